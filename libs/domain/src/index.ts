@@ -1,0 +1,3 @@
+export * from './shared/actor';
+export * from './shared/decider';
+export * from './shared/domain-error';

@@ -1,0 +1,33 @@
+import type { Actor } from './actor';
+
+/** What an event is to the domain: a past-tense type and its data. The store adds the envelope. */
+export interface DomainEvent<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+}
+
+export interface DomainCommand<T extends string = string, D = unknown> {
+  type: T;
+  data: D;
+}
+
+/** Time and identity come in from outside so that `decide` stays deterministic. */
+export interface DecisionContext {
+  now: Date;
+  actor: Actor;
+}
+
+/**
+ * The whole behaviour of one aggregate: from the events so far (`evolve` folds them into state),
+ * what a command produces (`decide` returns new events or throws a DomainError). Pure: no I/O, no clock.
+ */
+export interface Decider<C extends DomainCommand, E extends DomainEvent, S> {
+  initialState: () => S;
+  evolve: (state: S, event: E) => S;
+  decide: (command: C, state: S, context: DecisionContext) => E[];
+}
+
+/** Ends every `switch` over a union: adding a case without handling it is a compile error. */
+export function assertNever(value: never): never {
+  throw new Error(`unhandled case: ${JSON.stringify(value)}`);
+}

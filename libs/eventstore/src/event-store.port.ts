@@ -1,0 +1,101 @@
+import type { Actor } from '@bangfu/domain';
+
+/** Metadata the caller supplies; the store adds recordedAt, prevHash and hash. */
+export interface EventMetadataInput {
+  actor: Actor;
+  /** Business time: when it happened, as stated by the user (ISO-8601 UTC). */
+  occurredAt: string;
+  correlationId: string;
+  causationId?: string;
+  schemaVersion?: number;
+  /** Fingerprint of the request that caused the append, so a reused idempotency key with another body is caught. */
+  requestHash?: string;
+}
+
+export interface EventMetadata extends EventMetadataInput {
+  /** Record time, stamped by the store side. */
+  recordedAt: string;
+  schemaVersion: number;
+  prevHash: string;
+  hash: string;
+}
+
+export interface EventToAppend<T extends string = string, D = unknown> {
+  /** A UUID; derive it from an idempotency key to make a resend harmless. */
+  id: string;
+  type: T;
+  data: D;
+  metadata: EventMetadataInput;
+}
+
+export interface RecordedEvent<T extends string = string, D = unknown> {
+  id: string;
+  type: T;
+  streamId: string;
+  /** 0-based index of the event in its stream. */
+  revision: number;
+  /** Opaque, totally ordered position in the global log. */
+  position: number;
+  data: D;
+  metadata: EventMetadata;
+}
+
+/** 'any' skips the check; 'no_stream' requires a new stream; 'stream_exists' any non-empty one; a number is the exact last revision. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface AppendResult {
+  streamId: string;
+  /** Revision of the last event written (or of the original events, for a replayed idempotent append). */
+  revision: number;
+  /** Global position of the last event written. */
+  position: number;
+  eventIds: string[];
+  /** True when every event id was already in the stream: nothing was appended. */
+  duplicate: boolean;
+}
+
+export interface ReadStreamOptions {
+  fromRevision?: number;
+  direction?: 'forwards' | 'backwards';
+  maxCount?: number;
+}
+
+export interface AllFilter {
+  /** Stream categories, the part of a stream id before the first '-'. */
+  categories?: string[];
+  eventTypes?: string[];
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. */
+  fromPosition?: number;
+  filter?: AllFilter;
+  maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  fromPosition?: number;
+  filter?: AllFilter;
+}
+
+/** Catch-up then live, one event at a time, in global order. */
+export interface AllSubscription extends AsyncIterable<RecordedEvent> {
+  close(): void;
+}
+
+export interface EventStore {
+  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult>;
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(options?: SubscribeOptions): AllSubscription;
+  /** Global position of the newest event, 0 for an empty store. */
+  headPosition(): Promise<number>;
+  close(): Promise<void>;
+}
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+export function categoryOf(streamId: string): string {
+  const dash = streamId.indexOf('-');
+  return dash < 0 ? streamId : streamId.slice(0, dash);
+}

@@ -1,0 +1,361 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { canonicalJson } from '../chain/canonical-json';
+import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
+import type { StoredEventText, VerifyReport } from '../chain/verify-chain';
+import { verifyChains } from '../chain/verify-chain';
+import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
+import type {
+  AllFilter,
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import { categoryOf } from '../event-store.port';
+import { pollingSubscription } from '../subscription/polling-subscription';
+import { checkExpectedRevision, validateAppend } from '../append-rules';
+import { configureConnection, createEventStoreSchema, type SynchronousMode } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the events database file (`$BANGFU_DATA_DIR/events.db`), or ':memory:'. */
+  file: string;
+  /** FULL (default) fsyncs the WAL on every commit: an acknowledged append survives power loss. */
+  synchronous?: SynchronousMode;
+  /** Group concurrent appends into one transaction (default). Off: one transaction per append. */
+  groupCommit?: boolean;
+  /** Stamps recordedAt. Injectable so simulations on a virtual clock record virtual time. */
+  now?: () => Date;
+  /** How often live subscriptions look for events appended by another process. */
+  pollIntervalMs?: number;
+}
+
+interface PendingAppend {
+  streamId: string;
+  events: EventToAppend[];
+  dataJson: string[];
+  expected: ExpectedRevision;
+  resolve(result: AppendResult): void;
+  reject(error: unknown): void;
+}
+
+type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  hash: string;
+}
+
+const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, hash';
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly now: () => Date;
+  private readonly groupCommit: boolean;
+  private readonly pollIntervalMs: number;
+  private queue: PendingAppend[] = [];
+  private flushScheduled = false;
+  private readonly appendListeners = new Set<() => void>();
+  private readonly readAllStatements = new Map<string, Database.Statement>();
+  private closed = false;
+
+  private readonly insertEvent: Database.Statement;
+  private readonly selectById: Database.Statement;
+  private readonly selectStreamHead: Database.Statement;
+  private readonly groupTransaction: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => Outcome[]>;
+  private readonly appendTransaction: (pending: PendingAppend, recordedAt: string) => AppendResult;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.db = new Database(options.file);
+    configureConnection(this.db, options.synchronous ?? 'FULL');
+    createEventStoreSchema(this.db);
+    this.now = options.now ?? (() => new Date());
+    this.groupCommit = options.groupCommit ?? true;
+    this.pollIntervalMs = options.pollIntervalMs ?? 250;
+
+    this.insertEvent = this.db.prepare(
+      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    this.selectById = this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
+    this.selectStreamHead = this.db.prepare(
+      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
+    );
+    // A nested better-sqlite3 transaction is a savepoint: a refused append inside a group rolls back alone.
+    this.appendTransaction = this.db.transaction((pending: PendingAppend, recordedAt: string) =>
+      this.appendInTransaction(pending, recordedAt),
+    );
+    this.groupTransaction = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
+      batch.map((pending): Outcome => {
+        try {
+          return { ok: true, result: this.appendTransaction(pending, recordedAt) };
+        } catch (error) {
+          if (isRefusal(error)) return { ok: false, error };
+          throw error;
+        }
+      }),
+    );
+  }
+
+  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    if (this.closed) return Promise.reject(new Error('event store is closed'));
+    let dataJson: string[];
+    try {
+      validateAppend(streamId, events, expectedRevision);
+      dataJson = events.map((event) => canonicalJson(event.data));
+    } catch (error) {
+      return Promise.reject(error instanceof InvalidAppendError ? error : new InvalidAppendError(String(error)));
+    }
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.queue.push({ streamId, events, dataJson, expected: expectedRevision, resolve, reject });
+      if (!this.groupCommit) return this.flush();
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        // Every append issued in this turn of the event loop joins the same transaction and fsync.
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    let outcomes: Outcome[];
+    try {
+      outcomes = this.groupTransaction.immediate(batch, this.now().toISOString());
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
+    if (outcomes.some((outcome) => outcome.ok)) for (const listener of [...this.appendListeners]) listener();
+  }
+
+  private appendInTransaction(pending: PendingAppend, recordedAt: string): AppendResult {
+    const { streamId, events } = pending;
+    const existing = this.selectById.get(events[0].id) as { stream_id: string; revision: number; position: number } | undefined;
+    if (existing) return this.replayedAppend(pending, existing);
+
+    const head = this.selectStreamHead.get(streamId) as { revision: number; hash: string } | undefined;
+    checkExpectedRevision(streamId, pending.expected, head?.revision);
+    let revision = head ? head.revision : -1;
+    let prevHash = head ? head.hash : GENESIS_HASH;
+    let position = 0;
+    const category = categoryOf(streamId);
+    events.forEach((event, i) => {
+      revision++;
+      const { hash: _hash, prevHash: _prev, recordedAt: _rec, ...input } = event.metadata as typeof event.metadata & {
+        hash?: unknown;
+        prevHash?: unknown;
+        recordedAt?: unknown;
+      };
+      const metadata = canonicalJson({ ...input, schemaVersion: input.schemaVersion ?? 1, recordedAt, prevHash });
+      const hash = eventHash(prevHash, streamId, revision, event.type, pending.dataJson[i], metadata);
+      try {
+        const info = this.insertEvent.run(event.id, streamId, category, revision, event.type, pending.dataJson[i], metadata, hash);
+        position = Number(info.lastInsertRowid);
+      } catch (error) {
+        if (isUniqueIdViolation(error)) {
+          const other = this.selectById.get(event.id) as { stream_id: string } | undefined;
+          throw new DuplicateEventIdError(event.id, other?.stream_id ?? streamId);
+        }
+        throw error;
+      }
+      prevHash = hash;
+    });
+    return { streamId, revision, position, eventIds: events.map((event) => event.id), duplicate: false };
+  }
+
+  /** The same events again (a resend): answer as the first time, append nothing. */
+  private replayedAppend(pending: PendingAppend, first: { stream_id: string; revision: number; position: number }): AppendResult {
+    let last = first;
+    for (let i = 0; i < pending.events.length; i++) {
+      const row = i === 0 ? first : (this.selectById.get(pending.events[i].id) as typeof first | undefined);
+      if (!row || row.stream_id !== pending.streamId || row.revision !== first.revision + i) {
+        throw new DuplicateEventIdError(pending.events[i === 0 ? 0 : i].id, first.stream_id);
+      }
+      last = row;
+    }
+    return {
+      streamId: pending.streamId,
+      revision: last.revision,
+      position: last.position,
+      eventIds: pending.events.map((event) => event.id),
+      duplicate: true,
+    };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    return this.readStreamSync(streamId, options);
+  }
+
+  readStreamSync(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+    const backwards = options.direction === 'backwards';
+    const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
+    const limit = options.maxCount ?? -1;
+    const sql = backwards
+      ? `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
+      : `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
+    return (this.cachedStatement(sql).all(streamId, from, limit) as EventRow[]).map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllSync(options);
+  }
+
+  readAllSync(options: ReadAllOptions = {}): RecordedEvent[] {
+    const { sql, params } = readAllQuery(options.filter);
+    const rows = this.cachedStatement(sql).all(options.fromPosition ?? 0, ...params, options.maxCount ?? -1) as EventRow[];
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    return pollingSubscription({
+      fromPosition: options.fromPosition ?? 0,
+      readPage: (fromPosition, maxCount) => {
+        // Read the head first: if the filtered page is short, nothing else matches up to that head,
+        // so the next page may start there instead of re-scanning events the filter rejected.
+        const head = this.headPositionSync();
+        const events = this.readAllSync({ fromPosition, filter: options.filter, maxCount });
+        return { events, scannedTo: events.length < maxCount ? Math.max(head, fromPosition) : undefined };
+      },
+      onAppend: (listener) => {
+        this.appendListeners.add(listener);
+        return () => this.appendListeners.delete(listener);
+      },
+      pollIntervalMs: this.pollIntervalMs,
+    });
+  }
+
+  async headPosition(): Promise<number> {
+    return this.headPositionSync();
+  }
+
+  headPositionSync(): number {
+    const row = this.cachedStatement('SELECT MAX(position) AS head FROM events').get() as { head: number | null };
+    return row.head ?? 0;
+  }
+
+  /** Every stored event's text, grouped by stream in revision order, for the hash-chain check. */
+  *storedEventsByStream(): IterableIterator<StoredEventText> {
+    const statement = this.db.prepare(
+      'SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events ORDER BY stream_id, revision',
+    );
+    for (const row of statement.iterate() as IterableIterator<EventRow>) {
+      yield { ...row, streamId: row.stream_id };
+    }
+  }
+
+  /** Hash chains of every stream, then the gapless global positions (which catch a removed last event). */
+  verify(): VerifyReport {
+    const report = verifyChains(this.storedEventsByStream());
+    if (!report.ok) return report;
+    const gap = this.findPositionGap();
+    if (!gap) return report;
+    return { ok: false, events: report.events, streams: report.streams, break: gap };
+  }
+
+  private findPositionGap(): { streamId: string; revision: number; eventId: string; position: number; reason: string } | undefined {
+    const { count, max } = this.db.prepare('SELECT COUNT(*) AS count, MAX(position) AS max FROM events').get() as {
+      count: number;
+      max: number | null;
+    };
+    const seqRow = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined;
+    const seq = seqRow?.seq ?? 0;
+    if (count === (max ?? 0) && count === seq) return undefined;
+    const missing = this.db
+      .prepare(
+        `SELECT p.missing FROM (SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = 1)
+           UNION ALL SELECT position + 1 FROM events e WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = e.position + 1)) p
+         ORDER BY p.missing LIMIT 1`,
+      )
+      .get() as { missing: number };
+    const after = this.db.prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1').get(
+      missing.missing,
+    ) as { id: string; stream_id: string; revision: number; position: number } | undefined;
+    return {
+      streamId: after?.stream_id ?? '(end of log)',
+      revision: after?.revision ?? -1,
+      eventId: after?.id ?? '(none)',
+      position: missing.missing,
+      reason: `global position ${missing.missing} is missing (log holds ${count} events, sequence reached ${seq}): an event was removed`,
+    };
+  }
+
+  /** For tools and tests that inspect the file directly (verify, bench). */
+  get database(): Database.Database {
+    return this.db;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.flush();
+    this.closed = true;
+    for (const listener of [...this.appendListeners]) listener();
+    this.appendListeners.clear();
+    this.db.close();
+  }
+
+  private cachedStatement(sql: string): Database.Statement {
+    let statement = this.readAllStatements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.readAllStatements.set(sql, statement);
+    }
+    return statement;
+  }
+}
+
+function readAllQuery(filter: AllFilter | undefined): { sql: string; params: string[] } {
+  const clauses = ['position > ?'];
+  const params: string[] = [];
+  if (filter?.categories?.length) {
+    clauses.push(`category IN (${filter.categories.map(() => '?').join(',')})`);
+    params.push(...filter.categories);
+  }
+  if (filter?.eventTypes?.length) {
+    clauses.push(`type IN (${filter.eventTypes.map(() => '?').join(',')})`);
+    params.push(...filter.eventTypes);
+  }
+  return { sql: `SELECT ${COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`, params };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  const metadata = JSON.parse(row.metadata);
+  metadata.hash = row.hash;
+  return {
+    id: row.id,
+    type: row.type,
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+    data: JSON.parse(row.data),
+    metadata,
+  };
+}
+
+function isRefusal(error: unknown): error is Error {
+  return error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError;
+}
+
+function isUniqueIdViolation(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
+    error.message.includes('events.id')
+  );
+}
