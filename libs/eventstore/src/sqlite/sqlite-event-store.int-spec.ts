@@ -81,7 +81,11 @@ describe('SqliteEventStore specifics', () => {
       subject.store.append('household-3', [newEvent('C'), taken], 'any'),
       subject.store.append('household-4', [newEvent('D')], 'any'),
     ]);
-    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : r.status))).toEqual([
+      'fulfilled',
+      expect.stringContaining('DuplicateEventIdError'),
+      'fulfilled',
+    ]);
     expect((await subject.store.readAll()).map((e) => e.position)).toEqual([1, 2, 3]);
     expect(subject.store.verify().ok).toBe(true);
     await subject.cleanup();

@@ -353,9 +353,7 @@ function isRefusal(error: unknown): error is Error {
 }
 
 function isUniqueIdViolation(error: unknown): boolean {
-  return (
-    error instanceof Error &&
-    (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-    error.message.includes('events.id')
-  );
+  // Duck-typed: the SqliteError may come from another realm (jest's sandbox), where instanceof fails.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('events.id');
 }

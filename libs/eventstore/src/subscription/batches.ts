@@ -48,7 +48,9 @@ export async function* batches(source: AsyncIterable<RecordedEvent>, maxBatch = 
     }
     if (failure) throw failure;
   } finally {
-    await iterator.return?.(undefined);
-    await pump.catch(() => undefined);
+    // Not awaited: a live subscription answers return() only once its pending read ends. Whoever opened
+    // the subscription closes it, which ends that read and with it the pump.
+    void iterator.return?.(undefined)?.catch(() => undefined);
+    void pump;
   }
 }

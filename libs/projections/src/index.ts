@@ -1,0 +1,5 @@
+export * from './projection';
+export * from './store/read-store';
+export * from './runner/apply-batch';
+export * from './runner/rebuild';
+export * from './runner/projection-runner';

@@ -1,0 +1,25 @@
+import type { RecordedEvent } from '@bangfu/eventstore';
+
+/**
+ * SQL with `{logical}` table placeholders. A projection's tables exist in generations
+ * (`regions_g1`, `regions_g2`, …) so that a rebuild fills a fresh generation while the old one keeps
+ * serving; queries read the stable view named after the logical table.
+ */
+export type ViewSql = string;
+
+export interface ViewWriter {
+  run(sql: ViewSql, ...params: unknown[]): void;
+  get<T>(sql: ViewSql, ...params: unknown[]): T | undefined;
+  all<T>(sql: ViewSql, ...params: unknown[]): T[];
+}
+
+export interface Projection {
+  readonly name: string;
+  /** Bump when the schema or the meaning of a row changes: the views are rebuilt from the log. */
+  readonly version: number;
+  readonly tables: readonly string[];
+  /** DDL for one generation of the tables; index names use placeholders too (`{regions}_by_parent`). */
+  readonly schema: ViewSql;
+  /** Called inside the batch transaction, once per event, in log order. */
+  apply(event: RecordedEvent, view: ViewWriter): void;
+}

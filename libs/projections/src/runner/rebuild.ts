@@ -1,0 +1,76 @@
+import type { EventStore } from '@bangfu/eventstore';
+import type { Projection } from '../projection';
+import type { ReadStore } from '../store/read-store';
+
+export interface RebuildReport {
+  name: string;
+  events: number;
+  position: number;
+  generation: number;
+  ms: number;
+}
+
+/**
+ * Replays the whole log into a fresh generation of each projection's tables, then points the views at it
+ * and drops the old tables in one transaction. Until that moment the old generation keeps serving (and
+ * keeps being fed by a running API); afterwards the API's runner notices the checkpoint moved back and
+ * re-reads whatever was appended during the swap.
+ */
+export async function rebuildProjections(
+  store: EventStore,
+  views: ReadStore,
+  projections: readonly Projection[],
+  onProgress?: (name: string, position: number, head: number) => void,
+): Promise<RebuildReport[]> {
+  const reports: RebuildReport[] = [];
+  for (const projection of projections) {
+    const started = Date.now();
+    const previous = views.state(projection.name)?.generation;
+    const generation = (previous ?? 0) + 1;
+    views.db.transaction(() => {
+      views.dropGeneration(projection, generation);
+      views.createGeneration(projection, generation);
+    })();
+    const writer = views.writer(projection, generation);
+    let position = 0;
+    let events = 0;
+    const head = await store.headPosition();
+    for (;;) {
+      const page = await store.readAll({ fromPosition: position, maxCount: 5000 });
+      if (page.length === 0) break;
+      views.db.transaction(() => {
+        for (const event of page) projection.apply(event, writer);
+      })();
+      position = page[page.length - 1].position;
+      events += page.length;
+      onProgress?.(projection.name, position, Math.max(head, position));
+    }
+    views.db
+      .transaction(() => {
+        views.switchViews(projection, generation, previous);
+        views.saveState({ name: projection.name, version: projection.version, generation, position });
+      })
+      .immediate();
+    reports.push({ name: projection.name, events, position, generation, ms: Date.now() - started });
+  }
+  return reports;
+}
+
+/** Creates a projection seen for the first time; rebuilds one whose version changed. */
+export async function prepareProjections(store: EventStore, views: ReadStore, projections: readonly Projection[]): Promise<void> {
+  const outdated: Projection[] = [];
+  for (const projection of projections) {
+    const state = views.state(projection.name);
+    if (!state) {
+      views.db.transaction(() => {
+        views.dropGeneration(projection, 1);
+        views.createGeneration(projection, 1);
+        views.switchViews(projection, 1);
+        views.saveState({ name: projection.name, version: projection.version, generation: 1, position: 0 });
+      })();
+    } else if (state.version !== projection.version) {
+      outdated.push(projection);
+    }
+  }
+  if (outdated.length) await rebuildProjections(store, views, outdated);
+}

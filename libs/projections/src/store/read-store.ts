@@ -1,0 +1,113 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Projection, ViewSql, ViewWriter } from '../projection';
+
+export interface ProjectionState {
+  name: string;
+  version: number;
+  generation: number;
+  position: number;
+  updatedAt: string;
+}
+
+/**
+ * The read side's own SQLite file (`views.db`). Every view can be rebuilt from the log, so it runs with
+ * synchronous=NORMAL: a crash may lose the last batches, but each batch and its checkpoint commit
+ * together, so what survives is always consistent and the runner resumes exactly after it.
+ */
+export class ReadStore {
+  readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 10000');
+    this.db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
+      name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL,
+      position INTEGER NOT NULL, updated_at TEXT NOT NULL)`);
+  }
+
+  state(name: string): ProjectionState | undefined {
+    return this.prepare(
+      'SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state WHERE name = ?',
+    ).get(name) as ProjectionState | undefined;
+  }
+
+  allStates(): ProjectionState[] {
+    return this.prepare(
+      'SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state ORDER BY name',
+    ).all() as ProjectionState[];
+  }
+
+  saveState(state: Omit<ProjectionState, 'updatedAt'>): void {
+    this.prepare(
+      `INSERT INTO projection_state (name, version, generation, position, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET version = excluded.version, generation = excluded.generation,
+         position = excluded.position, updated_at = excluded.updated_at`,
+    ).run(state.name, state.version, state.generation, state.position, new Date().toISOString());
+  }
+
+  setPosition(name: string, position: number): void {
+    this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(
+      position,
+      new Date().toISOString(),
+      name,
+    );
+  }
+
+  /** Creates one generation's tables. */
+  createGeneration(projection: Projection, generation: number): void {
+    this.db.exec(physical(projection.schema, projection, generation));
+  }
+
+  /** Points the stable views at `generation` and drops the tables of `previous`. */
+  switchViews(projection: Projection, generation: number, previous?: number): void {
+    for (const table of projection.tables) {
+      this.db.exec(`DROP VIEW IF EXISTS "${table}"`);
+      this.db.exec(`CREATE VIEW "${table}" AS SELECT * FROM "${tableName(table, generation)}"`);
+      if (previous !== undefined && previous !== generation) this.db.exec(`DROP TABLE IF EXISTS "${tableName(table, previous)}"`);
+    }
+    this.statements.clear();
+  }
+
+  dropGeneration(projection: Projection, generation: number): void {
+    for (const table of projection.tables) this.db.exec(`DROP TABLE IF EXISTS "${tableName(table, generation)}"`);
+  }
+
+  writer(projection: Projection, generation: number): ViewWriter {
+    const statement = (sql: ViewSql) => this.prepare(physical(sql, projection, generation));
+    return {
+      run: (sql, ...params) => void statement(sql).run(...params),
+      get: <T>(sql: ViewSql, ...params: unknown[]) => statement(sql).get(...params) as T | undefined,
+      all: <T>(sql: ViewSql, ...params: unknown[]) => statement(sql).all(...params) as T[],
+    };
+  }
+
+  prepare(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
+
+export function tableName(logical: string, generation: number): string {
+  return `${logical}_g${generation}`;
+}
+
+function physical(sql: ViewSql, projection: Projection, generation: number): string {
+  return sql.replace(/\{([a-z_][a-z0-9_]*)\}/g, (_match, logical: string) => {
+    if (!projection.tables.includes(logical)) throw new Error(`projection ${projection.name} does not own table ${logical}`);
+    return tableName(logical, generation);
+  });
+}

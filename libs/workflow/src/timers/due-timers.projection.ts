@@ -1,0 +1,51 @@
+import type { Projection } from '@bangfu/projections';
+import type { TimerEvent } from './timer.decider';
+
+export interface DueTimerRow {
+  timer_id: string;
+  due_at: string;
+  command: string;
+  purpose: string;
+}
+
+/** The due index: pending timers by due time, fed from the timer streams. */
+export const dueTimersProjection: Projection = {
+  name: 'timers',
+  version: 1,
+  tables: ['timers'],
+  schema: `
+    CREATE TABLE {timers} (
+      timer_id TEXT PRIMARY KEY, status TEXT NOT NULL, due_at TEXT NOT NULL, command TEXT NOT NULL,
+      purpose TEXT NOT NULL, scheduled_position INTEGER NOT NULL, fired_at TEXT, outcome TEXT);
+    CREATE INDEX {timers}_pending ON {timers} (status, due_at);`,
+  apply(event, view) {
+    const timer = event as unknown as TimerEvent;
+    switch (timer.type) {
+      case 'TimerScheduled':
+        view.run(
+          `INSERT INTO {timers} (timer_id, status, due_at, command, purpose, scheduled_position) VALUES (?, 'pending', ?, ?, ?, ?)
+           ON CONFLICT(timer_id) DO UPDATE SET status = 'pending', due_at = excluded.due_at, command = excluded.command,
+             purpose = excluded.purpose, scheduled_position = excluded.scheduled_position`,
+          timer.data.timerId,
+          timer.data.dueAt,
+          JSON.stringify(timer.data.command),
+          timer.data.purpose,
+          event.position,
+        );
+        return;
+      case 'TimerCancelled':
+        view.run(`UPDATE {timers} SET status = 'cancelled' WHERE timer_id = ?`, timer.data.timerId);
+        return;
+      case 'TimerFired':
+        view.run(
+          `UPDATE {timers} SET status = 'fired', fired_at = ?, outcome = ? WHERE timer_id = ?`,
+          timer.data.firedAt,
+          JSON.stringify(timer.data.outcome),
+          timer.data.timerId,
+        );
+        return;
+      default:
+        return; // not a timer event
+    }
+  },
+};
