@@ -14,7 +14,10 @@ export class WrongExpectedRevisionError extends Error {
 /** An event id that is already stored elsewhere (another stream, or mixed with new events). */
 export class DuplicateEventIdError extends Error {
   readonly code = 'DUPLICATE_EVENT_ID';
-  constructor(readonly eventId: string, readonly existingStreamId: string) {
+  constructor(
+    readonly eventId: string,
+    readonly existingStreamId: string,
+  ) {
     super(`event id ${eventId} is already stored in ${existingStreamId}`);
     this.name = 'DuplicateEventIdError';
   }

@@ -8,3 +8,5 @@ export * from './sqlite/sqlite-event-store';
 export * from './command/event-ids';
 export * from './command/handle-command';
 export * from './subscription/batches';
+export * from './sqlite/sqlite-schema';
+export * from './sqlite/parallel-verify';

@@ -57,7 +57,11 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Cont
       expect(second.position).toBeGreaterThan(first.position);
 
       const forwards = await store.readStream('household-1');
-      expect(forwards.map((e) => [e.type, e.revision])).toEqual([['A', 0], ['B', 1], ['C', 2]]);
+      expect(forwards.map((e) => [e.type, e.revision])).toEqual([
+        ['A', 0],
+        ['B', 1],
+        ['C', 2],
+      ]);
       const backwards = await store.readStream('household-1', { direction: 'backwards', maxCount: 2 });
       expect(backwards.map((e) => e.type)).toEqual(['C', 'B']);
       const fromOne = await store.readStream('household-1', { fromRevision: 1 });
@@ -78,9 +82,7 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Cont
 
     it('lets exactly one of 50 concurrent appends at the same revision through', async () => {
       await store.append('fund-1', [newEvent('FundAllocated')], 'no_stream');
-      const results = await Promise.allSettled(
-        Array.from({ length: 50 }, () => store.append('fund-1', [newEvent('FundDisbursed')], 0)),
-      );
+      const results = await Promise.allSettled(Array.from({ length: 50 }, () => store.append('fund-1', [newEvent('FundDisbursed')], 0)));
       const fulfilled = results.filter((r) => r.status === 'fulfilled');
       const rejected = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
       expect(fulfilled).toHaveLength(1);

@@ -1,13 +1,4 @@
-export const ROLES = [
-  'cadre',
-  'work-team',
-  'township-reviewer',
-  'county-admin',
-  'leader',
-  'inspector',
-  'discipline',
-  'auditor',
-] as const;
+export const ROLES = ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'] as const;
 
 export type Role = (typeof ROLES)[number];
 

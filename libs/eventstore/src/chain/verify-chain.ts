@@ -1,14 +1,14 @@
 import { GENESIS_HASH, eventHash } from './hash-chain';
 
-/** An event exactly as stored: `data` and `metadata` (without `hash`) are the stored canonical JSON texts. */
-export interface StoredEventText {
+/** An event exactly as stored: `data` and `metadata` (without `hash`) are the stored canonical JSON, as UTF-8. */
+export interface StoredEventBytes {
   position: number;
   id: string;
   streamId: string;
   revision: number;
   type: string;
-  data: string;
-  metadata: string;
+  data: Uint8Array;
+  metadata: Buffer;
   hash: string;
 }
 
@@ -21,14 +21,13 @@ export interface ChainBreak {
 }
 
 export type VerifyReport =
-  | { ok: true; events: number; streams: number }
-  | { ok: false; events: number; streams: number; break: ChainBreak };
+  { ok: true; events: number; streams: number } | { ok: false; events: number; streams: number; break: ChainBreak };
 
 /**
  * Checks every stream's hash chain and revision continuity. `events` must come grouped by stream and in
  * revision order within each stream. Stops at the first break, which names the stream, revision and event.
  */
-export function verifyChains(events: Iterable<StoredEventText>): VerifyReport {
+export function verifyChains(events: Iterable<StoredEventBytes>): VerifyReport {
   let count = 0;
   let streams = 0;
   let currentStream: string | undefined;
@@ -50,7 +49,7 @@ export function verifyChains(events: Iterable<StoredEventText>): VerifyReport {
     if (event.revision !== expectedRevision) {
       return fail(`revision ${event.revision} where ${expectedRevision} was expected: an event is missing or out of order`);
     }
-    if (!event.metadata.includes(`"prevHash":"${prevHash}"`)) {
+    if (!event.metadata.includes(`"prevHash":"${prevHash}"`, 0, 'latin1')) {
       return fail('prevHash does not name the previous event of the stream');
     }
     const hash = eventHash(prevHash, event.streamId, event.revision, event.type, event.data, event.metadata);

@@ -51,7 +51,7 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
     const replay = metadata.idempotencyKey ? findReplay(history, metadata) : undefined;
     if (replay) return replay;
 
-    const state = history.reduce((current, event) => decider.evolve(current, event as unknown as E), decider.initialState());
+    const state = fold(history, decider);
     const newEvents = decider.decide(command, state, { now: metadata.now, actor: metadata.actor });
     const last = history.at(-1);
     if (newEvents.length === 0) {
@@ -97,4 +97,17 @@ function findReplay(history: RecordedEvent[], metadata: CommandMetadata): Append
   }
   const last = mine[mine.length - 1];
   return { streamId: last.streamId, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id), duplicate: true };
+}
+
+function fold<E extends DomainEvent, S>(history: RecordedEvent[], decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>): S {
+  return history.reduce((current, event) => decider.evolve(current, event as unknown as E), decider.initialState());
+}
+
+/** The current state of one aggregate, for a handler that needs a fact from another stream. */
+export async function loadState<E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
+): Promise<S> {
+  return fold(await store.readStream(streamId), decider);
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../chain/canonical-json';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
-import type { StoredEventText, VerifyReport } from '../chain/verify-chain';
+import type { VerifyReport } from '../chain/verify-chain';
 import { verifyChains } from '../chain/verify-chain';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import type {
@@ -21,6 +21,7 @@ import type {
 import { categoryOf } from '../event-store.port';
 import { pollingSubscription } from '../subscription/polling-subscription';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
+import { iterateStoredEvents } from './stored-events';
 import { configureConnection, createEventStoreSchema, type SynchronousMode } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -39,7 +40,7 @@ export interface SqliteEventStoreOptions {
 interface PendingAppend {
   streamId: string;
   events: EventToAppend[];
-  dataJson: string[];
+  data: Buffer[];
   expected: ExpectedRevision;
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
@@ -87,12 +88,11 @@ export class SqliteEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
 
     this.insertEvent = this.db.prepare(
-      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      // Bound as UTF-8 bytes (encoded once, for the hash and the row alike) and stored as TEXT.
+      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?)',
     );
     this.selectById = this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
-    this.selectStreamHead = this.db.prepare(
-      'SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1',
-    );
+    this.selectStreamHead = this.db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
     // A nested better-sqlite3 transaction is a savepoint: a refused append inside a group rolls back alone.
     this.appendTransaction = this.db.transaction((pending: PendingAppend, recordedAt: string) =>
       this.appendInTransaction(pending, recordedAt),
@@ -111,15 +111,15 @@ export class SqliteEventStore implements EventStore {
 
   append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
-    let dataJson: string[];
+    let data: Buffer[];
     try {
       validateAppend(streamId, events, expectedRevision);
-      dataJson = events.map((event) => canonicalJson(event.data));
+      data = events.map((event) => Buffer.from(canonicalJson(event.data)));
     } catch (error) {
       return Promise.reject(error instanceof InvalidAppendError ? error : new InvalidAppendError(String(error)));
     }
     return new Promise<AppendResult>((resolve, reject) => {
-      this.queue.push({ streamId, events, dataJson, expected: expectedRevision, resolve, reject });
+      this.queue.push({ streamId, events, data, expected: expectedRevision, resolve, reject });
       if (!this.groupCommit) return this.flush();
       if (!this.flushScheduled) {
         this.flushScheduled = true;
@@ -156,17 +156,16 @@ export class SqliteEventStore implements EventStore {
     let prevHash = head ? head.hash : GENESIS_HASH;
     let position = 0;
     const category = categoryOf(streamId);
+    // Commands give all their events one metadata object: canonicalise it once per append, then splice
+    // in each event's prevHash (the only part that differs) instead of re-serialising it per event.
+    let template: { source: object; before: Buffer; after: Buffer } | undefined;
     events.forEach((event, i) => {
       revision++;
-      const { hash: _hash, prevHash: _prev, recordedAt: _rec, ...input } = event.metadata as typeof event.metadata & {
-        hash?: unknown;
-        prevHash?: unknown;
-        recordedAt?: unknown;
-      };
-      const metadata = canonicalJson({ ...input, schemaVersion: input.schemaVersion ?? 1, recordedAt, prevHash });
-      const hash = eventHash(prevHash, streamId, revision, event.type, pending.dataJson[i], metadata);
+      if (template?.source !== event.metadata) template = { source: event.metadata, ...metadataTemplate(event.metadata, recordedAt) };
+      const metadata = Buffer.concat([template.before, Buffer.from(prevHash, 'latin1'), template.after]);
+      const hash = eventHash(prevHash, streamId, revision, event.type, pending.data[i], metadata);
       try {
-        const info = this.insertEvent.run(event.id, streamId, category, revision, event.type, pending.dataJson[i], metadata, hash);
+        const info = this.insertEvent.run(event.id, streamId, category, revision, event.type, pending.data[i], metadata, hash);
         position = Number(info.lastInsertRowid);
       } catch (error) {
         if (isUniqueIdViolation(error)) {
@@ -250,26 +249,16 @@ export class SqliteEventStore implements EventStore {
     return row.head ?? 0;
   }
 
-  /** Every stored event's text, grouped by stream in revision order, for the hash-chain check. */
-  *storedEventsByStream(): IterableIterator<StoredEventText> {
-    const statement = this.db.prepare(
-      'SELECT position, id, stream_id, revision, type, data, metadata, hash FROM events ORDER BY stream_id, revision',
-    );
-    for (const row of statement.iterate() as IterableIterator<EventRow>) {
-      yield { ...row, streamId: row.stream_id };
-    }
-  }
-
   /** Hash chains of every stream, then the gapless global positions (which catch a removed last event). */
   verify(): VerifyReport {
-    const report = verifyChains(this.storedEventsByStream());
+    const report = verifyChains(iterateStoredEvents(this.db));
     if (!report.ok) return report;
     const gap = this.findPositionGap();
     if (!gap) return report;
     return { ok: false, events: report.events, streams: report.streams, break: gap };
   }
 
-  private findPositionGap(): { streamId: string; revision: number; eventId: string; position: number; reason: string } | undefined {
+  findPositionGap(): { streamId: string; revision: number; eventId: string; position: number; reason: string } | undefined {
     const { count, max } = this.db.prepare('SELECT COUNT(*) AS count, MAX(position) AS max FROM events').get() as {
       count: number;
       max: number | null;
@@ -284,9 +273,9 @@ export class SqliteEventStore implements EventStore {
          ORDER BY p.missing LIMIT 1`,
       )
       .get() as { missing: number };
-    const after = this.db.prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1').get(
-      missing.missing,
-    ) as { id: string; stream_id: string; revision: number; position: number } | undefined;
+    const after = this.db
+      .prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1')
+      .get(missing.missing) as { id: string; stream_id: string; revision: number; position: number } | undefined;
     return {
       streamId: after?.stream_id ?? '(end of log)',
       revision: after?.revision ?? -1,
@@ -318,6 +307,24 @@ export class SqliteEventStore implements EventStore {
     }
     return statement;
   }
+}
+
+/** Canonical metadata with recordedAt stamped, split where prevHash goes; client-set store fields are dropped. */
+function metadataTemplate(input: EventToAppend['metadata'], recordedAt: string): { before: Buffer; after: Buffer } {
+  const {
+    hash: _hash,
+    prevHash: _prev,
+    recordedAt: _rec,
+    ...rest
+  } = input as EventToAppend['metadata'] & {
+    hash?: unknown;
+    prevHash?: unknown;
+    recordedAt?: unknown;
+  };
+  const text = canonicalJson({ ...rest, schemaVersion: rest.schemaVersion ?? 1, recordedAt, prevHash: '' });
+  // Only actor and the ids sort before prevHash, so the last occurrence is the top-level key itself.
+  const at = text.lastIndexOf('"prevHash":""') + '"prevHash":"'.length;
+  return { before: Buffer.from(text.slice(0, at)), after: Buffer.from(text.slice(at)) };
 }
 
 function readAllQuery(filter: AllFilter | undefined): { sql: string; params: string[] } {

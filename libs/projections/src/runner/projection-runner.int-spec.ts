@@ -20,10 +20,7 @@ function countingProjection(failOnce?: { position: number }): Projection {
         failOnce = undefined;
         throw new Error('projection failed half-way through a batch');
       }
-      view.run(
-        'INSERT INTO {event_counts} (stream_id, n) VALUES (?, 1) ON CONFLICT(stream_id) DO UPDATE SET n = n + 1',
-        event.streamId,
-      );
+      view.run('INSERT INTO {event_counts} (stream_id, n) VALUES (?, 1) ON CONFLICT(stream_id) DO UPDATE SET n = n + 1', event.streamId);
     },
   };
 }

@@ -23,7 +23,10 @@ export interface RunnerHealth {
 
 export class ViewsBehindError extends Error {
   readonly code = 'VIEWS_BEHIND';
-  constructor(readonly wanted: number, readonly reached: number) {
+  constructor(
+    readonly wanted: number,
+    readonly reached: number,
+  ) {
     super(`the views have reached position ${reached}, not yet ${wanted}; retry shortly`);
   }
 }
@@ -69,7 +72,12 @@ export class ProjectionRunner {
   async waitFor(position: number, timeoutMs = 5000): Promise<void> {
     if (this.position$.value >= position) return;
     try {
-      await firstValueFrom(this.position$.pipe(filter((reached) => reached >= position), timeout({ first: timeoutMs })));
+      await firstValueFrom(
+        this.position$.pipe(
+          filter((reached) => reached >= position),
+          timeout({ first: timeoutMs }),
+        ),
+      );
     } catch {
       throw new ViewsBehindError(position, this.position$.value);
     }
@@ -81,7 +89,8 @@ export class ProjectionRunner {
 
   async health(): Promise<RunnerHealth> {
     const head = await this.store.headPosition();
-    const projections = this.views.allStates()
+    const projections = this.views
+      .allStates()
       .filter((state) => this.projections.some((p) => p.name === state.name))
       .map((state) => ({ name: state.name, version: state.version, position: state.position, lag: Math.max(0, head - state.position) }));
     const position = this.lowestCheckpoint();

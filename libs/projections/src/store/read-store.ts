@@ -32,9 +32,9 @@ export class ReadStore {
   }
 
   state(name: string): ProjectionState | undefined {
-    return this.prepare(
-      'SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state WHERE name = ?',
-    ).get(name) as ProjectionState | undefined;
+    return this.prepare('SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state WHERE name = ?').get(
+      name,
+    ) as ProjectionState | undefined;
   }
 
   allStates(): ProjectionState[] {
@@ -52,11 +52,7 @@ export class ReadStore {
   }
 
   setPosition(name: string, position: number): void {
-    this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(
-      position,
-      new Date().toISOString(),
-      name,
-    );
+    this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(position, new Date().toISOString(), name);
   }
 
   /** Creates one generation's tables. */

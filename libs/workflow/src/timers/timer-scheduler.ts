@@ -63,7 +63,9 @@ export class TimerScheduler {
     for (;;) {
       const now = this.clock.now();
       const due = this.views
-        .prepare(`SELECT timer_id, due_at, command, purpose FROM timers WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, timer_id LIMIT 200`)
+        .prepare(
+          `SELECT timer_id, due_at, command, purpose FROM timers WHERE status = 'pending' AND due_at <= ? ORDER BY due_at, timer_id LIMIT 200`,
+        )
         .all(now.toISOString()) as DueTimerRow[];
       let progressed = 0;
       for (const timer of due) if (await this.fire(timer, now)) progressed++;

@@ -17,18 +17,30 @@ describe('timer decider', () => {
 
   it('moves a pending timer to a new due time', () => {
     const later = { ...scheduled.data, dueAt: '2026-02-05T00:00:00.000Z' };
-    spec.given([scheduled]).when({ type: 'ScheduleTimer', data: later }).then([{ type: 'TimerScheduled', data: later }]);
+    spec
+      .given([scheduled])
+      .when({ type: 'ScheduleTimer', data: later })
+      .then([{ type: 'TimerScheduled', data: later }]);
   });
 
   it('fires only when due, and only once', () => {
     const fire = { type: 'FireTimer' as const, data: { timerId: 'visit-due-1', outcome } };
-    spec.given([scheduled]).when(fire, { now: new Date('2026-01-31T23:59:59.000Z') }).then(TimerNotDueError);
+    spec
+      .given([scheduled])
+      .when(fire, { now: new Date('2026-01-31T23:59:59.000Z') })
+      .then(TimerNotDueError);
     const fired: TimerEvent = {
       type: 'TimerFired',
       data: { timerId: 'visit-due-1', dueAt: scheduled.data.dueAt, firedAt: '2026-02-01T00:00:05.000Z', outcome },
     };
-    spec.given([scheduled]).when(fire, { now: new Date('2026-02-01T00:00:05.000Z') }).then([fired]);
-    spec.given([scheduled, fired]).when(fire, { now: new Date('2026-03-01T00:00:00.000Z') }).then([]);
+    spec
+      .given([scheduled])
+      .when(fire, { now: new Date('2026-02-01T00:00:05.000Z') })
+      .then([fired]);
+    spec
+      .given([scheduled, fired])
+      .when(fire, { now: new Date('2026-03-01T00:00:00.000Z') })
+      .then([]);
     spec.given([scheduled, fired]).when({ type: 'ScheduleTimer', data: scheduled.data }).then(TimerAlreadyFiredError);
   });
 

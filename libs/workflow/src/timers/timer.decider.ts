@@ -5,16 +5,15 @@ export type TimerCommand =
   | { type: 'CancelTimer'; data: { timerId: string; reason: string } }
   | { type: 'FireTimer'; data: { timerId: string; outcome: TimerOutcome } };
 
-export type TimerOutcome = { result: 'dispatched'; streamId: string; eventIds: string[] } | { result: 'refused'; code: string; message: string };
+export type TimerOutcome =
+  { result: 'dispatched'; streamId: string; eventIds: string[] } | { result: 'refused'; code: string; message: string };
 
 export type TimerEvent =
   | { type: 'TimerScheduled'; data: { timerId: string; dueAt: string; command: DomainCommand; purpose: string } }
   | { type: 'TimerCancelled'; data: { timerId: string; reason: string } }
   | { type: 'TimerFired'; data: { timerId: string; dueAt: string; firedAt: string; outcome: TimerOutcome } };
 
-export type TimerState =
-  | { status: 'none' }
-  | { status: 'pending' | 'cancelled' | 'fired'; dueAt: string; command: DomainCommand };
+export type TimerState = { status: 'none' } | { status: 'pending' | 'cancelled' | 'fired'; dueAt: string; command: DomainCommand };
 
 export class TimerNotFoundError extends DomainError {
   readonly code = 'TIMER_NOT_FOUND';

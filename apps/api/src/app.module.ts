@@ -1,0 +1,26 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { AuthGuard } from './auth/auth.guard';
+import type { BangfuConfig } from './config/bangfu-config';
+import { HealthController } from './health/health.controller';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
+import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
+import { LedgerController } from './ledger/ledger.controller';
+import { RegionsModule } from './registry/regions/regions.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: BangfuConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [InfrastructureModule.forRoot(config, overrides), RegionsModule],
+      controllers: [HealthController, LedgerController],
+      providers: [
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
+      ],
+    };
+  }
+}

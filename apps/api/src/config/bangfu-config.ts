@@ -1,0 +1,53 @@
+import { resolve } from 'node:path';
+
+export interface BangfuConfig {
+  /** Where events.db, views.db and the dev signing key live. */
+  dataDir: string;
+  port: number;
+  host: string;
+  store: 'sqlite' | 'esdb';
+  /** SQLite durability: FULL fsyncs every commit (group commit keeps that cheap). */
+  sqliteSynchronous: 'FULL' | 'NORMAL' | 'OFF';
+  /** HS256 secret; when absent a random one is created in the data dir on first start. */
+  jwtSecret?: string;
+  /** How often due timers are looked for, in ms; 0 turns the scheduler off. */
+  timerIntervalMs: number;
+  /** Longest wait for `?minPosition=`, in ms. */
+  maxViewWaitMs: number;
+  /** Load the demo work plan into an empty store on start. */
+  demo: boolean;
+  logger: boolean;
+}
+
+export class ConfigurationError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
+  const store = env.BANGFU_STORE ?? 'sqlite';
+  if (store !== 'sqlite' && store !== 'esdb') throw new ConfigurationError(`BANGFU_STORE must be sqlite or esdb, not "${store}"`);
+  if (store === 'esdb')
+    throw new ConfigurationError('BANGFU_STORE=esdb: the EventStoreDB adapter is not part of this build yet; use sqlite');
+  const synchronous = (env.BANGFU_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
+  if (!['FULL', 'NORMAL', 'OFF'].includes(synchronous))
+    throw new ConfigurationError('BANGFU_SQLITE_SYNCHRONOUS must be FULL, NORMAL or OFF');
+  return {
+    dataDir: resolve(env.BANGFU_DATA_DIR ?? './data'),
+    port: integer(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '127.0.0.1',
+    store,
+    sqliteSynchronous: synchronous as BangfuConfig['sqliteSynchronous'],
+    jwtSecret: env.BANGFU_JWT_SECRET || undefined,
+    timerIntervalMs: integer(env.BANGFU_TIMER_INTERVAL_MS, 1000, 'BANGFU_TIMER_INTERVAL_MS'),
+    maxViewWaitMs: integer(env.BANGFU_MAX_VIEW_WAIT_MS, 5000, 'BANGFU_MAX_VIEW_WAIT_MS'),
+    demo: (env.BANGFU_DEMO ?? 'true') !== 'false',
+    logger: (env.BANGFU_LOG ?? 'true') !== 'false',
+  };
+}
+
+function integer(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < 0) throw new ConfigurationError(`${name} must be a non-negative integer, not "${value}"`);
+  return parsed;
+}
+
+export const BANGFU_CONFIG = Symbol('BANGFU_CONFIG');

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppModule } from './app.module';
+import type { BangfuConfig } from './config/bangfu-config';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { strictValidationPipe } from './http/validation.pipe';
+import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
+
+/** Builds the API (used by `npm start`, `bangfu serve` and the e2e tests), not yet listening. */
+export async function createApp(config: BangfuConfig, overrides: InfrastructureOverrides = {}): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
+    logger: config.logger ? ['log', 'warn', 'error'] : ['error'],
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  app.enableShutdownHooks();
+  // Errors raised by Fastify itself (malformed JSON, body too large) never reach Nest's filters.
+  const filter = new ProblemDetailsFilter();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .setErrorHandler((error, request, reply) => {
+      const body = filter.toProblem(error);
+      body.instance = request.url.split('?')[0];
+      void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
+    });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('bangfu (帮扶)')
+      .setDescription(
+        'Event-sourced workflow engine and accountability ledger for poverty-alleviation assistance work. ' +
+          'Commands answer 201 {streamId, revision, position, eventIds}; send Idempotency-Key to make a resend harmless. ' +
+          'Errors are RFC 9457 application/problem+json with a stable code.',
+      )
+      .setVersion('0.1.0')
+      .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

@@ -1,0 +1,18 @@
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '@bangfu/eventstore';
+import { ReadStore } from '@bangfu/projections';
+import type { Clock } from '@bangfu/workflow';
+import type { BangfuConfig } from '../config/bangfu-config';
+
+/** The one place that knows which adapter a configuration means; the API and the CLI both open stores here. */
+export function openEventStore(config: BangfuConfig, clock: Clock): EventStore & Partial<Pick<SqliteEventStore, 'verify'>> {
+  return new SqliteEventStore({
+    file: join(config.dataDir, 'events.db'),
+    synchronous: config.sqliteSynchronous,
+    now: () => clock.now(),
+  });
+}
+
+export function openReadStore(config: BangfuConfig): ReadStore {
+  return new ReadStore(join(config.dataDir, 'views.db'));
+}

@@ -1,0 +1,7 @@
+import { loadConfig } from './config/bangfu-config';
+import { serve } from './serve';
+
+serve(loadConfig()).catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { ViewQueryDto } from '../../http/view-query.dto';
+
+export class RegisterRegionDto {
+  @ApiProperty({
+    example: '222426',
+    description: '6-digit province/city/county, 9-digit township or 12-digit village code; the parent is derived from it',
+  })
+  @IsString()
+  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'code must be a 6, 9 or 12-digit division code' })
+  code!: string;
+
+  @ApiProperty({ example: '安图县' })
+  @IsString()
+  @Length(1, 100)
+  name!: string;
+}
+
+export class ListRegionsQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ example: '222426', description: 'list the divisions directly under this one' })
+  @IsOptional()
+  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'parent must be a division code' })
+  parent?: string;
+
+  @ApiPropertyOptional({ enum: ['province', 'city', 'county', 'township', 'village'] })
+  @IsOptional()
+  @IsIn(['province', 'city', 'county', 'township', 'village'])
+  level?: string;
+}
+
+export class RegionDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: ['province', 'city', 'county', 'township', 'village'] }) level!: string;
+  @ApiProperty({ nullable: true, type: String }) parentCode!: string | null;
+  @ApiProperty({ description: 'business time of the registration' }) registeredAt!: string;
+  @ApiProperty({ description: 'when the registration was recorded' }) recordedAt!: string;
+}

@@ -1,0 +1,17 @@
+import { Module, type OnModuleInit } from '@nestjs/common';
+import { CommandRouter } from '../../infrastructure/command-router';
+import { RegionCommandHandler, RegionCommandMessage } from './region-command.handler';
+import { GetRegionHandler, ListRegionsHandler } from './region.queries';
+import { RegionsController } from './regions.controller';
+
+@Module({
+  controllers: [RegionsController],
+  providers: [RegionCommandHandler, GetRegionHandler, ListRegionsHandler],
+})
+export class RegionsModule implements OnModuleInit {
+  constructor(private readonly router: CommandRouter) {}
+
+  onModuleInit(): void {
+    this.router.register(['RegisterRegion', 'RenameRegion'], (command, metadata) => new RegionCommandMessage(command as never, metadata));
+  }
+}

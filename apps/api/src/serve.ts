@@ -1,0 +1,14 @@
+import { Logger } from '@nestjs/common';
+import type { BangfuConfig } from './config/bangfu-config';
+import { createApp } from './create-app';
+import { loadDemoIfEmpty } from './demo/load-demo';
+
+/** Starts the API on the configured port; loads the demo work plan into an empty store first. */
+export async function serve(config: BangfuConfig): Promise<void> {
+  const app = await createApp(config);
+  await app.init();
+  if (config.demo) await loadDemoIfEmpty(app);
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
+  new Logger('bangfu').log(`serving ${base}/api/v1 — docs at ${base}/docs, health at ${base}/health — data in ${config.dataDir}`);
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { ConfigurationError, loadConfig } from '../../api/src/config/bangfu-config';
+import { serve } from '../../api/src/serve';
+import { UsageError, parseArgs } from './args';
+import { benchCommand } from './commands/bench.command';
+import { rebuildCommand } from './commands/rebuild.command';
+import { tokenCommand, tokenUsage } from './commands/token.command';
+import { verifyCommand } from './commands/verify.command';
+
+const USAGE = `usage: bangfu <command>
+  serve                      run the API (same as npm start); configuration from the environment
+  verify [--json]            check every stream's hash chain and the log's continuity
+  rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
+  ${tokenUsage.replace(/\n/g, '\n  ')}
+  bench                      measure the event store and write BENCHMARKS.md
+environment: BANGFU_DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), BANGFU_STORE (sqlite)`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  switch (args.positional[0]) {
+    case 'serve':
+      await serve(loadConfig());
+      return -1; // keeps running
+    case 'verify':
+      return verifyCommand(args);
+    case 'rebuild':
+      return rebuildCommand(args);
+    case 'token':
+      return tokenCommand(args);
+    case 'bench':
+      return benchCommand(args);
+    case undefined:
+    case 'help':
+    case '--help':
+      console.log(USAGE);
+      return args.positional[0] ? 0 : 2;
+    default:
+      throw new UsageError(`unknown command "${args.positional[0]}"\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exitCode = code;
+  },
+  (error: unknown) => {
+    if (error instanceof UsageError || error instanceof ConfigurationError) {
+      console.error(`bangfu: ${error.message}`);
+      process.exitCode = 2;
+    } else {
+      console.error(`bangfu: ${error instanceof Error ? error.message : String(error)}`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -1,0 +1,83 @@
+import { assertNever, type Decider } from '../../shared/decider';
+import { DomainError } from '../../shared/domain-error';
+import { parseRegionCode, type RegionLevel } from './region-code';
+
+export interface RegisterRegionData {
+  code: string;
+  name: string;
+  /** Resolved by the handler from the parent's own stream: whether it is registered, and its level. */
+  parent: { code: string; level: RegionLevel } | null;
+}
+
+export type RegionCommand =
+  { type: 'RegisterRegion'; data: RegisterRegionData } | { type: 'RenameRegion'; data: { code: string; name: string; reason: string } };
+
+export type RegionEvent =
+  | { type: 'RegionRegistered'; data: { code: string; name: string; level: RegionLevel; parentCode: string | null } }
+  | { type: 'RegionRenamed'; data: { code: string; name: string; previousName: string; reason: string } };
+
+export type RegionState = { registered: false } | { registered: true; code: string; name: string; level: RegionLevel };
+
+export class InvalidRegionCodeError extends DomainError {
+  readonly code = 'INVALID_REGION_CODE';
+  override readonly kind = 'invalid' as const;
+}
+export class RegionAlreadyRegisteredError extends DomainError {
+  readonly code = 'REGION_ALREADY_REGISTERED';
+}
+export class ParentRegionNotRegisteredError extends DomainError {
+  readonly code = 'PARENT_REGION_NOT_REGISTERED';
+}
+export class RegionNotFoundError extends DomainError {
+  readonly code = 'REGION_NOT_FOUND';
+  override readonly kind = 'not_found' as const;
+}
+
+export function regionStreamId(code: string): string {
+  return `region-${code}`;
+}
+
+export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
+  initialState: () => ({ registered: false }),
+  evolve(state, event) {
+    switch (event.type) {
+      case 'RegionRegistered':
+        return { registered: true, code: event.data.code, name: event.data.name, level: event.data.level };
+      case 'RegionRenamed':
+        return state.registered ? { ...state, name: event.data.name } : state;
+      default:
+        return assertNever(event);
+    }
+  },
+  decide(command, state) {
+    switch (command.type) {
+      case 'RegisterRegion': {
+        const parsed = parseRegionCode(command.data.code);
+        if ('invalid' in parsed) throw new InvalidRegionCodeError(`${command.data.code}: ${parsed.invalid}`, { field: 'code' });
+        if (state.registered) throw new RegionAlreadyRegisteredError(`region ${command.data.code} is already registered as ${state.name}`);
+        if (parsed.parentCode !== null && command.data.parent?.code !== parsed.parentCode) {
+          throw new ParentRegionNotRegisteredError(`register ${parsed.parentCode} before ${command.data.code}`, {
+            parentCode: parsed.parentCode,
+          });
+        }
+        return [
+          {
+            type: 'RegionRegistered',
+            data: { code: parsed.code, name: command.data.name, level: parsed.level, parentCode: parsed.parentCode },
+          },
+        ];
+      }
+      case 'RenameRegion':
+        if (!state.registered) throw new RegionNotFoundError(`region ${command.data.code} is not registered`);
+        if (state.name === command.data.name) return [];
+        return [
+          {
+            type: 'RegionRenamed',
+            data: { code: command.data.code, name: command.data.name, previousName: state.name, reason: command.data.reason },
+          },
+        ];
+      default:
+        return assertNever(command);
+    }
+  },
+};
