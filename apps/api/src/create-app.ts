@@ -4,7 +4,6 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { BangfuConfig } from './config/bangfu-config';
-import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { strictValidationPipe } from './http/validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 
@@ -16,17 +15,8 @@ export async function createApp(config: BangfuConfig, overrides: InfrastructureO
   });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
-  // Errors raised by Fastify itself (malformed JSON, body too large) never reach Nest's filters.
-  const filter = new ProblemDetailsFilter();
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .setErrorHandler((error, request, reply) => {
-      const body = filter.toProblem(error);
-      body.instance = request.url.split('?')[0];
-      void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
-    });
-
+  // Commands take JSON only: a text body is refused as an unsupported media type instead of validated as a string.
+  app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -17,6 +17,10 @@ environment: BANGFU_DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), BANGFU_STO
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
+  if (args.flags.has('help') && args.positional.length === 0) {
+    console.log(USAGE);
+    return 0;
+  }
   switch (args.positional[0]) {
     case 'serve':
       await serve(loadConfig());
@@ -29,11 +33,12 @@ async function main(argv: string[]): Promise<number> {
       return tokenCommand(args);
     case 'bench':
       return benchCommand(args);
-    case undefined:
     case 'help':
-    case '--help':
       console.log(USAGE);
-      return args.positional[0] ? 0 : 2;
+      return 0;
+    case undefined:
+      console.error(USAGE);
+      return 2;
     default:
       throw new UsageError(`unknown command "${args.positional[0]}"\n${USAGE}`);
   }

@@ -34,6 +34,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof InvalidAppendError) return problem(422, exception.code, exception.message);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
+      // The Fastify adapter reports an unparseable body as a plain 400.
+      if (status === 400 && /not valid JSON/i.test(exception.message)) return problem(400, 'MALFORMED_JSON', publicMessage(400));
       return problem(status, HttpStatus[status] ?? 'HTTP_ERROR', status >= 500 ? 'internal error' : exception.message);
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };

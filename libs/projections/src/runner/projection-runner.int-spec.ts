@@ -63,10 +63,12 @@ describe('ProjectionRunner', () => {
 
   it('applies each event exactly once when a batch fails half-way and is retried', async () => {
     for (let i = 0; i < 100; i++) await store.append(`household-${i % 2}`, [newEvent()], 'any');
-    const runner = new ProjectionRunner(store, views, [countingProjection({ position: 60 })], { retryDelayMs: 10 });
+    const onError = jest.fn();
+    const runner = new ProjectionRunner(store, views, [countingProjection({ position: 60 })], { retryDelayMs: 10, onError });
     await runner.start();
     await runner.waitFor(100);
     expect(counts()).toEqual({ 'household-0': 50, 'household-1': 50 });
+    expect(onError).toHaveBeenCalledWith('projection failed half-way through a batch');
     await runner.stop();
   });
 

@@ -45,7 +45,7 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly views: ReadStore,
     private readonly projections: readonly Projection[],
-    private readonly options: { batchSize?: number; retryDelayMs?: number } = {},
+    private readonly options: { batchSize?: number; retryDelayMs?: number; onError?: (message: string) => void } = {},
   ) {}
 
   async start(): Promise<void> {
@@ -111,7 +111,7 @@ export class ProjectionRunner {
       } catch (error) {
         // A failing projection must not take the API down: report it on /health and retry from the checkpoint.
         this.lastError = { message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
-        console.error(`projection runner: ${this.lastError.message}`);
+        (this.options.onError ?? ((message) => console.error(`projection runner: ${message}`)))(this.lastError.message);
         await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
       } finally {
         this.subscription.close();
