@@ -159,6 +159,25 @@ describe('API core through HTTP', () => {
   });
 });
 
+describe('bangfu rebuild against a running API', () => {
+  it('swaps fresh views in while the API keeps serving, and the API follows on', async () => {
+    const t = await startTestApp({ demo: true });
+    const token = t.token(['county-admin'], '220000');
+    const env = { ...process.env, BANGFU_DATA_DIR: t.config.dataDir };
+    const out = execFileSync('node', [CLI, 'rebuild'], { env, encoding: 'utf8' });
+    expect(out).toMatch(/regions: \d+ events → generation 2/);
+    expect((await t.request('GET', '/api/v1/regions/222424104203', { token })).body).toMatchObject({ name: '永兴村' });
+    const created = await t.request('POST', '/api/v1/regions', { token, body: { code: '222424104204', name: '新村' } });
+    expect(created.status).toBe(201);
+    const read = await t.request('GET', `/api/v1/regions/222424104204?minPosition=${created.body.position}`, { token });
+    expect(read).toMatchObject({ status: 200, body: { name: '新村' } });
+    const bad = spawnSync('node', [CLI, 'rebuild', '--only', 'nonsense'], { env, encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/unknown projection nonsense/);
+    await t.close();
+  });
+});
+
 describe('demo data', () => {
   it('loads the seed 000 regions into an empty store once', async () => {
     const t = await startTestApp({ demo: true });

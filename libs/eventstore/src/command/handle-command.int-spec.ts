@@ -1,0 +1,80 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DomainError, type Decider } from '@bangfu/domain';
+import { SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, handleCommand } from './handle-command';
+
+type Command = { type: 'Disburse'; data: { amount: number } };
+type Event = { type: 'Disbursed'; data: { amount: number; balance: number } };
+
+class OverdrawnError extends DomainError {
+  readonly code = 'OVERDRAWN';
+}
+
+// A fund of 1000 fen: the invariant only holds if every decision sees every earlier one.
+const fund: Decider<Command, Event, { balance: number }> = {
+  initialState: () => ({ balance: 1000 }),
+  evolve: (_state, event) => ({ balance: event.data.balance }),
+  decide: (command, state) => {
+    if (command.data.amount > state.balance) throw new OverdrawnError(`only ${state.balance} left`);
+    return [{ type: 'Disbursed', data: { amount: command.data.amount, balance: state.balance - command.data.amount } }];
+  },
+};
+
+describe('handleCommand', () => {
+  let dir: string;
+  let store: SqliteEventStore;
+  const meta = (extra = {}) => ({ actor: { id: 'county-1', roles: ['county-admin'] }, now: new Date('2026-05-01T00:00:00Z'), ...extra });
+  const disburse = (amount: number, extra = {}) =>
+    handleCommand(store, 'fund-1', fund, { type: 'Disburse', data: { amount } }, meta(extra), { maxRetries: 50 });
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bangfu-handle-'));
+    store = new SqliteEventStore({ file: join(dir, 'events.db') });
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('re-decides on fresh state after a conflict, so concurrent commands never break the invariant', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 20 }, () => disburse(100)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
+    const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused).toHaveLength(10);
+    for (const r of refused) expect(r.reason).toBeInstanceOf(OverdrawnError);
+    const events = await store.readStream('fund-1');
+    expect(events.map((e) => (e.data as Event['data']).balance)).toEqual([900, 800, 700, 600, 500, 400, 300, 200, 100, 0]);
+  });
+
+  it('gives up with CONCURRENT_MODIFICATION after its retries', async () => {
+    await disburse(1);
+    const racing = Array.from({ length: 10 }, () =>
+      handleCommand(store, 'fund-1', fund, { type: 'Disburse', data: { amount: 1 } }, meta(), { maxRetries: 0 }),
+    );
+    const results = await Promise.allSettled(racing);
+    const conflicts = results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyConflictError);
+    expect(conflicts.length).toBe(9);
+  });
+
+  it('answers a resend with the same idempotency key as the first time, without a second effect', async () => {
+    const first = await disburse(300, { idempotencyKey: 'county-1:abc', requestHash: 'h1' });
+    await disburse(50);
+    const again = await disburse(300, { idempotencyKey: 'county-1:abc', requestHash: 'h1' });
+    expect(again).toEqual({ ...first, duplicate: true });
+    expect(await store.readStream('fund-1')).toHaveLength(2);
+    await expect(disburse(999, { idempotencyKey: 'county-1:abc', requestHash: 'h2' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('records the actor, business time and correlation it was given', async () => {
+    await disburse(10, { occurredAt: '2026-04-30T08:00:00.000Z', correlationId: 'corr-1', causationId: 'cause-1' });
+    const [event] = await store.readStream('fund-1');
+    expect(event.metadata).toMatchObject({
+      actor: { id: 'county-1' },
+      occurredAt: '2026-04-30T08:00:00.000Z',
+      correlationId: 'corr-1',
+      causationId: 'cause-1',
+    });
+  });
+});
