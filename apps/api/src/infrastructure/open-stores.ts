@@ -5,7 +5,7 @@ import type { Clock } from '@bangfu/workflow';
 import type { BangfuConfig } from '../config/bangfu-config';
 
 /** The one place that knows which adapter a configuration means; the API and the CLI both open stores here. */
-export function openEventStore(config: BangfuConfig, clock: Clock): EventStore & Partial<Pick<SqliteEventStore, 'verify'>> {
+export function openEventStore(config: BangfuConfig, clock: Clock): EventStore {
   return new SqliteEventStore({
     file: join(config.dataDir, 'events.db'),
     synchronous: config.sqliteSynchronous,
