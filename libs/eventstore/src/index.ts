@@ -10,3 +10,4 @@ export * from './command/handle-command';
 export * from './subscription/batches';
 export * from './sqlite/sqlite-schema';
 export * from './sqlite/parallel-verify';
+export * from './chain/metadata-encoder';

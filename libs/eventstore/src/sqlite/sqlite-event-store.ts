@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../chain/canonical-json';
+import { MetadataEncoder } from '../chain/metadata-encoder';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
 import type { VerifyReport } from '../chain/verify-chain';
 import { verifyChains } from '../chain/verify-chain';
@@ -156,13 +157,10 @@ export class SqliteEventStore implements EventStore {
     let prevHash = head ? head.hash : GENESIS_HASH;
     let position = 0;
     const category = categoryOf(streamId);
-    // Commands give all their events one metadata object: canonicalise it once per append, then splice
-    // in each event's prevHash (the only part that differs) instead of re-serialising it per event.
-    let template: { source: object; before: Buffer; after: Buffer } | undefined;
+    const encoder = new MetadataEncoder(recordedAt);
     events.forEach((event, i) => {
       revision++;
-      if (template?.source !== event.metadata) template = { source: event.metadata, ...metadataTemplate(event.metadata, recordedAt) };
-      const metadata = Buffer.concat([template.before, Buffer.from(prevHash, 'latin1'), template.after]);
+      const metadata = encoder.encode(event.metadata, prevHash);
       const hash = eventHash(prevHash, streamId, revision, event.type, pending.data[i], metadata);
       try {
         const info = this.insertEvent.run(event.id, streamId, category, revision, event.type, pending.data[i], metadata, hash);
@@ -307,24 +305,6 @@ export class SqliteEventStore implements EventStore {
     }
     return statement;
   }
-}
-
-/** Canonical metadata with recordedAt stamped, split where prevHash goes; client-set store fields are dropped. */
-function metadataTemplate(input: EventToAppend['metadata'], recordedAt: string): { before: Buffer; after: Buffer } {
-  const {
-    hash: _hash,
-    prevHash: _prev,
-    recordedAt: _rec,
-    ...rest
-  } = input as EventToAppend['metadata'] & {
-    hash?: unknown;
-    prevHash?: unknown;
-    recordedAt?: unknown;
-  };
-  const text = canonicalJson({ ...rest, schemaVersion: rest.schemaVersion ?? 1, recordedAt, prevHash: '' });
-  // Only actor and the ids sort before prevHash, so the last occurrence is the top-level key itself.
-  const at = text.lastIndexOf('"prevHash":""') + '"prevHash":"'.length;
-  return { before: Buffer.from(text.slice(0, at)), after: Buffer.from(text.slice(at)) };
 }
 
 function readAllQuery(filter: AllFilter | undefined): { sql: string; params: string[] } {
