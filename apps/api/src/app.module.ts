@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { AuthGuard } from './auth/auth.guard';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { AccessModule } from './access/access.module';
 import type { BangfuConfig } from './config/bangfu-config';
 import { HealthController } from './health/health.controller';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
@@ -14,10 +14,9 @@ export class AppModule {
   static forRoot(config: BangfuConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, overrides), RegionsModule],
+      imports: [InfrastructureModule.forRoot(config, overrides), AccessModule, RegionsModule],
       controllers: [HealthController, LedgerController],
       providers: [
-        { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],

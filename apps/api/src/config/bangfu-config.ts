@@ -10,6 +10,17 @@ export interface BangfuConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'OFF';
   /** HS256 secret; when absent a random one is created in the data dir on first start. */
   jwtSecret?: string;
+  /** Ed25519 keys (PEM or file path): the public one verifies EdDSA tokens, the private one signs `bangfu token`. */
+  jwtPublicKey?: string;
+  jwtPrivateKey?: string;
+  /** An external identity provider. */
+  jwksUrl?: string;
+  jwtIssuer?: string;
+  jwtAudience?: string;
+  jwtRolesClaim?: string;
+  jwtRegionClaim?: string;
+  /** Requests per minute allowed to one token (or, without a token, one address). */
+  rateLimitPerMinute: number;
   /** How often due timers are looked for, in ms; 0 turns the scheduler off. */
   timerIntervalMs: number;
   /** Longest wait for `?minPosition=`, in ms. */
@@ -36,6 +47,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     store,
     sqliteSynchronous: synchronous as BangfuConfig['sqliteSynchronous'],
     jwtSecret: env.BANGFU_JWT_SECRET || undefined,
+    jwtPublicKey: env.BANGFU_JWT_PUBLIC_KEY || undefined,
+    jwtPrivateKey: env.BANGFU_JWT_PRIVATE_KEY || undefined,
+    jwksUrl: env.BANGFU_JWKS_URL || undefined,
+    jwtIssuer: env.BANGFU_JWT_ISSUER || undefined,
+    jwtAudience: env.BANGFU_JWT_AUDIENCE || undefined,
+    jwtRolesClaim: env.BANGFU_JWT_ROLES_CLAIM || undefined,
+    jwtRegionClaim: env.BANGFU_JWT_REGION_CLAIM || undefined,
+    rateLimitPerMinute: integer(env.BANGFU_RATE_LIMIT_PER_MINUTE, 1200, 'BANGFU_RATE_LIMIT_PER_MINUTE'),
     timerIntervalMs: integer(env.BANGFU_TIMER_INTERVAL_MS, 1000, 'BANGFU_TIMER_INTERVAL_MS'),
     maxViewWaitMs: integer(env.BANGFU_MAX_VIEW_WAIT_MS, 5000, 'BANGFU_MAX_VIEW_WAIT_MS'),
     demo: (env.BANGFU_DEMO ?? 'true') !== 'false',

@@ -2,7 +2,7 @@ import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ProjectionRunner } from '@bangfu/projections';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
-import { Public } from '../auth/policy.decorators';
+import { Action } from '../access/action.decorator';
 
 @ApiTags('system')
 @Controller()
@@ -13,7 +13,7 @@ export class HealthController {
   ) {}
 
   @Get(['health', 'api/v1/health'])
-  @Public()
+  @Action('system.health')
   @ApiOkResponse({ description: 'store and projection status; `lag` counts events the views have not applied yet' })
   async health() {
     const projections = await this.runner.health();

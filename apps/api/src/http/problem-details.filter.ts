@@ -18,6 +18,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const body = this.toProblem(exception);
     body.instance = request.url.split('?')[0];
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
+    if (exception instanceof ProblemException)
+      for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
     void reply.status(body.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
   }
 

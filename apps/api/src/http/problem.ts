@@ -24,6 +24,7 @@ export class ProblemException extends HttpException {
     readonly detail: string,
     readonly errors?: FieldError[],
     readonly extensions: Record<string, unknown> = {},
+    readonly headers: Record<string, string> = {},
   ) {
     super(detail, status);
   }

@@ -3,8 +3,6 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore, type Projection } from '@bangfu/projections';
 import { TimerScheduler, systemClock, type Clock } from '@bangfu/workflow';
-import { JWT_SECRET } from '../auth/auth.guard';
-import { loadOrCreateSecret } from '../auth/jwt';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { CommandContext } from '../http/command-context';
 import { CommandRouter } from './command-router';
@@ -27,7 +25,6 @@ export class InfrastructureModule {
       providers: [
         { provide: BANGFU_CONFIG, useValue: config },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
-        { provide: JWT_SECRET, useFactory: () => loadOrCreateSecret(config.dataDir, config.jwtSecret) },
         { provide: EVENT_STORE, useFactory: (clock: Clock) => openEventStore(config, clock), inject: [CLOCK] },
         { provide: ReadStore, useFactory: () => openReadStore(config) },
         { provide: PROJECTIONS, useValue: allProjections },
@@ -49,7 +46,6 @@ export class InfrastructureModule {
       exports: [
         BANGFU_CONFIG,
         CLOCK,
-        JWT_SECRET,
         EVENT_STORE,
         ReadStore,
         ProjectionRunner,

@@ -1,5 +1,5 @@
-import { regionsProjection, type Projection } from '@bangfu/projections';
+import { accessLogProjection, regionsProjection, type Projection } from '@bangfu/projections';
 import { dueTimersProjection } from '@bangfu/workflow';
 
 /** Every read model the API serves; `bangfu rebuild` rebuilds exactly these. */
-export const allProjections: readonly Projection[] = [dueTimersProjection, regionsProjection];
+export const allProjections: readonly Projection[] = [dueTimersProjection, regionsProjection, accessLogProjection];

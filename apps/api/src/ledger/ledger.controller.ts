@@ -1,14 +1,16 @@
-import { Controller, Get, Inject, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { join } from 'node:path';
+import type { Actor } from '@bangfu/domain';
 import { EVENT_STORE, verifyEventsFile, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
-import { Allow } from '../auth/policy.decorators';
+import { Action } from '../access/action.decorator';
+import { jurisdictionPrefix } from '../access/jurisdiction';
+import type { PersonalDataRequest } from '../access/personal-data.interceptor';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { EventsQueryDto } from './ledger.dto';
 
 /** The log itself: what the views are built from, and the proof that it was not altered. */
 @ApiTags('ledger')
-@ApiBearerAuth()
 @Controller('api/v1')
 export class LedgerController {
   constructor(
@@ -17,21 +19,32 @@ export class LedgerController {
   ) {}
 
   @Get('events')
-  @Allow('auditor', 'discipline', 'inspector', 'county-admin')
+  @Action('ledger.events')
   @ApiOkResponse({ description: 'events in log order (or stream order), with their full envelope and hashes' })
-  async events(@Query() query: EventsQueryDto): Promise<{ events: RecordedEvent[]; nextPosition: number | null }> {
+  async events(
+    @Query() query: EventsQueryDto,
+    @Req() request: PersonalDataRequest,
+  ): Promise<{ events: RecordedEvent[]; nextPosition: number | null }> {
     const limit = query.limit ?? 100;
     const from = query.fromPosition ?? 0;
+    // Only facts about divisions inside the reader's jurisdiction; events that name no division are for national readers.
+    const prefix = jurisdictionPrefix(request.actor as Actor);
+    const inJurisdiction = (event: RecordedEvent) => prefix === undefined || (event.metadata.subjectRegion ?? '').startsWith(prefix);
     const events = query.stream
       ? (await this.store.readStream(query.stream))
-          .filter((e) => e.position > from && (!query.type || e.type === query.type))
+          .filter((e) => e.position > from && (!query.type || e.type === query.type) && inJurisdiction(e))
           .slice(0, limit)
-      : await this.store.readAll({ fromPosition: from, filter: query.type ? { eventTypes: [query.type] } : undefined, maxCount: limit });
+      : await this.store.readAll({
+          fromPosition: from,
+          filter: { eventTypes: query.type ? [query.type] : undefined, regionPrefix: prefix },
+          maxCount: limit,
+        });
+    request.personalDataSubjects = [...new Set(events.map((event) => event.streamId))];
     return { events, nextPosition: events.length === limit ? events[events.length - 1].position : null };
   }
 
   @Get('ledger/verify')
-  @Allow('auditor', 'discipline', 'county-admin')
+  @Action('ledger.verify')
   @ApiOkResponse({ description: 'checks every stream hash chain and the continuity of the log' })
   async verify(): Promise<VerifyReport & { checkedAt: string; ms: number }> {
     const started = Date.now();

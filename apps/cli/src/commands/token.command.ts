@@ -1,10 +1,10 @@
 import { ROLES } from '@bangfu/domain';
-import { loadOrCreateSecret, parseTtl, signToken } from '../../../api/src/auth/jwt';
+import { loadOrCreateSecret, loadPrivateKey, parseTtl, signToken } from '../../../api/src/auth/jwt';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { type ParsedArgs, UsageError, flag, flags, onlyFlags } from '../args';
 
 export const tokenUsage = `bangfu token issue --sub ID --role ROLE [--role ROLE…] --region CODE [--name NAME] [--unit UNIT] [--ttl 8h]
-  Prints a bearer token signed with the data dir's key (created on first use).`;
+  Prints a bearer token: EdDSA with BANGFU_JWT_PRIVATE_KEY if set, else HS256 with the data dir's secret.`;
 
 export function tokenCommand(args: ParsedArgs): number {
   if (args.positional[1] !== 'issue') throw new UsageError(tokenUsage);
@@ -23,9 +23,12 @@ export function tokenCommand(args: ParsedArgs): number {
     throw new UsageError((error as Error).message);
   }
   const config = loadConfig();
-  const secret = loadOrCreateSecret(config.dataDir, config.jwtSecret);
+  // EdDSA with the operator's Ed25519 key when one is configured, else HS256 with the data dir's secret.
+  const key = config.jwtPrivateKey
+    ? { privateKey: loadPrivateKey(config.jwtPrivateKey) }
+    : loadOrCreateSecret(config.dataDir, config.jwtSecret);
   const unit = args.flags.has('unit') ? flag(args, 'unit') : undefined;
   const name = args.flags.has('name') ? flag(args, 'name') : undefined;
-  console.log(signToken({ sub: flag(args, 'sub'), name, roles, region, unit, ttlSeconds }, secret));
+  console.log(signToken({ sub: flag(args, 'sub'), name, roles, region, unit, ttlSeconds }, key));
   return 0;
 }

@@ -15,6 +15,8 @@ export interface CommandMetadata {
   /** Scoped by the caller (e.g. actor id + header), so two users' keys never collide. */
   idempotencyKey?: string;
   requestHash?: string;
+  /** The division the command is about; recorded on its events for jurisdiction. */
+  subjectRegion?: string;
 }
 
 export class ConcurrencyConflictError extends DomainError {
@@ -64,6 +66,7 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
       correlationId,
       ...(metadata.causationId ? { causationId: metadata.causationId } : {}),
       ...(metadata.requestHash ? { requestHash: metadata.requestHash } : {}),
+      ...(metadata.subjectRegion ? { subjectRegion: metadata.subjectRegion } : {}),
     };
     try {
       return await store.append(

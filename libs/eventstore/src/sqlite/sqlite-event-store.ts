@@ -90,7 +90,7 @@ export class SqliteEventStore implements EventStore {
 
     this.insertEvent = this.db.prepare(
       // Bound as UTF-8 bytes (encoded once, for the hash and the row alike) and stored as TEXT.
-      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?)',
+      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash, region) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)',
     );
     this.selectById = this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
     this.selectStreamHead = this.db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
@@ -163,7 +163,17 @@ export class SqliteEventStore implements EventStore {
       const metadata = encoder.encode(event.metadata, prevHash);
       const hash = eventHash(prevHash, streamId, revision, event.type, pending.data[i], metadata);
       try {
-        const info = this.insertEvent.run(event.id, streamId, category, revision, event.type, pending.data[i], metadata, hash);
+        const info = this.insertEvent.run(
+          event.id,
+          streamId,
+          category,
+          revision,
+          event.type,
+          pending.data[i],
+          metadata,
+          hash,
+          event.metadata.subjectRegion ?? null,
+        );
         position = Number(info.lastInsertRowid);
       } catch (error) {
         if (isUniqueIdViolation(error)) {
@@ -317,6 +327,10 @@ function readAllQuery(filter: AllFilter | undefined): { sql: string; params: str
   if (filter?.eventTypes?.length) {
     clauses.push(`type IN (${filter.eventTypes.map(() => '?').join(',')})`);
     params.push(...filter.eventTypes);
+  }
+  if (filter?.regionPrefix !== undefined) {
+    clauses.push(`region LIKE ? || '%'`);
+    params.push(filter.regionPrefix);
   }
   return { sql: `SELECT ${COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`, params };
 }

@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
  * and because every append is one transaction (or savepoint) that commits or rolls back whole, positions
  * stay gapless — which lets verify notice a removed event anywhere, even the last one.
  * `data` and `metadata` hold canonical JSON text; `hash` is kept out of `metadata` so the hashed bytes are
- * exactly the stored bytes.
+ * exactly the stored bytes. `region` repeats metadata.subjectRegion so reads can be limited to a jurisdiction.
  */
 export function createEventStoreSchema(db: Database.Database): void {
   db.exec(`
@@ -19,6 +19,7 @@ export function createEventStoreSchema(db: Database.Database): void {
       data      TEXT    NOT NULL,
       metadata  TEXT    NOT NULL,
       hash      TEXT    NOT NULL,
+      region    TEXT,
       UNIQUE (stream_id, revision)
     );
   `);

@@ -19,7 +19,10 @@ export class RegionCommandHandler implements ICommandHandler<RegionCommandMessag
       // The parent's existence is a fact from its own stream (authoritative), handed to the pure decider.
       command = { ...command, data: { ...command.data, parent: await this.registeredParent(command.data.code) } };
     }
-    return handleCommand(this.store, regionStreamId(command.data.code), regionDecider, command, metadata);
+    return handleCommand(this.store, regionStreamId(command.data.code), regionDecider, command, {
+      ...metadata,
+      subjectRegion: command.data.code,
+    });
   }
 
   private async registeredParent(code: string) {

@@ -1,14 +1,12 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { regionContains, regionPrefix, type Actor } from '@bangfu/domain';
+import type { Actor } from '@bangfu/domain';
 import { ReadStore, type RegionRow } from '@bangfu/projections';
+import { jurisdictionPrefix } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
 import type { RegionDto } from './region.dto';
 
 export class GetRegion {
-  constructor(
-    readonly code: string,
-    readonly actor: Actor,
-  ) {}
+  constructor(readonly code: string) {}
 }
 
 export class ListRegions {
@@ -28,18 +26,11 @@ const toDto = (row: RegionRow): RegionDto => ({
   recordedAt: row.recorded_at,
 });
 
-/** A region is visible inside the actor's jurisdiction, and so are the regions above it (its address). */
-function visibleTo(actor: Actor, code: string): boolean {
-  const home = actor.regionCode ?? '';
-  return regionContains(home, code) || regionContains(code, home);
-}
-
 @QueryHandler(GetRegion)
 export class GetRegionHandler implements IQueryHandler<GetRegion, RegionDto> {
   constructor(private readonly views: ReadStore) {}
 
-  async execute({ code, actor }: GetRegion): Promise<RegionDto> {
-    if (!visibleTo(actor, code)) throw new ProblemException(403, 'OUTSIDE_JURISDICTION', `region ${code} is outside your jurisdiction`);
+  async execute({ code }: GetRegion): Promise<RegionDto> {
     const row = this.views.prepare('SELECT * FROM regions WHERE code = ?').get(code) as RegionRow | undefined;
     if (!row) throw new ProblemException(404, 'REGION_NOT_FOUND', `region ${code} is not registered`);
     return toDto(row);
@@ -56,7 +47,7 @@ export class ListRegionsHandler implements IQueryHandler<ListRegions, RegionDto[
         `SELECT * FROM regions WHERE code LIKE ? || '%' AND (? IS NULL OR parent_code = ?) AND (? IS NULL OR level = ?)
          ORDER BY code LIMIT 5000`,
       )
-      .all(regionPrefix(actor.regionCode ?? ''), parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
+      .all(jurisdictionPrefix(actor) ?? '', parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
     return rows.map(toDto);
   }
 }

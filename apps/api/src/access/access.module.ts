@@ -1,0 +1,38 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { loadOrCreateSecret } from '../auth/jwt';
+import { TokenVerifier } from '../auth/token-verifier';
+import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
+import { AccessLogController } from './access-log.controller';
+import { AccessLog } from './access-log.service';
+import { PersonalDataInterceptor } from './personal-data.interceptor';
+import { RateLimiter } from './rate-limiter';
+import { RevealController } from './reveal.controller';
+
+/** Identity, the access policy, the access log and personal-data protection, for every route. */
+@Module({
+  controllers: [AccessLogController, RevealController],
+  providers: [
+    AccessLog,
+    {
+      provide: TOKEN_VERIFIER,
+      useFactory: (config: BangfuConfig) =>
+        new TokenVerifier({
+          secret: loadOrCreateSecret(config.dataDir, config.jwtSecret),
+          publicKey: config.jwtPublicKey,
+          jwksUrl: config.jwksUrl,
+          issuer: config.jwtIssuer,
+          audience: config.jwtAudience,
+          rolesClaim: config.jwtRolesClaim,
+          regionClaim: config.jwtRegionClaim,
+        }),
+      inject: [BANGFU_CONFIG],
+    },
+    { provide: RateLimiter, useFactory: (config: BangfuConfig) => new RateLimiter(config.rateLimitPerMinute), inject: [BANGFU_CONFIG] },
+    { provide: APP_GUARD, useClass: AccessGuard },
+    { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
+  ],
+  exports: [AccessLog],
+})
+export class AccessModule {}

@@ -1,0 +1,24 @@
+/**
+ * The access log: refusals and reads of personal data, recorded as events in daily streams
+ * (`access-20261122`, Asia/Shanghai calendar days) so they are hash-chained and verified like every other fact.
+ */
+export type AccessEvent =
+  | {
+      type: 'AccessRefused';
+      data: { action: string | null; method: string; path: string; status: number; code: string; detail: string; ip: string };
+    }
+  | { type: 'PersonalDataRead'; data: { action: string; method: string; path: string; values: number; subjects: string[] } }
+  | { type: 'PersonalDataRevealed'; data: { stream: string; revision: number; field: string; reason: string } };
+
+export const ANONYMOUS_ACTOR = { id: 'anonymous', roles: [] as string[] };
+
+const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000;
+
+/** The calendar day in Asia/Shanghai (UTC+8 all year), as YYYYMMDD. */
+export function shanghaiDay(at: Date): string {
+  return new Date(at.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+export function accessStreamId(at: Date): string {
+  return `access-${shanghaiDay(at)}`;
+}
