@@ -6,12 +6,14 @@ import { benchCommand } from './commands/bench.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
+import { policyTable } from '../../api/src/access/access-policy';
 
 const USAGE = `usage: bangfu <command>
   serve                      run the API (same as npm start); configuration from the environment
   verify [--json]            check every stream's hash chain and the log's continuity
   rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
   ${tokenUsage.replace(/\n/g, '\n  ')}
+  policy                     print the access policy (role × action) as a Markdown table
   bench                      measure the event store and write BENCHMARKS.md
 environment: BANGFU_DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), BANGFU_STORE (sqlite)`;
 
@@ -33,6 +35,9 @@ async function main(argv: string[]): Promise<number> {
       return tokenCommand(args);
     case 'bench':
       return benchCommand(args);
+    case 'policy':
+      console.log(policyTable());
+      return 0;
     case 'help':
       console.log(USAGE);
       return 0;

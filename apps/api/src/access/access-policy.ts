@@ -12,6 +12,8 @@ export interface PolicyEntry {
   /** Who may call it. 'public' needs no token. */
   roles: readonly Role[] | 'public';
   description: string;
+  /** How the jurisdiction applies, in words (README and OpenAPI). */
+  scope: string;
   /** Checked before the handler runs; routes whose target region needs a lookup check it in their handler. */
   region?: RegionSource;
   /** The answer may hold personal data: reads by inspectors, discipline reviewers and auditors are logged. */
@@ -30,20 +32,40 @@ const OVERSIGHT: readonly Role[] = ['inspector', 'discipline', 'auditor'];
  * cases (later routes); auditors read the ledger and the access log.
  */
 export const ACCESS_POLICY = {
-  'system.health': { roles: 'public', description: 'store and projection status' },
-  'region.register': { roles: ['county-admin'], description: 'register a division', region: { in: 'body', name: 'code' } },
-  'region.list': { roles: EVERYONE, description: 'list divisions (limited to the jurisdiction)' },
-  'region.read': { roles: EVERYONE, description: 'read one division', region: { in: 'param', name: 'code', orAbove: true } },
+  'system.health': { roles: 'public', description: 'store and projection status', scope: 'public' },
+  'region.register': {
+    roles: ['county-admin'],
+    description: 'register a division',
+    scope: 'the new division (body `code`) lies in it',
+    region: { in: 'body', name: 'code' },
+  },
+  'region.list': { roles: EVERYONE, description: 'list divisions', scope: 'only divisions in it are listed' },
+  'region.read': {
+    roles: EVERYONE,
+    description: 'read one division',
+    scope: 'the division (`code`) lies in it or above it',
+    region: { in: 'param', name: 'code', orAbove: true },
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
-    description: 'read the event log (limited to the jurisdiction; personal data masked)',
+    description: 'read the event log (personal data masked)',
+    scope: 'only events about divisions in it',
     personalData: true,
   },
-  'ledger.verify': { roles: ['county-admin', 'discipline', 'auditor'], description: 'verify every hash chain of the log' },
-  'access-log.read': { roles: ['discipline', 'auditor'], description: 'read the access log (refusals, personal-data reads)' },
+  'ledger.verify': {
+    roles: ['county-admin', 'discipline', 'auditor'],
+    description: 'verify every hash chain of the log',
+    scope: 'the whole log (the answer holds counts and the first break only)',
+  },
+  'access-log.read': {
+    roles: ['discipline', 'auditor'],
+    description: 'read the access log (refusals, personal-data reads and reveals)',
+    scope: 'only entries about divisions in it',
+  },
   'personal-data.reveal': {
     roles: ['county-admin'],
     description: 'reveal one masked value, with a reason that is logged',
+    scope: 'the event’s division lies in it (checked by the handler)',
     unmasked: true,
   },
 } as const satisfies Record<string, PolicyEntry>;
@@ -54,18 +76,12 @@ export function policyFor(action: string | undefined): PolicyEntry | undefined {
   return action && Object.hasOwn(ACCESS_POLICY, action) ? ACCESS_POLICY[action as ActionName] : undefined;
 }
 
-/** The policy as a Markdown table (README, OpenAPI descriptions). */
+/** The policy as a Markdown table: the README shows exactly this (a test keeps them equal). */
 export function policyTable(): string {
   const header = `| action | ${ROLES.join(' | ')} | jurisdiction |\n|---|${ROLES.map(() => ':-:').join('|')}|---|`;
   const rows = Object.entries(ACCESS_POLICY).map(([action, entry]: [string, PolicyEntry]) => {
     const cells = ROLES.map((role) => (entry.roles === 'public' || entry.roles.includes(role) ? '✓' : ''));
-    const scope =
-      entry.roles === 'public'
-        ? 'public'
-        : entry.region
-          ? `${entry.region.in} \`${entry.region.name}\`${entry.region.orAbove ? ' or above' : ''}`
-          : 'filtered';
-    return `| \`${action}\` | ${cells.join(' | ')} | ${scope} |`;
+    return `| \`${action}\` | ${cells.join(' | ')} | ${entry.scope} |`;
   });
   return [header, ...rows].join('\n');
 }

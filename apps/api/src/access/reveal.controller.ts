@@ -1,6 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsInt, IsString, Length, Matches, Min } from 'class-validator';
 import type { FastifyRequest } from 'fastify';
 import { personalFieldOf, type Actor } from '@bangfu/domain';
@@ -17,7 +16,6 @@ export class RevealDto {
   stream!: string;
 
   @ApiProperty({ example: 0 })
-  @Type(() => Number)
   @IsInt()
   @Min(0)
   revision!: number;

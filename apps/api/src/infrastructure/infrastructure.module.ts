@@ -43,17 +43,7 @@ export class InfrastructureModule {
         CommandContext,
         LifecycleService,
       ],
-      exports: [
-        BANGFU_CONFIG,
-        CLOCK,
-        EVENT_STORE,
-        ReadStore,
-        ProjectionRunner,
-        TimerScheduler,
-        CommandRouter,
-        CommandContext,
-        PROJECTIONS,
-      ],
+      exports: [BANGFU_CONFIG, CLOCK, EVENT_STORE, ReadStore, ProjectionRunner, TimerScheduler, CommandRouter, CommandContext, PROJECTIONS],
     };
   }
 }

@@ -1,0 +1,103 @@
+import { ROLES, type Role } from '@bangfu/domain';
+import { startTestApp, type TestApp } from './test-app';
+
+/**
+ * The expected access table, written independently of the policy it checks. Every route in the OpenAPI
+ * document must appear here; a route missing from this table, or served without a policy action, fails.
+ * `outside`: what an allowed role from another province gets — refused, or an answer holding nothing of ours.
+ */
+type Outside = 'forbidden' | 'allowed' | ((body: unknown) => boolean);
+
+interface Expected {
+  roles: readonly Role[] | 'public';
+  outside: Outside;
+  body?: unknown;
+}
+
+const ALL = ROLES;
+const holdsNothingOfJilin = (body: unknown) => !JSON.stringify(body).includes('"22');
+
+const EXPECTED: Record<string, Expected> = {
+  'GET /health': { roles: 'public', outside: 'allowed' },
+  'GET /api/v1/health': { roles: 'public', outside: 'allowed' },
+  'POST /api/v1/regions': { roles: ['county-admin'], outside: 'forbidden', body: { code: '222426103299', name: '矩阵测试村' } },
+  'GET /api/v1/regions': { roles: ALL, outside: holdsNothingOfJilin },
+  'GET /api/v1/regions/{code}': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: holdsNothingOfJilin },
+  'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
+  'GET /api/v1/access-log': {
+    roles: ['discipline', 'auditor'],
+    outside: (body) => (body as { region: string | null }[]).every((row) => row.region?.startsWith('61')),
+  },
+  'POST /api/v1/personal-data/reveal': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: { stream: 'region-222426', revision: 0, field: 'name', reason: '矩阵测试核对' },
+  },
+};
+
+const PATH_PARAMS: Record<string, string> = { code: '222426' };
+const INSIDE = '220000'; // 吉林省: the demo data
+const OUTSIDE = '610000'; // 陕西省
+
+describe('access matrix: every route × every role × inside and outside the jurisdiction', () => {
+  let t: TestApp;
+  let operations: { method: string; path: string; action?: string }[];
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true, env: { BANGFU_RATE_LIMIT_PER_MINUTE: '0' } });
+    const doc = (await t.request('GET', '/docs-json')).body as { paths: Record<string, Record<string, { 'x-bangfu-action'?: string }>> };
+    operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.entries(methods).map(([method, operation]) => ({ method: method.toUpperCase(), path, action: operation['x-bangfu-action'] })),
+    );
+  });
+  afterAll(async () => t.close());
+
+  it('has an expected entry and a policy action for every route in the OpenAPI document', () => {
+    expect(operations.length).toBeGreaterThanOrEqual(Object.keys(EXPECTED).length);
+    const unexpected = operations.map((op) => `${op.method} ${op.path}`).filter((key) => !EXPECTED[key]);
+    expect(unexpected).toEqual([]);
+    expect(operations.filter((op) => !op.action).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+  });
+
+  it('answers each role inside and outside the jurisdiction as the table says', async () => {
+    const mismatches: string[] = [];
+    for (const op of operations) {
+      const expected = EXPECTED[`${op.method} ${op.path}`];
+      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMS[name]);
+      for (const role of ROLES) {
+        for (const region of [INSIDE, OUTSIDE]) {
+          const token = t.token([role], region, `matrix-${role}-${region}`);
+          const response = await t.request(op.method, path, { token, body: expected.body });
+          const allowed = expected.roles === 'public' || expected.roles.includes(role);
+          const label = `${op.method} ${op.path} as ${role}@${region}: ${response.status} ${response.body?.code ?? ''}`;
+          if (!allowed) {
+            if (response.status !== 403 || response.body.code !== 'ROLE_NOT_ALLOWED')
+              mismatches.push(`${label} (expected ROLE_NOT_ALLOWED)`);
+          } else if (region === INSIDE || expected.outside === 'allowed') {
+            if ([401, 403].includes(response.status) || response.status >= 500) mismatches.push(`${label} (expected to be let through)`);
+          } else if (expected.outside === 'forbidden') {
+            if (response.status !== 403 || response.body.code !== 'OUTSIDE_JURISDICTION')
+              mismatches.push(`${label} (expected OUTSIDE_JURISDICTION)`);
+          } else if (response.status !== 200 || !expected.outside(response.body)) {
+            mismatches.push(`${label} (expected an answer holding nothing of ${INSIDE})`);
+          }
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('refuses every non-public route without a token, with 401 problem+json', async () => {
+    for (const op of operations) {
+      if (EXPECTED[`${op.method} ${op.path}`].roles === 'public') continue;
+      const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMS[name]);
+      const response = await t.request(op.method, path, { body: EXPECTED[`${op.method} ${op.path}`].body });
+      expect([op.path, response.status, response.headers.get('content-type')]).toEqual([
+        op.path,
+        401,
+        expect.stringContaining('problem+json'),
+      ]);
+    }
+  });
+});

@@ -1,0 +1,91 @@
+import fc from 'fast-check';
+import { startTestApp, type TestApp } from './test-app';
+
+/** A valid body for each command route; every generated body is made invalid from it, by construction. */
+const VALID: Record<string, Record<string, unknown>> = {
+  '/api/v1/regions': { code: '222426103298', name: '模糊测试村' },
+  '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
+};
+
+// Values of a JSON type no field of these DTOs accepts in place of a string or an integer.
+const wrongTyped = fc.oneof(
+  fc.constant(null),
+  fc.boolean(),
+  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
+);
+
+function malformed(valid: Record<string, unknown>) {
+  const keys = Object.keys(valid);
+  const field = fc.constantFrom(...keys);
+  return fc.oneof(
+    // a required field missing
+    field.map((key) => ({ json: Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key)) })),
+    // a field of the wrong type (a number where a string is wanted, or anything but an integer)
+    fc.tuple(field, wrongTyped, fc.integer()).map(([key, value, n]) => ({
+      json: {
+        ...valid,
+        [key]: typeof valid[key] === 'string' && typeof value !== 'number' ? value : typeof valid[key] === 'string' ? n : value,
+      },
+    })),
+    // a field the DTO does not know
+    fc
+      .tuple(
+        fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !keys.includes(k) && k !== '__proto__'),
+        fc.jsonValue(),
+      )
+      .map(([key, value]) => ({
+        json: { ...valid, [key]: value },
+      })),
+    // not an object at all
+    fc.oneof(fc.array(fc.jsonValue(), { maxLength: 4 }), fc.string(), fc.integer(), fc.boolean()).map((json) => ({ json })),
+    // not JSON: cut short or garbled
+    fc.tuple(fc.nat(), fc.string({ maxLength: 8 })).map(([cut, junk]) => {
+      const text = JSON.stringify(valid);
+      return { raw: `${text.slice(0, cut % text.length)}${junk}{` };
+    }),
+  );
+}
+
+describe('malformed bodies on every command route', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true, env: { BANGFU_RATE_LIMIT_PER_MINUTE: '0' } });
+  });
+  afterAll(async () => t.close());
+
+  it('covers every command route of the OpenAPI document', async () => {
+    const doc = (await t.request('GET', '/docs-json')).body as { paths: Record<string, Record<string, unknown>> };
+    const commandRoutes = Object.entries(doc.paths)
+      .filter(([, methods]) => 'post' in methods)
+      .map(([path]) => path);
+    expect(commandRoutes.sort()).toEqual(Object.keys(VALID).sort());
+  });
+
+  it('answers 10,000 malformed bodies with 400/422 problem+json, never 5xx, appending nothing', async () => {
+    const token = t.token(['county-admin'], '000000', 'fuzzer');
+    const before = t.domainEventCount();
+    const statuses = new Map<number, number>();
+    const routes = Object.keys(VALID);
+    const runsPerRoute = Math.ceil(10_000 / routes.length);
+    for (const route of routes) {
+      await fc.assert(
+        fc.asyncProperty(malformed(VALID[route]), async (body) => {
+          const response = await t.request('POST', route, {
+            token,
+            ...('raw' in body ? { rawBody: body.raw } : { body: body.json }),
+          });
+          statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
+          expect([400, 422]).toContain(response.status);
+          expect(response.headers.get('content-type')).toContain('application/problem+json');
+          expect(typeof response.body.code).toBe('string');
+        }),
+        { numRuns: runsPerRoute },
+      );
+    }
+    expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
+    expect(t.domainEventCount()).toBe(before);
+  }, 300_000);
+});
