@@ -1,4 +1,5 @@
 import type { Actor } from '@bangfu/domain';
+import type { VerifyReport } from './chain/verify-chain';
 
 /** Metadata the caller supplies; the store adds recordedAt, prevHash and hash. */
 export interface EventMetadataInput {
@@ -94,6 +95,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AllSubscription;
   /** Global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;
+  /** Recomputes every stream's hash chain from the stored events; names the first break. */
+  verify(): Promise<VerifyReport>;
   close(): Promise<void>;
 }
 

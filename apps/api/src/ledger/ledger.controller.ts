@@ -1,22 +1,17 @@
 import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { join } from 'node:path';
 import type { Actor } from '@bangfu/domain';
-import { EVENT_STORE, verifyEventsFile, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
+import { EVENT_STORE, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
 import { Action } from '../access/action.decorator';
 import { jurisdictionPrefix } from '../access/jurisdiction';
 import type { PersonalDataRequest } from '../access/personal-data.interceptor';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { EventsQueryDto } from './ledger.dto';
 
 /** The log itself: what the views are built from, and the proof that it was not altered. */
 @ApiTags('ledger')
 @Controller('api/v1')
 export class LedgerController {
-  constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(BANGFU_CONFIG) private readonly config: BangfuConfig,
-  ) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
   @Get('events')
   @Action('ledger.events')
@@ -48,8 +43,8 @@ export class LedgerController {
   @ApiOkResponse({ description: 'checks every stream hash chain and the continuity of the log' })
   async verify(): Promise<VerifyReport & { checkedAt: string; ms: number }> {
     const started = Date.now();
-    // Worker threads on their own read connections: a long verify does not stall the API's event loop.
-    const report = await verifyEventsFile(join(this.config.dataDir, 'events.db'));
+    // On SQLite this runs on worker threads with their own connections: the API's event loop stays free.
+    const report = await this.store.verify();
     return { ...report, checkedAt: new Date().toISOString(), ms: Date.now() - started };
   }
 }

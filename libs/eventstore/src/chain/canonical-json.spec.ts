@@ -13,7 +13,9 @@ describe('canonicalJson (RFC 8785)', () => {
   });
 
   it('writes numbers and strings as ECMAScript does, drops undefined members, nulls undefined array items', () => {
-    expect(canonicalJson({ n: [1e21, 1e-7, -0, 0.1, 100], s: 'a"\n\u2028', u: undefined })).toBe('{"n":[1e+21,1e-7,0,0.1,100],"s":"a\\"\\n\u2028"}');
+    expect(canonicalJson({ n: [1e21, 1e-7, -0, 0.1, 100], s: 'a"\n\u2028', u: undefined })).toBe(
+      '{"n":[1e+21,1e-7,0,0.1,100],"s":"a\\"\\n\u2028"}',
+    );
     expect(canonicalJson([undefined, () => 1])).toBe('[null,null]');
     expect(canonicalJson({ at: new Date('2026-01-01T00:00:00Z') })).toBe('{"at":"2026-01-01T00:00:00.000Z"}');
   });

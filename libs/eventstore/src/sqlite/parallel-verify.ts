@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { cpus } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { verifyChains, type VerifyReport } from '../chain/verify-chain';
-import { SqliteEventStore } from './sqlite-event-store';
-import { iterateStoredEvents } from './stored-events';
+import { findPositionGap, iterateStoredEvents } from './stored-events';
 
 interface Range {
   file: string;
@@ -17,20 +16,27 @@ interface Range {
  * log's continuity. Falls back to one thread where workers cannot load this module (e.g. under ts-jest).
  */
 export async function verifyEventsFile(file: string, threads = cpus().length): Promise<VerifyReport> {
-  const store = new SqliteEventStore({ file });
+  const db = new Database(file, { readonly: true });
   try {
-    if (threads < 2 || !__filename.endsWith('.js')) return store.verify();
-    const ranges = partition(store.database, file, threads);
+    if (threads < 2 || !__filename.endsWith('.js')) {
+      const report = verifyChains(iterateStoredEvents(db));
+      return report.ok ? withGapCheck(db, report) : report;
+    }
+    const ranges = partition(db, file, threads);
     const reports = await Promise.all(ranges.map((range) => runWorker(range)));
     const events = reports.reduce((sum, r) => sum + r.events, 0);
     const streams = reports.reduce((sum, r) => sum + r.streams, 0);
     const broken = reports.find((r) => !r.ok);
     if (broken && !broken.ok) return { ok: false, events, streams, break: broken.break };
-    const gap = store.findPositionGap();
-    return gap ? { ok: false, events, streams, break: gap } : { ok: true, events, streams };
+    return withGapCheck(db, { ok: true, events, streams });
   } finally {
-    await store.close();
+    db.close();
   }
+}
+
+function withGapCheck(db: Database.Database, report: VerifyReport & { ok: true }): VerifyReport {
+  const gap = findPositionGap(db);
+  return gap ? { ok: false, events: report.events, streams: report.streams, break: gap } : report;
 }
 
 function partition(db: Database.Database, file: string, threads: number): Range[] {

@@ -50,7 +50,7 @@ describe('SqliteEventStore specifics', () => {
     db.prepare('DELETE FROM events WHERE position = ?').run(last.position);
     db.close();
     const store = await subject.reopen();
-    const report = store.verify();
+    const report = store.verifySync();
     expect(report.ok).toBe(false);
     if (!report.ok) expect(report.break.reason).toMatch(/position 2 is missing/);
     await subject.cleanup();
@@ -65,7 +65,7 @@ describe('SqliteEventStore specifics', () => {
              UPDATE events SET revision = CASE revision WHEN 100 THEN 1 ELSE 0 END WHERE stream_id = 'household-1';`);
     db.close();
     const report = (await subject.reopen()) as SqliteEventStore;
-    const result = report.verify();
+    const result = report.verifySync();
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.break).toMatchObject({ streamId: 'household-1', revision: 0 });
     expect(r.revision).toBe(1);
@@ -87,7 +87,7 @@ describe('SqliteEventStore specifics', () => {
       'fulfilled',
     ]);
     expect((await subject.store.readAll()).map((e) => e.position)).toEqual([1, 2, 3]);
-    expect(subject.store.verify().ok).toBe(true);
+    expect(subject.store.verifySync().ok).toBe(true);
     await subject.cleanup();
   });
 

@@ -22,7 +22,8 @@ import type {
 import { categoryOf } from '../event-store.port';
 import { pollingSubscription } from '../subscription/polling-subscription';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
-import { iterateStoredEvents } from './stored-events';
+import { verifyEventsFile } from './parallel-verify';
+import { findPositionGap, iterateStoredEvents } from './stored-events';
 import { configureConnection, createEventStoreSchema, type SynchronousMode } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -64,6 +65,7 @@ const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, hash';
 
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
+  private readonly file: string;
   private readonly now: () => Date;
   private readonly groupCommit: boolean;
   private readonly pollIntervalMs: number;
@@ -81,6 +83,7 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+    this.file = options.file;
     this.db = new Database(options.file);
     configureConnection(this.db, options.synchronous ?? 'FULL');
     createEventStoreSchema(this.db);
@@ -257,40 +260,17 @@ export class SqliteEventStore implements EventStore {
     return row.head ?? 0;
   }
 
-  /** Hash chains of every stream, then the gapless global positions (which catch a removed last event). */
-  verify(): VerifyReport {
+  /** Hash chains of every stream, then the gapless global positions (which catch a removed last event). Blocks. */
+  verifySync(): VerifyReport {
     const report = verifyChains(iterateStoredEvents(this.db));
     if (!report.ok) return report;
-    const gap = this.findPositionGap();
-    if (!gap) return report;
-    return { ok: false, events: report.events, streams: report.streams, break: gap };
+    const gap = findPositionGap(this.db);
+    return gap ? { ok: false, events: report.events, streams: report.streams, break: gap } : report;
   }
 
-  findPositionGap(): { streamId: string; revision: number; eventId: string; position: number; reason: string } | undefined {
-    const { count, max } = this.db.prepare('SELECT COUNT(*) AS count, MAX(position) AS max FROM events').get() as {
-      count: number;
-      max: number | null;
-    };
-    const seqRow = this.db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined;
-    const seq = seqRow?.seq ?? 0;
-    if (count === (max ?? 0) && count === seq) return undefined;
-    const missing = this.db
-      .prepare(
-        `SELECT p.missing FROM (SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = 1)
-           UNION ALL SELECT position + 1 FROM events e WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = e.position + 1)) p
-         ORDER BY p.missing LIMIT 1`,
-      )
-      .get() as { missing: number };
-    const after = this.db
-      .prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1')
-      .get(missing.missing) as { id: string; stream_id: string; revision: number; position: number } | undefined;
-    return {
-      streamId: after?.stream_id ?? '(end of log)',
-      revision: after?.revision ?? -1,
-      eventId: after?.id ?? '(none)',
-      position: missing.missing,
-      reason: `global position ${missing.missing} is missing (log holds ${count} events, sequence reached ${seq}): an event was removed`,
-    };
+  /** The same check on worker threads with their own connections, so a long verify does not block the caller. */
+  async verify(): Promise<VerifyReport> {
+    return this.file === ':memory:' ? this.verifySync() : verifyEventsFile(this.file);
   }
 
   /** For tools and tests that inspect the file directly (verify, bench). */

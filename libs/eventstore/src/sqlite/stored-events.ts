@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { StoredEventBytes } from '../chain/verify-chain';
+import type { ChainBreak, StoredEventBytes } from '../chain/verify-chain';
 
 type Row = [number, string, string, number, string, Buffer, Buffer, string];
 
@@ -18,4 +18,35 @@ export function* iterateStoredEvents(
   for (const [position, id, streamId, revision, type, data, metadata, hash] of rows) {
     yield { position, id, streamId, revision, type, data, metadata, hash };
   }
+}
+
+/**
+ * Positions are gapless (AUTOINCREMENT, every append commits or rolls back whole), so a missing one — even
+ * after the last event, which the sequence still remembers — means an event was removed.
+ */
+export function findPositionGap(db: Database.Database): ChainBreak | undefined {
+  const { count, max } = db.prepare('SELECT COUNT(*) AS count, MAX(position) AS max FROM events').get() as {
+    count: number;
+    max: number | null;
+  };
+  const seqRow = db.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'events'").get() as { seq: number } | undefined;
+  const seq = seqRow?.seq ?? 0;
+  if (count === (max ?? 0) && count === seq) return undefined;
+  const missing = db
+    .prepare(
+      `SELECT p.missing FROM (SELECT 1 AS missing WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = 1)
+           UNION ALL SELECT position + 1 FROM events e WHERE NOT EXISTS (SELECT 1 FROM events WHERE position = e.position + 1)) p
+         ORDER BY p.missing LIMIT 1`,
+    )
+    .get() as { missing: number };
+  const after = db
+    .prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1')
+    .get(missing.missing) as { id: string; stream_id: string; revision: number; position: number } | undefined;
+  return {
+    streamId: after?.stream_id ?? '(end of log)',
+    revision: after?.revision ?? -1,
+    eventId: after?.id ?? '(none)',
+    position: missing.missing,
+    reason: `global position ${missing.missing} is missing (log holds ${count} events, sequence reached ${seq}): an event was removed`,
+  };
 }
