@@ -11,3 +11,4 @@ export * from './subscription/batches';
 export * from './sqlite/sqlite-schema';
 export * from './sqlite/parallel-verify';
 export * from './chain/metadata-encoder';
+export * from './esdb/esdb-event-store';

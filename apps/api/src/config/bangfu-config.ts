@@ -6,6 +6,8 @@ export interface BangfuConfig {
   port: number;
   host: string;
   store: 'sqlite' | 'esdb';
+  /** With store esdb: the EventStoreDB/KurrentDB connection string. */
+  esdbUrl?: string;
   /** SQLite durability: FULL fsyncs every commit (group commit keeps that cheap). */
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'OFF';
   /** HS256 secret; when absent a random one is created in the data dir on first start. */
@@ -35,8 +37,9 @@ export class ConfigurationError extends Error {}
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
   const store = env.BANGFU_STORE ?? 'sqlite';
   if (store !== 'sqlite' && store !== 'esdb') throw new ConfigurationError(`BANGFU_STORE must be sqlite or esdb, not "${store}"`);
-  if (store === 'esdb')
-    throw new ConfigurationError('BANGFU_STORE=esdb: the EventStoreDB adapter is not part of this build yet; use sqlite');
+  if (store === 'esdb' && !/^esdb(\+discover)?:\/\//.test(env.BANGFU_ESDB_URL ?? '')) {
+    throw new ConfigurationError('BANGFU_STORE=esdb needs BANGFU_ESDB_URL, e.g. esdb://localhost:2113?tls=false');
+  }
   const synchronous = (env.BANGFU_SQLITE_SYNCHRONOUS ?? 'FULL').toUpperCase();
   if (!['FULL', 'NORMAL', 'OFF'].includes(synchronous))
     throw new ConfigurationError('BANGFU_SQLITE_SYNCHRONOUS must be FULL, NORMAL or OFF');
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     port: integer(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '127.0.0.1',
     store,
+    esdbUrl: store === 'esdb' ? env.BANGFU_ESDB_URL : undefined,
     sqliteSynchronous: synchronous as BangfuConfig['sqliteSynchronous'],
     jwtSecret: env.BANGFU_JWT_SECRET || undefined,
     jwtPublicKey: env.BANGFU_JWT_PUBLIC_KEY || undefined,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyEventsFile } from '@bangfu/eventstore';
+import { systemClock } from '@bangfu/workflow';
+import { openEventStore } from '../../../api/src/infrastructure/open-stores';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { type ParsedArgs, UsageError, onlyFlags } from '../args';
 
@@ -9,9 +10,10 @@ export async function verifyCommand(args: ParsedArgs): Promise<number> {
   onlyFlags(args, ['json']);
   const config = loadConfig();
   const file = join(config.dataDir, 'events.db');
-  if (!existsSync(file)) throw new UsageError(`no event store at ${file} (set BANGFU_DATA_DIR)`);
+  if (config.store === 'sqlite' && !existsSync(file)) throw new UsageError(`no event store at ${file} (set BANGFU_DATA_DIR)`);
   const started = process.hrtime.bigint();
-  const report = await verifyEventsFile(file);
+  const store = openEventStore(config, systemClock);
+  const report = await store.verify().finally(() => store.close());
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (args.flags.has('json')) console.log(JSON.stringify({ ...report, seconds }));
   else if (report.ok)

@@ -11,6 +11,7 @@ function openSqlite() {
   let store = new SqliteEventStore({ file });
   return {
     file,
+    uniqueIdsAcrossStreams: true,
     get store() {
       return store;
     },
