@@ -22,5 +22,11 @@ module.exports = {
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },
     { ...base, displayName: 'e2e', testMatch: ['<rootDir>/{apps,libs}/**/*.e2e-spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e-esdb',
+      testMatch: ['<rootDir>/apps/api/test/*.e2e-spec.ts'],
+      setupFiles: ['<rootDir>/apps/api/test/use-esdb.ts'],
+    },
   ],
 };

@@ -1,14 +1,10 @@
 import { generateKeyPairSync, randomUUID, sign } from 'node:crypto';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { b64url, signToken } from '../src/auth/jwt';
-import { startTestApp, type TestApp } from './test-app';
-
-const CLI = join(__dirname, '..', '..', 'cli', 'bin', 'bangfu.js');
+import { runCli, startTestApp, type TestApp } from './test-app';
 
 /** A valid GB 11643 number for a birth date and sequence, so the fixture is the real shape. */
 function idNumber(first17: string): string {
@@ -96,16 +92,12 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
   it('catches tampering with the access log', async () => {
     const auditor = t.token(['auditor'], '000000');
     expect((await t.request('GET', '/api/v1/ledger/verify', { token: auditor })).body.ok).toBe(true);
-    const db = new Database(join(t.config.dataDir, 'events.db'));
-    const row = db.prepare("SELECT id, stream_id FROM events WHERE type = 'PersonalDataRevealed'").get() as {
-      id: string;
-      stream_id: string;
-    };
-    db.prepare("UPDATE events SET data = replace(data, '核对低保申请材料', '例行检查') WHERE id = ?").run(row.id);
-    db.close();
+    const [revealed] = await t.app.get<EventStore>(EVENT_STORE).readAll({ filter: { eventTypes: ['PersonalDataRevealed'] } });
+    const row = { id: revealed.id, stream_id: revealed.streamId };
+    await t.tamper(row.id);
     const report = await t.request('GET', '/api/v1/ledger/verify', { token: auditor });
     expect(report.body).toMatchObject({ ok: false, break: { streamId: row.stream_id, eventId: row.id } });
-    const cli = spawnSync('node', [CLI, 'verify'], { env: { ...process.env, BANGFU_DATA_DIR: t.config.dataDir }, encoding: 'utf8' });
+    const cli = await runCli(['verify'], t.cliEnv);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(row.id);
   });
@@ -170,10 +162,12 @@ describe('identity: Ed25519 keys and an external identity provider', () => {
 
     const keyFile = join(t.config.dataDir, 'ed25519-private.pem');
     writeFileSync(keyFile, ed.privateKey.export({ format: 'pem', type: 'pkcs8' }), { mode: 0o600 });
-    const issued = execFileSync('node', [CLI, 'token', 'issue', '--sub', 'cli-user', '--role', 'leader', '--region', '220000'], {
-      env: { ...process.env, BANGFU_DATA_DIR: t.config.dataDir, BANGFU_JWT_PRIVATE_KEY: keyFile },
-      encoding: 'utf8',
-    }).trim();
+    const issued = (
+      await runCli(['token', 'issue', '--sub', 'cli-user', '--role', 'leader', '--region', '220000'], {
+        ...t.cliEnv,
+        BANGFU_JWT_PRIVATE_KEY: keyFile,
+      })
+    ).stdout.trim();
     expect(JSON.parse(Buffer.from(issued.split('.')[0], 'base64url').toString())).toMatchObject({ alg: 'EdDSA' });
     expect((await t.request('GET', '/api/v1/regions', { token: issued })).status).toBe(200);
     const forged = signToken(

@@ -2,9 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { signToken } from '../src/auth/jwt';
-import { startTestApp, type TestApp } from './test-app';
+import { runCli, startTestApp, type TestApp } from './test-app';
 
-const CLI = join(__dirname, '..', '..', 'cli', 'bin', 'bangfu.js');
 const hasSqlite3Cli = spawnSync('sqlite3', ['-version']).status === 0;
 
 describe('API core through HTTP', () => {
@@ -21,7 +20,7 @@ describe('API core through HTTP', () => {
   it('serves health, the OpenAPI document and its UI', async () => {
     const health = await t.request('GET', '/health');
     expect(health.status).toBe(200);
-    expect(health.body).toMatchObject({ status: 'ok', store: { adapter: 'sqlite' }, projections: { running: true } });
+    expect(health.body).toMatchObject({ status: 'ok', store: { adapter: t.config.store }, projections: { running: true } });
     expect((await t.request('GET', '/docs')).status).toBe(200);
     const doc = await t.request('GET', '/docs-json');
     expect(Object.keys(doc.body.paths)).toEqual(
@@ -148,16 +147,21 @@ describe('API core through HTTP', () => {
     await t.request('POST', '/api/v1/regions', { token: admin, body: { code: '222426', name: '安图县' } });
     const auditor = t.token(['auditor'], '220000');
     expect((await t.request('GET', '/api/v1/ledger/verify', { token: auditor })).body).toMatchObject({ ok: true });
-    const env = { ...process.env, BANGFU_DATA_DIR: t.config.dataDir };
-    expect(execFileSync('node', [CLI, 'verify'], { env, encoding: 'utf8' })).toMatch(/verified \d+ events in \d+ streams/);
+    const env = t.cliEnv;
+    expect((await runCli(['verify'], env)).stdout).toMatch(/verified \d+ events in \d+ streams/);
 
     const target = (await t.request('GET', '/api/v1/events?stream=region-222400', { token: auditor })).body.events[0];
-    const file = join(t.config.dataDir, 'events.db');
-    const sql = `UPDATE events SET data = replace(data, '延边', '延吉') WHERE id = '${target.id}';`;
-    if (hasSqlite3Cli) execFileSync('sqlite3', [file, sql]);
-    else new Database(file).exec(sql);
+    if (t.config.store === 'sqlite') {
+      // As someone holding the file would: with the sqlite3 command-line tool.
+      const file = join(t.config.dataDir, 'events.db');
+      const sql = `UPDATE events SET data = replace(data, '延边', '延吉') WHERE id = '${target.id}';`;
+      if (hasSqlite3Cli) execFileSync('sqlite3', [file, sql]);
+      else new Database(file).exec(sql);
+    } else {
+      await t.tamper(target.id);
+    }
 
-    const cli = spawnSync('node', [CLI, 'verify'], { env, encoding: 'utf8' });
+    const cli = await runCli(['verify'], env);
     expect(cli.status).toBe(1);
     expect(cli.stderr).toContain(`stream region-222400, revision 0, event ${target.id}`);
     const api = await t.request('GET', '/api/v1/ledger/verify', { token: auditor });
@@ -169,15 +173,15 @@ describe('bangfu rebuild against a running API', () => {
   it('swaps fresh views in while the API keeps serving, and the API follows on', async () => {
     const t = await startTestApp({ demo: true });
     const token = t.token(['county-admin'], '220000');
-    const env = { ...process.env, BANGFU_DATA_DIR: t.config.dataDir };
-    const out = execFileSync('node', [CLI, 'rebuild'], { env, encoding: 'utf8' });
+    const env = t.cliEnv;
+    const { stdout: out } = await runCli(['rebuild'], env);
     expect(out).toMatch(/regions: \d+ events → generation 2/);
     expect((await t.request('GET', '/api/v1/regions/222424104203', { token })).body).toMatchObject({ name: '永兴村' });
     const created = await t.request('POST', '/api/v1/regions', { token, body: { code: '222424104204', name: '新村' } });
     expect(created.status).toBe(201);
     const read = await t.request('GET', `/api/v1/regions/222424104204?minPosition=${created.body.position}`, { token });
     expect(read).toMatchObject({ status: 200, body: { name: '新村' } });
-    const bad = spawnSync('node', [CLI, 'rebuild', '--only', 'nonsense'], { env, encoding: 'utf8' });
+    const bad = await runCli(['rebuild', '--only', 'nonsense'], env);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/unknown projection nonsense/);
     await t.close();

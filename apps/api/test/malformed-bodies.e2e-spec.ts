@@ -66,7 +66,7 @@ describe('malformed bodies on every command route', () => {
 
   it('answers 10,000 malformed bodies with 400/422 problem+json, never 5xx, appending nothing', async () => {
     const token = t.token(['county-admin'], '000000', 'fuzzer');
-    const before = t.domainEventCount();
+    const before = await t.domainEventCount();
     const statuses = new Map<number, number>();
     const routes = Object.keys(VALID);
     const runsPerRoute = Math.ceil(10_000 / routes.length);
@@ -86,6 +86,6 @@ describe('malformed bodies on every command route', () => {
       );
     }
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
-    expect(t.domainEventCount()).toBe(before);
+    expect(await t.domainEventCount()).toBe(before);
   }, 300_000);
 });

@@ -1,9 +1,12 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
+import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { EsdbStandIn } from '@bangfu/testing';
 import { signToken } from '../src/auth/jwt';
 import { loadConfig, type BangfuConfig } from '../src/config/bangfu-config';
 import { createApp } from '../src/create-app';
@@ -25,7 +28,12 @@ export interface TestApp {
     headers: Headers;
   }>;
   /** Events in the log other than the access log's: what a refused request must leave unchanged. */
-  domainEventCount(): number;
+  domainEventCount(): Promise<number>;
+  /** Changes one stored byte of an event's data behind the store's back (file or stand-in). */
+  tamper(eventId: string): Promise<void>;
+  /** Environment for `bangfu` child processes against this app's stores. */
+  cliEnv: NodeJS.ProcessEnv;
+  standIn?: EsdbStandIn;
   close(): Promise<void>;
 }
 
@@ -34,7 +42,15 @@ export async function startTestApp(
   options: { demo?: boolean; env?: Record<string, string> } & InfrastructureOverrides = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
+  // BANGFU_TEST_STORE=esdb runs the same tests on the EventStoreDB adapter: a real server when
+  // BANGFU_ESDB_URL is set, else the gRPC stand-in.
+  const esdb = process.env.BANGFU_TEST_STORE === 'esdb';
+  const standIn = esdb && !process.env.BANGFU_ESDB_URL ? await EsdbStandIn.start() : undefined;
+  const storeEnv: Record<string, string> = esdb
+    ? { BANGFU_STORE: 'esdb', BANGFU_ESDB_URL: process.env.BANGFU_ESDB_URL ?? (standIn as EsdbStandIn).connectionString }
+    : {};
   const config = loadConfig({
+    ...storeEnv,
     BANGFU_DATA_DIR: dataDir,
     BANGFU_JWT_SECRET: 'e2e-secret',
     BANGFU_LOG: 'false',
@@ -72,17 +88,45 @@ export async function startTestApp(
       }
       return { status: response.status, body: parsed, headers: response.headers };
     },
-    domainEventCount() {
-      const db = new Database(join(dataDir, 'events.db'), { readonly: true });
-      try {
-        return (db.prepare("SELECT COUNT(*) AS n FROM events WHERE category <> 'access'").get() as { n: number }).n;
-      } finally {
-        db.close();
-      }
+    standIn,
+    cliEnv: { ...process.env, BANGFU_DATA_DIR: dataDir, BANGFU_JWT_SECRET: 'e2e-secret', ...storeEnv },
+    async domainEventCount() {
+      const events = await app.get<EventStore>(EVENT_STORE).readAll();
+      return events.filter((event) => !event.streamId.startsWith('access-')).length;
+    },
+    async tamper(eventId) {
+      if (standIn) return standIn.corruptData(eventId);
+      if (esdb) throw new Error('a real server’s stored bytes cannot be changed from a test');
+      const db = new Database(join(dataDir, 'events.db'));
+      const row = db.prepare('SELECT data FROM events WHERE id = ?').get(eventId) as { data: string };
+      const i = row.data.search(/[0-9a-z]/);
+      db.prepare('UPDATE events SET data = ? WHERE id = ?').run(
+        row.data.slice(0, i) + (row.data[i] === '1' ? '2' : '1') + row.data.slice(i + 1),
+        eventId,
+      );
+      db.close();
     },
     async close() {
       await app.close();
+      await standIn?.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Runs the `bangfu` command in a child process without blocking this one: with the EventStoreDB stand-in
+ * serving from this process, a synchronous spawn would deadlock.
+ */
+export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const cli = join(__dirname, '..', '..', 'cli', 'bin', 'bangfu.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
 }

@@ -1,28 +1,41 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ProblemException, type FieldError } from './problem';
 
-const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
 /**
  * Strict DTOs at the edge: unknown fields are refused, every failure is named by its field. Keys that
- * shadow Object.prototype (`toString`, `constructor`, …) slip past class-transformer's whitelist, so they
- * are refused before it runs.
+ * shadow Object.prototype (`toString`, `constructor`, `prototype`, …) are refused before transformation;
+ * and any key class-transformer silently dropped — which the whitelist then never sees — is refused after.
  */
 class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
-    if (metadata.type === 'body' || metadata.type === 'query') {
-      const offending = prototypeKeys(value);
-      if (offending.length) {
-        throw new ProblemException(
-          422,
-          'VALIDATION_FAILED',
-          'the request is invalid',
-          offending.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist` })),
-        );
-      }
-    }
-    return super.transform(value, metadata);
+    const checked = metadata.type === 'body' || metadata.type === 'query';
+    if (checked) refuseUnknown(prototypeKeys(value));
+    const result = await super.transform(value, metadata);
+    if (checked && metadata.metatype && metadata.metatype !== Object) refuseUnknown(droppedKeys(value, result));
+    return result;
   }
+}
+
+function refuseUnknown(fields: string[]): void {
+  if (fields.length === 0) return;
+  throw new ProblemException(
+    422,
+    'VALIDATION_FAILED',
+    'the request is invalid',
+    fields.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist` })),
+  );
+}
+
+/** Keys of the raw input that did not survive into the validated object, at any depth. */
+function droppedKeys(raw: unknown, transformed: unknown, path = ''): string[] {
+  if (raw === null || typeof raw !== 'object' || transformed === null || typeof transformed !== 'object') return [];
+  return Object.keys(raw).flatMap((key) => {
+    const field = path ? `${path}.${key}` : key;
+    if (!Object.hasOwn(transformed, key)) return [field];
+    return droppedKeys((raw as Record<string, unknown>)[key], (transformed as Record<string, unknown>)[key], field);
+  });
 }
 
 export function strictValidationPipe(): ValidationPipe {

@@ -152,10 +152,19 @@ export class EsdbEventStore implements EventStore {
       fromPosition: positionAt(options.fromPosition ?? 0),
       filter: serverFilter(options.filter),
     });
+    const source = subscription[Symbol.asyncIterator]();
     const matches = clientFilter(options.filter);
     const from = options.fromPosition ?? 0;
+    // A cancelled gRPC stream does not always end the client's readable: closing must end the iteration itself.
+    let signalClosed: () => void = () => undefined;
+    const closed = new Promise<IteratorReturnResult<undefined>>(
+      (resolve) => (signalClosed = () => resolve({ done: true, value: undefined })),
+    );
     async function* events(): AsyncGenerator<RecordedEvent> {
-      for await (const resolved of subscription) {
+      for (;;) {
+        const next = await Promise.race([source.next(), closed]);
+        if (next.done) return;
+        const resolved = next.value as AllStreamResolvedEvent;
         if (isSystem(resolved)) continue;
         const event = toRecordedEvent(resolved);
         if (event.position > from && matches(event)) yield event;
@@ -164,15 +173,28 @@ export class EsdbEventStore implements EventStore {
     const iterator = events();
     return {
       [Symbol.asyncIterator]: () => iterator,
-      close: () => void subscription.unsubscribe().catch(() => undefined),
+      close: () => {
+        signalClosed();
+        void subscription.unsubscribe().catch(() => undefined);
+      },
     };
   }
 
   async headPosition(): Promise<number> {
-    for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: PAGE })) {
-      if (!isSystem(resolved)) return Number(resolved.event?.position?.commit ?? 0);
+    // Small pages read to their end: a read stream left half-consumed stays open on the server.
+    let from: typeof END | { commit: bigint; prepare: bigint } = END;
+    for (;;) {
+      const page: AllStreamResolvedEvent[] = [];
+      for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 32 })) page.push(resolved);
+      // Reading backwards from a position includes the event there: the one the previous page ended on.
+      const fresh =
+        from === END ? page : page.filter((resolved) => resolved.event?.position?.commit !== (from as { commit: bigint }).commit);
+      const found = fresh.find((resolved) => !isSystem(resolved));
+      if (found) return Number(found.event?.position?.commit ?? 0);
+      const last: { commit: bigint; prepare: bigint } | undefined = fresh.at(-1)?.event?.position;
+      if (page.length < 32 || !last) return 0;
+      from = last;
     }
-    return 0;
   }
 
   /** Walks $all in log order, keeping each stream's last revision and hash. */
