@@ -187,9 +187,9 @@ export class EsdbEventStore implements EventStore {
       const page: AllStreamResolvedEvent[] = [];
       for await (const resolved of this.client.readAll({ direction: BACKWARDS, fromPosition: from, maxCount: 32 })) page.push(resolved);
       // Reading backwards from a position includes the event there: the one the previous page ended on.
-      const after = from === END ? undefined : from.commit;
-      const fresh = page.filter((resolved: AllStreamResolvedEvent) => resolved.event?.position?.commit !== after);
-      const found = fresh.find((resolved) => !isSystem(resolved));
+      const after: bigint | undefined = from === END ? undefined : from.commit;
+      const fresh: AllStreamResolvedEvent[] = page.filter((resolved) => resolved.event?.position?.commit !== after);
+      const found: AllStreamResolvedEvent | undefined = fresh.find((resolved) => !isSystem(resolved));
       if (found) return Number(found.event?.position?.commit ?? 0);
       const last: { commit: bigint; prepare: bigint } | undefined = fresh.at(-1)?.event?.position;
       if (page.length < 32 || !last) return 0;
