@@ -1,9 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
-import { ViewQueryDto } from '../http/view-query.dto';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { PagedQueryDto } from '../http/view-query.dto';
 
-export class AccessLogQueryDto extends ViewQueryDto {
+export class AccessLogQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ description: 'the actor (token subject)' })
   @IsOptional()
   @IsString()
@@ -24,12 +23,4 @@ export class AccessLogQueryDto extends ViewQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   to?: string;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }

@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** Every query DTO extends this, so `?minPosition=` is accepted and documented everywhere. */
 export class ViewQueryDto {
@@ -10,4 +10,15 @@ export class ViewQueryDto {
   @IsInt()
   @Min(0)
   minPosition?: number;
+}
+
+/** A view query that answers a page: `?limit=` (1–1000, 100 by default). */
+export class PagedQueryDto extends ViewQueryDto {
+  @ApiPropertyOptional({ default: 100, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  limit?: number;
 }

@@ -1,9 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ViewQueryDto } from '../http/view-query.dto';
+import { IsInt, IsOptional, Matches, Min } from 'class-validator';
+import { PagedQueryDto } from '../http/view-query.dto';
 
-export class EventsQueryDto extends ViewQueryDto {
+export class EventsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: 'region-222426', description: 'one stream; otherwise the whole log' })
   @IsOptional()
   @Matches(/^[a-z][a-z0-9_]*-\S{1,200}$/, { message: 'stream must be <category>-<id>' })
@@ -20,12 +20,4 @@ export class EventsQueryDto extends ViewQueryDto {
   @IsInt()
   @Min(0)
   fromPosition?: number;
-
-  @ApiPropertyOptional({ default: 100, maximum: 1000 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
 }
