@@ -49,7 +49,7 @@ export function verifyChains(events: Iterable<StoredEventBytes>): VerifyReport {
     if (event.revision !== expectedRevision) {
       return fail(`revision ${event.revision} where ${expectedRevision} was expected: an event is missing or out of order`);
     }
-    if (!event.metadata.includes(`"prevHash":"${prevHash}"`, 0, 'latin1')) {
+    if (!namesPrevHash(event.metadata, prevHash)) {
       return fail('prevHash does not name the previous event of the stream');
     }
     const hash = eventHash(prevHash, event.streamId, event.revision, event.type, event.data, event.metadata);
@@ -59,4 +59,12 @@ export function verifyChains(events: Iterable<StoredEventBytes>): VerifyReport {
     count++;
   }
   return { ok: true, events: count, streams };
+}
+
+const PREV_HASH_KEY = Buffer.from('"prevHash":"', 'latin1');
+
+/** Whether the stored metadata names `prevHash` as its prevHash (a byte comparison, no decoding). */
+function namesPrevHash(metadata: Buffer, prevHash: string): boolean {
+  const at = metadata.lastIndexOf(PREV_HASH_KEY);
+  return at >= 0 && metadata.toString('latin1', at + PREV_HASH_KEY.length, at + PREV_HASH_KEY.length + 64) === prevHash;
 }
