@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { EsdbStandIn } from '@bangfu/testing';
+import { EsdbStandIn, flipOneByte } from '@bangfu/testing';
 import { signToken } from '../src/auth/jwt';
 import { loadConfig, type BangfuConfig } from '../src/config/bangfu-config';
 import { createApp } from '../src/create-app';
@@ -99,11 +99,7 @@ export async function startTestApp(
       if (esdb) throw new Error('a real server’s stored bytes cannot be changed from a test');
       const db = new Database(join(dataDir, 'events.db'));
       const row = db.prepare('SELECT data FROM events WHERE id = ?').get(eventId) as { data: string };
-      const i = row.data.search(/[0-9a-z]/);
-      db.prepare('UPDATE events SET data = ? WHERE id = ?').run(
-        row.data.slice(0, i) + (row.data[i] === '1' ? '2' : '1') + row.data.slice(i + 1),
-        eventId,
-      );
+      db.prepare('UPDATE events SET data = ? WHERE id = ?').run(flipOneByte(row.data), eventId);
       db.close();
     },
     async close() {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { eventStoreContract, newEvent } from '@bangfu/testing';
+import { eventStoreContract, flipOneByte, newEvent } from '@bangfu/testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 function openSqlite() {
@@ -27,9 +27,7 @@ function openSqlite() {
       // A second connection, as someone with the file and the sqlite3 tool would do it.
       const db = new Database(file);
       const row = db.prepare('SELECT data FROM events WHERE id = ?').get(eventId) as { data: string };
-      const i = row.data.search(/[0-9a-z]/);
-      const changed = row.data.slice(0, i) + (row.data[i] === '1' ? '2' : '1') + row.data.slice(i + 1);
-      db.prepare('UPDATE events SET data = ? WHERE id = ?').run(changed, eventId);
+      db.prepare('UPDATE events SET data = ? WHERE id = ?').run(flipOneByte(row.data), eventId);
       db.close();
     },
     async cleanup() {

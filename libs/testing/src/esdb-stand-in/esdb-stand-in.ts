@@ -4,6 +4,7 @@ import { SupportedMethod, SupportedMethods } from '@eventstore/db-client/generat
 import { Empty, StreamIdentifier, UUID } from '@eventstore/db-client/generated/shared_pb';
 import { StreamsService } from '@eventstore/db-client/generated/streams_grpc_pb';
 import { type AppendReq, AppendResp, ReadReq, ReadResp } from '@eventstore/db-client/generated/streams_pb';
+import { flipOneByte } from '../flip-one-byte';
 import { StandInLog, type ProposedEvent, type StandInExpected, type StandInRecord } from './stand-in-log';
 
 /**
@@ -50,9 +51,7 @@ export class EsdbStandIn {
   corruptData(eventId: string): void {
     const record = this.log.records.find((r) => r.id === eventId);
     if (!record) throw new Error(`no event ${eventId}`);
-    const text = record.data.toString('utf8');
-    const i = text.search(/[0-9a-z]/);
-    record.data = Buffer.from(text.slice(0, i) + (text[i] === '1' ? '2' : '1') + text.slice(i + 1), 'utf8');
+    record.data = Buffer.from(flipOneByte(record.data.toString('utf8')), 'utf8');
   }
 
   private async listen(): Promise<void> {
