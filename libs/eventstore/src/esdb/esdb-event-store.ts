@@ -18,7 +18,7 @@ import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { canonicalJson } from '../chain/canonical-json';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
 import { MetadataEncoder } from '../chain/metadata-encoder';
-import type { VerifyReport } from '../chain/verify-chain';
+import { ChainVerifier, type VerifyReport } from '../chain/verify-chain';
 import { WrongExpectedRevisionError } from '../errors';
 import {
   categoryOf,
@@ -197,40 +197,27 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
-  /** Walks $all in log order, keeping each stream's last revision and hash. */
+  /** Walks $all in log order; the stored JSON is canonicalised again, so the same bytes are hashed as on SQLite. */
   async verify(): Promise<VerifyReport> {
-    const heads = new Map<string, { revision: number; hash: string }>();
-    let events = 0;
+    const verifier = new ChainVerifier(false);
     let after = 0;
     for (;;) {
       const page = await this.readAll({ fromPosition: after, maxCount: PAGE });
       for (const event of page) {
-        const head = heads.get(event.streamId);
-        const expected = head ? head.revision + 1 : 0;
-        const prevHash = head?.hash ?? GENESIS_HASH;
-        const { hash, ...rest } = event.metadata;
-        const fail = (reason: string): VerifyReport => ({
-          ok: false,
-          events,
-          streams: heads.size,
-          break: { streamId: event.streamId, revision: event.revision, eventId: event.id, position: event.position, reason },
+        const { hash, ...metadata } = event.metadata;
+        const broken = verifier.accept({
+          position: event.position,
+          id: event.id,
+          streamId: event.streamId,
+          revision: event.revision,
+          type: event.type,
+          data: Buffer.from(canonicalJson(event.data)),
+          metadata: Buffer.from(canonicalJson(metadata)),
+          hash,
         });
-        if (event.revision !== expected)
-          return fail(`revision ${event.revision} where ${expected} was expected: an event is missing or out of order`);
-        if (rest.prevHash !== prevHash) return fail('prevHash does not name the previous event of the stream');
-        const computed = eventHash(
-          prevHash,
-          event.streamId,
-          event.revision,
-          event.type,
-          Buffer.from(canonicalJson(event.data)),
-          Buffer.from(canonicalJson(rest)),
-        );
-        if (computed !== hash) return fail('hash does not match the stored event: it was changed');
-        heads.set(event.streamId, { revision: event.revision, hash });
-        events++;
+        if (broken) return verifier.report(broken);
       }
-      if (page.length < PAGE) return { ok: true, events, streams: heads.size };
+      if (page.length < PAGE) return verifier.report();
       after = page[page.length - 1].position;
     }
   }
