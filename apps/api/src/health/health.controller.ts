@@ -1,9 +1,11 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ProjectionRunner } from '@bangfu/projections';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { Action } from '../access/action.decorator';
 
+/** For people and load balancers: 200 while the store answers, 503 when it does not. */
 @ApiTags('system')
 @Controller()
 export class HealthController {
@@ -15,13 +17,16 @@ export class HealthController {
   @Get(['health', 'api/v1/health'])
   @Action('system.health')
   @ApiOkResponse({ description: 'store and projection status; `lag` counts events the views have not applied yet' })
-  async health() {
-    const projections = await this.runner.health();
-    const status = projections.running && !projections.lastError ? 'ok' : 'degraded';
-    return {
-      status,
-      store: { adapter: this.config.store, head: projections.head },
-      projections,
-    };
+  @ApiServiceUnavailableResponse({ description: 'the event store does not answer' })
+  async health(@Res({ passthrough: true }) reply: FastifyReply) {
+    try {
+      const projections = await this.runner.health();
+      const status = projections.running && !projections.lastError ? 'ok' : 'degraded';
+      return { status, store: { adapter: this.config.store, head: projections.head }, projections };
+    } catch (error) {
+      void reply.status(503);
+      const reason = error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : 'unknown';
+      return { status: 'down', store: { adapter: this.config.store, error: reason } };
+    }
   }
 }

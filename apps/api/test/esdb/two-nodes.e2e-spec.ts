@@ -142,3 +142,18 @@ describe('a resend after the EventStoreDB server restarted', () => {
     await standIn.stop();
   }, 60_000);
 });
+
+describe('health when the EventStoreDB server is gone', () => {
+  it('answers 503 down, then ok again once the server is back', async () => {
+    const standIn = await EsdbStandIn.start();
+    const app = await startTestApp({ env: { BANGFU_STORE: 'esdb', BANGFU_ESDB_URL: standIn.connectionString } });
+    expect((await app.request('GET', '/health')).body.status).toBe('ok');
+    await standIn.stop();
+    const down = await app.request('GET', '/health');
+    expect(down).toMatchObject({ status: 503, body: { status: 'down', store: { adapter: 'esdb' } } });
+    await standIn.restart();
+    await waitFor('health to recover', async () => ((await app.request('GET', '/health')).status === 200 ? true : undefined));
+    await app.close();
+    await standIn.stop();
+  }, 60_000);
+});
