@@ -196,7 +196,7 @@ export class SqliteEventStore implements EventStore {
     for (let i = 0; i < pending.events.length; i++) {
       const row = i === 0 ? first : (this.selectById.get(pending.events[i].id) as typeof first | undefined);
       if (!row || row.stream_id !== pending.streamId || row.revision !== first.revision + i) {
-        throw new DuplicateEventIdError(pending.events[i === 0 ? 0 : i].id, first.stream_id);
+        throw new DuplicateEventIdError(pending.events[i].id, first.stream_id);
       }
       last = row;
     }
@@ -213,7 +213,7 @@ export class SqliteEventStore implements EventStore {
     return this.readStreamSync(streamId, options);
   }
 
-  readStreamSync(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
+  private readStreamSync(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
     const limit = options.maxCount ?? -1;
@@ -227,7 +227,7 @@ export class SqliteEventStore implements EventStore {
     return this.readAllSync(options);
   }
 
-  readAllSync(options: ReadAllOptions = {}): RecordedEvent[] {
+  private readAllSync(options: ReadAllOptions = {}): RecordedEvent[] {
     const { sql, params } = readAllQuery(options.filter);
     const rows = this.cachedStatement(sql).all(options.fromPosition ?? 0, ...params, options.maxCount ?? -1) as EventRow[];
     return rows.map(toRecordedEvent);
@@ -237,6 +237,7 @@ export class SqliteEventStore implements EventStore {
     return pollingSubscription({
       fromPosition: options.fromPosition ?? 0,
       readPage: (fromPosition, maxCount) => {
+        if (!options.filter) return { events: this.readAllSync({ fromPosition, maxCount }) };
         // Read the head first: if the filtered page is short, nothing else matches up to that head,
         // so the next page may start there instead of re-scanning events the filter rejected.
         const head = this.headPositionSync();
@@ -255,7 +256,7 @@ export class SqliteEventStore implements EventStore {
     return this.headPositionSync();
   }
 
-  headPositionSync(): number {
+  private headPositionSync(): number {
     const row = this.cachedStatement('SELECT MAX(position) AS head FROM events').get() as { head: number | null };
     return row.head ?? 0;
   }

@@ -13,7 +13,7 @@ export async function* batches(source: AsyncIterable<RecordedEvent>, maxBatch = 
   let notifyConsumer: (() => void) | undefined;
   let notifyProducer: (() => void) | undefined;
 
-  const pump = (async () => {
+  void (async () => {
     try {
       for (;;) {
         while (buffer.length >= maxBatch) await new Promise<void>((resolve) => (notifyProducer = resolve));
@@ -51,6 +51,5 @@ export async function* batches(source: AsyncIterable<RecordedEvent>, maxBatch = 
     // Not awaited: a live subscription answers return() only once its pending read ends. Whoever opened
     // the subscription closes it, which ends that read and with it the pump.
     void iterator.return?.(undefined)?.catch(() => undefined);
-    void pump;
   }
 }
