@@ -1,0 +1,73 @@
+import type { HouseholdProfile, VisitLocation, VisitPolicyTerms } from './household-events';
+import type { ExclusionReason, Findings, VisitKind } from './household-vocabulary';
+
+/**
+ * Facts from other streams that a command needs. Callers send placeholders; the command handler reads
+ * the authoritative streams and fills these in before the pure decider sees the command.
+ */
+export interface CadreFacts {
+  registered: boolean;
+  recalled: boolean;
+}
+
+export interface VisitorFacts {
+  registered: boolean;
+  /** On the village's work team, or a cadre of the unit that holds the village (包村), at the visit's time. */
+  linkedToVillage: boolean;
+}
+
+export type HouseholdCommand =
+  | {
+      type: 'RegisterHousehold';
+      data: HouseholdProfile & {
+        householdId: string;
+        villageCode: string;
+        identifiedAt: string;
+        source: 'identification' | 'import';
+        villageRegistered: boolean;
+      };
+    }
+  | { type: 'CorrectHousehold'; data: { householdId: string; changes: Partial<HouseholdProfile>; reason: string } }
+  | { type: 'RemoveHousehold'; data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string } }
+  | { type: 'MarkHouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
+  | { type: 'RecordRelapse'; data: { householdId: string; relapsedAt: string; reason: string } }
+  | { type: 'AssignCadre'; data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts } }
+  | { type: 'EndAssignment'; data: { householdId: string; at: string; reason: string } }
+  | { type: 'CheckHandoverVisit'; data: { householdId: string; cadreId: string; since: string; dueAt: string } }
+  | {
+      type: 'RecordVisit';
+      data: {
+        visitId: string;
+        householdId: string;
+        cadreId: string;
+        kind: VisitKind;
+        occurredAt: string;
+        findings: Findings;
+        measures: string[];
+        notes: string;
+        location?: VisitLocation;
+        visitor: VisitorFacts;
+      };
+    }
+  | { type: 'RetractVisit'; data: { householdId: string; visitId: string; reason: string } }
+  | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string; policy: VisitPolicyTerms | null } }
+  | { type: 'RemindOverdueVisit'; data: { householdId: string; month: string } }
+  | { type: 'EscalateOverdueVisit'; data: { householdId: string; month: string } };
+
+export type HouseholdCommandType = HouseholdCommand['type'];
+
+export const HOUSEHOLD_COMMAND_TYPES: readonly HouseholdCommandType[] = [
+  'RegisterHousehold',
+  'CorrectHousehold',
+  'RemoveHousehold',
+  'MarkHouseholdExited',
+  'RecordRelapse',
+  'AssignCadre',
+  'EndAssignment',
+  'CheckHandoverVisit',
+  'RecordVisit',
+  'RetractVisit',
+  'CheckMonthlyVisit',
+  'RemindOverdueVisit',
+  'EscalateOverdueVisit',
+];

@@ -1,0 +1,103 @@
+import type { ExclusionReason, Findings, HouseholdCategory, MemberRelation, PovertyCause, VisitKind } from './household-vocabulary';
+
+export interface Member {
+  name: string;
+  idNumber: string;
+  relation: MemberRelation;
+  disabled?: boolean;
+}
+
+/** What 建档立卡 records about a household; a correction replaces some of these fields. */
+export interface HouseholdProfile {
+  members: Member[];
+  category: HouseholdCategory;
+  causes: PovertyCause[];
+  phone?: string;
+}
+
+export interface VisitLocation {
+  latitude: number;
+  longitude: number;
+}
+
+export interface VisitPolicyTerms {
+  /** Which policy: the region whose policy applied and its version (0 = the built-in default). */
+  regionCode: string;
+  version: number;
+  visitsPerMonth: number;
+}
+
+export type HouseholdEvent =
+  | {
+      type: 'HouseholdRegistered';
+      data: HouseholdProfile & {
+        householdId: string;
+        villageCode: string;
+        identifiedAt: string;
+        /** 新识别 through the identification procedure, or taken over from a county export. */
+        source: 'identification' | 'import';
+      };
+    }
+  | {
+      type: 'HouseholdCorrected';
+      data: { householdId: string; changes: Partial<HouseholdProfile>; previous: Partial<HouseholdProfile>; reason: string };
+    }
+  | {
+      type: 'HouseholdRemoved';
+      data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string; endedAssignment: string | null };
+    }
+  | { type: 'HouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
+  | { type: 'HouseholdRelapsed'; data: { householdId: string; relapsedAt: string; reason: string } }
+  | {
+      type: 'CadreAssigned';
+      data: { householdId: string; villageCode: string; cadreId: string; from: string; previousCadreId: string | null; reason: string };
+    }
+  | { type: 'AssignmentEnded'; data: { householdId: string; cadreId: string; at: string; reason: string } }
+  | { type: 'HandoverNotConnected'; data: { householdId: string; villageCode: string; cadreId: string; since: string; dueAt: string } }
+  | {
+      type: 'VisitRecorded';
+      data: {
+        visitId: string;
+        householdId: string;
+        villageCode: string;
+        cadreId: string;
+        kind: VisitKind;
+        occurredAt: string;
+        findings: Findings;
+        measures: string[];
+        notes: string;
+        location?: VisitLocation;
+        /** Whether the visitor held the household at occurredAt; a visit by someone else is legal but flagged. */
+        byResponsibleCadre: boolean;
+      };
+    }
+  | { type: 'VisitRetracted'; data: { visitId: string; householdId: string; cadreId: string; occurredAt: string; reason: string } }
+  | {
+      type: 'VisitOverdue';
+      data: {
+        householdId: string;
+        villageCode: string;
+        month: string;
+        cadreId: string | null;
+        required: number;
+        made: number;
+        policy: VisitPolicyTerms;
+      };
+    }
+  | { type: 'VisitReminderSent'; data: { householdId: string; month: string; cadreId: string | null } }
+  | { type: 'OverdueVisitEscalated'; data: { householdId: string; month: string; cadreId: string | null; townshipCode: string } };
+
+export type HouseholdEventType = HouseholdEvent['type'];
+
+export function householdStreamId(householdId: string): string {
+  return `household-${householdId}`;
+}
+
+/** 户编号: the village's 12-digit code and a 4-digit sequence, so the number alone says where the household is. */
+export function isHouseholdId(value: string): boolean {
+  return /^\d{16}$/.test(value);
+}
+
+export function villageOfHousehold(householdId: string): string {
+  return householdId.slice(0, 12);
+}

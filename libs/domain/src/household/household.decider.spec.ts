@@ -1,0 +1,224 @@
+import { specFor } from '@bangfu/testing';
+import { householdDecider } from './household.decider';
+import type { HouseholdCommand } from './household-commands';
+import type { HouseholdEvent } from './household-events';
+import type { Findings } from './household-vocabulary';
+
+const HH = '2224261032010001';
+const VILLAGE = '222426103201';
+const spec = specFor(householdDecider);
+const OK = { result: 'met' as const };
+const FINDINGS: Findings = { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK };
+
+const registered: HouseholdEvent = {
+  type: 'HouseholdRegistered',
+  data: {
+    householdId: HH,
+    villageCode: VILLAGE,
+    identifiedAt: '2025-03-01T00:00:00.000Z',
+    source: 'identification',
+    members: [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }],
+    category: '一般贫困户',
+    causes: ['因病'],
+  },
+};
+const assigned = (cadreId: string, from: string, previousCadreId: string | null = null): HouseholdEvent => ({
+  type: 'CadreAssigned',
+  data: { householdId: HH, villageCode: VILLAGE, cadreId, from, previousCadreId, reason: '' },
+});
+const visited = (visitId: string, cadreId: string, occurredAt: string, kind: '走访' | '对接' = '走访', byResponsibleCadre = true): HouseholdEvent => ({
+  type: 'VisitRecorded',
+  data: { visitId, householdId: HH, villageCode: VILLAGE, cadreId, kind, occurredAt, findings: FINDINGS, measures: [], notes: '', byResponsibleCadre },
+});
+const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = false): HouseholdCommand => ({
+  type: 'RecordVisit',
+  data: {
+    visitId: 'v-new',
+    householdId: HH,
+    cadreId,
+    kind: '走访',
+    occurredAt,
+    findings: FINDINGS,
+    measures: ['产业帮扶：黄牛养殖'],
+    notes: '',
+    visitor: { registered: true, linkedToVillage },
+  },
+});
+const assign = (cadreId: string, from: string): HouseholdCommand => ({
+  type: 'AssignCadre',
+  data: { householdId: HH, cadreId, from, reason: '调整', cadre: { registered: true, recalled: false } },
+});
+const policy = { regionCode: '000000', version: 0, visitsPerMonth: 1 };
+
+describe('household decider', () => {
+  describe('registration', () => {
+    const register = (members: { name: string; idNumber: string; relation: '户主' | '配偶' }[]): HouseholdCommand => ({
+      type: 'RegisterHousehold',
+      data: { ...(registered.data as object), members, villageRegistered: true } as never,
+    });
+
+    it('registers a household whose members have valid ID numbers and one head', () => {
+      spec
+        .given([])
+        .when(register([{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }]))
+        .then([registered]);
+    });
+    it('refuses a wrong GB 11643 check character, two heads, or a second registration', () => {
+      spec.given([]).when(register([{ name: '金大山', idNumber: '110105194912310021', relation: '户主' }])).then({ code: 'INVALID_ID_NUMBER' });
+      spec
+        .given([])
+        .when(
+          register([
+            { name: '甲', idNumber: '11010519491231002X', relation: '户主' },
+            { name: '乙', idNumber: '440524188001010014', relation: '户主' },
+          ]),
+        )
+        .then({ code: 'INVALID_HOUSEHOLD' });
+      spec.given([registered]).when(register([{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }])).then({ code: 'HOUSEHOLD_ALREADY_REGISTERED' });
+    });
+    it('records a correction with the previous values and the reason, and ignores a correction that changes nothing', () => {
+      spec
+        .given([registered])
+        .when({ type: 'CorrectHousehold', data: { householdId: HH, changes: { category: '低保贫困户' }, reason: '民政认定低保' } })
+        .then([
+          {
+            type: 'HouseholdCorrected',
+            data: { householdId: HH, changes: { category: '低保贫困户' }, previous: { category: '一般贫困户' }, reason: '民政认定低保' },
+          },
+        ]);
+      spec.given([registered]).when({ type: 'CorrectHousehold', data: { householdId: HH, changes: { category: '一般贫困户' }, reason: 'x' } }).then([]);
+    });
+    it('relapse needs an exit first', () => {
+      const relapse: HouseholdCommand = { type: 'RecordRelapse', data: { householdId: HH, relapsedAt: '2026-01-01T00:00:00.000Z', reason: '因病返贫' } };
+      spec.given([registered]).when(relapse).then({ code: 'HOUSEHOLD_NOT_EXITED' });
+      const exited: HouseholdEvent = { type: 'HouseholdExited', data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' } };
+      spec.given([registered, exited]).when(relapse).then([{ type: 'HouseholdRelapsed', data: relapse.data }]);
+    });
+  });
+
+  describe('assignment (包户)', () => {
+    it('hands over: the predecessor is named and ends at the instant the successor begins', () => {
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
+        .when(assign('c2', '2025-06-01T00:00:00.000Z'))
+        .then([assigned('c2', '2025-06-01T00:00:00.000Z', 'c1')].map((e) => ({ ...e, data: { ...e.data, reason: '调整' } }) as HouseholdEvent));
+    });
+    it('refuses to end responsibility before exit (不脱贫不脱钩), and allows it after', () => {
+      const end: HouseholdCommand = { type: 'EndAssignment', data: { householdId: HH, at: '2026-01-01T00:00:00.000Z', reason: '调离' } };
+      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')]).when(end).then({ code: 'DECOUPLING_BEFORE_EXIT' });
+      const exited: HouseholdEvent = { type: 'HouseholdExited', data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' } };
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), exited])
+        .when(end)
+        .then([{ type: 'AssignmentEnded', data: { ...end.data, cadreId: 'c1' } }]);
+    });
+    it('refuses a recalled cadre, a period before registration and a period before the last change', () => {
+      spec
+        .given([registered])
+        .when({ ...assign('c1', '2025-04-01T00:00:00.000Z'), data: { ...(assign('c1', '2025-04-01T00:00:00.000Z').data as object), cadre: { registered: true, recalled: true } } } as HouseholdCommand)
+        .then({ code: 'CADRE_RECALLED' });
+      spec.given([registered]).when(assign('c1', '2025-01-01T00:00:00.000Z')).then({ code: 'BEFORE_REGISTRATION' });
+      spec.given([registered, assigned('c1', '2025-06-01T00:00:00.000Z')]).when(assign('c2', '2025-05-01T00:00:00.000Z')).then({ code: 'ASSIGNMENT_OUT_OF_ORDER' });
+    });
+    it('records a missed 对接 visit once, and not when the new cadre visited in time', () => {
+      const check: HouseholdCommand = {
+        type: 'CheckHandoverVisit',
+        data: { householdId: HH, cadreId: 'c1', since: '2025-03-02T00:00:00.000Z', dueAt: '2025-03-17T00:00:00.000Z' },
+      };
+      const missed: HouseholdEvent = { type: 'HandoverNotConnected', data: { ...check.data, villageCode: VILLAGE } } as HouseholdEvent;
+      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')]).when(check).then([missed]);
+      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), missed]).when(check).then([]);
+      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-10T02:00:00.000Z', '对接')]).when(check).then([]);
+      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-20T02:00:00.000Z', '对接')]).when(check).then([missed]);
+    });
+  });
+
+  describe('visits', () => {
+    const history = [registered, assigned('c1', '2025-03-02T00:00:00.000Z')];
+    it('records a visit by the responsible cadre, and flags (but allows) one by a village colleague', () => {
+      spec.given(history).when(recordVisit('c1', '2025-04-03T02:00:00.000Z')).then([visited('v-new', 'c1', '2025-04-03T02:00:00.000Z')].map(withMeasures));
+      spec
+        .given(history)
+        .when(recordVisit('c9', '2025-04-03T02:00:00.000Z', true))
+        .then([visited('v-new', 'c9', '2025-04-03T02:00:00.000Z', '走访', false)].map(withMeasures));
+    });
+    it('refuses a visit in the future, before registration, or by a cadre with no link to the village', () => {
+      spec.given(history).when(recordVisit('c1', '2026-02-01T00:00:00.000Z')).then({ code: 'TIME_IN_FUTURE' });
+      spec.given(history).when(recordVisit('c1', '2025-02-01T00:00:00.000Z')).then({ code: 'BEFORE_REGISTRATION' });
+      spec.given(history).when(recordVisit('c9', '2025-04-03T02:00:00.000Z')).then({ code: 'VISITOR_OUTSIDE_VILLAGE' });
+    });
+    it('lets a cadre retract only their own visit, once', () => {
+      const given = [...history, visited('v1', 'c1', '2025-04-03T02:00:00.000Z')];
+      const retract: HouseholdCommand = { type: 'RetractVisit', data: { householdId: HH, visitId: 'v1', reason: '录错户' } };
+      spec.given(given).when(retract, { actor: { id: 'c2', roles: ['cadre'] } }).then({ code: 'NOT_YOUR_VISIT' });
+      const retracted: HouseholdEvent = {
+        type: 'VisitRetracted',
+        data: { householdId: HH, visitId: 'v1', reason: '录错户', cadreId: 'c1', occurredAt: '2025-04-03T02:00:00.000Z' },
+      };
+      spec.given(given).when(retract, { actor: { id: 'c1', roles: ['cadre'] } }).then([retracted]);
+      spec.given([...given, retracted]).when(retract).then({ code: 'VISIT_ALREADY_RETRACTED' });
+    });
+  });
+
+  describe('monthly obligation (Asia/Shanghai months)', () => {
+    const check = (month: string, visitsPerMonth = 1): HouseholdCommand => ({
+      type: 'CheckMonthlyVisit',
+      data: { householdId: HH, month, policy: { ...policy, visitsPerMonth } },
+    });
+    const history = [registered, assigned('c1', '2025-03-02T00:00:00.000Z')];
+    it('marks a month without a visit by the responsible cadre overdue', () => {
+      spec
+        .given(history)
+        .when(check('2025-04'))
+        .then([
+          {
+            type: 'VisitOverdue',
+            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy },
+          },
+        ]);
+    });
+    it('counts a visit at 2025-04-30T17:00Z as a May visit (Shanghai), and ignores visits by others and retracted ones', () => {
+      spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-05')).then([]);
+      const aprilOverdue = (made: number): HouseholdEvent => ({
+        type: 'VisitOverdue',
+        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made, policy },
+      });
+      spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-04')).then([aprilOverdue(0)]);
+      spec.given([...history, visited('v1', 'c9', '2025-04-10T02:00:00.000Z', '走访', false)]).when(check('2025-04')).then([aprilOverdue(0)]);
+      const retracted: HouseholdEvent = {
+        type: 'VisitRetracted',
+        data: { householdId: HH, visitId: 'v1', reason: '录错', cadreId: 'c1', occurredAt: '2025-04-10T02:00:00.000Z' },
+      };
+      spec.given([...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z'), retracted]).when(check('2025-04')).then([aprilOverdue(0)]);
+    });
+    it('judges by the number the policy in force requires', () => {
+      const given = [...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z')];
+      spec.given(given).when(check('2025-04', 1)).then([]);
+      spec
+        .given(given)
+        .when(check('2025-04', 2))
+        .then([
+          {
+            type: 'VisitOverdue',
+            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 2, made: 1, policy: { ...policy, visitsPerMonth: 2 } },
+          },
+        ]);
+    });
+    it('reminds and escalates to the township only while no catch-up visit was made', () => {
+      const overdue: HouseholdEvent = {
+        type: 'VisitOverdue',
+        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy },
+      };
+      const escalate: HouseholdCommand = { type: 'EscalateOverdueVisit', data: { householdId: HH, month: '2025-04' } };
+      spec
+        .given([...history, overdue])
+        .when(escalate)
+        .then([{ type: 'OverdueVisitEscalated', data: { householdId: HH, month: '2025-04', cadreId: 'c1', townshipCode: '222426103' } }]);
+      spec.given([...history, overdue, visited('v2', 'c1', '2025-05-02T02:00:00.000Z')]).when(escalate).then([]);
+    });
+  });
+});
+
+function withMeasures(event: HouseholdEvent): HouseholdEvent {
+  return event.type === 'VisitRecorded' ? { ...event, data: { ...event.data, measures: ['产业帮扶：黄牛养殖'] } } : event;
+}

@@ -1,0 +1,108 @@
+import type { DecisionContext } from '../shared/decider';
+import { isValidIdNumber } from '../shared/personal-data';
+import type { HouseholdCommand } from './household-commands';
+import {
+  HouseholdAlreadyExitedError,
+  HouseholdAlreadyRegisteredError,
+  HouseholdNotExitedError,
+  InvalidHouseholdError,
+  InvalidIdNumberError,
+  VillageNotRegisteredError,
+} from './household-errors';
+import type { HouseholdEvent, HouseholdProfile, Member } from './household-events';
+import { isHouseholdId } from './household-events';
+import { currentAssignment, type HouseholdState } from './household-state';
+import { notAfterNow, notBefore, requireActive } from './household-guards';
+
+type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
+
+export function register(command: Command<'RegisterHousehold'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+  const { householdId, villageCode, identifiedAt, villageRegistered, source, ...profile } = command.data;
+  if (!isHouseholdId(householdId) || !householdId.startsWith(villageCode)) {
+    throw new InvalidHouseholdError(`household number ${householdId} must be the village code ${villageCode} and 4 digits`, {
+      field: 'householdId',
+    });
+  }
+  if (state.status !== 'unregistered') throw new HouseholdAlreadyRegisteredError(`household ${householdId} is already registered`);
+  if (!villageRegistered) throw new VillageNotRegisteredError(`village ${villageCode} is not registered`, { field: 'villageCode' });
+  notAfterNow(identifiedAt, now, 'identifiedAt');
+  validateProfile(profile);
+  return [
+    {
+      type: 'HouseholdRegistered',
+      data: { householdId, villageCode, identifiedAt, source, ...cleanProfile(profile) },
+    },
+  ];
+}
+
+export function correct(command: Command<'CorrectHousehold'>, state: HouseholdState): HouseholdEvent[] {
+  const household = requireActive(state, command.data.householdId);
+  const changes = cleanProfile(command.data.changes);
+  validateProfile({ ...household.profile, ...changes });
+  const changed = (Object.keys(changes) as (keyof HouseholdProfile)[]).filter(
+    (key) => JSON.stringify(changes[key]) !== JSON.stringify(household.profile[key]),
+  );
+  if (changed.length === 0) return [];
+  const pick = (profile: Partial<HouseholdProfile>) => Object.fromEntries(changed.map((key) => [key, profile[key] ?? null]));
+  return [
+    {
+      type: 'HouseholdCorrected',
+      data: { householdId: household.householdId, changes: pick(changes), previous: pick(household.profile), reason: command.data.reason },
+    },
+  ];
+}
+
+export function remove(command: Command<'RemoveHousehold'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+  const household = requireActive(state, command.data.householdId);
+  notAfterNow(command.data.removedAt, now, 'removedAt');
+  notBefore(command.data.removedAt, household.identifiedAt, 'removedAt');
+  return [
+    {
+      type: 'HouseholdRemoved',
+      data: { ...command.data, endedAssignment: currentAssignment(household)?.cadreId ?? null },
+    },
+  ];
+}
+
+export function markExited(command: Command<'MarkHouseholdExited'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+  const household = requireActive(state, command.data.householdId);
+  if (household.exited) throw new HouseholdAlreadyExitedError(`household ${household.householdId} has already exited`);
+  notAfterNow(command.data.exitedAt, now, 'exitedAt');
+  return [{ type: 'HouseholdExited', data: command.data }];
+}
+
+export function relapse(command: Command<'RecordRelapse'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+  const household = requireActive(state, command.data.householdId);
+  if (!household.exited) throw new HouseholdNotExitedError(`household ${household.householdId} has not exited poverty, so it cannot relapse`);
+  notAfterNow(command.data.relapsedAt, now, 'relapsedAt');
+  return [{ type: 'HouseholdRelapsed', data: command.data }];
+}
+
+
+function cleanProfile<P extends Partial<HouseholdProfile>>(profile: P): P {
+  const out = { ...profile };
+  if (out.members) out.members = out.members.map((m: Member) => ({ ...m, name: m.name.trim(), ...(m.disabled ? { disabled: true } : {}) }));
+  if (out.causes) out.causes = [...new Set(out.causes)];
+  if (out.phone === undefined) delete out.phone;
+  return out;
+}
+
+function validateProfile(profile: HouseholdProfile): void {
+  const { members, causes } = profile;
+  if (members.length === 0) throw new InvalidHouseholdError('a household has at least one member', { field: 'members' });
+  const heads = members.filter((m) => m.relation === '户主').length;
+  if (heads !== 1) throw new InvalidHouseholdError(`a household has exactly one 户主, not ${heads}`, { field: 'members' });
+  const seen = new Set<string>();
+  members.forEach((member, i) => {
+    if (!isValidIdNumber(member.idNumber)) {
+      throw new InvalidIdNumberError(`members[${i}].idNumber is not a valid ID number (GB 11643 check character or birth date)`, {
+        field: `members[${i}].idNumber`,
+      });
+    }
+    if (seen.has(member.idNumber)) {
+      throw new InvalidHouseholdError(`members[${i}] has the same ID number as another member`, { field: `members[${i}].idNumber` });
+    }
+    seen.add(member.idNumber);
+  });
+  if (causes.length === 0) throw new InvalidHouseholdError('name at least one cause of poverty (致贫原因)', { field: 'causes' });
+}

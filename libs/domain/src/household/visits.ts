@@ -1,0 +1,107 @@
+import type { Actor } from '../shared/actor';
+import type { DecisionContext } from '../shared/decider';
+import { monthEnd, monthStart } from '../shared/shanghai-time';
+import type { HouseholdCommand } from './household-commands';
+import {
+  CadreNotFoundError,
+  NotYourVisitError,
+  VisitAlreadyRecordedError,
+  VisitAlreadyRetractedError,
+  VisitNotFoundError,
+  VisitorOutsideVillageError,
+} from './household-errors';
+import type { HouseholdEvent } from './household-events';
+import { notAfterNow, notBefore, requireActive, requireRegistered } from './household-guards';
+import { responsibleAt, type HouseholdState, type RegisteredHousehold } from './household-state';
+
+type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
+
+export function recordVisit(command: Command<'RecordVisit'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+  const { visitor, ...visit } = command.data;
+  const household = requireActive(state, visit.householdId);
+  if (household.visits.has(visit.visitId)) throw new VisitAlreadyRecordedError(`visit ${visit.visitId} is already recorded`);
+  notAfterNow(visit.occurredAt, now, 'occurredAt');
+  notBefore(visit.occurredAt, household.identifiedAt, 'occurredAt');
+  if (!visitor.registered) throw new CadreNotFoundError(`cadre ${visit.cadreId} is not registered`, { field: 'cadreId' });
+  const byResponsibleCadre = responsibleAt(household, visit.occurredAt) === visit.cadreId;
+  if (!byResponsibleCadre && !visitor.linkedToVillage) {
+    throw new VisitorOutsideVillageError(
+      `cadre ${visit.cadreId} neither held household ${visit.householdId} nor worked in village ${household.villageCode} at ${visit.occurredAt}`,
+    );
+  }
+  return [{ type: 'VisitRecorded', data: { ...visit, villageCode: household.villageCode, byResponsibleCadre } }];
+}
+
+/** A wrong visit is never edited away: its retraction, with who and why, joins it on the record. */
+export function retractVisit(command: Command<'RetractVisit'>, state: HouseholdState, { actor }: DecisionContext): HouseholdEvent[] {
+  const household = requireRegistered(state, command.data.householdId);
+  const visit = household.visits.get(command.data.visitId);
+  if (!visit) throw new VisitNotFoundError(`household ${household.householdId} has no visit ${command.data.visitId}`);
+  if (!mayActForOthers(actor) && visit.cadreId !== actor.id) {
+    throw new NotYourVisitError(`visit ${command.data.visitId} was made by cadre ${visit.cadreId}; only they or an office may retract it`);
+  }
+  if (visit.retracted) throw new VisitAlreadyRetractedError(`visit ${command.data.visitId} is already retracted`);
+  return [
+    {
+      type: 'VisitRetracted',
+      data: { ...command.data, cadreId: visit.cadreId, occurredAt: visit.occurredAt },
+    },
+  ];
+}
+
+/** Offices record and retract on a cadre's behalf (补录); cadres and work teams only for themselves. */
+export function mayActForOthers(actor: Actor): boolean {
+  return actor.roles.some((role) => role === 'county-admin' || role === 'township-reviewer' || role === 'system');
+}
+
+/**
+ * Month-end judgment under the policy in force: a household registered before the month began owes its
+ * responsible cadre's visits; visits by anyone else, and retracted ones, do not count.
+ */
+export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: HouseholdState): HouseholdEvent[] {
+  const { householdId, month, policy } = command.data;
+  if (!policy) throw new Error('CheckMonthlyVisit reached the decider without the policy in force');
+  if (state.status !== 'registered' || state.overdue.has(month)) return [];
+  if (Date.parse(state.identifiedAt) > Date.parse(monthStart(month))) return [];
+  const cadreId = responsibleAt(state, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
+  if (cadreId === null && state.exited) return [];
+  const made = [...state.visits.values()].filter((visit) => visit.month === month && !visit.retracted && visit.byResponsibleCadre).length;
+  if (made >= policy.visitsPerMonth) return [];
+  return [
+    {
+      type: 'VisitOverdue',
+      data: { householdId, villageCode: state.villageCode, month, cadreId, required: policy.visitsPerMonth, made, policy },
+    },
+  ];
+}
+
+export function remindOverdueVisit(command: Command<'RemindOverdueVisit'>, state: HouseholdState): HouseholdEvent[] {
+  const overdue = pendingOverdue(state, command.data.month);
+  if (!overdue || overdue.reminded) return [];
+  return [{ type: 'VisitReminderSent', data: { ...command.data, cadreId: overdue.cadreId } }];
+}
+
+/** Escalates to the township (乡镇) an overdue month that no catch-up visit has answered. */
+export function escalateOverdueVisit(command: Command<'EscalateOverdueVisit'>, state: HouseholdState): HouseholdEvent[] {
+  const overdue = pendingOverdue(state, command.data.month);
+  if (!overdue || overdue.escalated || state.status === 'unregistered') return [];
+  return [
+    {
+      type: 'OverdueVisitEscalated',
+      data: { ...command.data, cadreId: overdue.cadreId, townshipCode: state.villageCode.slice(0, 9) },
+    },
+  ];
+}
+
+/** An overdue month still unanswered: no visit by the responsible cadre since the month ended. */
+function pendingOverdue(state: HouseholdState, month: string) {
+  if (state.status !== 'registered') return undefined;
+  const overdue = state.overdue.get(month);
+  if (!overdue || caughtUp(state, month)) return undefined;
+  return overdue;
+}
+
+function caughtUp(state: RegisteredHousehold, month: string): boolean {
+  const end = Date.parse(monthEnd(month));
+  return [...state.visits.values()].some((visit) => !visit.retracted && visit.byResponsibleCadre && Date.parse(visit.occurredAt) >= end);
+}
