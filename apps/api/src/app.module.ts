@@ -8,13 +8,16 @@ import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { LedgerController } from './ledger/ledger.controller';
 import { RegionsModule } from './registry/regions/regions.module';
+import { RegistryModule } from './registry/registry.module';
+import { AssignmentModule } from './assignment/assignment.module';
+import { VisitsModule } from './visits/visits.module';
 
 @Module({})
 export class AppModule {
   static forRoot(config: BangfuConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, overrides), AccessModule, RegionsModule],
+      imports: [InfrastructureModule.forRoot(config, overrides), AccessModule, RegionsModule, RegistryModule, AssignmentModule, VisitsModule],
       controllers: [HealthController, LedgerController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -5,3 +5,8 @@ export * from './runner/rebuild';
 export * from './runner/projection-runner';
 export * from './registry/regions.projection';
 export * from './access/access-log.projection';
+export * from './household/registry.projection';
+export * from './household/responsibility.projection';
+export * from './household/visits.projection';
+export * from './household/timeline.projection';
+export * from './household/visit-flags.projection';

@@ -6,6 +6,8 @@ export interface RegionSource {
   name: string;
   /** Also allow the divisions above the actor's own (a county's staff may read their province's record). */
   orAbove?: boolean;
+  /** The value names its division in its first 12 digits: a 户编号 is the village code and a sequence. */
+  household?: boolean;
 }
 
 export interface PolicyEntry {
@@ -24,6 +26,7 @@ export interface PolicyEntry {
 
 const EVERYONE = ROLES;
 const OVERSIGHT: readonly Role[] = ['inspector', 'discipline', 'auditor'];
+const HOUSEHOLD: RegionSource = { in: 'param', name: 'id', household: true };
 
 /**
  * The single access policy: every route names one of these actions, and a route that names none (or an
@@ -45,6 +48,155 @@ export const ACCESS_POLICY = {
     description: 'read one division',
     scope: 'the division (`code`) lies in it or above it',
     region: { in: 'param', name: 'code', orAbove: true },
+  },
+  'unit.register': {
+    roles: ['county-admin'],
+    description: 'register a unit (帮扶单位)',
+    scope: 'the unit’s division (body `regionCode`) lies in it',
+    region: { in: 'body', name: 'regionCode' },
+  },
+  'cadre.register': {
+    roles: ['county-admin'],
+    description: 'register a cadre in a unit',
+    scope: 'the unit’s division lies in it (checked by the handler)',
+  },
+  'cadre.read': {
+    roles: EVERYONE,
+    description: 'read a cadre',
+    scope: 'the cadre’s division lies in it or above it, or the cadre is you',
+    personalData: true,
+  },
+  'cadre.recall': {
+    roles: ['county-admin'],
+    description: 'recall a cadre (召回), handing every household over',
+    scope: 'the cadre’s division lies in it (checked by the handler)',
+  },
+  'cadre.households': {
+    roles: EVERYONE,
+    description: 'households a cadre held at an instant',
+    scope: 'only households in it are listed',
+  },
+  'cadre.activity': {
+    roles: EVERYONE,
+    description: 'a cadre’s work: households held, visits per month, coverage, backfill lag, retractions',
+    scope: 'only work in it is counted',
+  },
+  'household.register': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'register a household (建档立卡)',
+    scope: 'the village (body `villageCode`) lies in it',
+    region: { in: 'body', name: 'villageCode' },
+  },
+  'household.correct': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'correct a household’s record, with the reason',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'household.remove': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'remove a household (九不纳入), with the reason',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'household.relapse': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'record a relapse (返贫) of an exited household',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'household.read': {
+    roles: EVERYONE,
+    description: 'read a household, now or as of a time as known at a time',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+    personalData: true,
+  },
+  'household.list': {
+    roles: EVERYONE,
+    description: 'list a division’s households',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+    personalData: true,
+  },
+  'assignment.assign': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'assign a responsible cadre, or hand the household over',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'assignment.end': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'end responsibility for an exited household',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'assignment.responsibility': {
+    roles: EVERYONE,
+    description: 'who held a household, at a business time as known at a record time',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'village.assign-unit': {
+    roles: ['county-admin'],
+    description: 'assign a unit to a village (包村)',
+    scope: 'the village (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'village.work-team': {
+    roles: ['county-admin'],
+    description: 'assign a village’s work team and first secretary',
+    scope: 'the village (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'visit.record': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    description: 'record a visit (cadres their own; offices on a cadre’s behalf)',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'visit.retract': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    description: 'retract a visit, with the reason (cadres their own)',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'household.timeline': {
+    roles: EVERYONE,
+    description: 'every event about a household, from every stream',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+    personalData: true,
+  },
+  'visit.coverage': {
+    roles: EVERYONE,
+    description: 'visit coverage of a division’s households in a month',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'visit.overdue': {
+    roles: EVERYONE,
+    description: 'households whose monthly visit is overdue',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'visit-policy.adopt': {
+    roles: ['county-admin'],
+    description: 'adopt a new version of a division’s visit policy',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'visit-policy.read': {
+    roles: EVERYONE,
+    description: 'the visit policy in force for a division, and its versions',
+    scope: 'the division (`code`) lies in it or above it',
+    region: { in: 'param', name: 'code', orAbove: true },
+  },
+  'flags.read': {
+    roles: ['work-team', 'township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    description: 'red flags, with the events they rest on',
+    scope: 'the division (`region`, else yours) lies in it',
+    region: { in: 'query', name: 'region' },
   },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],

@@ -107,6 +107,7 @@ export class AccessGuard implements CanActivate {
 function regionOf(request: Request, source: RegionSource): string | undefined {
   const bag = (source.in === 'param' ? request.params : source.in === 'query' ? request.query : request.body) as
     Record<string, unknown> | undefined;
-  const value = bag && typeof bag === 'object' ? bag[source.name] : undefined;
+  const raw = bag && typeof bag === 'object' ? bag[source.name] : undefined;
+  const value = typeof raw === 'string' && source.household && /^\d{16}$/.test(raw) ? raw.slice(0, 12) : raw;
   return typeof value === 'string' && /^\d{6,12}$/.test(value) ? value : undefined;
 }

@@ -2,13 +2,15 @@ import { type DynamicModule, Global, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore, type Projection } from '@bangfu/projections';
-import { TimerScheduler, systemClock, type Clock } from '@bangfu/workflow';
+import { ProcessManagerRunner, TimerScheduler, systemClock, type Clock } from '@bangfu/workflow';
+import { Dispatch } from '../http/dispatch';
+import { RecordFacts } from '../registry/record-facts';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { CommandContext } from '../http/command-context';
 import { CommandRouter } from './command-router';
 import { LifecycleService } from './lifecycle.service';
 import { openEventStore, openReadStore } from './open-stores';
-import { allProjections } from './projection-catalog';
+import { allProcessManagers, allProjections } from './projection-catalog';
 import { CLOCK, PROJECTIONS } from './tokens';
 
 export interface InfrastructureOverrides {
@@ -39,11 +41,32 @@ export class InfrastructureModule {
             new TimerScheduler(store, views, router, clock),
           inject: [EVENT_STORE, ReadStore, CommandRouter, CLOCK],
         },
+        {
+          provide: ProcessManagerRunner,
+          useFactory: (store: EventStore, views: ReadStore, runner: ProjectionRunner, router: CommandRouter, clock: Clock) =>
+            new ProcessManagerRunner(store, views, runner, allProcessManagers, router, clock),
+          inject: [EVENT_STORE, ReadStore, ProjectionRunner, CommandRouter, CLOCK],
+        },
         CommandRouter,
         CommandContext,
+        Dispatch,
+        RecordFacts,
         LifecycleService,
       ],
-      exports: [BANGFU_CONFIG, CLOCK, EVENT_STORE, ReadStore, ProjectionRunner, TimerScheduler, CommandRouter, CommandContext, PROJECTIONS],
+      exports: [
+        BANGFU_CONFIG,
+        CLOCK,
+        EVENT_STORE,
+        ReadStore,
+        ProjectionRunner,
+        ProcessManagerRunner,
+        TimerScheduler,
+        CommandRouter,
+        CommandContext,
+        Dispatch,
+        RecordFacts,
+        PROJECTIONS,
+      ],
     };
   }
 }

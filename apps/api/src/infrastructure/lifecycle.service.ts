@@ -1,7 +1,7 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
-import { TimerScheduler } from '@bangfu/workflow';
+import { ProcessManagerRunner, TimerScheduler } from '@bangfu/workflow';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 
 /** Starts the projections and the timer scheduler with the app, and closes the stores last on shutdown. */
@@ -13,16 +13,19 @@ export class LifecycleService implements OnApplicationBootstrap, OnApplicationSh
     private readonly views: ReadStore,
     private readonly runner: ProjectionRunner,
     private readonly scheduler: TimerScheduler,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
     await this.runner.waitFor(await this.store.headPosition(), 120_000);
+    this.processes.start();
     if (this.config.timerIntervalMs > 0) this.scheduler.start(this.config.timerIntervalMs);
   }
 
   async onApplicationShutdown(): Promise<void> {
     await this.scheduler.stop();
+    await this.processes.stop();
     await this.runner.stop();
     await this.store.close();
     this.views.close();

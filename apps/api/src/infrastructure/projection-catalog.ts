@@ -1,5 +1,26 @@
-import { accessLogProjection, regionsProjection, type Projection } from '@bangfu/projections';
-import { dueTimersProjection } from '@bangfu/workflow';
+import {
+  accessLogProjection,
+  regionsProjection,
+  registryProjection,
+  responsibilityProjection,
+  timelineProjection,
+  visitFlagsProjection,
+  visitsProjection,
+  type Projection,
+} from '@bangfu/projections';
+import { dueTimersProjection, visitObligationsProcess, type ProcessManager } from '@bangfu/workflow';
 
 /** Every read model the API serves; `bangfu rebuild` rebuilds exactly these. */
-export const allProjections: readonly Projection[] = [dueTimersProjection, regionsProjection, accessLogProjection];
+export const allProjections: readonly Projection[] = [
+  dueTimersProjection,
+  regionsProjection,
+  accessLogProjection,
+  registryProjection,
+  responsibilityProjection,
+  visitsProjection,
+  timelineProjection,
+  visitFlagsProjection,
+];
+
+/** Every process reacting to events (timers for the visit rules, …). */
+export const allProcessManagers: readonly ProcessManager[] = [visitObligationsProcess];

@@ -11,6 +11,8 @@ import type { HouseholdEvent } from './household-events';
 import { notAfterNow, notBefore, requireActive, requireRegistered } from './household-guards';
 import { currentAssignment, type HouseholdState } from './household-state';
 
+const DAY_MS = 86_400_000;
+
 type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
 
 /**
@@ -18,7 +20,7 @@ type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { t
  * the very instant the successor's begins, so there is exactly one responsible cadre at every instant.
  */
 export function assign(command: Command<'AssignCadre'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
-  const { householdId, cadreId, from, reason, cadre } = command.data;
+  const { householdId, cadreId, from, reason, cadre, handoverDays } = command.data;
   const household = requireActive(state, householdId);
   if (!cadre.registered) throw new CadreNotFoundError(`cadre ${cadreId} is not registered`, { field: 'cadreId' });
   if (cadre.recalled) throw new CadreRecalledError(`cadre ${cadreId} was recalled (召回) and cannot take on households`);
@@ -36,7 +38,15 @@ export function assign(command: Command<'AssignCadre'>, state: HouseholdState, {
   return [
     {
       type: 'CadreAssigned',
-      data: { householdId, villageCode: household.villageCode, cadreId, from, previousCadreId: current?.cadreId ?? null, reason },
+      data: {
+        householdId,
+        villageCode: household.villageCode,
+        cadreId,
+        from,
+        previousCadreId: current?.cadreId ?? null,
+        reason,
+        connectBy: new Date(Date.parse(from) + handoverDays * DAY_MS).toISOString(),
+      },
     },
   ];
 }

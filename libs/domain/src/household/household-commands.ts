@@ -31,7 +31,10 @@ export type HouseholdCommand =
   | { type: 'RemoveHousehold'; data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string } }
   | { type: 'MarkHouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
   | { type: 'RecordRelapse'; data: { householdId: string; relapsedAt: string; reason: string } }
-  | { type: 'AssignCadre'; data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts } }
+  | {
+      type: 'AssignCadre';
+      data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts; handoverDays: number };
+    }
   | { type: 'EndAssignment'; data: { householdId: string; at: string; reason: string } }
   | { type: 'CheckHandoverVisit'; data: { householdId: string; cadreId: string; since: string; dueAt: string } }
   | {

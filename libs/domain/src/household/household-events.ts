@@ -20,11 +20,13 @@ export interface VisitLocation {
   longitude: number;
 }
 
+/** The terms of the visit policy a month was judged by: the region whose policy applied and its version (0 = built-in). */
 export interface VisitPolicyTerms {
-  /** Which policy: the region whose policy applied and its version (0 = the built-in default). */
   regionCode: string;
   version: number;
   visitsPerMonth: number;
+  reminderDays: number;
+  escalationDays: number;
 }
 
 export type HouseholdEvent =
@@ -50,7 +52,16 @@ export type HouseholdEvent =
   | { type: 'HouseholdRelapsed'; data: { householdId: string; relapsedAt: string; reason: string } }
   | {
       type: 'CadreAssigned';
-      data: { householdId: string; villageCode: string; cadreId: string; from: string; previousCadreId: string | null; reason: string };
+      data: {
+        householdId: string;
+        villageCode: string;
+        cadreId: string;
+        from: string;
+        previousCadreId: string | null;
+        reason: string;
+        /** The 对接 deadline under the policy in force: the new cadre owes a visit by then. */
+        connectBy: string;
+      };
     }
   | { type: 'AssignmentEnded'; data: { householdId: string; cadreId: string; at: string; reason: string } }
   | { type: 'HandoverNotConnected'; data: { householdId: string; villageCode: string; cadreId: string; since: string; dueAt: string } }
@@ -82,6 +93,8 @@ export type HouseholdEvent =
         required: number;
         made: number;
         policy: VisitPolicyTerms;
+        remindAt: string;
+        escalateAt: string;
       };
     }
   | { type: 'VisitReminderSent'; data: { householdId: string; month: string; cadreId: string | null } }

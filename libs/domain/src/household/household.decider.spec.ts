@@ -24,7 +24,7 @@ const registered: HouseholdEvent = {
 };
 const assigned = (cadreId: string, from: string, previousCadreId: string | null = null): HouseholdEvent => ({
   type: 'CadreAssigned',
-  data: { householdId: HH, villageCode: VILLAGE, cadreId, from, previousCadreId, reason: '' },
+  data: { householdId: HH, villageCode: VILLAGE, cadreId, from, previousCadreId, reason: '', connectBy: new Date(Date.parse(from) + 15 * 86_400_000).toISOString() },
 });
 const visited = (visitId: string, cadreId: string, occurredAt: string, kind: '走访' | '对接' = '走访', byResponsibleCadre = true): HouseholdEvent => ({
   type: 'VisitRecorded',
@@ -46,9 +46,10 @@ const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = fals
 });
 const assign = (cadreId: string, from: string): HouseholdCommand => ({
   type: 'AssignCadre',
-  data: { householdId: HH, cadreId, from, reason: '调整', cadre: { registered: true, recalled: false } },
+  data: { householdId: HH, cadreId, from, reason: '调整', cadre: { registered: true, recalled: false }, handoverDays: 15 },
 });
-const policy = { regionCode: '000000', version: 0, visitsPerMonth: 1 };
+const policy = { regionCode: '000000', version: 0, visitsPerMonth: 1, reminderDays: 3, escalationDays: 10 };
+const deadlines = { remindAt: '2025-05-03T16:00:00.000Z', escalateAt: '2025-05-10T16:00:00.000Z' };
 
 describe('household decider', () => {
   describe('registration', () => {
@@ -173,7 +174,7 @@ describe('household decider', () => {
         .then([
           {
             type: 'VisitOverdue',
-            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy },
+            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy, ...deadlines },
           },
         ]);
     });
@@ -181,7 +182,7 @@ describe('household decider', () => {
       spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-05')).then([]);
       const aprilOverdue = (made: number): HouseholdEvent => ({
         type: 'VisitOverdue',
-        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made, policy },
+        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made, policy, ...deadlines },
       });
       spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-04')).then([aprilOverdue(0)]);
       spec.given([...history, visited('v1', 'c9', '2025-04-10T02:00:00.000Z', '走访', false)]).when(check('2025-04')).then([aprilOverdue(0)]);
@@ -200,14 +201,14 @@ describe('household decider', () => {
         .then([
           {
             type: 'VisitOverdue',
-            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 2, made: 1, policy: { ...policy, visitsPerMonth: 2 } },
+            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 2, made: 1, policy: { ...policy, visitsPerMonth: 2 }, ...deadlines },
           },
         ]);
     });
     it('reminds and escalates to the township only while no catch-up visit was made', () => {
       const overdue: HouseholdEvent = {
         type: 'VisitOverdue',
-        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy },
+        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy, ...deadlines },
       };
       const escalate: HouseholdCommand = { type: 'EscalateOverdueVisit', data: { householdId: HH, month: '2025-04' } };
       spec

@@ -16,8 +16,11 @@ import { responsibleAt, type HouseholdState, type RegisteredHousehold } from './
 
 type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
 
-export function recordVisit(command: Command<'RecordVisit'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
+export function recordVisit(command: Command<'RecordVisit'>, state: HouseholdState, { now, actor }: DecisionContext): HouseholdEvent[] {
   const { visitor, ...visit } = command.data;
+  if (!mayActForOthers(actor) && actor.id !== visit.cadreId) {
+    throw new NotYourVisitError(`you are cadre ${actor.id}: record your own visits; an office records others' (补录)`);
+  }
   const household = requireActive(state, visit.householdId);
   if (household.visits.has(visit.visitId)) throw new VisitAlreadyRecordedError(`visit ${visit.visitId} is already recorded`);
   notAfterNow(visit.occurredAt, now, 'occurredAt');
@@ -67,10 +70,22 @@ export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: 
   if (cadreId === null && state.exited) return [];
   const made = [...state.visits.values()].filter((visit) => visit.month === month && !visit.retracted && visit.byResponsibleCadre).length;
   if (made >= policy.visitsPerMonth) return [];
+  const end = Date.parse(monthEnd(month));
+  const after = (days: number) => new Date(end + days * 86_400_000).toISOString();
   return [
     {
       type: 'VisitOverdue',
-      data: { householdId, villageCode: state.villageCode, month, cadreId, required: policy.visitsPerMonth, made, policy },
+      data: {
+        householdId,
+        villageCode: state.villageCode,
+        month,
+        cadreId,
+        required: policy.visitsPerMonth,
+        made,
+        policy,
+        remindAt: after(policy.reminderDays),
+        escalateAt: after(policy.escalationDays),
+      },
     },
   ];
 }

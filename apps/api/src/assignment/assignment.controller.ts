@@ -1,0 +1,94 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@bangfu/domain';
+import { Action } from '../access/action.decorator';
+import { CommandContext } from '../http/command-context';
+import { CommandResponseDto } from '../http/command-response.dto';
+import { Dispatch, utc } from '../http/dispatch';
+import { HouseholdIdPipe } from '../http/household-id.pipe';
+import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
+import { AssignCadreDto, AssignUnitDto, AssignWorkTeamDto, EndAssignmentDto, ResponsibilityQueryDto } from './assignment.dto';
+import { GetResponsibility } from './responsibility.queries';
+import { VillageCommandMessage } from './village-command.handler';
+
+type Request = FastifyRequest & { actor: Actor };
+
+@ApiTags('assignment')
+@Controller('api/v1')
+export class AssignmentController {
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly queryBus: QueryBus,
+    private readonly context: CommandContext,
+  ) {}
+
+  @Post('households/:id/assignments')
+  @Action('assignment.assign')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'assigned; when someone held the household, handed over at that instant' })
+  assign(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: AssignCadreDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const data = {
+      householdId,
+      cadreId: body.cadreId,
+      from: utc(body.from, metadata.now),
+      reason: body.reason ?? '',
+      cadre: { registered: false, recalled: false },
+      handoverDays: 0,
+    };
+    return this.dispatch.send(new HouseholdCommandMessage({ type: 'AssignCadre', data }, metadata));
+  }
+
+  @Post('households/:id/assignments/end')
+  @Action('assignment.end')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: '409 DECOUPLING_BEFORE_EXIT unless the household has exited' })
+  end(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: EndAssignmentDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.at && utc(body.at, new Date()));
+    const data = { householdId, at: utc(body.at, metadata.now), reason: body.reason };
+    return this.dispatch.send(new HouseholdCommandMessage({ type: 'EndAssignment', data }, metadata));
+  }
+
+  @Get('households/:id/responsibility')
+  @Action('assignment.responsibility')
+  @ApiOkResponse({ description: 'assignment periods as the record stood at knownAt (now by default), and who held it at `at`' })
+  responsibility(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: ResponsibilityQueryDto) {
+    const now = new Date();
+    return this.queryBus.execute(
+      new GetResponsibility(householdId, query.at && utc(query.at, now), utc(query.knownAt, now)),
+    );
+  }
+
+  @Post('villages/:code/assignments')
+  @Action('village.assign-unit')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  assignUnit(@Param('code') villageCode: string, @Body() body: AssignUnitDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const data = {
+      villageCode,
+      unitId: body.unitId,
+      from: utc(body.from, metadata.now),
+      reason: body.reason ?? '',
+      unitRegistered: false,
+      villageRegistered: false,
+    };
+    return this.dispatch.send(new VillageCommandMessage({ type: 'AssignUnitToVillage', data }, metadata));
+  }
+
+  @Post('villages/:code/work-teams')
+  @Action('village.work-team')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  assignWorkTeam(@Param('code') villageCode: string, @Body() body: AssignWorkTeamDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const data = {
+      villageCode,
+      memberIds: body.memberIds,
+      firstSecretaryId: body.firstSecretaryId,
+      from: utc(body.from, metadata.now),
+      reason: body.reason ?? '',
+      unregisteredCadres: [],
+      villageRegistered: false,
+    };
+    return this.dispatch.send(new VillageCommandMessage({ type: 'AssignWorkTeam', data }, metadata));
+  }
+}

@@ -1,0 +1,75 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@bangfu/domain';
+import { ReadStore, type ResponsibilityRow } from '@bangfu/projections';
+import { jurisdictionPrefix } from '../access/jurisdiction';
+
+export class GetResponsibility {
+  constructor(
+    readonly householdId: string,
+    readonly at: string | undefined,
+    readonly knownAt: string,
+  ) {}
+}
+
+export class GetCadreHouseholds {
+  constructor(
+    readonly actor: Actor,
+    readonly cadreId: string,
+    readonly at: string,
+    readonly knownAt: string,
+  ) {}
+}
+
+type Row = ResponsibilityRow & { cadre_name: string | null };
+
+const period = (row: Row) => ({
+  cadreId: row.cadre_id,
+  cadreName: row.cadre_name,
+  from: row.valid_from,
+  to: row.valid_to,
+  recordedFrom: row.recorded_from,
+  recordedTo: row.recorded_to,
+  reason: row.reason,
+});
+
+// Rows as the record stood at knownAt: written by then and not yet superseded.
+const AS_KNOWN = 'r.recorded_from <= ? AND (r.recorded_to IS NULL OR r.recorded_to > ?)';
+const COVERS = 'r.valid_from <= ? AND (r.valid_to IS NULL OR r.valid_to > ?)';
+
+@QueryHandler(GetResponsibility)
+export class GetResponsibilityHandler implements IQueryHandler<GetResponsibility> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ householdId, at, knownAt }: GetResponsibility) {
+    const rows = this.views
+      .prepare(
+        `SELECT r.*, c.name AS cadre_name FROM responsibility r LEFT JOIN cadres c ON c.cadre_id = r.cadre_id
+         WHERE r.household_id = ? AND ${AS_KNOWN} ORDER BY r.valid_from`,
+      )
+      .all(householdId, knownAt, knownAt) as Row[];
+    const periods = rows.map(period);
+    const responsible =
+      at === undefined ? undefined : (periods.find((p) => p.from <= at && (p.to === null || p.to > at)) ?? null);
+    return { householdId, knownAt, ...(at === undefined ? {} : { at, responsible }), periods };
+  }
+}
+
+@QueryHandler(GetCadreHouseholds)
+export class GetCadreHouseholdsHandler implements IQueryHandler<GetCadreHouseholds> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ actor, cadreId, at, knownAt }: GetCadreHouseholds) {
+    const rows = this.views
+      .prepare(
+        `SELECT r.*, h.head_name FROM responsibility r LEFT JOIN households h ON h.household_id = r.household_id
+         WHERE r.cadre_id = ? AND ${COVERS} AND ${AS_KNOWN} AND r.village_code LIKE ? || '%' ORDER BY r.household_id`,
+      )
+      .all(cadreId, at, at, knownAt, knownAt, jurisdictionPrefix(actor) ?? '') as (ResponsibilityRow & { head_name: string | null })[];
+    return {
+      cadreId,
+      at,
+      knownAt,
+      households: rows.map((row) => ({ householdId: row.household_id, villageCode: row.village_code, headName: row.head_name, since: row.valid_from })),
+    };
+  }
+}

@@ -1,0 +1,34 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { villageDecider, villageStreamId, type VillageCommand } from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { RecordFacts } from '../registry/record-facts';
+
+export class VillageCommandMessage {
+  constructor(
+    readonly command: VillageCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+@CommandHandler(VillageCommandMessage)
+export class VillageCommandHandler implements ICommandHandler<VillageCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+  ) {}
+
+  async execute({ command, metadata }: VillageCommandMessage): Promise<AppendResult> {
+    const { villageCode } = command.data;
+    if (command.type === 'AssignUnitToVillage') {
+      const [unit, villageRegistered] = await Promise.all([this.facts.unit(command.data.unitId), this.facts.villageRegistered(villageCode)]);
+      command = { ...command, data: { ...command.data, unitRegistered: unit.registered, villageRegistered } };
+    } else if (command.type === 'AssignWorkTeam') {
+      const ids = [...new Set([command.data.firstSecretaryId, ...command.data.memberIds])];
+      const cadres = await Promise.all(ids.map((id) => this.facts.cadre(id)));
+      const unregisteredCadres = ids.filter((_, i) => !cadres[i].registered);
+      command = { ...command, data: { ...command.data, unregisteredCadres, villageRegistered: await this.facts.villageRegistered(villageCode) } };
+    }
+    return handleCommand(this.store, villageStreamId(villageCode), villageDecider, command, { ...metadata, subjectRegion: villageCode });
+  }
+}

@@ -1,0 +1,41 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+
+/** An ISO-8601 instant with a zone (`2026-03-05T09:30:00+08:00`); the record keeps it in UTC. */
+export function Instant(description: string, optional = true) {
+  const doc = { example: '2026-03-05T09:30:00+08:00', description };
+  return applyDecorators(
+    ...(optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsString(),
+    IsISO8601({ strict: true, strictSeparator: true }, { message: '$property must be an ISO-8601 instant' }),
+    Matches(/(Z|[+-]\d{2}:\d{2})$/, { message: '$property must name its zone (Z or +08:00)' }),
+  );
+}
+
+export function Reason(description = 'why, in words: it is kept on the record', optional = false) {
+  return applyDecorators(
+    ...(optional ? [IsOptional(), ApiPropertyOptional({ description })] : [ApiProperty({ description })]),
+    IsString(),
+    Length(1, 500),
+  );
+}
+
+export function VillageCode() {
+  return applyDecorators(
+    ApiProperty({ example: '222426103201', description: '12-digit village division code' }),
+    IsString(),
+    Matches(/^\d{12}$/, { message: '$property must be a 12-digit village code' }),
+  );
+}
+
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+
+/** Ids chosen by offices for units and cadres (a cadre's id is the subject of their token). */
+export function EntityId(example: string, description: string) {
+  return applyDecorators(
+    ApiProperty({ example, description }),
+    IsString(),
+    Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' }),
+  );
+}

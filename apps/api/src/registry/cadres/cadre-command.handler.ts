@@ -1,0 +1,88 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  CadreNotFoundError,
+  CadreRecalledError,
+  cadreDecider,
+  cadreStreamId,
+  type CadreCommand,
+  type HouseholdCommand,
+} from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { HouseholdCommandMessage } from '../households/household-command.handler';
+import { RecordFacts } from '../record-facts';
+
+export class CadreCommandMessage {
+  constructor(
+    readonly command: CadreCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+@CommandHandler(CadreCommandMessage)
+export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+    private readonly views: ReadStore,
+    private readonly projections: ProjectionRunner,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute({ command, metadata }: CadreCommandMessage): Promise<AppendResult> {
+    const streamId = cadreStreamId(command.data.cadreId);
+    if (command.type === 'RegisterCadre') {
+      const unit = await this.facts.unit(command.data.unitId);
+      const facts = { registered: unit.registered, regionCode: unit.registered ? unit.regionCode : null };
+      return handleCommand(this.store, streamId, cadreDecider, { ...command, data: { ...command.data, unit: facts } }, {
+        ...metadata,
+        subjectRegion: facts.regionCode ?? undefined,
+      });
+    }
+    return this.recall(command, metadata);
+  }
+
+  /**
+   * 召回: the cadre's households pass to their successors first, then the recall is recorded. The whole
+   * plan is checked by the pure decider before anything is appended, so a bad plan appends nothing.
+   */
+  private async recall(command: Extract<CadreCommand, { type: 'RecallCadre' }>, metadata: CommandMetadata): Promise<AppendResult> {
+    await this.projections.waitFor(await this.store.headPosition(), 10_000);
+    const held = this.views
+      .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
+      .all(command.data.cadreId) as { household_id: string }[];
+    const planned = { ...command, data: { ...command.data, heldHouseholds: held.map((row) => row.household_id) } };
+    const state = await loadState(this.store, cadreStreamId(command.data.cadreId), cadreDecider);
+    cadreDecider.decide(planned, state, { now: metadata.now, actor: metadata.actor });
+    for (const { successorId } of command.data.handovers) {
+      const successor = await this.facts.cadre(successorId);
+      if (!successor.registered) throw new CadreNotFoundError(`successor ${successorId} is not registered`, { field: 'handovers' });
+      if (successor.recalled) throw new CadreRecalledError(`successor ${successorId} was recalled`, { field: 'handovers' });
+    }
+    for (const { householdId, successorId } of command.data.handovers) {
+      const handover: HouseholdCommand = {
+        type: 'AssignCadre',
+        data: {
+          householdId,
+          cadreId: successorId,
+          from: command.data.recalledAt,
+          reason: `召回 ${command.data.cadreId}：${command.data.reason}`,
+          cadre: { registered: true, recalled: false },
+          handoverDays: 0,
+        },
+      };
+      await this.commandBus.execute(
+        new HouseholdCommandMessage(handover, {
+          ...metadata,
+          occurredAt: command.data.recalledAt,
+          idempotencyKey: metadata.idempotencyKey ? `${metadata.idempotencyKey}:handover:${householdId}` : undefined,
+        }),
+      );
+    }
+    return handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, planned, {
+      ...metadata,
+      subjectRegion: state.registered ? state.regionCode : undefined,
+    });
+  }
+}

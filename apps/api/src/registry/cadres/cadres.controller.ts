@@ -1,0 +1,81 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '@bangfu/domain';
+import { Action } from '../../access/action.decorator';
+import { ResponsibilityQueryDto } from '../../assignment/assignment.dto';
+import { GetCadreHouseholds } from '../../assignment/responsibility.queries';
+import { CommandContext } from '../../http/command-context';
+import { CommandResponseDto } from '../../http/command-response.dto';
+import { Dispatch, utc } from '../../http/dispatch';
+import { ViewQueryDto } from '../../http/view-query.dto';
+import { UnitCommandMessage } from '../units/unit-command.handler';
+import { RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { CadreCommandMessage } from './cadre-command.handler';
+import { GetCadre, GetCadreActivity } from './cadre.queries';
+
+type Request = FastifyRequest & { actor: Actor };
+
+@ApiTags('registry')
+@Controller('api/v1')
+export class CadresController {
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly queryBus: QueryBus,
+    private readonly context: CommandContext,
+  ) {}
+
+  @Post('units')
+  @Action('unit.register')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  registerUnit(@Body() body: RegisterUnitDto, @Req() request: Request) {
+    const data = { ...body, regionRegistered: false };
+    return this.dispatch.send(new UnitCommandMessage({ type: 'RegisterUnit', data }, this.context.metadataFor(request)));
+  }
+
+  @Post('cadres')
+  @Action('cadre.register')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  register(@Body() body: RegisterCadreDto, @Req() request: Request) {
+    const data = { ...body, unit: { registered: false, regionCode: null } };
+    return this.dispatch.send(new CadreCommandMessage({ type: 'RegisterCadre', data }, this.context.metadataFor(request)));
+  }
+
+  @Post('cadres/:cadreId/recall')
+  @Action('cadre.recall')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: '409 RECALL_WITHOUT_HANDOVER unless every household held is handed over' })
+  recall(@Param('cadreId') cadreId: string, @Body() body: RecallCadreDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.recalledAt && utc(body.recalledAt, new Date()));
+    const data = {
+      cadreId,
+      reason: body.reason,
+      recalledAt: utc(body.recalledAt, metadata.now),
+      handovers: body.handovers.map(({ householdId, successorId }) => ({ householdId, successorId })),
+      heldHouseholds: [],
+    };
+    return this.dispatch.send(new CadreCommandMessage({ type: 'RecallCadre', data }, metadata));
+  }
+
+  @Get('cadres/:cadreId')
+  @Action('cadre.read')
+  @ApiOkResponse({ description: 'the cadre (phone masked)' })
+  get(@Param('cadreId') cadreId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
+    return this.queryBus.execute(new GetCadre(request.actor, cadreId));
+  }
+
+  @Get('cadres/:cadreId/households')
+  @Action('cadre.households')
+  @ApiOkResponse({ description: 'households the cadre held at `at` (now by default), as known at `knownAt`' })
+  households(@Param('cadreId') cadreId: string, @Query() query: ResponsibilityQueryDto, @Req() request: Request) {
+    const now = new Date();
+    return this.queryBus.execute(new GetCadreHouseholds(request.actor, cadreId, utc(query.at, now), utc(query.knownAt, now)));
+  }
+
+  @Get('cadres/:cadreId/activity')
+  @Action('cadre.activity')
+  @ApiOkResponse({ description: 'households held, visits per month, this month’s coverage, backfill lag, retractions' })
+  activity(@Param('cadreId') cadreId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
+    return this.queryBus.execute(new GetCadreActivity(request.actor, cadreId, new Date()));
+  }
+}

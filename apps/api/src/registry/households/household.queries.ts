@@ -1,0 +1,104 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { householdDecider, householdStreamId, responsibleAt, type Actor, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
+import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { ReadStore, type HouseholdRow } from '@bangfu/projections';
+import { ProblemException } from '../../http/problem';
+
+export class GetHousehold {
+  constructor(
+    readonly householdId: string,
+    readonly asOf?: string,
+    readonly knownAt?: string,
+  ) {}
+}
+
+export class ListRegionHouseholds {
+  constructor(
+    readonly actor: Actor,
+    readonly regionPrefix: string,
+    readonly limit: number,
+    readonly after?: string,
+  ) {}
+}
+
+const notFound = (id: string) => new ProblemException(404, 'HOUSEHOLD_NOT_FOUND', `household ${id} is not registered`);
+
+const summary = (row: HouseholdRow & { cadre_name: string | null }) => ({
+  householdId: row.household_id,
+  villageCode: row.village_code,
+  headName: row.head_name,
+  population: row.population,
+  category: row.category,
+  causes: JSON.parse(row.causes),
+  status: row.status,
+  exited: row.exited === 1,
+  identifiedAt: row.identified_at,
+  removedAt: row.removed_at,
+  responsibleCadre: row.cadre_id ? { cadreId: row.cadre_id, name: row.cadre_name, since: row.cadre_since } : null,
+});
+
+@QueryHandler(GetHousehold)
+export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
+  constructor(
+    private readonly views: ReadStore,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ householdId, asOf, knownAt }: GetHousehold) {
+    if (asOf || knownAt) return this.reconstruct(householdId, asOf, knownAt);
+    const row = this.views
+      .prepare(
+        `SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id WHERE h.household_id = ?`,
+      )
+      .get(householdId) as (HouseholdRow & { cadre_name: string | null }) | undefined;
+    if (!row) throw notFound(householdId);
+    return { ...summary(row), profile: JSON.parse(row.profile), recordedAt: row.recorded_at };
+  }
+
+  /**
+   * "What did the record say on K about T": the household's own stream, folded over the events recorded
+   * by K whose business time is not after T. One aggregate, so folding per request is cheap and exact.
+   */
+  private async reconstruct(householdId: string, asOf?: string, knownAt?: string) {
+    const events = await this.store.readStream(householdStreamId(householdId));
+    const asOfTime = asOf ?? new Date().toISOString();
+    const considered = events.filter(
+      (event) => (!knownAt || event.metadata.recordedAt <= knownAt) && Date.parse(event.metadata.occurredAt) <= Date.parse(asOfTime),
+    );
+    const state = considered.reduce<HouseholdState>(
+      (current, event) => householdDecider.evolve(current, event as unknown as HouseholdEvent),
+      householdDecider.initialState(),
+    );
+    if (state.status === 'unregistered') throw notFound(householdId);
+    return {
+      householdId,
+      villageCode: state.villageCode,
+      status: state.status,
+      exited: state.exited,
+      identifiedAt: state.identifiedAt,
+      profile: state.profile,
+      responsibleCadreId: responsibleAt(state, asOfTime),
+      visits: [...state.visits.entries()].map(([visitId, visit]) => ({ visitId, ...visit })),
+      asOf: asOfTime,
+      knownAt: knownAt ?? null,
+      eventsConsidered: considered.length,
+      eventsInStream: events.length,
+    };
+  }
+}
+
+@QueryHandler(ListRegionHouseholds)
+export class ListRegionHouseholdsHandler implements IQueryHandler<ListRegionHouseholds> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, limit, after }: ListRegionHouseholds) {
+    const rows = this.views
+      .prepare(
+        `SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id
+         WHERE h.household_id >= ? AND h.household_id < ? AND h.household_id > ? ORDER BY h.household_id LIMIT ?`,
+      )
+      .all(regionPrefix, `${regionPrefix}\uffff`, after ?? '', limit) as (HouseholdRow & { cadre_name: string | null })[];
+    return { households: rows.map(summary), next: rows.length === limit ? rows.at(-1)?.household_id : null };
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { regionPrefix, type Actor } from '@bangfu/domain';
+import { Action } from '../../access/action.decorator';
+import { CommandContext } from '../../http/command-context';
+import { CommandResponseDto } from '../../http/command-response.dto';
+import { Dispatch, utc } from '../../http/dispatch';
+import { HouseholdIdPipe } from '../../http/household-id.pipe';
+import { RegionHouseholdsQueryDto, AsOfQueryDto, CorrectHouseholdDto, RegisterHouseholdDto, RelapseDto, RemoveHouseholdDto } from './household.dto';
+import { HouseholdCommandMessage } from './household-command.handler';
+import { GetHousehold, ListRegionHouseholds } from './household.queries';
+
+type Request = FastifyRequest & { actor: Actor };
+
+@ApiTags('registry')
+@Controller('api/v1')
+export class HouseholdsController {
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly queryBus: QueryBus,
+    private readonly context: CommandContext,
+  ) {}
+
+  @Post('households')
+  @Action('household.register')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  register(@Body() body: RegisterHouseholdDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.identifiedAt && utc(body.identifiedAt, new Date()));
+    const { identifiedAt, ...profile } = body;
+    const data = { ...profile, identifiedAt: utc(identifiedAt, metadata.now), source: 'identification' as const, villageRegistered: false };
+    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RegisterHousehold', data }, metadata));
+  }
+
+  @Post('households/:id/corrections')
+  @Action('household.correct')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  correct(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: CorrectHouseholdDto, @Req() request: Request) {
+    const command = { type: 'CorrectHousehold' as const, data: { householdId, changes: { ...body.changes }, reason: body.reason } };
+    return this.dispatch.send(new HouseholdCommandMessage(command, this.context.metadataFor(request)));
+  }
+
+  @Post('households/:id/removal')
+  @Action('household.remove')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  remove(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RemoveHouseholdDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.removedAt && utc(body.removedAt, new Date()));
+    const data = { householdId, reason: body.reason, detail: body.detail, removedAt: utc(body.removedAt, metadata.now) };
+    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RemoveHousehold', data }, metadata));
+  }
+
+  @Post('households/:id/relapse')
+  @Action('household.relapse')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  relapse(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RelapseDto, @Req() request: Request) {
+    const metadata = this.context.metadataFor(request, body.relapsedAt && utc(body.relapsedAt, new Date()));
+    const data = { householdId, reason: body.reason, relapsedAt: utc(body.relapsedAt, metadata.now) };
+    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordRelapse', data }, metadata));
+  }
+
+  @Get('households/:id')
+  @Action('household.read')
+  @ApiOkResponse({ description: 'the household (ID numbers masked); with asOf/knownAt, reconstructed from its stream' })
+  get(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: AsOfQueryDto) {
+    return this.queryBus.execute(new GetHousehold(householdId, query.asOf && utc(query.asOf, new Date()), query.knownAt && utc(query.knownAt, new Date())));
+  }
+
+  @Get('regions/:code/households')
+  @Action('household.list')
+  @ApiOkResponse({ description: 'a page of the division’s households, by 户编号' })
+  list(@Param('code') code: string, @Query() query: RegionHouseholdsQueryDto, @Req() request: Request) {
+    return this.queryBus.execute(new ListRegionHouseholds(request.actor, regionPrefix(code), query.limit ?? 100, query.after));
+  }
+}

@@ -1,0 +1,177 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { monthEnd, monthStart, type Actor } from '@bangfu/domain';
+import { ReadStore, type FlagRow, type OverdueRow, type TimelineRow } from '@bangfu/projections';
+import { jurisdictionPrefix } from '../access/jurisdiction';
+
+export class GetTimeline {
+  constructor(
+    readonly householdId: string,
+    readonly after: number,
+    readonly limit: number,
+  ) {}
+}
+
+export class GetVisitCoverage {
+  constructor(
+    readonly regionPrefix: string,
+    readonly month: string,
+  ) {}
+}
+
+export class ListOverdueVisits {
+  constructor(
+    readonly regionPrefix: string,
+    readonly month: string | undefined,
+    readonly open: boolean,
+    readonly limit: number,
+  ) {}
+}
+
+export class ListFlags {
+  constructor(
+    readonly actor: Actor,
+    readonly regionPrefix: string,
+    readonly type: string | undefined,
+    readonly from: string | undefined,
+    readonly to: string | undefined,
+    readonly limit: number,
+  ) {}
+}
+
+@QueryHandler(GetTimeline)
+export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ householdId, after, limit }: GetTimeline) {
+    const rows = this.views
+      .prepare('SELECT * FROM timeline WHERE household_id = ? AND position > ? ORDER BY position LIMIT ?')
+      .all(householdId, after, limit) as TimelineRow[];
+    return {
+      householdId,
+      entries: rows.map((row) => ({
+        position: row.position,
+        eventId: row.event_id,
+        streamId: row.stream_id,
+        revision: row.revision,
+        type: row.type,
+        occurredAt: row.occurred_at,
+        recordedAt: row.recorded_at,
+        actor: { id: row.actor_id, name: row.actor_name },
+        data: JSON.parse(row.data),
+      })),
+      next: rows.length === limit ? rows.at(-1)?.position : null,
+    };
+  }
+}
+
+/**
+ * Coverage in a month: of the households on the register for the whole month, how many had a visit by
+ * their responsible cadre (retracted visits do not count), village by village.
+ */
+@QueryHandler(GetVisitCoverage)
+export class GetVisitCoverageHandler implements IQueryHandler<GetVisitCoverage> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, month }: GetVisitCoverage) {
+    const rows = this.views
+      .prepare(
+        `SELECT h.village_code, r.name AS village_name, COUNT(*) AS households,
+           SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.household_id AND v.month = ? AND v.retracted = 0
+                        AND v.by_responsible = 1)) AS visited
+         FROM households h LEFT JOIN regions r ON r.code = h.village_code
+         WHERE h.village_code >= ? AND h.village_code < ? AND h.identified_at <= ? AND (h.removed_at IS NULL OR h.removed_at >= ?)
+         GROUP BY h.village_code ORDER BY h.village_code`,
+      )
+      .all(month, regionPrefix, `${regionPrefix}\uffff`, monthStart(month), monthEnd(month)) as {
+      village_code: string;
+      village_name: string | null;
+      households: number;
+      visited: number;
+    }[];
+    const households = rows.reduce((sum, row) => sum + row.households, 0);
+    const visited = rows.reduce((sum, row) => sum + row.visited, 0);
+    return {
+      month,
+      households,
+      visited,
+      coverage: households ? visited / households : null,
+      villages: rows.map((row) => ({
+        villageCode: row.village_code,
+        villageName: row.village_name,
+        households: row.households,
+        visited: row.visited,
+        coverage: row.households ? row.visited / row.households : null,
+      })),
+    };
+  }
+}
+
+@QueryHandler(ListOverdueVisits)
+export class ListOverdueVisitsHandler implements IQueryHandler<ListOverdueVisits> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, month, open, limit }: ListOverdueVisits) {
+    const rows = this.views
+      .prepare(
+        `SELECT o.*, h.head_name, c.name AS cadre_name FROM overdue_visits o
+           LEFT JOIN households h ON h.household_id = o.household_id LEFT JOIN cadres c ON c.cadre_id = o.cadre_id
+         WHERE o.village_code >= ? AND o.village_code < ? AND (? IS NULL OR o.month = ?) AND (? = 0 OR o.caught_up_at IS NULL)
+         ORDER BY o.month DESC, o.household_id LIMIT ?`,
+      )
+      .all(regionPrefix, `${regionPrefix}\uffff`, month ?? null, month ?? null, open ? 1 : 0, limit) as (OverdueRow & {
+      head_name: string | null;
+      cadre_name: string | null;
+    })[];
+    return {
+      overdue: rows.map((row) => ({
+        householdId: row.household_id,
+        headName: row.head_name,
+        villageCode: row.village_code,
+        month: row.month,
+        cadreId: row.cadre_id,
+        cadreName: row.cadre_name,
+        required: row.required,
+        made: row.made,
+        policy: { regionCode: row.policy_region, version: row.policy_version },
+        markedAt: row.marked_at,
+        remindedAt: row.reminded_at,
+        escalatedAt: row.escalated_at,
+        escalatedTo: row.township_code,
+        caughtUpAt: row.caught_up_at,
+      })),
+    };
+  }
+}
+
+@QueryHandler(ListFlags)
+export class ListFlagsHandler implements IQueryHandler<ListFlags> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, type, from, to, limit }: ListFlags) {
+    const rows = this.views
+      .prepare(
+        `SELECT * FROM flags WHERE village_code >= ? AND village_code < ? AND (? IS NULL OR type = ?)
+           AND (? IS NULL OR occurred_at >= ?) AND (? IS NULL OR occurred_at < ?)
+         ORDER BY occurred_at DESC, flag_id LIMIT ?`,
+      )
+      .all(regionPrefix, `${regionPrefix}\uffff`, type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null, limit) as FlagRow[];
+    return {
+      flags: rows.map((row) => ({
+        flagId: row.flag_id,
+        type: row.type,
+        householdId: row.household_id,
+        villageCode: row.village_code,
+        cadreId: row.cadre_id,
+        occurredAt: row.occurred_at,
+        until: row.period_to,
+        raisedAt: row.raised_at,
+        details: JSON.parse(row.details),
+        eventIds: JSON.parse(row.event_ids),
+      })),
+    };
+  }
+}
+
+export function regionPrefixFor(actor: Actor, region: string | undefined, toPrefix: (code: string) => string): string {
+  return region ? toPrefix(region) : (jurisdictionPrefix(actor) ?? '');
+}

@@ -1,0 +1,102 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { regionPrefix, shanghaiMonth, type Actor } from '@bangfu/domain';
+import { nameBasedUuid } from '@bangfu/eventstore';
+import type { Clock } from '@bangfu/workflow';
+import { randomUUID } from 'node:crypto';
+import { Action } from '../access/action.decorator';
+import { CommandContext } from '../http/command-context';
+import { CommandResponseDto } from '../http/command-response.dto';
+import { Dispatch, utc } from '../http/dispatch';
+import { HouseholdIdPipe } from '../http/household-id.pipe';
+import { CLOCK } from '../infrastructure/tokens';
+import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
+import { FlagsQueryDto, MonthQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
+import { GetTimeline, GetVisitCoverage, ListFlags, ListOverdueVisits, regionPrefixFor } from './visit.queries';
+
+type Request = FastifyRequest & { actor: Actor };
+
+class VisitRecordedDto extends CommandResponseDto {
+  @ApiProperty({ description: 'the visit’s id, for its retraction' }) visitId!: string;
+}
+
+@ApiTags('visits')
+@Controller('api/v1')
+export class VisitsController {
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly queryBus: QueryBus,
+    private readonly context: CommandContext,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Post('households/:id/visits')
+  @Action('visit.record')
+  @ApiCreatedResponse({ type: VisitRecordedDto })
+  async record(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RecordVisitDto, @Req() request: Request): Promise<VisitRecordedDto> {
+    const occurredAt = utc(body.occurredAt, this.clock.now());
+    const metadata = this.context.metadataFor(request, occurredAt);
+    // Derived from the idempotency key, so a resend names the same visit.
+    const visitId = metadata.idempotencyKey ? nameBasedUuid(`${metadata.idempotencyKey}#visit`) : randomUUID();
+    const data = {
+      visitId,
+      householdId,
+      cadreId: body.cadreId,
+      kind: body.kind,
+      occurredAt,
+      findings: body.findings,
+      measures: body.measures ?? [],
+      notes: body.notes ?? '',
+      ...(body.location ? { location: { latitude: body.location.latitude, longitude: body.location.longitude } } : {}),
+      visitor: { registered: false, linkedToVillage: false },
+    };
+    const response = await this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordVisit', data }, metadata));
+    return { ...response, visitId };
+  }
+
+  @Post('households/:id/visits/:visitId/retraction')
+  @Action('visit.retract')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  retract(
+    @Param('id', HouseholdIdPipe) householdId: string,
+    @Param('visitId') visitId: string,
+    @Body() body: RetractVisitDto,
+    @Req() request: Request,
+  ) {
+    const command = { type: 'RetractVisit' as const, data: { householdId, visitId, reason: body.reason } };
+    return this.dispatch.send(new HouseholdCommandMessage(command, this.context.metadataFor(request)));
+  }
+
+  @Get('households/:id/timeline')
+  @Action('household.timeline')
+  @ApiOkResponse({ description: 'every event about the household with actor, occurredAt and recordedAt, in log order' })
+  timeline(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: TimelineQueryDto) {
+    return this.queryBus.execute(new GetTimeline(householdId, query.after ?? 0, query.limit ?? 100));
+  }
+
+  @Get('regions/:code/visit-coverage')
+  @Action('visit.coverage')
+  @ApiOkResponse({ description: 'households visited by their responsible cadre in the month, by village' })
+  coverage(@Param('code') code: string, @Query() query: MonthQueryDto) {
+    return this.queryBus.execute(new GetVisitCoverage(regionPrefix(code), query.month ?? shanghaiMonth(this.clock.now())));
+  }
+
+  @Get('regions/:code/overdue-visits')
+  @Action('visit.overdue')
+  @ApiOkResponse({ description: 'overdue months with reminder, escalation and catch-up' })
+  overdue(@Param('code') code: string, @Query() query: OverdueQueryDto) {
+    return this.queryBus.execute(new ListOverdueVisits(regionPrefix(code), query.month, (query.status ?? 'open') === 'open', query.limit ?? 100));
+  }
+
+  @Get('flags')
+  @Action('flags.read')
+  @ApiOkResponse({ description: 'red flags with the events they rest on' })
+  flags(@Query() query: FlagsQueryDto, @Req() request: Request) {
+    const prefix = regionPrefixFor(request.actor, query.region, regionPrefix);
+    const from = query.from && utc(query.from, this.clock.now());
+    const to = query.to && utc(query.to, this.clock.now());
+    return this.queryBus.execute(new ListFlags(request.actor, prefix, query.type, from, to, query.limit ?? 100));
+  }
+}

@@ -1,0 +1,165 @@
+import type { CadreEvent, HouseholdEvent, UnitEvent } from '@bangfu/domain';
+import type { Projection } from '../projection';
+
+export interface HouseholdRow {
+  household_id: string;
+  village_code: string;
+  head_name: string;
+  population: number;
+  category: string;
+  causes: string;
+  profile: string;
+  status: 'registered' | 'removed';
+  exited: number;
+  identified_at: string;
+  removed_at: string | null;
+  cadre_id: string | null;
+  cadre_since: string | null;
+  recorded_at: string;
+  updated_position: number;
+}
+
+export interface CadreRow {
+  cadre_id: string;
+  name: string;
+  unit_id: string;
+  region_code: string;
+  position: string;
+  phone: string | null;
+  recalled_at: string | null;
+  registered_at: string;
+}
+
+export interface UnitRow {
+  unit_id: string;
+  name: string;
+  region_code: string;
+  lead_official: string;
+  registered_at: string;
+}
+
+/** The register as it stands: households (建档立卡), units and cadres, with each household's current cadre. */
+export const registryProjection: Projection = {
+  name: 'registry',
+  version: 1,
+  tables: ['households', 'cadres', 'units'],
+  schema: `
+    CREATE TABLE {households} (
+      household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, head_name TEXT NOT NULL, population INTEGER NOT NULL,
+      category TEXT NOT NULL, causes TEXT NOT NULL, profile TEXT NOT NULL, status TEXT NOT NULL, exited INTEGER NOT NULL,
+      identified_at TEXT NOT NULL, removed_at TEXT, cadre_id TEXT, cadre_since TEXT, recorded_at TEXT NOT NULL,
+      updated_position INTEGER NOT NULL);
+    CREATE INDEX {households}_by_village ON {households} (village_code, household_id);
+    CREATE INDEX {households}_by_cadre ON {households} (cadre_id);
+    CREATE TABLE {cadres} (
+      cadre_id TEXT PRIMARY KEY, name TEXT NOT NULL, unit_id TEXT NOT NULL, region_code TEXT NOT NULL, position TEXT NOT NULL,
+      phone TEXT, recalled_at TEXT, registered_at TEXT NOT NULL);
+    CREATE INDEX {cadres}_by_unit ON {cadres} (unit_id);
+    CREATE TABLE {units} (
+      unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL, lead_official TEXT NOT NULL, registered_at TEXT NOT NULL);`,
+  apply(event, view) {
+    const e = event as unknown as HouseholdEvent | CadreEvent | UnitEvent;
+    const at = event.metadata.occurredAt;
+    switch (e.type) {
+      case 'HouseholdRegistered': {
+        const { householdId, villageCode, members, category, causes, phone, identifiedAt } = e.data;
+        view.run(
+          `INSERT INTO {households} (household_id, village_code, head_name, population, category, causes, profile, status, exited,
+             identified_at, recorded_at, updated_position) VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?)`,
+          householdId,
+          villageCode,
+          members.find((m) => m.relation === '户主')?.name ?? members[0].name,
+          members.length,
+          category,
+          JSON.stringify(causes),
+          JSON.stringify({ members, category, causes, ...(phone ? { phone } : {}) }),
+          identifiedAt,
+          event.metadata.recordedAt,
+          event.position,
+        );
+        return;
+      }
+      case 'HouseholdCorrected': {
+        const row = view.get<HouseholdRow>('SELECT profile FROM {households} WHERE household_id = ?', e.data.householdId);
+        if (!row) return;
+        const profile = { ...JSON.parse(row.profile), ...e.data.changes };
+        view.run(
+          `UPDATE {households} SET profile = ?, head_name = ?, population = ?, category = ?, causes = ?, updated_position = ?
+           WHERE household_id = ?`,
+          JSON.stringify(profile),
+          profile.members.find((m: { relation: string }) => m.relation === '户主')?.name ?? profile.members[0].name,
+          profile.members.length,
+          profile.category,
+          JSON.stringify(profile.causes),
+          event.position,
+          e.data.householdId,
+        );
+        return;
+      }
+      case 'HouseholdRemoved':
+        view.run(
+          `UPDATE {households} SET status = 'removed', removed_at = ?, cadre_id = NULL, cadre_since = NULL, updated_position = ?
+           WHERE household_id = ?`,
+          e.data.removedAt,
+          event.position,
+          e.data.householdId,
+        );
+        return;
+      case 'HouseholdExited':
+      case 'HouseholdRelapsed':
+        view.run(
+          'UPDATE {households} SET exited = ?, updated_position = ? WHERE household_id = ?',
+          e.type === 'HouseholdExited' ? 1 : 0,
+          event.position,
+          e.data.householdId,
+        );
+        return;
+      case 'CadreAssigned':
+        view.run(
+          'UPDATE {households} SET cadre_id = ?, cadre_since = ?, updated_position = ? WHERE household_id = ?',
+          e.data.cadreId,
+          e.data.from,
+          event.position,
+          e.data.householdId,
+        );
+        return;
+      case 'AssignmentEnded':
+        view.run(
+          'UPDATE {households} SET cadre_id = NULL, cadre_since = NULL, updated_position = ? WHERE household_id = ?',
+          event.position,
+          e.data.householdId,
+        );
+        return;
+      case 'CadreRegistered':
+        view.run(
+          'INSERT INTO {cadres} (cadre_id, name, unit_id, region_code, position, phone, registered_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+          e.data.cadreId,
+          e.data.name,
+          e.data.unitId,
+          e.data.regionCode,
+          e.data.position,
+          e.data.phone ?? null,
+          at,
+        );
+        return;
+      case 'CadreRecalled':
+        view.run('UPDATE {cadres} SET recalled_at = ? WHERE cadre_id = ?', e.data.recalledAt, e.data.cadreId);
+        return;
+      case 'UnitRegistered':
+        view.run(
+          'INSERT INTO {units} (unit_id, name, region_code, lead_official, registered_at) VALUES (?, ?, ?, ?, ?)',
+          e.data.unitId,
+          e.data.name,
+          e.data.regionCode,
+          e.data.leadOfficial,
+          at,
+        );
+        return;
+      case 'UnitLeadChanged':
+        view.run('UPDATE {units} SET lead_official = ? WHERE unit_id = ?', e.data.leadOfficial, e.data.unitId);
+        return;
+      default:
+        return;
+    }
+  },
+};

@@ -1,0 +1,87 @@
+import type { HouseholdEvent } from '@bangfu/domain';
+import type { Projection, ViewWriter } from '../projection';
+
+export interface ResponsibilityRow {
+  household_id: string;
+  village_code: string;
+  cadre_id: string;
+  valid_from: string;
+  valid_to: string | null;
+  recorded_from: string;
+  recorded_to: string | null;
+  reason: string;
+  position: number;
+}
+
+/**
+ * Who held each household, bitemporally: a row is one assignment period (business time, valid_from..valid_to)
+ * as the record stated it (record time, recorded_from..recorded_to). A handover never edits a row: it closes
+ * the row's record interval and writes the corrected period and the new one, so "who held it at T, as the
+ * record said on K" is one indexed lookup.
+ */
+export const responsibilityProjection: Projection = {
+  name: 'responsibility',
+  version: 1,
+  tables: ['responsibility'],
+  schema: `
+    CREATE TABLE {responsibility} (
+      household_id TEXT NOT NULL, village_code TEXT NOT NULL, cadre_id TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
+      recorded_from TEXT NOT NULL, recorded_to TEXT, reason TEXT NOT NULL, position INTEGER NOT NULL);
+    CREATE INDEX {responsibility}_by_household ON {responsibility} (household_id, valid_from);
+    CREATE INDEX {responsibility}_by_cadre ON {responsibility} (cadre_id, valid_from);`,
+  apply(event, view) {
+    const e = event as unknown as HouseholdEvent;
+    const recordedAt = event.metadata.recordedAt;
+    switch (e.type) {
+      case 'CadreAssigned':
+        closeCurrent(view, e.data.householdId, e.data.from, recordedAt, event.position);
+        view.run(
+          `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, position)
+           VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?)`,
+          e.data.householdId,
+          e.data.villageCode,
+          e.data.cadreId,
+          e.data.from,
+          recordedAt,
+          e.data.reason,
+          event.position,
+        );
+        return;
+      case 'AssignmentEnded':
+        closeCurrent(view, e.data.householdId, e.data.at, recordedAt, event.position);
+        return;
+      case 'HouseholdRemoved':
+        closeCurrent(view, e.data.householdId, e.data.removedAt, recordedAt, event.position);
+        return;
+      default:
+        return;
+    }
+  },
+};
+
+function closeCurrent(view: ViewWriter, householdId: string, at: string, recordedAt: string, position: number): void {
+  const open = view.get<ResponsibilityRow>(
+    'SELECT * FROM {responsibility} WHERE household_id = ? AND valid_to IS NULL AND recorded_to IS NULL',
+    householdId,
+  );
+  if (!open) return;
+  view.run(
+    'UPDATE {responsibility} SET recorded_to = ? WHERE household_id = ? AND valid_to IS NULL AND recorded_to IS NULL',
+    recordedAt,
+    householdId,
+  );
+  if (at > open.valid_from) {
+    view.run(
+      `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, position)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      householdId,
+      open.village_code,
+      open.cadre_id,
+      open.valid_from,
+      at,
+      recordedAt,
+      open.reason,
+      position,
+    );
+  }
+}

@@ -1,0 +1,74 @@
+import type { RecordedEvent } from '@bangfu/eventstore';
+import type { Projection, ViewWriter } from '../projection';
+
+export interface TimelineRow {
+  household_id: string;
+  position: number;
+  event_id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  occurred_at: string;
+  recorded_at: string;
+  actor_id: string;
+  actor_name: string | null;
+  data: string;
+}
+
+/**
+ * Every event about a household, from every stream: its own, a cadre's recall that handed it over, the
+ * timers that watch it (and, later, funds that reached it). Found by the household ids an event names.
+ */
+export const timelineProjection: Projection = {
+  name: 'timeline',
+  version: 1,
+  tables: ['timeline', 'timeline_timers'],
+  schema: `
+    CREATE TABLE {timeline} (
+      household_id TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
+      type TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT, data TEXT NOT NULL,
+      PRIMARY KEY (household_id, position)) WITHOUT ROWID;
+    CREATE TABLE {timeline_timers} (timer_id TEXT PRIMARY KEY, household_id TEXT NOT NULL) WITHOUT ROWID;`,
+  apply(event, view) {
+    for (const householdId of householdsNamedBy(event, view)) {
+      view.run(
+        `INSERT OR IGNORE INTO {timeline} (household_id, position, event_id, stream_id, revision, type, occurred_at, recorded_at, actor_id,
+           actor_name, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        householdId,
+        event.position,
+        event.id,
+        event.streamId,
+        event.revision,
+        event.type,
+        event.metadata.occurredAt,
+        event.metadata.recordedAt,
+        event.metadata.actor.id,
+        event.metadata.actor.name ?? null,
+        JSON.stringify(event.data),
+      );
+    }
+  },
+};
+
+function householdsNamedBy(event: RecordedEvent, view: ViewWriter): string[] {
+  if (event.streamId.startsWith('household-')) return [event.streamId.slice('household-'.length)];
+  const data = event.data as {
+    householdId?: unknown;
+    handovers?: { householdId?: unknown }[];
+    timerId?: string;
+    command?: { data?: { householdId?: unknown } };
+  };
+  const ids = new Set<string>();
+  if (typeof data.householdId === 'string') ids.add(data.householdId);
+  for (const handover of Array.isArray(data.handovers) ? data.handovers : []) {
+    if (typeof handover?.householdId === 'string') ids.add(handover.householdId);
+  }
+  if (event.type === 'TimerScheduled' && typeof data.command?.data?.householdId === 'string' && data.timerId) {
+    ids.add(data.command.data.householdId);
+    view.run('INSERT OR IGNORE INTO {timeline_timers} (timer_id, household_id) VALUES (?, ?)', data.timerId, data.command.data.householdId);
+  } else if ((event.type === 'TimerFired' || event.type === 'TimerCancelled') && data.timerId) {
+    const row = view.get<{ household_id: string }>('SELECT household_id FROM {timeline_timers} WHERE timer_id = ?', data.timerId);
+    if (row) ids.add(row.household_id);
+  }
+  return [...ids];
+}

@@ -1,0 +1,120 @@
+import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
+import { DomainError, SYSTEM_ACTOR } from '@bangfu/domain';
+import type { AllSubscription, CommandMetadata, EventStore, RecordedEvent } from '@bangfu/eventstore';
+import type { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import type { Clock } from '../clock/clock';
+import { scheduleTimer, type CommandDispatcher } from '../timers/timer-scheduler';
+import type { ProcessManager } from './process-manager';
+
+/**
+ * Runs every process manager from one subscription, each with its own checkpoint in the read store.
+ * An event is handled at least once; the derived idempotency keys make "at least once" act as "once".
+ */
+export class ProcessManagerRunner {
+  private readonly position$ = new BehaviorSubject<number>(0);
+  private subscription?: AllSubscription;
+  private running = false;
+  private loop?: Promise<void>;
+  private readonly eventTypes: string[];
+  lastError?: { message: string; at: string };
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly views: ReadStore,
+    private readonly projections: ProjectionRunner,
+    private readonly managers: readonly ProcessManager[],
+    private readonly dispatcher: CommandDispatcher,
+    private readonly clock: Clock,
+    private readonly options: { retryDelayMs?: number } = {},
+  ) {
+    this.eventTypes = [...new Set(managers.flatMap((manager) => manager.eventTypes))];
+    views.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+  }
+
+  start(): void {
+    if (this.managers.length === 0) return;
+    this.running = true;
+    this.position$.next(this.lowestCheckpoint());
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.subscription?.close();
+    await this.loop;
+  }
+
+  /** Resolves once every process manager has handled the log up to `position`. */
+  async waitFor(position: number, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const handled = this.position$.value;
+      if (this.managers.length === 0 || handled >= position) return;
+      // Only events of the managers' types move the position: done when none is left up to `position`.
+      const [next] = await this.store.readAll({ fromPosition: handled, filter: { eventTypes: this.eventTypes }, maxCount: 1 });
+      if (!next || next.position > position) return;
+      await firstValueFrom(
+        this.position$.pipe(
+          filter((reached) => reached >= next.position),
+          timeout({ first: Math.max(1, deadline - Date.now()) }),
+        ),
+      );
+    }
+  }
+
+  get position(): number {
+    return this.position$.value;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      const from = this.lowestCheckpoint();
+      try {
+        this.subscription = this.store.subscribeToAll({ fromPosition: from, filter: { eventTypes: this.eventTypes } });
+        for await (const event of this.subscription) await this.handle(event);
+      } catch (error) {
+        if (!this.running) return;
+        this.lastError = { message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
+        console.error(`process managers: ${this.lastError.message}`);
+        await new Promise((resolve) => setTimeout(resolve, this.options.retryDelayMs ?? 1000));
+      }
+    }
+  }
+
+  private async handle(event: RecordedEvent): Promise<void> {
+    for (const manager of this.managers) {
+      if (!manager.eventTypes.includes(event.type) || this.checkpoint(manager.name) >= event.position) continue;
+      if (manager.readsViews) await this.projections.waitFor(event.position, 120_000);
+      const reactions = manager.react(event, { views: this.views });
+      for (const [i, reaction] of reactions.entries()) {
+        const metadata: CommandMetadata = {
+          actor: SYSTEM_ACTOR,
+          now: this.clock.now(),
+          correlationId: event.metadata.correlationId,
+          causationId: event.id,
+          idempotencyKey: `${manager.name}:${event.id}:${i}`,
+        };
+        try {
+          if ('timer' in reaction) await scheduleTimer(this.store, reaction.timer, metadata);
+          else await this.dispatcher.dispatch(reaction.command, metadata);
+        } catch (error) {
+          // A refusal is the answer to this reaction (the household was removed meanwhile): it is not retried.
+          if (!(error instanceof DomainError)) throw error;
+        }
+      }
+      this.views.db
+        .prepare('INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
+        .run(manager.name, event.position);
+    }
+    this.position$.next(event.position);
+  }
+
+  private checkpoint(name: string): number {
+    const row = this.views.db.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
+    return row?.position ?? 0;
+  }
+
+  private lowestCheckpoint(): number {
+    return Math.min(...this.managers.map((manager) => this.checkpoint(manager.name)));
+  }
+}
