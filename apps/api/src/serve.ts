@@ -5,9 +5,9 @@ import { loadDemoIfEmpty } from './demo/load-demo';
 
 /** Starts the API on the configured port; loads the demo work plan into an empty store first. */
 export async function serve(config: BangfuConfig): Promise<void> {
+  if (config.demo) await loadDemoIfEmpty(config);
   const app = await createApp(config);
   await app.init();
-  if (config.demo) await loadDemoIfEmpty(app);
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   new Logger('bangfu').log(`serving ${base}/api/v1 — docs at ${base}/docs, health at ${base}/health — data in ${config.dataDir}`);

@@ -57,9 +57,9 @@ export async function startTestApp(
     BANGFU_TIMER_INTERVAL_MS: '0',
     ...options.env,
   });
+  if (options.demo) await loadDemoIfEmpty(config, options.clock?.now());
   const app = await createApp(config, { clock: options.clock });
   await app.init();
-  if (options.demo) await loadDemoIfEmpty(app);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;

@@ -1,30 +1,250 @@
 import { Logger } from '@nestjs/common';
-import type { INestApplication } from '@nestjs/common';
+import { EXCLUSION_REASONS, monthStart, nextMonth, shanghaiMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ProjectionRunner } from '@bangfu/projections';
-import type { Clock } from '@bangfu/workflow';
+import { VirtualClock } from '@bangfu/workflow';
+import type { BangfuConfig } from '../config/bangfu-config';
+import { createApp } from '../create-app';
 import { CommandRouter } from '../infrastructure/command-router';
-import { CLOCK } from '../infrastructure/tokens';
+import { DemoTimeline } from './demo-clock';
+import { DEMO_CADRES, DEMO_UNIT, DEMO_VILLAGES, demoHouseholds, prng, type DemoHousehold } from './seed-000-work';
 import { SEED_000_REGIONS } from './seed-000-regions';
 
-/** The demo's provincial office, as whom the demo work is recorded. */
+/** The demo's provincial office, as whom the demo's office work is recorded. */
 export const DEMO_ADMIN = { id: 'demo-jilin-admin', name: '吉林省卫生健康委 演示管理员', roles: ['county-admin'], regionCode: '220000' };
 
-/** On an empty store, records the demo work plan through the same command path the API uses. */
-export async function loadDemoIfEmpty(app: INestApplication): Promise<boolean> {
-  const store = app.get<EventStore>(EVENT_STORE);
-  if ((await store.headPosition()) > 0) return false;
-  const router = app.get(CommandRouter);
-  const clock = app.get<Clock>(CLOCK);
-  let position = 0;
-  for (const region of SEED_000_REGIONS) {
-    const result = await router.dispatch(
-      { type: 'RegisterRegion', data: { ...region, parent: null } },
-      { actor: DEMO_ADMIN, now: clock.now(), idempotencyKey: `demo:region:${region.code}` },
-    );
-    position = result.position;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const OK = { result: 'met' as const };
+const FINDINGS: Findings = { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK };
+const MEASURES = ['黄牛养殖', '木耳种植', '因户设岗：保洁员', '笨榨油坊分红', '医疗救助申请', '危房改造'];
+
+interface Action {
+  /** When it is recorded (the virtual clock). */
+  at: number;
+  actor: Actor;
+  command: DomainCommand;
+  /** Business time, when it differs from the record time. */
+  occurredAt?: number;
+  key: string;
+}
+
+/**
+ * On an empty store, records a year of seed 000's work on a virtual clock — registration, 包村 and 包户, a
+ * handover, a recall, monthly visits with a few missed, late, backfilled and misattributed — through the
+ * same command path as the API, so every view has real content from the first minute. The timeline ends now.
+ */
+export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): Promise<boolean> {
+  const firstMonth = shanghaiMonth(new Date(now.getTime() - 365 * DAY));
+  const start = Date.parse(monthStart(firstMonth)) + 9 * HOUR;
+  const clock = new VirtualClock(new Date(start));
+  const app = await createApp({ ...config, timerIntervalMs: 0, logger: false }, { clock });
+  await app.init();
+  try {
+    if ((await app.get<EventStore>(EVENT_STORE).headPosition()) > 0) return false;
+    const timeline = new DemoTimeline(app, clock);
+    const router = app.get(CommandRouter);
+    const actions = demoActions(start, firstMonth, now.getTime()).sort((a, b) => a.at - b.at);
+    for (const action of actions) {
+      await timeline.advanceTo(new Date(action.at).toISOString());
+      await router.dispatch(action.command, {
+        actor: action.actor,
+        now: clock.now(),
+        occurredAt: action.occurredAt === undefined ? undefined : new Date(action.occurredAt).toISOString(),
+        idempotencyKey: `demo:${action.key}`,
+      });
+    }
+    await timeline.advanceTo(now.toISOString());
+    await timeline.settle();
+    new Logger('demo').log(`loaded seed 000's year of work: ${actions.length} commands from ${firstMonth} to now`);
+    return true;
+  } finally {
+    await app.close();
   }
-  await app.get(ProjectionRunner).waitFor(position);
-  new Logger('demo').log(`loaded the demo work plan of seed 000: ${SEED_000_REGIONS.length} regions`);
-  return true;
+}
+
+function demoActions(start: number, firstMonth: string, end: number): Action[] {
+  const random = prng(20190411);
+  const actions: Action[] = [];
+  const office = (at: number, key: string, command: DomainCommand, occurredAt?: number) =>
+    actions.push({ at, actor: DEMO_ADMIN, command, key, occurredAt });
+  const iso = (t: number) => new Date(t).toISOString();
+
+  for (const [i, region] of SEED_000_REGIONS.entries()) {
+    office(start + i * 1000, `region:${region.code}`, { type: 'RegisterRegion', data: { ...region, parent: null } });
+  }
+  const t0 = start + HOUR;
+  office(t0, 'policy:220000', {
+    type: 'AdoptVisitPolicy',
+    data: {
+      regionCode: '220000',
+      effectiveFrom: new Date(start + 8 * HOUR).toISOString().slice(0, 10),
+      visitsPerMonth: 1,
+      handoverDays: 15,
+      reminderDays: 3,
+      escalationDays: 10,
+      backfillDays: 7,
+      simultaneousMinutes: 30,
+      reason: '吉卫党委发〔2019〕11号：每月走访不少于1次，新调整的包保责任人及时对接',
+    },
+  });
+  office(t0 + 1000, 'unit', { type: 'RegisterUnit', data: { ...DEMO_UNIT, regionRegistered: false } });
+  for (const [i, cadre] of DEMO_CADRES.entries()) {
+    office(t0 + 2000 + i, `cadre:${cadre.cadreId}`, {
+      type: 'RegisterCadre',
+      data: { ...cadre, unitId: DEMO_UNIT.unitId, phone: `1394433${String(1000 + i * 37).slice(-4)}`, unit: { registered: false, regionCode: null } },
+    });
+  }
+
+  // Who holds which household, as it changes: [householdId] → cadre index, used to plan each month's visits.
+  const holder = new Map<string, number>();
+  const households: DemoHousehold[] = [];
+  const t1 = t0 + HOUR;
+  for (const village of DEMO_VILLAGES) {
+    office(t1, `village-unit:${village.code}`, {
+      type: 'AssignUnitToVillage',
+      data: { villageCode: village.code, unitId: DEMO_UNIT.unitId, from: iso(t1), reason: '省直单位包村', unitRegistered: false, villageRegistered: false },
+    });
+    office(t1 + 1, `village-team:${village.code}`, {
+      type: 'AssignWorkTeam',
+      data: {
+        villageCode: village.code,
+        memberIds: village.team.map((i) => DEMO_CADRES[i].cadreId),
+        firstSecretaryId: DEMO_CADRES[village.team[0]].cadreId,
+        from: iso(t1),
+        reason: '选派驻村工作队',
+        unregisteredCadres: [],
+        villageRegistered: false,
+      },
+    });
+    for (const [i, household] of demoHouseholds(village, random).entries()) {
+      households.push(household);
+      const cadre = village.cadres[i % village.cadres.length];
+      holder.set(household.householdId, cadre);
+      const at = t1 + HOUR + households.length * 1000;
+      office(at, `household:${household.householdId}`, {
+        type: 'RegisterHousehold',
+        data: { ...household, identifiedAt: iso(t1), source: 'identification', villageRegistered: false },
+      }, t1);
+      office(at + 1, `assign:${household.householdId}`, assignment(household.householdId, DEMO_CADRES[cadre].cadreId, iso(t1), '包保责任分配表'), t1);
+    }
+  }
+
+  const cadreActor = (index: number): Actor => ({ id: DEMO_CADRES[index].cadreId, name: DEMO_CADRES[index].name, roles: ['cadre'], regionCode: '220000' });
+  const visit = (key: string, householdId: string, cadre: number, occurredAt: number, recordedAt: number, kind: '走访' | '对接' = '走访') =>
+    actions.push({
+      at: recordedAt,
+      occurredAt,
+      actor: cadreActor(cadre),
+      key: `visit:${key}`,
+      command: {
+        type: 'RecordVisit',
+        data: {
+          visitId: `demo-${key}`,
+          householdId,
+          cadreId: DEMO_CADRES[cadre].cadreId,
+          kind,
+          occurredAt: iso(occurredAt),
+          findings: FINDINGS,
+          measures: [MEASURES[Math.floor(random() * MEASURES.length)]],
+          notes: '',
+          visitor: { registered: false, linkedToVillage: false },
+        },
+      },
+    });
+
+  // The planted cases, by month index from the first month.
+  const hh = (village: number, n: number) => `${DEMO_VILLAGES[village].code}${String(n).padStart(4, '0')}`;
+  const PLANTED_MISSED = new Set([`${hh(0, 3)}@3`, `${hh(1, 9)}@6`, `${hh(2, 6)}@9`]);
+  const PLANTED_BACKFILL = new Map([[`${hh(1, 2)}@4`, 15], [`${hh(0, 14)}@7`, 11]]);
+  let month = firstMonth;
+  for (let m = 0; Date.parse(monthStart(month)) < end; m++, month = nextMonth(month)) {
+    const base = Date.parse(monthStart(month));
+    const events: Record<number, () => void> = {
+      2: () =>
+        office(base + 2 * DAY + 3 * HOUR, 'correct', {
+          type: 'CorrectHousehold',
+          data: { householdId: hh(1, 5), changes: { category: '低保贫困户' }, reason: '民政部门认定为低保对象，更正贫困户属性' },
+        }),
+      5: () => {
+        // Handover with a 对接 visit in time.
+        office(base + 9 * DAY, 'handover-1', assignment(hh(0, 1), DEMO_CADRES[1].cadreId, iso(base + 9 * DAY), '工作调整'), base + 9 * DAY);
+        holder.set(hh(0, 1), 1);
+        visit(`connect-${hh(0, 1)}`, hh(0, 1), 1, base + 13 * DAY + 2 * HOUR, base + 13 * DAY + 6 * HOUR, '对接');
+      },
+      6: () => {
+        // 新识别: a household identified mid-year, its cadre assigned ten days later (an assignment gap).
+        const household = { ...demoHouseholds({ ...DEMO_VILLAGES[2], households: 1, people: 2 }, random)[0], householdId: hh(2, 16) };
+        office(base + DAY, 'new-identification', { type: 'RegisterHousehold', data: { ...household, identifiedAt: iso(base + DAY), source: 'identification', villageRegistered: false } }, base + DAY);
+        office(base + 11 * DAY, 'assign-new', assignment(hh(2, 16), DEMO_CADRES[9].cadreId, iso(base + 11 * DAY), '新识别户落实帮扶责任人'), base + 11 * DAY);
+        visit(`connect-${hh(2, 16)}`, hh(2, 16), 9, base + 14 * DAY + 2 * HOUR, base + 14 * DAY + 5 * HOUR, '对接');
+        // A work-team member visits a household that is not theirs.
+        visit('team-visit', hh(0, 7), 13, base + 16 * DAY + 2 * HOUR, base + 16 * DAY + 4 * HOUR);
+      },
+      7: () => {
+        // One cadre "visiting" in two counties twenty minutes apart.
+        visit('simultaneous-a', hh(0, 11), 2, base + 20 * DAY + 2 * HOUR, base + 20 * DAY + 8 * HOUR);
+        visit('simultaneous-b', hh(2, 2), 2, base + 20 * DAY + 2 * HOUR + 20 * 60_000, base + 20 * DAY + 8 * HOUR + 1000);
+      },
+      8: () => {
+        // Handover without the 对接 visit: the new cadre's next visit is a month later.
+        office(base + 2 * DAY, 'handover-2', assignment(hh(2, 4), DEMO_CADRES[10].cadreId, iso(base + 2 * DAY), '工作调整'), base + 2 * DAY);
+        holder.set(hh(2, 4), 10);
+      },
+      9: () => {
+        visit('duplicate', hh(0, 21), 4, base + 5 * DAY + 2 * HOUR, base + 5 * DAY + 3 * HOUR);
+        actions.push({
+          at: base + 6 * DAY,
+          actor: cadreActor(4),
+          key: 'retract-duplicate',
+          command: { type: 'RetractVisit', data: { householdId: hh(0, 21), visitId: 'demo-duplicate', reason: '重复录入' } },
+        });
+        office(base + 12 * DAY, 'remove', {
+          type: 'RemoveHousehold',
+          data: { householdId: hh(0, 29), reason: 'VEHICLE', detail: `${EXCLUSION_REASONS.VEHICLE}：家庭购置小轿车一辆`, removedAt: iso(base + 12 * DAY) },
+        }, base + 12 * DAY);
+        holder.delete(hh(0, 29));
+      },
+      10: () => {
+        // 召回: cadre 徐明莉 is recalled and her households pass to two colleagues.
+        const held = [...holder].filter(([, cadre]) => cadre === 11).map(([id]) => id);
+        office(base + 4 * DAY, 'recall', {
+          type: 'RecallCadre',
+          data: {
+            cadreId: DEMO_CADRES[11].cadreId,
+            reason: '帮扶工作不实，走访记录与实际不符',
+            recalledAt: iso(base + 4 * DAY),
+            handovers: held.map((householdId, i) => ({ householdId, successorId: DEMO_CADRES[9 + (i % 2)].cadreId })),
+            heldHouseholds: [],
+          },
+        }, base + 4 * DAY);
+        held.forEach((householdId, i) => {
+          holder.set(householdId, 9 + (i % 2));
+          visit(`connect-recall-${householdId}`, householdId, 9 + (i % 2), base + (7 + i) * DAY + 2 * HOUR, base + (7 + i) * DAY + 5 * HOUR, '对接');
+        });
+      },
+    };
+    const before = new Map(holder);
+    events[m]?.();
+    // A household that changed hands this month gets its monthly visit from the new cadre, late in the month.
+    const moved = new Set([...holder].filter(([id, cadre]) => before.get(id) !== cadre).map(([id]) => id));
+    for (const [householdId, cadre] of holder) {
+      if (householdId === hh(2, 16) && m <= 6) continue;
+      if (PLANTED_MISSED.has(`${householdId}@${m}`) || (m > 0 && random() < 0.01)) continue;
+      // In the first month every cadre is new to the household: the visit is the 对接, within the 15 days.
+      const day = m === 0 ? 1 + Math.floor(random() * 12) : moved.has(householdId) ? 20 + Math.floor(random() * 6) : 2 + Math.floor(random() * 24);
+      const occurredAt = base + day * DAY + Math.floor(1 + random() * 7) * HOUR;
+      const backfill = PLANTED_BACKFILL.get(`${householdId}@${m}`) ?? (random() < 0.015 ? 8 + Math.floor(random() * 10) : 0);
+      const recordedAt = occurredAt + (backfill ? backfill * DAY : Math.floor(1 + random() * 5) * HOUR);
+      if (recordedAt >= end) continue;
+      visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访');
+    }
+  }
+  return actions.filter((action) => action.at < end);
+}
+
+function assignment(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
+  return {
+    type: 'AssignCadre',
+    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
+  };
 }

@@ -12,9 +12,14 @@ export function isValidIdNumber(value: string): boolean {
   const birth = value.slice(6, 14);
   const date = new Date(`${birth.slice(0, 4)}-${birth.slice(4, 6)}-${birth.slice(6, 8)}T00:00:00Z`);
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10).replace(/-/g, '') !== birth) return false;
+  return idNumberCheckCharacter(value) === value[17];
+}
+
+/** The GB 11643 check character for the first 17 characters of an ID number. */
+export function idNumberCheckCharacter(first17: string): string {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(value[i]) * ID_WEIGHTS[i];
-  return ID_CHECK[sum % 11] === value[17];
+  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i];
+  return ID_CHECK[sum % 11];
 }
 
 /** 220221199001011234 → 220221********123X style: region kept, birth date and sequence hidden. */

@@ -1,0 +1,42 @@
+import type { INestApplication } from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { ProcessManagerRunner, TimerScheduler, type VirtualClock } from '@bangfu/workflow';
+
+/**
+ * Drives an app on a virtual clock: moving to an instant fires every timer due on the way at its own due
+ * time, and waits for views and processes to settle, so months of work are recorded as they would have been.
+ */
+export class DemoTimeline {
+  private readonly store: EventStore;
+  private readonly views: ReadStore;
+
+  constructor(
+    private readonly app: INestApplication,
+    readonly clock: VirtualClock,
+  ) {
+    this.store = app.get<EventStore>(EVENT_STORE);
+    this.views = app.get(ReadStore);
+  }
+
+  async advanceTo(instant: string): Promise<void> {
+    for (;;) {
+      await this.settle();
+      const { due } = this.views.prepare(`SELECT MIN(due_at) AS due FROM timers WHERE status = 'pending'`).get() as { due: string | null };
+      if (due === null || due > instant) break;
+      if (Date.parse(due) > this.clock.now().getTime()) this.clock.set(due);
+      await this.app.get(TimerScheduler).tick();
+    }
+    if (Date.parse(instant) > this.clock.now().getTime()) this.clock.set(instant);
+  }
+
+  /** Until views and process managers have handled everything, including what the processes appended. */
+  async settle(): Promise<void> {
+    for (;;) {
+      const head = await this.store.headPosition();
+      await this.app.get(ProjectionRunner).waitFor(head, 60_000);
+      await this.app.get(ProcessManagerRunner).waitFor(head, 60_000);
+      if ((await this.store.headPosition()) === head) return;
+    }
+  }
+}
