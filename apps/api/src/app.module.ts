@@ -17,7 +17,14 @@ export class AppModule {
   static forRoot(config: BangfuConfig, overrides: InfrastructureOverrides = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [InfrastructureModule.forRoot(config, overrides), AccessModule, RegionsModule, RegistryModule, AssignmentModule, VisitsModule],
+      imports: [
+        InfrastructureModule.forRoot(config, overrides),
+        AccessModule,
+        RegionsModule,
+        RegistryModule,
+        AssignmentModule,
+        VisitsModule,
+      ],
       controllers: [HealthController, LedgerController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -54,9 +54,7 @@ export class AssignmentController {
   @ApiOkResponse({ description: 'assignment periods as the record stood at knownAt (now by default), and who held it at `at`' })
   responsibility(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: ResponsibilityQueryDto) {
     const now = new Date();
-    return this.queryBus.execute(
-      new GetResponsibility(householdId, query.at && utc(query.at, now), utc(query.knownAt, now)),
-    );
+    return this.queryBus.execute(new GetResponsibility(householdId, query.at && utc(query.at, now), utc(query.knownAt, now)));
   }
 
   @Post('villages/:code/assignments')

@@ -13,6 +13,9 @@ export class AssignmentModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
-    this.router.register(['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth'], (command, metadata) => new VillageCommandMessage(command as never, metadata));
+    this.router.register(
+      ['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth'],
+      (command, metadata) => new VillageCommandMessage(command as never, metadata),
+    );
   }
 }

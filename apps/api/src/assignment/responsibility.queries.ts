@@ -48,8 +48,7 @@ export class GetResponsibilityHandler implements IQueryHandler<GetResponsibility
       )
       .all(householdId, knownAt, knownAt) as Row[];
     const periods = rows.map(period);
-    const responsible =
-      at === undefined ? undefined : (periods.find((p) => p.from <= at && (p.to === null || p.to > at)) ?? null);
+    const responsible = at === undefined ? undefined : (periods.find((p) => p.from <= at && (p.to === null || p.to > at)) ?? null);
     return { householdId, knownAt, ...(at === undefined ? {} : { at, responsible }), periods };
   }
 }
@@ -69,7 +68,12 @@ export class GetCadreHouseholdsHandler implements IQueryHandler<GetCadreHousehol
       cadreId,
       at,
       knownAt,
-      households: rows.map((row) => ({ householdId: row.household_id, villageCode: row.village_code, headName: row.head_name, since: row.valid_from })),
+      households: rows.map((row) => ({
+        householdId: row.household_id,
+        villageCode: row.village_code,
+        headName: row.head_name,
+        since: row.valid_from,
+      })),
     };
   }
 }

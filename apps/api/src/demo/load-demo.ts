@@ -91,7 +91,12 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
   for (const [i, cadre] of DEMO_CADRES.entries()) {
     office(t0 + 2000 + i, `cadre:${cadre.cadreId}`, {
       type: 'RegisterCadre',
-      data: { ...cadre, unitId: DEMO_UNIT.unitId, phone: `1394433${String(1000 + i * 37).slice(-4)}`, unit: { registered: false, regionCode: null } },
+      data: {
+        ...cadre,
+        unitId: DEMO_UNIT.unitId,
+        phone: `1394433${String(1000 + i * 37).slice(-4)}`,
+        unit: { registered: false, regionCode: null },
+      },
     });
   }
 
@@ -102,7 +107,14 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
   for (const village of DEMO_VILLAGES) {
     office(t1, `village-unit:${village.code}`, {
       type: 'AssignUnitToVillage',
-      data: { villageCode: village.code, unitId: DEMO_UNIT.unitId, from: iso(t1), reason: '省直单位包村', unitRegistered: false, villageRegistered: false },
+      data: {
+        villageCode: village.code,
+        unitId: DEMO_UNIT.unitId,
+        from: iso(t1),
+        reason: '省直单位包村',
+        unitRegistered: false,
+        villageRegistered: false,
+      },
     });
     office(t1 + 1, `village-team:${village.code}`, {
       type: 'AssignWorkTeam',
@@ -121,15 +133,30 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
       const cadre = village.cadres[i % village.cadres.length];
       holder.set(household.householdId, cadre);
       const at = t1 + HOUR + households.length * 1000;
-      office(at, `household:${household.householdId}`, {
-        type: 'RegisterHousehold',
-        data: { ...household, identifiedAt: iso(t1), source: 'identification', villageRegistered: false },
-      }, t1);
-      office(at + 1, `assign:${household.householdId}`, assignment(household.householdId, DEMO_CADRES[cadre].cadreId, iso(t1), '包保责任分配表'), t1);
+      office(
+        at,
+        `household:${household.householdId}`,
+        {
+          type: 'RegisterHousehold',
+          data: { ...household, identifiedAt: iso(t1), source: 'identification', villageRegistered: false },
+        },
+        t1,
+      );
+      office(
+        at + 1,
+        `assign:${household.householdId}`,
+        assignment(household.householdId, DEMO_CADRES[cadre].cadreId, iso(t1), '包保责任分配表'),
+        t1,
+      );
     }
   }
 
-  const cadreActor = (index: number): Actor => ({ id: DEMO_CADRES[index].cadreId, name: DEMO_CADRES[index].name, roles: ['cadre'], regionCode: '220000' });
+  const cadreActor = (index: number): Actor => ({
+    id: DEMO_CADRES[index].cadreId,
+    name: DEMO_CADRES[index].name,
+    roles: ['cadre'],
+    regionCode: '220000',
+  });
   const visit = (key: string, householdId: string, cadre: number, occurredAt: number, recordedAt: number, kind: '走访' | '对接' = '走访') =>
     actions.push({
       at: recordedAt,
@@ -155,7 +182,10 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
   // The planted cases, by month index from the first month.
   const hh = (village: number, n: number) => `${DEMO_VILLAGES[village].code}${String(n).padStart(4, '0')}`;
   const PLANTED_MISSED = new Set([`${hh(0, 3)}@3`, `${hh(1, 9)}@6`, `${hh(2, 6)}@9`]);
-  const PLANTED_BACKFILL = new Map([[`${hh(1, 2)}@4`, 15], [`${hh(0, 14)}@7`, 11]]);
+  const PLANTED_BACKFILL = new Map([
+    [`${hh(1, 2)}@4`, 15],
+    [`${hh(0, 14)}@7`, 11],
+  ]);
   let month = firstMonth;
   for (let m = 0; Date.parse(monthStart(month)) < end; m++, month = nextMonth(month)) {
     const base = Date.parse(monthStart(month));
@@ -174,8 +204,21 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
       6: () => {
         // 新识别: a household identified mid-year, its cadre assigned ten days later (an assignment gap).
         const household = { ...demoHouseholds({ ...DEMO_VILLAGES[2], households: 1, people: 2 }, random)[0], householdId: hh(2, 16) };
-        office(base + DAY, 'new-identification', { type: 'RegisterHousehold', data: { ...household, identifiedAt: iso(base + DAY), source: 'identification', villageRegistered: false } }, base + DAY);
-        office(base + 11 * DAY, 'assign-new', assignment(hh(2, 16), DEMO_CADRES[9].cadreId, iso(base + 11 * DAY), '新识别户落实帮扶责任人'), base + 11 * DAY);
+        office(
+          base + DAY,
+          'new-identification',
+          {
+            type: 'RegisterHousehold',
+            data: { ...household, identifiedAt: iso(base + DAY), source: 'identification', villageRegistered: false },
+          },
+          base + DAY,
+        );
+        office(
+          base + 11 * DAY,
+          'assign-new',
+          assignment(hh(2, 16), DEMO_CADRES[9].cadreId, iso(base + 11 * DAY), '新识别户落实帮扶责任人'),
+          base + 11 * DAY,
+        );
         visit(`connect-${hh(2, 16)}`, hh(2, 16), 9, base + 14 * DAY + 2 * HOUR, base + 14 * DAY + 5 * HOUR, '对接');
         // A work-team member visits a household that is not theirs.
         visit('team-visit', hh(0, 7), 13, base + 16 * DAY + 2 * HOUR, base + 16 * DAY + 4 * HOUR);
@@ -187,7 +230,12 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
       },
       8: () => {
         // Handover without the 对接 visit: the new cadre's next visit is a month later.
-        office(base + 2 * DAY, 'handover-2', assignment(hh(2, 4), DEMO_CADRES[10].cadreId, iso(base + 2 * DAY), '工作调整'), base + 2 * DAY);
+        office(
+          base + 2 * DAY,
+          'handover-2',
+          assignment(hh(2, 4), DEMO_CADRES[10].cadreId, iso(base + 2 * DAY), '工作调整'),
+          base + 2 * DAY,
+        );
         holder.set(hh(2, 4), 10);
       },
       9: () => {
@@ -198,28 +246,50 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
           key: 'retract-duplicate',
           command: { type: 'RetractVisit', data: { householdId: hh(0, 21), visitId: 'demo-duplicate', reason: '重复录入' } },
         });
-        office(base + 12 * DAY, 'remove', {
-          type: 'RemoveHousehold',
-          data: { householdId: hh(0, 29), reason: 'VEHICLE', detail: `${EXCLUSION_REASONS.VEHICLE}：家庭购置小轿车一辆`, removedAt: iso(base + 12 * DAY) },
-        }, base + 12 * DAY);
+        office(
+          base + 12 * DAY,
+          'remove',
+          {
+            type: 'RemoveHousehold',
+            data: {
+              householdId: hh(0, 29),
+              reason: 'VEHICLE',
+              detail: `${EXCLUSION_REASONS.VEHICLE}：家庭购置小轿车一辆`,
+              removedAt: iso(base + 12 * DAY),
+            },
+          },
+          base + 12 * DAY,
+        );
         holder.delete(hh(0, 29));
       },
       10: () => {
         // 召回: cadre 徐明莉 is recalled and her households pass to two colleagues.
         const held = [...holder].filter(([, cadre]) => cadre === 11).map(([id]) => id);
-        office(base + 4 * DAY, 'recall', {
-          type: 'RecallCadre',
-          data: {
-            cadreId: DEMO_CADRES[11].cadreId,
-            reason: '帮扶工作不实，走访记录与实际不符',
-            recalledAt: iso(base + 4 * DAY),
-            handovers: held.map((householdId, i) => ({ householdId, successorId: DEMO_CADRES[9 + (i % 2)].cadreId })),
-            heldHouseholds: [],
+        office(
+          base + 4 * DAY,
+          'recall',
+          {
+            type: 'RecallCadre',
+            data: {
+              cadreId: DEMO_CADRES[11].cadreId,
+              reason: '帮扶工作不实，走访记录与实际不符',
+              recalledAt: iso(base + 4 * DAY),
+              handovers: held.map((householdId, i) => ({ householdId, successorId: DEMO_CADRES[9 + (i % 2)].cadreId })),
+              heldHouseholds: [],
+            },
           },
-        }, base + 4 * DAY);
+          base + 4 * DAY,
+        );
         held.forEach((householdId, i) => {
           holder.set(householdId, 9 + (i % 2));
-          visit(`connect-recall-${householdId}`, householdId, 9 + (i % 2), base + (7 + i) * DAY + 2 * HOUR, base + (7 + i) * DAY + 5 * HOUR, '对接');
+          visit(
+            `connect-recall-${householdId}`,
+            householdId,
+            9 + (i % 2),
+            base + (7 + i) * DAY + 2 * HOUR,
+            base + (7 + i) * DAY + 5 * HOUR,
+            '对接',
+          );
         });
       },
     };
@@ -231,7 +301,8 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
       if (householdId === hh(2, 16) && m <= 6) continue;
       if (PLANTED_MISSED.has(`${householdId}@${m}`) || (m > 0 && random() < 0.01)) continue;
       // In the first month every cadre is new to the household: the visit is the 对接, within the 15 days.
-      const day = m === 0 ? 1 + Math.floor(random() * 12) : moved.has(householdId) ? 20 + Math.floor(random() * 6) : 2 + Math.floor(random() * 24);
+      const day =
+        m === 0 ? 1 + Math.floor(random() * 12) : moved.has(householdId) ? 20 + Math.floor(random() * 6) : 2 + Math.floor(random() * 24);
       const occurredAt = base + day * DAY + Math.floor(1 + random() * 7) * HOUR;
       const backfill = PLANTED_BACKFILL.get(`${householdId}@${m}`) ?? (random() < 0.015 ? 8 + Math.floor(random() * 10) : 0);
       const recordedAt = occurredAt + (backfill ? backfill * DAY : Math.floor(1 + random() * 5) * HOUR);

@@ -16,6 +16,9 @@ export class VisitPolicyCommandHandler implements ICommandHandler<VisitPolicyCom
 
   execute({ command, metadata }: VisitPolicyCommandMessage): Promise<AppendResult> {
     const { regionCode } = command.data;
-    return handleCommand(this.store, visitPolicyStreamId(regionCode), visitPolicyDecider, command, { ...metadata, subjectRegion: regionCode });
+    return handleCommand(this.store, visitPolicyStreamId(regionCode), visitPolicyDecider, command, {
+      ...metadata,
+      subjectRegion: regionCode,
+    });
   }
 }

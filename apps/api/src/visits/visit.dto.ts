@@ -26,7 +26,10 @@ export class FindingDto {
 
 const finding = (label: string) =>
   [ApiProperty({ type: FindingDto, description: label }), IsObject(), ValidateNested(), Type(() => FindingDto)] as PropertyDecorator[];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 /** 两不愁三保障 and 饮水安全: each seen and judged on every visit. */
 export class FindingsDto {

@@ -154,7 +154,17 @@ export class ListFlagsHandler implements IQueryHandler<ListFlags> {
            AND (? IS NULL OR occurred_at >= ?) AND (? IS NULL OR occurred_at < ?)
          ORDER BY occurred_at DESC, flag_id LIMIT ?`,
       )
-      .all(regionPrefix, `${regionPrefix}\uffff`, type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null, limit) as FlagRow[];
+      .all(
+        regionPrefix,
+        `${regionPrefix}\uffff`,
+        type ?? null,
+        type ?? null,
+        from ?? null,
+        from ?? null,
+        to ?? null,
+        to ?? null,
+        limit,
+      ) as FlagRow[];
     return {
       flags: rows.map((row) => ({
         flagId: row.flag_id,

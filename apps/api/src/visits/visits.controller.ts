@@ -35,7 +35,11 @@ export class VisitsController {
   @Post('households/:id/visits')
   @Action('visit.record')
   @ApiCreatedResponse({ type: VisitRecordedDto })
-  async record(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RecordVisitDto, @Req() request: Request): Promise<VisitRecordedDto> {
+  async record(
+    @Param('id', HouseholdIdPipe) householdId: string,
+    @Body() body: RecordVisitDto,
+    @Req() request: Request,
+  ): Promise<VisitRecordedDto> {
     const occurredAt = utc(body.occurredAt, this.clock.now());
     const metadata = this.context.metadataFor(request, occurredAt);
     // Derived from the idempotency key, so a resend names the same visit.
@@ -87,7 +91,9 @@ export class VisitsController {
   @Action('visit.overdue')
   @ApiOkResponse({ description: 'overdue months with reminder, escalation and catch-up' })
   overdue(@Param('code') code: string, @Query() query: OverdueQueryDto) {
-    return this.queryBus.execute(new ListOverdueVisits(regionPrefix(code), query.month, (query.status ?? 'open') === 'open', query.limit ?? 100));
+    return this.queryBus.execute(
+      new ListOverdueVisits(regionPrefix(code), query.month, (query.status ?? 'open') === 'open', query.limit ?? 100),
+    );
   }
 
   @Get('flags')

@@ -31,9 +31,12 @@ export function assign(command: Command<'AssignCadre'>, state: HouseholdState, {
   const last = household.assignments.at(-1);
   const lastChange = last ? (last.to ?? last.from) : undefined;
   if (lastChange && Date.parse(from) < Date.parse(lastChange)) {
-    throw new AssignmentOutOfOrderError(`the household's responsibility last changed at ${lastChange}; a new period cannot start before it`, {
-      field: 'from',
-    });
+    throw new AssignmentOutOfOrderError(
+      `the household's responsibility last changed at ${lastChange}; a new period cannot start before it`,
+      {
+        field: 'from',
+      },
+    );
   }
   return [
     {

@@ -24,11 +24,36 @@ const registered: HouseholdEvent = {
 };
 const assigned = (cadreId: string, from: string, previousCadreId: string | null = null): HouseholdEvent => ({
   type: 'CadreAssigned',
-  data: { householdId: HH, villageCode: VILLAGE, cadreId, from, previousCadreId, reason: '', connectBy: new Date(Date.parse(from) + 15 * 86_400_000).toISOString() },
+  data: {
+    householdId: HH,
+    villageCode: VILLAGE,
+    cadreId,
+    from,
+    previousCadreId,
+    reason: '',
+    connectBy: new Date(Date.parse(from) + 15 * 86_400_000).toISOString(),
+  },
 });
-const visited = (visitId: string, cadreId: string, occurredAt: string, kind: '走访' | '对接' = '走访', byResponsibleCadre = true): HouseholdEvent => ({
+const visited = (
+  visitId: string,
+  cadreId: string,
+  occurredAt: string,
+  kind: '走访' | '对接' = '走访',
+  byResponsibleCadre = true,
+): HouseholdEvent => ({
   type: 'VisitRecorded',
-  data: { visitId, householdId: HH, villageCode: VILLAGE, cadreId, kind, occurredAt, findings: FINDINGS, measures: [], notes: '', byResponsibleCadre },
+  data: {
+    visitId,
+    householdId: HH,
+    villageCode: VILLAGE,
+    cadreId,
+    kind,
+    occurredAt,
+    findings: FINDINGS,
+    measures: [],
+    notes: '',
+    byResponsibleCadre,
+  },
 });
 const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = false): HouseholdCommand => ({
   type: 'RecordVisit',
@@ -65,7 +90,10 @@ describe('household decider', () => {
         .then([registered]);
     });
     it('refuses a wrong GB 11643 check character, two heads, or a second registration', () => {
-      spec.given([]).when(register([{ name: '金大山', idNumber: '110105194912310021', relation: '户主' }])).then({ code: 'INVALID_ID_NUMBER' });
+      spec
+        .given([])
+        .when(register([{ name: '金大山', idNumber: '110105194912310021', relation: '户主' }]))
+        .then({ code: 'INVALID_ID_NUMBER' });
       spec
         .given([])
         .when(
@@ -75,7 +103,10 @@ describe('household decider', () => {
           ]),
         )
         .then({ code: 'INVALID_HOUSEHOLD' });
-      spec.given([registered]).when(register([{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }])).then({ code: 'HOUSEHOLD_ALREADY_REGISTERED' });
+      spec
+        .given([registered])
+        .when(register([{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }]))
+        .then({ code: 'HOUSEHOLD_ALREADY_REGISTERED' });
     });
     it('records a correction with the previous values and the reason, and ignores a correction that changes nothing', () => {
       spec
@@ -87,13 +118,25 @@ describe('household decider', () => {
             data: { householdId: HH, changes: { category: '低保贫困户' }, previous: { category: '一般贫困户' }, reason: '民政认定低保' },
           },
         ]);
-      spec.given([registered]).when({ type: 'CorrectHousehold', data: { householdId: HH, changes: { category: '一般贫困户' }, reason: 'x' } }).then([]);
+      spec
+        .given([registered])
+        .when({ type: 'CorrectHousehold', data: { householdId: HH, changes: { category: '一般贫困户' }, reason: 'x' } })
+        .then([]);
     });
     it('relapse needs an exit first', () => {
-      const relapse: HouseholdCommand = { type: 'RecordRelapse', data: { householdId: HH, relapsedAt: '2026-01-01T00:00:00.000Z', reason: '因病返贫' } };
+      const relapse: HouseholdCommand = {
+        type: 'RecordRelapse',
+        data: { householdId: HH, relapsedAt: '2026-01-01T00:00:00.000Z', reason: '因病返贫' },
+      };
       spec.given([registered]).when(relapse).then({ code: 'HOUSEHOLD_NOT_EXITED' });
-      const exited: HouseholdEvent = { type: 'HouseholdExited', data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' } };
-      spec.given([registered, exited]).when(relapse).then([{ type: 'HouseholdRelapsed', data: relapse.data }]);
+      const exited: HouseholdEvent = {
+        type: 'HouseholdExited',
+        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' },
+      };
+      spec
+        .given([registered, exited])
+        .when(relapse)
+        .then([{ type: 'HouseholdRelapsed', data: relapse.data }]);
     });
   });
 
@@ -102,12 +145,20 @@ describe('household decider', () => {
       spec
         .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
         .when(assign('c2', '2025-06-01T00:00:00.000Z'))
-        .then([assigned('c2', '2025-06-01T00:00:00.000Z', 'c1')].map((e) => ({ ...e, data: { ...e.data, reason: '调整' } }) as HouseholdEvent));
+        .then(
+          [assigned('c2', '2025-06-01T00:00:00.000Z', 'c1')].map((e) => ({ ...e, data: { ...e.data, reason: '调整' } }) as HouseholdEvent),
+        );
     });
     it('refuses to end responsibility before exit (不脱贫不脱钩), and allows it after', () => {
       const end: HouseholdCommand = { type: 'EndAssignment', data: { householdId: HH, at: '2026-01-01T00:00:00.000Z', reason: '调离' } };
-      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')]).when(end).then({ code: 'DECOUPLING_BEFORE_EXIT' });
-      const exited: HouseholdEvent = { type: 'HouseholdExited', data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' } };
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
+        .when(end)
+        .then({ code: 'DECOUPLING_BEFORE_EXIT' });
+      const exited: HouseholdEvent = {
+        type: 'HouseholdExited',
+        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' },
+      };
       spec
         .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), exited])
         .when(end)
@@ -116,10 +167,16 @@ describe('household decider', () => {
     it('refuses a recalled cadre, a period before registration and a period before the last change', () => {
       spec
         .given([registered])
-        .when({ ...assign('c1', '2025-04-01T00:00:00.000Z'), data: { ...(assign('c1', '2025-04-01T00:00:00.000Z').data as object), cadre: { registered: true, recalled: true } } } as HouseholdCommand)
+        .when({
+          ...assign('c1', '2025-04-01T00:00:00.000Z'),
+          data: { ...(assign('c1', '2025-04-01T00:00:00.000Z').data as object), cadre: { registered: true, recalled: true } },
+        } as HouseholdCommand)
         .then({ code: 'CADRE_RECALLED' });
       spec.given([registered]).when(assign('c1', '2025-01-01T00:00:00.000Z')).then({ code: 'BEFORE_REGISTRATION' });
-      spec.given([registered, assigned('c1', '2025-06-01T00:00:00.000Z')]).when(assign('c2', '2025-05-01T00:00:00.000Z')).then({ code: 'ASSIGNMENT_OUT_OF_ORDER' });
+      spec
+        .given([registered, assigned('c1', '2025-06-01T00:00:00.000Z')])
+        .when(assign('c2', '2025-05-01T00:00:00.000Z'))
+        .then({ code: 'ASSIGNMENT_OUT_OF_ORDER' });
     });
     it('records a missed 对接 visit once, and not when the new cadre visited in time', () => {
       const check: HouseholdCommand = {
@@ -127,17 +184,32 @@ describe('household decider', () => {
         data: { householdId: HH, cadreId: 'c1', since: '2025-03-02T00:00:00.000Z', dueAt: '2025-03-17T00:00:00.000Z' },
       };
       const missed: HouseholdEvent = { type: 'HandoverNotConnected', data: { ...check.data, villageCode: VILLAGE } } as HouseholdEvent;
-      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')]).when(check).then([missed]);
-      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), missed]).when(check).then([]);
-      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-10T02:00:00.000Z', '对接')]).when(check).then([]);
-      spec.given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-20T02:00:00.000Z', '对接')]).when(check).then([missed]);
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
+        .when(check)
+        .then([missed]);
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), missed])
+        .when(check)
+        .then([]);
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-10T02:00:00.000Z', '对接')])
+        .when(check)
+        .then([]);
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), visited('v1', 'c1', '2025-03-20T02:00:00.000Z', '对接')])
+        .when(check)
+        .then([missed]);
     });
   });
 
   describe('visits', () => {
     const history = [registered, assigned('c1', '2025-03-02T00:00:00.000Z')];
     it('records a visit by the responsible cadre, and flags (but allows) one by a village colleague', () => {
-      spec.given(history).when(recordVisit('c1', '2025-04-03T02:00:00.000Z')).then([visited('v-new', 'c1', '2025-04-03T02:00:00.000Z')].map(withMeasures));
+      spec
+        .given(history)
+        .when(recordVisit('c1', '2025-04-03T02:00:00.000Z'))
+        .then([visited('v-new', 'c1', '2025-04-03T02:00:00.000Z')].map(withMeasures));
       spec
         .given(history)
         .when(recordVisit('c9', '2025-04-03T02:00:00.000Z', true))
@@ -151,13 +223,22 @@ describe('household decider', () => {
     it('lets a cadre retract only their own visit, once', () => {
       const given = [...history, visited('v1', 'c1', '2025-04-03T02:00:00.000Z')];
       const retract: HouseholdCommand = { type: 'RetractVisit', data: { householdId: HH, visitId: 'v1', reason: '录错户' } };
-      spec.given(given).when(retract, { actor: { id: 'c2', roles: ['cadre'] } }).then({ code: 'NOT_YOUR_VISIT' });
+      spec
+        .given(given)
+        .when(retract, { actor: { id: 'c2', roles: ['cadre'] } })
+        .then({ code: 'NOT_YOUR_VISIT' });
       const retracted: HouseholdEvent = {
         type: 'VisitRetracted',
         data: { householdId: HH, visitId: 'v1', reason: '录错户', cadreId: 'c1', occurredAt: '2025-04-03T02:00:00.000Z' },
       };
-      spec.given(given).when(retract, { actor: { id: 'c1', roles: ['cadre'] } }).then([retracted]);
-      spec.given([...given, retracted]).when(retract).then({ code: 'VISIT_ALREADY_RETRACTED' });
+      spec
+        .given(given)
+        .when(retract, { actor: { id: 'c1', roles: ['cadre'] } })
+        .then([retracted]);
+      spec
+        .given([...given, retracted])
+        .when(retract)
+        .then({ code: 'VISIT_ALREADY_RETRACTED' });
     });
   });
 
@@ -179,18 +260,30 @@ describe('household decider', () => {
         ]);
     });
     it('counts a visit at 2025-04-30T17:00Z as a May visit (Shanghai), and ignores visits by others and retracted ones', () => {
-      spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-05')).then([]);
+      spec
+        .given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')])
+        .when(check('2025-05'))
+        .then([]);
       const aprilOverdue = (made: number): HouseholdEvent => ({
         type: 'VisitOverdue',
         data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made, policy, ...deadlines },
       });
-      spec.given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')]).when(check('2025-04')).then([aprilOverdue(0)]);
-      spec.given([...history, visited('v1', 'c9', '2025-04-10T02:00:00.000Z', '走访', false)]).when(check('2025-04')).then([aprilOverdue(0)]);
+      spec
+        .given([...history, visited('v1', 'c1', '2025-04-30T17:00:00.000Z')])
+        .when(check('2025-04'))
+        .then([aprilOverdue(0)]);
+      spec
+        .given([...history, visited('v1', 'c9', '2025-04-10T02:00:00.000Z', '走访', false)])
+        .when(check('2025-04'))
+        .then([aprilOverdue(0)]);
       const retracted: HouseholdEvent = {
         type: 'VisitRetracted',
         data: { householdId: HH, visitId: 'v1', reason: '录错', cadreId: 'c1', occurredAt: '2025-04-10T02:00:00.000Z' },
       };
-      spec.given([...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z'), retracted]).when(check('2025-04')).then([aprilOverdue(0)]);
+      spec
+        .given([...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z'), retracted])
+        .when(check('2025-04'))
+        .then([aprilOverdue(0)]);
     });
     it('judges by the number the policy in force requires', () => {
       const given = [...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z')];
@@ -201,7 +294,16 @@ describe('household decider', () => {
         .then([
           {
             type: 'VisitOverdue',
-            data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 2, made: 1, policy: { ...policy, visitsPerMonth: 2 }, ...deadlines },
+            data: {
+              householdId: HH,
+              villageCode: VILLAGE,
+              month: '2025-04',
+              cadreId: 'c1',
+              required: 2,
+              made: 1,
+              policy: { ...policy, visitsPerMonth: 2 },
+              ...deadlines,
+            },
           },
         ]);
     });
@@ -215,7 +317,10 @@ describe('household decider', () => {
         .given([...history, overdue])
         .when(escalate)
         .then([{ type: 'OverdueVisitEscalated', data: { householdId: HH, month: '2025-04', cadreId: 'c1', townshipCode: '222426103' } }]);
-      spec.given([...history, overdue, visited('v2', 'c1', '2025-05-02T02:00:00.000Z')]).when(escalate).then([]);
+      spec
+        .given([...history, overdue, visited('v2', 'c1', '2025-05-02T02:00:00.000Z')])
+        .when(escalate)
+        .then([]);
     });
   });
 });

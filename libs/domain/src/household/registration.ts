@@ -38,6 +38,7 @@ export function register(command: Command<'RegisterHousehold'>, state: Household
 export function correct(command: Command<'CorrectHousehold'>, state: HouseholdState): HouseholdEvent[] {
   const household = requireActive(state, command.data.householdId);
   const changes = cleanProfile(command.data.changes);
+  if (Object.keys(changes).length === 0) throw new InvalidHouseholdError('name at least one field to correct', { field: 'changes' });
   validateProfile({ ...household.profile, ...changes });
   const changed = (Object.keys(changes) as (keyof HouseholdProfile)[]).filter(
     (key) => JSON.stringify(changes[key]) !== JSON.stringify(household.profile[key]),
@@ -73,17 +74,16 @@ export function markExited(command: Command<'MarkHouseholdExited'>, state: House
 
 export function relapse(command: Command<'RecordRelapse'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
   const household = requireActive(state, command.data.householdId);
-  if (!household.exited) throw new HouseholdNotExitedError(`household ${household.householdId} has not exited poverty, so it cannot relapse`);
+  if (!household.exited)
+    throw new HouseholdNotExitedError(`household ${household.householdId} has not exited poverty, so it cannot relapse`);
   notAfterNow(command.data.relapsedAt, now, 'relapsedAt');
   return [{ type: 'HouseholdRelapsed', data: command.data }];
 }
 
-
 function cleanProfile<P extends Partial<HouseholdProfile>>(profile: P): P {
-  const out = { ...profile };
+  const out = Object.fromEntries(Object.entries(profile).filter(([, value]) => value !== undefined)) as P;
   if (out.members) out.members = out.members.map((m: Member) => ({ ...m, name: m.name.trim(), ...(m.disabled ? { disabled: true } : {}) }));
   if (out.causes) out.causes = [...new Set(out.causes)];
-  if (out.phone === undefined) delete out.phone;
   return out;
 }
 

@@ -37,7 +37,10 @@ export type VillageCommand =
   | { type: 'CloseVisitMonth'; data: { villageCode: string; month: string } };
 
 export type VillageEvent =
-  | { type: 'UnitAssignedToVillage'; data: { villageCode: string; unitId: string; from: string; previousUnitId: string | null; reason: string } }
+  | {
+      type: 'UnitAssignedToVillage';
+      data: { villageCode: string; unitId: string; from: string; previousUnitId: string | null; reason: string };
+    }
   | {
       type: 'WorkTeamAssigned';
       data: { villageCode: string; memberIds: string[]; firstSecretaryId: string; from: string; reason: string };

@@ -92,7 +92,9 @@ export const visitPolicyDecider: Decider<VisitPolicyCommand, VisitPolicyEvent, V
         }
         const last = state.versions.at(-1);
         if (last && terms.effectiveFrom < last.effectiveFrom) {
-          throw new RetroactivePolicyError(`version ${last.version} applies from ${last.effectiveFrom}; a new version cannot start before it`);
+          throw new RetroactivePolicyError(
+            `version ${last.version} applies from ${last.effectiveFrom}; a new version cannot start before it`,
+          );
         }
         return [{ type: 'VisitPolicyAdopted', data: { ...terms, version: (last?.version ?? 0) + 1 } }];
       }

@@ -59,7 +59,12 @@ export const visitFlagsProjection: Projection = {
     const e = event as unknown as HouseholdEvent | VisitPolicyEvent;
     switch (e.type) {
       case 'VisitPolicyAdopted':
-        view.run('INSERT OR REPLACE INTO {flag_policies} (region_code, version, policy) VALUES (?, ?, ?)', e.data.regionCode, e.data.version, JSON.stringify(e.data));
+        view.run(
+          'INSERT OR REPLACE INTO {flag_policies} (region_code, version, policy) VALUES (?, ?, ?)',
+          e.data.regionCode,
+          e.data.version,
+          JSON.stringify(e.data),
+        );
         return;
       case 'VisitRecorded':
         return flagVisit(event, e.data, view);
@@ -84,7 +89,11 @@ export const visitFlagsProjection: Projection = {
           details: { month: e.data.month, required: e.data.required, made: e.data.made, policy: e.data.policy },
         });
       case 'HouseholdRegistered':
-        view.run('INSERT OR REPLACE INTO {flag_holders} (household_id, village_code, cadre_id) VALUES (?, ?, NULL)', e.data.householdId, e.data.villageCode);
+        view.run(
+          'INSERT OR REPLACE INTO {flag_holders} (household_id, village_code, cadre_id) VALUES (?, ?, NULL)',
+          e.data.householdId,
+          e.data.villageCode,
+        );
         return openGap(view, event, e.data.householdId, e.data.villageCode, e.data.identifiedAt);
       case 'CadreAssigned':
         view.run('UPDATE {flag_holders} SET cadre_id = ? WHERE household_id = ?', e.data.cadreId, e.data.householdId);
@@ -93,7 +102,10 @@ export const visitFlagsProjection: Projection = {
         view.run('UPDATE {flag_holders} SET cadre_id = NULL WHERE household_id = ?', e.data.householdId);
         return;
       case 'HouseholdRelapsed': {
-        const holder = view.get<{ village_code: string; cadre_id: string | null }>('SELECT * FROM {flag_holders} WHERE household_id = ?', e.data.householdId);
+        const holder = view.get<{ village_code: string; cadre_id: string | null }>(
+          'SELECT * FROM {flag_holders} WHERE household_id = ?',
+          e.data.householdId,
+        );
         if (holder && holder.cadre_id === null) openGap(view, event, e.data.householdId, holder.village_code, e.data.relapsedAt);
         return;
       }
@@ -146,7 +158,12 @@ function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 
     });
   }
   if (!visit.byResponsibleCadre) {
-    raise(view, event, { ...base, flagId: `VISIT_BY_UNASSIGNED_CADRE:${visit.visitId}`, type: 'VISIT_BY_UNASSIGNED_CADRE', details: { visitId: visit.visitId } });
+    raise(view, event, {
+      ...base,
+      flagId: `VISIT_BY_UNASSIGNED_CADRE:${visit.visitId}`,
+      type: 'VISIT_BY_UNASSIGNED_CADRE',
+      details: { visitId: visit.visitId },
+    });
   }
   const windowMs = policy.simultaneousMinutes * 60_000;
   const t = Date.parse(visit.occurredAt);

@@ -105,7 +105,12 @@ export const visitsProjection: Projection = {
         return;
       }
       case 'VisitReminderSent':
-        view.run('UPDATE {overdue_visits} SET reminded_at = ? WHERE household_id = ? AND month = ?', recordedAt, e.data.householdId, e.data.month);
+        view.run(
+          'UPDATE {overdue_visits} SET reminded_at = ? WHERE household_id = ? AND month = ?',
+          recordedAt,
+          e.data.householdId,
+          e.data.month,
+        );
         return;
       case 'OverdueVisitEscalated':
         view.run(

@@ -103,14 +103,17 @@ export class ProcessManagerRunner {
         }
       }
       this.views.db
-        .prepare('INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position')
+        .prepare(
+          'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+        )
         .run(manager.name, event.position);
     }
     this.position$.next(event.position);
   }
 
   private checkpoint(name: string): number {
-    const row = this.views.db.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
+    const row = this.views.db.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as
+      { position: number } | undefined;
     return row?.position ?? 0;
   }
 

@@ -35,10 +35,16 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     if (command.type === 'RegisterCadre') {
       const unit = await this.facts.unit(command.data.unitId);
       const facts = { registered: unit.registered, regionCode: unit.registered ? unit.regionCode : null };
-      return handleCommand(this.store, streamId, cadreDecider, { ...command, data: { ...command.data, unit: facts } }, {
-        ...metadata,
-        subjectRegion: facts.regionCode ?? undefined,
-      });
+      return handleCommand(
+        this.store,
+        streamId,
+        cadreDecider,
+        { ...command, data: { ...command.data, unit: facts } },
+        {
+          ...metadata,
+          subjectRegion: facts.regionCode ?? undefined,
+        },
+      );
     }
     return this.recall(command, metadata);
   }

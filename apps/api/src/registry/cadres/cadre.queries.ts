@@ -95,8 +95,18 @@ export class GetCadreActivityHandler implements IQueryHandler<GetCadreActivity> 
     return {
       cadreId,
       householdsHeld: held.length,
-      coverage: { month, visited: visitedThisMonth.n, households: held.length, share: held.length ? visitedThisMonth.n / held.length : null },
-      visitsPerMonth: perMonth.map((row) => ({ month: row.month, visits: row.visits, households: row.households, retracted: row.retracted })),
+      coverage: {
+        month,
+        visited: visitedThisMonth.n,
+        households: held.length,
+        share: held.length ? visitedThisMonth.n / held.length : null,
+      },
+      visitsPerMonth: perMonth.map((row) => ({
+        month: row.month,
+        visits: row.visits,
+        households: row.households,
+        retracted: row.retracted,
+      })),
       backfillLag,
       retractions: perMonth.reduce((sum, row) => sum + row.retracted, 0),
     };

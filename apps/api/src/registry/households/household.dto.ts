@@ -19,7 +19,10 @@ import { PagedQueryDto, ViewQueryDto } from '../../http/view-query.dto';
 
 export class MemberDto {
   @ApiProperty({ example: '金大山' }) @IsString() @Length(1, 50) name!: string;
-  @ApiProperty({ example: '22242619650312001X', description: '身份证号, 18 characters with the GB 11643 check character; masked in every answer' })
+  @ApiProperty({
+    example: '22242619650312001X',
+    description: '身份证号, 18 characters with the GB 11643 check character; masked in every answer',
+  })
   @IsString()
   @Matches(/^\d{17}[\dX]$/, { message: '$property must be 17 digits and a check digit or X' })
   idNumber!: string;
@@ -69,7 +72,10 @@ export class ProfileChangesDto {
   @Type(() => MemberDto)
   members?: MemberDto[];
 
-  @ApiPropertyOptional({ enum: HOUSEHOLD_CATEGORIES }) @IsOptional() @IsIn(HOUSEHOLD_CATEGORIES) category?: (typeof HOUSEHOLD_CATEGORIES)[number];
+  @ApiPropertyOptional({ enum: HOUSEHOLD_CATEGORIES })
+  @IsOptional()
+  @IsIn(HOUSEHOLD_CATEGORIES)
+  category?: (typeof HOUSEHOLD_CATEGORIES)[number];
 
   @ApiPropertyOptional({ enum: POVERTY_CAUSES, isArray: true })
   @IsOptional()

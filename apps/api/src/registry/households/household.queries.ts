@@ -48,9 +48,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
   async execute({ householdId, asOf, knownAt }: GetHousehold) {
     if (asOf || knownAt) return this.reconstruct(householdId, asOf, knownAt);
     const row = this.views
-      .prepare(
-        `SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id WHERE h.household_id = ?`,
-      )
+      .prepare(`SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id WHERE h.household_id = ?`)
       .get(householdId) as (HouseholdRow & { cadre_name: string | null }) | undefined;
     if (!row) throw notFound(householdId);
     return { ...summary(row), profile: JSON.parse(row.profile), recordedAt: row.recorded_at };

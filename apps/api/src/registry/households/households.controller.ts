@@ -8,7 +8,14 @@ import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { Dispatch, utc } from '../../http/dispatch';
 import { HouseholdIdPipe } from '../../http/household-id.pipe';
-import { RegionHouseholdsQueryDto, AsOfQueryDto, CorrectHouseholdDto, RegisterHouseholdDto, RelapseDto, RemoveHouseholdDto } from './household.dto';
+import {
+  RegionHouseholdsQueryDto,
+  AsOfQueryDto,
+  CorrectHouseholdDto,
+  RegisterHouseholdDto,
+  RelapseDto,
+  RemoveHouseholdDto,
+} from './household.dto';
 import { HouseholdCommandMessage } from './household-command.handler';
 import { GetHousehold, ListRegionHouseholds } from './household.queries';
 
@@ -63,7 +70,9 @@ export class HouseholdsController {
   @Action('household.read')
   @ApiOkResponse({ description: 'the household (ID numbers masked); with asOf/knownAt, reconstructed from its stream' })
   get(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: AsOfQueryDto) {
-    return this.queryBus.execute(new GetHousehold(householdId, query.asOf && utc(query.asOf, new Date()), query.knownAt && utc(query.knownAt, new Date())));
+    return this.queryBus.execute(
+      new GetHousehold(householdId, query.asOf && utc(query.asOf, new Date()), query.knownAt && utc(query.knownAt, new Date())),
+    );
   }
 
   @Get('regions/:code/households')

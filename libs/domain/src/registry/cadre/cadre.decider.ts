@@ -25,12 +25,14 @@ export type CadreCommand =
     };
 
 export type CadreEvent =
-  | { type: 'CadreRegistered'; data: { cadreId: string; name: string; unitId: string; regionCode: string; position: string; phone?: string } }
+  | {
+      type: 'CadreRegistered';
+      data: { cadreId: string; name: string; unitId: string; regionCode: string; position: string; phone?: string };
+    }
   | { type: 'CadreRecalled'; data: { cadreId: string; reason: string; recalledAt: string; handovers: Handover[] } };
 
 export type CadreState =
-  | { registered: false }
-  | { registered: true; cadreId: string; name: string; unitId: string; regionCode: string; recalled: boolean };
+  { registered: false } | { registered: true; cadreId: string; name: string; unitId: string; regionCode: string; recalled: boolean };
 
 export class CadreAlreadyRegisteredError extends DomainError {
   readonly code = 'CADRE_ALREADY_REGISTERED';
@@ -90,7 +92,9 @@ export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState> = {
         }
         const extra = recall.handovers.filter((handover) => !heldHouseholds.includes(handover.householdId));
         if (extra.length > 0) {
-          throw new RecallWithoutHandoverError(`the cadre does not hold ${extra.map((h) => h.householdId).join(', ')}`, { field: 'handovers' });
+          throw new RecallWithoutHandoverError(`the cadre does not hold ${extra.map((h) => h.householdId).join(', ')}`, {
+            field: 'handovers',
+          });
         }
         if (recall.handovers.some((handover) => handover.successorId === recall.cadreId)) {
           throw new RecallWithoutHandoverError('a recalled cadre cannot be their own successor', { field: 'handovers' });

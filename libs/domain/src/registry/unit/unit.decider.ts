@@ -10,7 +10,8 @@ export type UnitEvent =
   /** Kept as a history so that 捆绑问责 can name the lead official at the time. */
   | { type: 'UnitLeadChanged'; data: { unitId: string; leadOfficial: string; previous: string; from: string; reason: string } };
 
-export type UnitState = { registered: false } | { registered: true; unitId: string; name: string; regionCode: string; leadOfficial: string };
+export type UnitState =
+  { registered: false } | { registered: true; unitId: string; name: string; regionCode: string; leadOfficial: string };
 
 export class UnitNotFoundError extends DomainError {
   readonly code = 'UNIT_NOT_FOUND';
