@@ -26,7 +26,10 @@ module.exports = {
       ...base,
       displayName: 'e2e-esdb',
       testMatch: ['<rootDir>/apps/api/test/*.e2e-spec.ts'],
+      // The access gate and body validation do not touch the store; they run once, on SQLite.
+      testPathIgnorePatterns: ['access-matrix', 'malformed-bodies', 'route-without-policy'],
       setupFiles: ['<rootDir>/apps/api/test/use-esdb.ts'],
+      setupFilesAfterEnv: ['<rootDir>/apps/api/test/esdb-timeouts.ts'],
     },
   ],
 };

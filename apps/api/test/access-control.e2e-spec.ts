@@ -16,17 +16,17 @@ function idNumber(first17: string): string {
 describe('personal data: masked everywhere, reads by oversight logged, reveals logged', () => {
   let t: TestApp;
   const headId = idNumber('22242619780315201');
-  const fact = { householdNumber: '2224261032010001', head: { name: '张德福', idNumber: headId, phone: '13904331234' }, members: 3 };
+  const fact = { householdNumber: '2224261032019001', head: { name: '张德福', idNumber: headId, phone: '13904331234' }, members: 3 };
 
   beforeAll(async () => {
     t = await startTestApp({ demo: true });
-    // A fact that carries personal data, as a household registration of a later area will.
+    // A fact that carries personal data in a nested shape the masking must find at any depth.
     await t.app.get<EventStore>(EVENT_STORE).append(
-      'household-2224261032010001',
+      'fixture-2224261032019001',
       [
         {
           id: randomUUID(),
-          type: 'HouseholdRegistered',
+          type: 'PersonalDataFixture',
           data: fact,
           metadata: {
             actor: { id: 'clerk', roles: ['county-admin'] },
@@ -43,7 +43,7 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
 
   it('masks ID and phone numbers in the log view and records an inspector’s read of them', async () => {
     const inspector = t.token(['inspector'], '222426', 'inspector-wang');
-    const response = await t.request('GET', '/api/v1/events?stream=household-2224261032010001', { token: inspector });
+    const response = await t.request('GET', '/api/v1/events?stream=fixture-2224261032019001', { token: inspector });
     expect(response.status).toBe(200);
     expect(response.body.events[0].data.head).toEqual({
       name: '张德福',
@@ -56,19 +56,19 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
       token: t.token(['discipline'], '220000'),
     });
     expect(log.body).toHaveLength(1);
-    expect(log.body[0]).toMatchObject({ action: 'ledger.events', detail: { values: 2, subjects: ['household-2224261032010001'] } });
+    expect(log.body[0]).toMatchObject({ action: 'ledger.events', detail: { values: 2, subjects: ['fixture-2224261032019001'] } });
   });
 
   it('does not log a county admin’s masked read (only oversight reads are)', async () => {
     const before = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.length;
-    await t.request('GET', '/api/v1/events?stream=household-2224261032010001', { token: t.token(['county-admin'], '222426') });
+    await t.request('GET', '/api/v1/events?stream=fixture-2224261032019001', { token: t.token(['county-admin'], '222426') });
     const after = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.length;
     expect(after).toBe(before);
   });
 
   it('reveals one value to a county admin with a reason, and logs it; refuses outside the jurisdiction or a non-personal field', async () => {
     const admin = t.token(['county-admin'], '222426', 'admin-li');
-    const body = { stream: 'household-2224261032010001', revision: 0, field: 'head.idNumber', reason: '核对低保申请材料' };
+    const body = { stream: 'fixture-2224261032019001', revision: 0, field: 'head.idNumber', reason: '核对低保申请材料' };
     const revealed = await t.request('POST', '/api/v1/personal-data/reveal', { token: admin, body });
     expect(revealed).toMatchObject({ status: 200, body: { value: headId, field: 'head.idNumber' } });
 

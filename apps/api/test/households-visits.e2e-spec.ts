@@ -4,6 +4,10 @@ import { DemoTimeline } from '../src/demo/demo-clock';
 import { CommandRouter } from '../src/infrastructure/command-router';
 import { startTestApp, type TestApp } from './test-app';
 
+// Answers are JSON read field by field in the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = any;
+
 /** 包保 and 走访 through HTTP on a virtual clock: every rule of the registry, assignments, visits and obligations. */
 describe('registry, 包户, visits and visit obligations', () => {
   let t: TestApp;
@@ -23,9 +27,12 @@ describe('registry, 包户, visits and visit obligations', () => {
     return t.request('GET', `/api/v1${path}${path.includes('?') ? '&' : '?'}minPosition=${head}`, { token });
   };
   /** A refusal must carry its status and code, and leave the log as it was. */
-  async function refused(request: Promise<{ status: number; body: any }>, status: number, code: string) {
+  async function refused(request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) {
+    // Reactions to earlier commands (timers being scheduled) land first, so only this request is measured.
+    await timeline.settle();
     const before = await t.domainEventCount();
-    const response = await request;
+    const response = await request();
+    await timeline.settle();
     expect([response.status, response.body.code]).toEqual([status, code]);
     expect(await t.domainEventCount()).toBe(before);
   }
@@ -64,7 +71,7 @@ describe('registry, 包户, visits and visit obligations', () => {
     );
     expect((await post('/units', { unitId: 'jl-other', name: '省某厅', regionCode: '220000', leadOfficial: '李四' })).status).toBe(201);
     await refused(
-      post('/units', { unitId: 'x-unit', name: '某单位', regionCode: '222427', leadOfficial: '王五' }),
+      () => post('/units', { unitId: 'x-unit', name: '某单位', regionCode: '222427', leadOfficial: '王五' }),
       409,
       'REGION_NOT_REGISTERED',
     );
@@ -76,8 +83,12 @@ describe('registry, 包户, visits and visit obligations', () => {
     ]) {
       expect((await post('/cadres', { cadreId, name, unitId, position: '科员', phone: '13844332211' })).status).toBe(201);
     }
-    await refused(post('/cadres', { cadreId: 'c9', name: '某', unitId: 'nope', position: '科员' }), 409, 'UNIT_NOT_REGISTERED');
-    await refused(post('/cadres', { cadreId: 'c1', name: '某', unitId: 'jl-wjw', position: '科员' }), 409, 'CADRE_ALREADY_REGISTERED');
+    await refused(() => post('/cadres', { cadreId: 'c9', name: '某', unitId: 'nope', position: '科员' }), 409, 'UNIT_NOT_REGISTERED');
+    await refused(
+      () => post('/cadres', { cadreId: 'c1', name: '某', unitId: 'jl-wjw', position: '科员' }),
+      409,
+      'CADRE_ALREADY_REGISTERED',
+    );
     const cadre = await get('/cadres/c1');
     expect(cadre.body).toMatchObject({ name: '禹露', unitName: '吉林省卫生健康委', phone: '138****2211' });
   });
@@ -92,18 +103,22 @@ describe('registry, 包户, visits and visit obligations', () => {
       identifiedAt: '2026-02-20T00:00:00Z',
     };
     expect((await post('/households', household)).status).toBe(201);
-    await refused(post('/households', household), 409, 'HOUSEHOLD_ALREADY_REGISTERED');
+    await refused(() => post('/households', household), 409, 'HOUSEHOLD_ALREADY_REGISTERED');
     const badId = { ...household, householdId: HH2, members: [{ ...HEAD, idNumber: '110105194912310021' }] };
     const bad = await post('/households', badId);
     expect([bad.status, bad.body.code, bad.body.field]).toEqual([422, 'INVALID_ID_NUMBER', 'members[0].idNumber']);
     await refused(
-      post('/households', { ...household, householdId: '2224261032990001', villageCode: '222426103299' }),
+      () => post('/households', { ...household, householdId: '2224261032990001', villageCode: '222426103299' }),
       409,
       'VILLAGE_NOT_REGISTERED',
     );
-    await refused(post('/households', { ...household, householdId: '2224261032020001' }), 422, 'INVALID_HOUSEHOLD');
-    await refused(post('/households', { ...household, householdId: HH2, identifiedAt: '2026-04-01T00:00:00Z' }), 422, 'TIME_IN_FUTURE');
-    await refused(post('/households', { ...household, householdId: HH2, causes: ['运气不好'] }), 422, 'VALIDATION_FAILED');
+    await refused(() => post('/households', { ...household, householdId: '2224261032020001' }), 422, 'INVALID_HOUSEHOLD');
+    await refused(
+      () => post('/households', { ...household, householdId: HH2, identifiedAt: '2026-04-01T00:00:00Z' }),
+      422,
+      'TIME_IN_FUTURE',
+    );
+    await refused(() => post('/households', { ...household, householdId: HH2, causes: ['运气不好'] }), 422, 'VALIDATION_FAILED');
     expect(
       (await post('/households', { ...household, householdId: HH2, members: [{ ...HEAD, idNumber: '440524188001010014' }] })).status,
     ).toBe(201);
@@ -114,11 +129,15 @@ describe('registry, 包户, visits and visit obligations', () => {
   it('assigns cadres and refuses to end responsibility before exit (不脱贫不脱钩)', async () => {
     expect((await post(`/households/${HH}/assignments`, { cadreId: 'c1', reason: '包保责任分配' })).status).toBe(201);
     expect((await post(`/households/${HH2}/assignments`, { cadreId: 'c1' })).status).toBe(201);
-    await refused(post(`/households/${HH}/assignments/end`, { reason: '调离' }), 409, 'DECOUPLING_BEFORE_EXIT');
-    await refused(post(`/households/${HH}/assignments`, { cadreId: 'nobody' }), 404, 'CADRE_NOT_FOUND');
-    await refused(post(`/households/${HH}/assignments`, { cadreId: 'c2', from: '2026-02-01T00:00:00Z' }), 409, 'BEFORE_REGISTRATION');
-    await refused(post(`/households/${HH}/assignments`, { cadreId: 'c2', from: '2026-02-25T00:00:00Z' }), 409, 'ASSIGNMENT_OUT_OF_ORDER');
-    await refused(post(`/households/${HH}/relapse`, { reason: '因病返贫' }), 409, 'HOUSEHOLD_NOT_EXITED');
+    await refused(() => post(`/households/${HH}/assignments/end`, { reason: '调离' }), 409, 'DECOUPLING_BEFORE_EXIT');
+    await refused(() => post(`/households/${HH}/assignments`, { cadreId: 'nobody' }), 404, 'CADRE_NOT_FOUND');
+    await refused(() => post(`/households/${HH}/assignments`, { cadreId: 'c2', from: '2026-02-01T00:00:00Z' }), 409, 'BEFORE_REGISTRATION');
+    await refused(
+      () => post(`/households/${HH}/assignments`, { cadreId: 'c2', from: '2026-02-25T00:00:00Z' }),
+      409,
+      'ASSIGNMENT_OUT_OF_ORDER',
+    );
+    await refused(() => post(`/households/${HH}/relapse`, { reason: '因病返贫' }), 409, 'HOUSEHOLD_NOT_EXITED');
     const responsibility = await get(`/households/${HH}/responsibility?at=2026-03-01T02:00:00Z`);
     expect(responsibility.body.responsible.cadreId).toBe('c1');
   });
@@ -127,8 +146,12 @@ describe('registry, 包户, visits and visit obligations', () => {
     expect((await post('/villages/222426103201/assignments', { unitId: 'jl-wjw' })).status).toBe(201);
     expect((await post('/villages/222426103202/assignments', { unitId: 'jl-wjw' })).status).toBe(201);
     expect((await post('/villages/222426103201/work-teams', { memberIds: ['c4'], firstSecretaryId: 'c2' })).status).toBe(201);
-    await refused(post('/villages/222426103201/work-teams', { memberIds: ['ghost'], firstSecretaryId: 'c2' }), 404, 'CADRE_NOT_FOUND');
-    await refused(post('/villages/222426103299/assignments', { unitId: 'jl-wjw' }), 409, 'REGION_NOT_REGISTERED');
+    await refused(
+      () => post('/villages/222426103201/work-teams', { memberIds: ['ghost'], firstSecretaryId: 'c2' }),
+      404,
+      'CADRE_NOT_FOUND',
+    );
+    await refused(() => post('/villages/222426103299/assignments', { unitId: 'jl-wjw' }), 409, 'REGION_NOT_REGISTERED');
   });
 
   it('records visits and refuses one in the future, before registration, outside the village or for someone else', async () => {
@@ -141,12 +164,16 @@ describe('registry, 包户, visits and visit obligations', () => {
       'idempotency-key': 'v-1',
     });
     expect(again.body).toEqual(first.body);
-    await refused(post(`/households/${HH}/visits`, visit('c1', '2026-03-05T00:00:00Z'), cadreToken('c1')), 422, 'TIME_IN_FUTURE');
-    await refused(post(`/households/${HH}/visits`, visit('c1', '2026-02-10T00:00:00Z'), cadreToken('c1')), 409, 'BEFORE_REGISTRATION');
-    await refused(post(`/households/${HH}/visits`, visit('c3', '2026-03-02T00:00:00Z')), 409, 'VISITOR_OUTSIDE_VILLAGE');
-    await refused(post(`/households/${HH}/visits`, visit('c2', '2026-03-02T00:00:00Z'), cadreToken('c1')), 403, 'NOT_YOUR_VISIT');
+    await refused(() => post(`/households/${HH}/visits`, visit('c1', '2026-03-05T00:00:00Z'), cadreToken('c1')), 422, 'TIME_IN_FUTURE');
     await refused(
-      post(`/households/${HH}/visits`, { ...visit('c1', '2026-03-02T00:00:00'), kind: '走访' }, cadreToken('c1')),
+      () => post(`/households/${HH}/visits`, visit('c1', '2026-02-10T00:00:00Z'), cadreToken('c1')),
+      409,
+      'BEFORE_REGISTRATION',
+    );
+    await refused(() => post(`/households/${HH}/visits`, visit('c3', '2026-03-02T00:00:00Z')), 409, 'VISITOR_OUTSIDE_VILLAGE');
+    await refused(() => post(`/households/${HH}/visits`, visit('c2', '2026-03-02T00:00:00Z'), cadreToken('c1')), 403, 'NOT_YOUR_VISIT');
+    await refused(
+      () => post(`/households/${HH}/visits`, { ...visit('c1', '2026-03-02T00:00:00'), kind: '走访' }, cadreToken('c1')),
       422,
       'VALIDATION_FAILED',
     );
@@ -157,10 +184,10 @@ describe('registry, 包户, visits and visit obligations', () => {
     expect(flags.body.flags.map((f: { cadreId: string }) => f.cadreId)).toEqual(['c2']);
     // Retraction: only by the visitor (or an office), once.
     const retraction = `/households/${HH}/visits/${byTeam.body.visitId}/retraction`;
-    await refused(post(retraction, { reason: '录错' }, cadreToken('c1')), 403, 'NOT_YOUR_VISIT');
+    await refused(() => post(retraction, { reason: '录错' }, cadreToken('c1')), 403, 'NOT_YOUR_VISIT');
     expect((await post(retraction, { reason: '走错户' }, cadreToken('c2'))).status).toBe(201);
-    await refused(post(retraction, { reason: '再撤' }, cadreToken('c2')), 409, 'VISIT_ALREADY_RETRACTED');
-    await refused(post(`/households/${HH}/visits/nope/retraction`, { reason: '无' }), 404, 'VISIT_NOT_FOUND');
+    await refused(() => post(retraction, { reason: '再撤' }, cadreToken('c2')), 409, 'VISIT_ALREADY_RETRACTED');
+    await refused(() => post(`/households/${HH}/visits/nope/retraction`, { reason: '无' }), 404, 'VISIT_NOT_FOUND');
   });
 
   it('hands over, and answers who held the household at a past instant as the record stood then', async () => {
@@ -183,16 +210,16 @@ describe('registry, 包户, visits and visit obligations', () => {
   });
 
   it('recalls a cadre only with every household handed over, then refuses to assign them', async () => {
-    await refused(post('/cadres/c1/recall', { reason: '工作不实', handovers: [] }), 409, 'RECALL_WITHOUT_HANDOVER');
+    await refused(() => post('/cadres/c1/recall', { reason: '工作不实', handovers: [] }), 409, 'RECALL_WITHOUT_HANDOVER');
     await refused(
-      post('/cadres/c1/recall', { reason: '工作不实', handovers: [{ householdId: HH2, successorId: 'c1' }] }),
+      () => post('/cadres/c1/recall', { reason: '工作不实', handovers: [{ householdId: HH2, successorId: 'c1' }] }),
       409,
       'RECALL_WITHOUT_HANDOVER',
     );
     const recall = await post('/cadres/c1/recall', { reason: '工作不实', handovers: [{ householdId: HH2, successorId: 'c4' }] });
     expect(recall.status).toBe(201);
     expect((await get(`/households/${HH2}/responsibility?at=2026-03-10T03:00:00Z`)).body.responsible.cadreId).toBe('c4');
-    await refused(post(`/households/${HH2}/assignments`, { cadreId: 'c1' }), 409, 'CADRE_RECALLED');
+    await refused(() => post(`/households/${HH2}/assignments`, { cadreId: 'c1' }), 409, 'CADRE_RECALLED');
     const events = (await get(`/households/${HH2}/timeline`)).body.entries.map((e: { type: string }) => e.type);
     expect(events).toEqual(expect.arrayContaining(['HouseholdRegistered', 'CadreAssigned', 'CadreRecalled', 'TimerScheduled']));
   });
@@ -202,13 +229,13 @@ describe('registry, 包户, visits and visit obligations', () => {
     expect((await get(`/households/${HH2}`)).body.category).toBe('低保贫困户');
     const earlier = await get(`/households/${HH2}?knownAt=2026-03-10T01:00:00Z`);
     expect(earlier.body.profile.category).toBe('一般贫困户');
-    await refused(post(`/households/${HH2}/corrections`, { changes: {}, reason: '无' }), 422, 'INVALID_HOUSEHOLD');
-    await refused(post(`/households/${HH2}/removal`, { reason: 'RICH', detail: 'x' }), 422, 'VALIDATION_FAILED');
+    await refused(() => post(`/households/${HH2}/corrections`, { changes: {}, reason: '无' }), 422, 'INVALID_HOUSEHOLD');
+    await refused(() => post(`/households/${HH2}/removal`, { reason: 'RICH', detail: 'x' }), 422, 'VALIDATION_FAILED');
     const HH3 = '2224261032010003';
     const third = { householdId: HH3, villageCode: '222426103201', members: [HEAD], category: '一般贫困户', causes: ['缺资金'] };
     expect((await post('/households', third)).status).toBe(201);
     expect((await post(`/households/${HH3}/removal`, { reason: 'VEHICLE', detail: '家庭购置小轿车一辆' })).status).toBe(201);
-    await refused(post(`/households/${HH3}/visits`, visit('c4', '2026-03-10T02:00:00Z')), 409, 'HOUSEHOLD_REMOVED');
+    await refused(() => post(`/households/${HH3}/visits`, visit('c4', '2026-03-10T02:00:00Z')), 409, 'HOUSEHOLD_REMOVED');
     expect((await get(`/households/${HH3}`)).body).toMatchObject({ status: 'removed', responsibleCadre: null });
   });
 
@@ -222,9 +249,9 @@ describe('registry, 包户, visits and visit obligations', () => {
       simultaneousMinutes: 30,
       reason: '县文件',
     };
-    await refused(post('/regions/222426/visit-policy', { ...policy, effectiveFrom: '2026-03-01' }), 409, 'POLICY_RETROACTIVE');
+    await refused(() => post('/regions/222426/visit-policy', { ...policy, effectiveFrom: '2026-03-01' }), 409, 'POLICY_RETROACTIVE');
     await refused(
-      post('/regions/222426/visit-policy', { ...policy, effectiveFrom: '2026-04-01', escalationDays: 1 }),
+      () => post('/regions/222426/visit-policy', { ...policy, effectiveFrom: '2026-04-01', escalationDays: 1 }),
       422,
       'INVALID_POLICY',
     );
@@ -253,7 +280,11 @@ describe('registry, 包户, visits and visit obligations', () => {
     );
     expect((await post(`/households/${HH}/visits`, visit('c4', '2026-03-25T01:00:00Z'), cadreToken('c4'))).status).toBe(201);
     await timeline.settle();
-    const flags = (await get('/flags?region=222426')).body.flags as { type: string; householdId: string; details: any }[];
+    const flags = (await get('/flags?region=222426')).body.flags as {
+      type: string;
+      householdId: string;
+      details: Record<string, unknown>;
+    }[];
     const types = flags.map((f) => `${f.type}:${f.householdId}`);
     expect(types).toEqual(
       expect.arrayContaining([
@@ -272,7 +303,7 @@ describe('registry, 包户, visits and visit obligations', () => {
     // March: HH had visits by whoever held it; HH2 none by its cadre (c2's visit was not by the holder) → overdue.
     await advance('2026-04-01T00:00:00.000Z');
     await timeline.settle();
-    let overdue = (await get('/regions/222426/overdue-visits?month=2026-03')).body.overdue as any[];
+    let overdue = (await get('/regions/222426/overdue-visits?month=2026-03')).body.overdue as Answer[];
     expect(overdue.map((o) => o.householdId)).toEqual([HH2]);
     expect(overdue[0]).toMatchObject({ cadreId: 'c4', required: 1, made: 0, remindedAt: null, escalatedAt: null });
     await advance('2026-04-12T00:00:00.000Z');

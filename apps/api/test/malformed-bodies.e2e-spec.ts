@@ -1,9 +1,44 @@
 import fc from 'fast-check';
-import { startTestApp, type TestApp } from './test-app';
+import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
 /** A valid body for each command route; every generated body is made invalid from it, by construction. */
+const OK = { result: 'met' };
 const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/regions': { code: '222426103298', name: '模糊测试村' },
+  '/api/v1/units': { unitId: 'fuzz-unit', name: '模糊测试单位', regionCode: '220000', leadOfficial: '测试' },
+  '/api/v1/cadres': { cadreId: 'fuzz-cadre', name: '模糊', unitId: 'jl-wjw', position: '科员' },
+  '/api/v1/cadres/{cadreId}/recall': { reason: '模糊测试', handovers: [] },
+  '/api/v1/households': {
+    householdId: '2224261032010098',
+    villageCode: '222426103201',
+    members: [{ name: '模糊', idNumber: '11010519491231002X', relation: '户主' }],
+    category: '一般贫困户',
+    causes: ['因病'],
+  },
+  '/api/v1/households/{id}/corrections': { changes: { category: '低保贫困户' }, reason: '模糊测试' },
+  '/api/v1/households/{id}/removal': { reason: 'VEHICLE', detail: '模糊测试' },
+  '/api/v1/households/{id}/relapse': { reason: '模糊测试' },
+  '/api/v1/households/{id}/assignments': { cadreId: 'jl-wjw-02' },
+  '/api/v1/households/{id}/assignments/end': { reason: '模糊测试' },
+  '/api/v1/villages/{code}/assignments': { unitId: 'jl-wjw' },
+  '/api/v1/villages/{code}/work-teams': { memberIds: ['jl-wjw-13'], firstSecretaryId: 'jl-wjw-14' },
+  '/api/v1/households/{id}/visits': {
+    cadreId: 'jl-wjw-01',
+    kind: '走访',
+    occurredAt: '2020-01-01T00:00:00Z',
+    findings: { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK },
+  },
+  '/api/v1/households/{id}/visits/{visitId}/retraction': { reason: '模糊测试' },
+  '/api/v1/regions/{code}/visit-policy': {
+    effectiveFrom: '2099-01-01',
+    visitsPerMonth: 1,
+    handoverDays: 15,
+    reminderDays: 3,
+    escalationDays: 10,
+    backfillDays: 7,
+    simultaneousMinutes: 30,
+    reason: '模糊测试',
+  },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 
@@ -11,7 +46,7 @@ const VALID: Record<string, Record<string, unknown>> = {
 const wrongTyped = fc.oneof(
   fc.constant(null),
   fc.boolean(),
-  fc.array(fc.jsonValue(), { maxLength: 3 }),
+  fc.array(fc.jsonValue(), { minLength: 1, maxLength: 3 }),
   fc.dictionary(fc.string({ maxLength: 5 }), fc.jsonValue(), { maxKeys: 3 }),
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
 );
@@ -73,10 +108,14 @@ describe('malformed bodies on every command route', () => {
     for (const route of routes) {
       await fc.assert(
         fc.asyncProperty(malformed(VALID[route]), async (body) => {
-          const response = await t.request('POST', route, {
-            token,
-            ...('raw' in body ? { rawBody: body.raw } : { body: body.json }),
-          });
+          const response = await t.request(
+            'POST',
+            route.replace(/\{(\w+)\}/g, (_, name: string) => DEMO_PATH_PARAMS[name]),
+            {
+              token,
+              ...('raw' in body ? { rawBody: body.raw } : { body: body.json }),
+            },
+          );
           statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
           expect([400, 422]).toContain(response.status);
           expect(response.headers.get('content-type')).toContain('application/problem+json');

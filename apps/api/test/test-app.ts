@@ -6,7 +6,9 @@ import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { ProjectionRunner } from '@bangfu/projections';
 import { EsdbStandIn, flipOneByte } from '@bangfu/testing';
+import { ProcessManagerRunner } from '@bangfu/workflow';
 import { signToken } from '../src/auth/jwt';
 import { loadConfig, type BangfuConfig } from '../src/config/bangfu-config';
 import { createApp } from '../src/create-app';
@@ -29,6 +31,8 @@ export interface TestApp {
   }>;
   /** Events in the log other than the access log's: what a refused request must leave unchanged. */
   domainEventCount(): Promise<number>;
+  /** Waits until views and process managers have handled the whole log, including what the processes appended. */
+  settle(): Promise<void>;
   /** Changes one stored byte of an event's data behind the store's back (file or stand-in). */
   tamper(eventId: string): Promise<void>;
   /** Environment for `bangfu` child processes against this app's stores. */
@@ -36,6 +40,14 @@ export interface TestApp {
   standIn?: EsdbStandIn;
   close(): Promise<void>;
 }
+
+/** Path parameters that name real things in the demo data: a household of 德化村, a cadre, a visit. */
+export const DEMO_PATH_PARAMS: Record<string, string> = {
+  code: '222426',
+  id: '2224261032010005',
+  cadreId: 'jl-wjw-01',
+  visitId: 'demo-duplicate',
+};
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */
 export async function startTestApp(
@@ -93,6 +105,15 @@ export async function startTestApp(
     async domainEventCount() {
       const events = await app.get<EventStore>(EVENT_STORE).readAll();
       return events.filter((event) => !event.streamId.startsWith('access-')).length;
+    },
+    async settle() {
+      for (;;) {
+        const store = app.get<EventStore>(EVENT_STORE);
+        const head = await store.headPosition();
+        await app.get(ProjectionRunner).waitFor(head, 60_000);
+        await app.get(ProcessManagerRunner).waitFor(head, 60_000);
+        if ((await store.headPosition()) === head) return;
+      }
     },
     async tamper(eventId) {
       if (standIn) return standIn.corruptData(eventId);

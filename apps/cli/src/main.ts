@@ -3,6 +3,7 @@ import { ConfigurationError, loadConfig } from '../../api/src/config/bangfu-conf
 import { serve } from '../../api/src/serve';
 import { UsageError, parseArgs } from './args';
 import { benchCommand } from './commands/bench.command';
+import { importCommand, importUsage } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
@@ -12,6 +13,7 @@ const USAGE = `usage: bangfu <command>
   serve                      run the API (same as npm start); configuration from the environment
   verify [--json]            check every stream's hash chain and the log's continuity
   rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
+  ${importUsage}
   ${tokenUsage.replace(/\n/g, '\n  ')}
   policy                     print the access policy (role × action) as a Markdown table
   bench                      measure the event store and write BENCHMARKS.md
@@ -31,6 +33,8 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(args);
     case 'rebuild':
       return rebuildCommand(args);
+    case 'import':
+      return importCommand(args);
     case 'token':
       return tokenCommand(args);
     case 'bench':

@@ -1,4 +1,4 @@
-import { regionContains, regionPrefix, type Actor } from '@bangfu/domain';
+import { DomainError, regionContains, regionPrefix, type Actor } from '@bangfu/domain';
 
 /** Whether `code` lies in the actor's jurisdiction ('000000' is the whole country; no region, nothing). */
 export function withinJurisdiction(actor: Actor, code: string, orAbove = false): boolean {
@@ -11,4 +11,15 @@ export function withinJurisdiction(actor: Actor, code: string, orAbove = false):
 export function jurisdictionPrefix(actor: Actor): string | undefined {
   if (actor.regionCode === '000000') return undefined;
   return actor.regionCode ? regionPrefix(actor.regionCode) : '\u0000'; // no region: matches nothing
+}
+
+export class OutsideJurisdictionError extends DomainError {
+  readonly code = 'OUTSIDE_JURISDICTION';
+  override readonly kind = 'forbidden' as const;
+}
+
+/** For commands whose division is known only from the record (a cadre's unit): the system itself acts everywhere. */
+export function assertWithinJurisdiction(actor: Actor, code: string | null | undefined): void {
+  if (actor.roles.includes('system') || !code || withinJurisdiction(actor, code)) return;
+  throw new OutsideJurisdictionError(`division ${code} is outside your jurisdiction`, { region: code });
 }

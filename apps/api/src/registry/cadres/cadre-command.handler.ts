@@ -11,6 +11,7 @@ import {
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { HouseholdCommandMessage } from '../households/household-command.handler';
+import { assertWithinJurisdiction } from '../../access/jurisdiction';
 import { RecordFacts } from '../record-facts';
 
 export class CadreCommandMessage {
@@ -35,6 +36,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     if (command.type === 'RegisterCadre') {
       const unit = await this.facts.unit(command.data.unitId);
       const facts = { registered: unit.registered, regionCode: unit.registered ? unit.regionCode : null };
+      assertWithinJurisdiction(metadata.actor, facts.regionCode);
       return handleCommand(
         this.store,
         streamId,
@@ -54,6 +56,8 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
    * plan is checked by the pure decider before anything is appended, so a bad plan appends nothing.
    */
   private async recall(command: Extract<CadreCommand, { type: 'RecallCadre' }>, metadata: CommandMetadata): Promise<AppendResult> {
+    const cadre = await this.facts.cadre(command.data.cadreId);
+    assertWithinJurisdiction(metadata.actor, cadre.registered ? cadre.regionCode : null);
     await this.projections.waitFor(await this.store.headPosition(), 10_000);
     const held = this.views
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)

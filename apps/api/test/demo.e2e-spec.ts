@@ -1,0 +1,89 @@
+import { monthStart, nextMonth, shanghaiMonth } from '@bangfu/domain';
+import { startTestApp, type TestApp } from './test-app';
+
+// Answers are JSON read field by field in the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = any;
+
+/** Seed 000's year of work, as the demo loads it on a first start: every view has real content. */
+describe('demo: a year of seed 000 work', () => {
+  let t: TestApp;
+  let leader: string;
+  const now = new Date();
+  // The demo starts twelve months back; month k of it begins at monthAt(k).
+  const firstMonth = shanghaiMonth(new Date(now.getTime() - 365 * 86_400_000));
+  const month = (k: number) => Array.from({ length: k }).reduce<string>((m) => nextMonth(m), firstMonth);
+  const monthAt = (k: number) => monthStart(month(k));
+  const get = (path: string, token = leader) => t.request('GET', `/api/v1${path}`, { token });
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    leader = t.token(['leader'], '220000');
+  });
+  afterAll(async () => t.close());
+
+  it('registers the three villages with their real household and people counts', async () => {
+    const counts: Record<string, [number, number]> = {};
+    for (const [code, name] of [
+      ['222426103201', '德化村'],
+      ['222426103202', '盘道村'],
+      ['222424104203', '永兴村'],
+    ]) {
+      const page = await get(`/regions/${code}/households?limit=1000`);
+      // As first registered: households identified on the first day (永兴村's 新识别 came later; one 德化村 household was removed).
+      const first = page.body.households.filter((h: { identifiedAt: string }) => h.identifiedAt < monthAt(1));
+      counts[name] = [first.length, first.reduce((sum: number, h: { population: number }) => sum + h.population, 0)];
+    }
+    expect(counts).toEqual({ 德化村: [29, 66], 盘道村: [16, 35], 永兴村: [15, 20] });
+  });
+
+  it('answers who held a household at a past instant, and what the record said at an earlier record time', async () => {
+    const household = '2224261032010001'; // handed over from 禹露 to 林天慕 in the demo's sixth month
+    const before = await get(`/households/${household}/responsibility?at=${monthAt(3)}`);
+    expect(before.body.responsible).toMatchObject({ cadreId: 'jl-wjw-01', cadreName: '禹露' });
+    const after = await get(`/households/${household}/responsibility?at=${monthAt(7)}`);
+    expect(after.body.responsible).toMatchObject({ cadreId: 'jl-wjw-02', cadreName: '林天慕' });
+    // Asked as of the demo's fifth month, the record did not yet know of the handover.
+    const known = await get(`/households/${household}/responsibility?at=${monthAt(7)}&knownAt=${monthAt(4)}`);
+    expect(known.body.responsible).toMatchObject({ cadreId: 'jl-wjw-01', to: null });
+  });
+
+  it('lists the planted backfilled and missed visits among the flags', async () => {
+    const flags = (await get('/flags?region=220000&limit=1000')).body.flags as {
+      type: string;
+      householdId: string;
+      details: Record<string, unknown>;
+    }[];
+    const of = (type: string) => flags.filter((f) => f.type === type);
+    expect(of('BACKFILLED_VISIT').map((f) => f.householdId)).toEqual(expect.arrayContaining(['2224261032020002', '2224261032010014']));
+    expect(of('MONTHLY_VISIT_MISSED').map((f) => `${f.householdId}@${f.details.month}`)).toEqual(
+      expect.arrayContaining([`2224261032010003@${month(3)}`, `2224261032020009@${month(6)}`, `2224241042030006@${month(9)}`]),
+    );
+    expect(of('HANDOVER_NOT_CONNECTED').map((f) => f.householdId)).toContain('2224241042030004');
+    expect(of('SIMULTANEOUS_VISITS')).toHaveLength(1);
+    expect(of('ASSIGNMENT_GAP').map((f) => f.householdId)).toEqual(['2224241042030016']);
+    expect(of('VISIT_BY_UNASSIGNED_CADRE').length).toBeGreaterThan(0);
+  });
+
+  it('shows coverage, overdue months with escalation, timelines and cadre activity', async () => {
+    const coverage = await get(`/regions/220000/visit-coverage?month=${month(4)}`);
+    expect(coverage.body.households).toBe(60);
+    expect(coverage.body.visited).toBeGreaterThan(50);
+    const overdue = (await get('/regions/220000/overdue-visits?status=all&limit=1000')).body.overdue as Answer[];
+    expect(overdue.find((o) => o.householdId === '2224261032010003' && o.month === month(3))).toMatchObject({ required: 1, made: 0 });
+    // Some overdue months were answered by a catch-up visit before the escalation; the rest went to the township.
+    expect(overdue.some((o) => o.escalatedTo?.length === 9 && o.remindedAt)).toBe(true);
+    expect(overdue.some((o) => o.caughtUpAt && !o.escalatedAt)).toBe(true);
+    const timeline = (await get('/households/2224261032010001/timeline?limit=1000')).body.entries as { type: string; recordedAt: string }[];
+    expect(timeline.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['HouseholdRegistered', 'CadreAssigned', 'VisitRecorded', 'TimerFired']),
+    );
+    expect(timeline.every((e, i) => i === 0 || e.recordedAt >= timeline[i - 1].recordedAt)).toBe(true);
+    const activity = (await get('/cadres/jl-wjw-03/activity')).body;
+    expect(activity.householdsHeld).toBe(5);
+    expect(activity.visitsPerMonth.length).toBeGreaterThanOrEqual(12);
+    const recalled = (await get('/cadres/jl-wjw-12')).body;
+    expect(recalled.recalledAt).not.toBeNull();
+    expect((await get('/cadres/jl-wjw-12/households')).body.households).toEqual([]);
+  });
+});
