@@ -1,0 +1,141 @@
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import type { Actor, DomainCommand } from '@bangfu/domain';
+import { signToken } from '../../../api/src/auth/jwt';
+import { loadConfig } from '../../../api/src/config/bangfu-config';
+import { createApp } from '../../../api/src/create-app';
+import { CommandRouter } from '../../../api/src/infrastructure/command-router';
+import { summary, type BenchResult } from './store-benchmarks';
+
+const VILLAGE = '222426103201';
+const HOUSEHOLDS = 1000;
+const OK = { result: 'met' };
+const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+
+/**
+ * Record-visit commands through HTTP as a cadre sends them: 50 connections, each request a full command
+ * (token check, validation, facts from three streams, decide, durable append with synchronous=FULL).
+ */
+export async function runHttpBenchmarks(dir: string, scale: number, log: (line: string) => void): Promise<BenchResult[]> {
+  const runs: number[] = [];
+  const latencies: { p50: number; p99: number }[] = [];
+  for (let r = 0; r < 3; r++) {
+    const result = await recordVisits(join(dir, `http-${r}`), Math.max(3, Math.round(10 * scale)));
+    runs.push(result.rate);
+    latencies.push(result);
+    log(`record-visit through HTTP, run ${r + 1}: ${result.rate} commands/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+  }
+  const median = latencies.sort((a, b) => a.p99 - b.p99)[1];
+  return [
+    {
+      name: 'record-visit through HTTP (50 connections)',
+      unit: 'commands/s',
+      runs,
+      detail: `POST /households/{id}/visits over ${HOUSEHOLDS} households, ${Math.max(3, Math.round(10 * scale))} s per run, every answer 201; latency p50 ${median.p50} ms, p99 ${median.p99} ms (median run)`,
+      peakRssMb: rssMb(),
+    },
+  ];
+}
+
+async function recordVisits(dataDir: string, seconds: number) {
+  const config = loadConfig({
+    BANGFU_DATA_DIR: dataDir,
+    BANGFU_JWT_SECRET: 'bench',
+    BANGFU_LOG: 'false',
+    BANGFU_RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const app = await createApp(config);
+  await app.init();
+  try {
+    await seed(app.get(CommandRouter));
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as { port: number };
+    const token = signToken({ sub: 'bench-cadre', roles: ['cadre'], region: '220000', ttlSeconds: 3600 }, 'bench');
+    let i = 0;
+    const result = await autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections: 50,
+      duration: seconds,
+      requests: [
+        {
+          method: 'POST',
+          setupRequest: (request) => {
+            const household = `${VILLAGE}${String(1 + (i++ % HOUSEHOLDS)).padStart(4, '0')}`;
+            const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
+            return {
+              ...request,
+              path: `/api/v1/households/${household}/visits`,
+              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+              body: JSON.stringify({
+                cadreId: 'bench-cadre',
+                kind: '走访',
+                occurredAt,
+                findings: { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK },
+                measures: ['黄牛养殖项目分红'],
+                notes: '入户走访，了解家庭收入和就医情况。',
+              }),
+            };
+          },
+        },
+      ],
+    });
+    const failed = result.non2xx + result.errors + result.timeouts;
+    if (failed > 0) throw new Error(`record-visit benchmark: ${failed} of ${result.requests.total} requests failed`);
+    return { rate: Math.round(summary([result.requests.average])), p50: result.latency.p50, p99: result.latency.p99 };
+  } finally {
+    await app.close();
+  }
+}
+
+async function seed(router: CommandRouter): Promise<void> {
+  const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
+  const send = (command: DomainCommand) => router.dispatch(command, { actor: admin, now: new Date() });
+  const start = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  for (const [code, name] of [
+    ['220000', '吉林省'],
+    ['222400', '延边州'],
+    ['222426', '安图县'],
+    ['222426103', '松江镇'],
+    [VILLAGE, '德化村'],
+  ]) {
+    await send({ type: 'RegisterRegion', data: { code, name, parent: null } });
+  }
+  await send({
+    type: 'RegisterUnit',
+    data: { unitId: 'bench-unit', name: '基准测试单位', regionCode: '220000', leadOfficial: '张义', regionRegistered: false },
+  });
+  await send({
+    type: 'RegisterCadre',
+    data: { cadreId: 'bench-cadre', name: '李明', unitId: 'bench-unit', position: '科员', unit: { registered: false, regionCode: null } },
+  });
+  await Promise.all(
+    Array.from({ length: HOUSEHOLDS }, async (_, n) => {
+      const householdId = `${VILLAGE}${String(n + 1).padStart(4, '0')}`;
+      const members = [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' as const }];
+      await send({
+        type: 'RegisterHousehold',
+        data: {
+          householdId,
+          villageCode: VILLAGE,
+          members,
+          category: '一般贫困户',
+          causes: ['因病'],
+          identifiedAt: start,
+          source: 'import',
+          villageRegistered: false,
+        },
+      });
+      await send({
+        type: 'AssignCadre',
+        data: {
+          householdId,
+          cadreId: 'bench-cadre',
+          from: start,
+          reason: '',
+          cadre: { registered: false, recalled: false },
+          handoverDays: 0,
+        },
+      });
+    }),
+  );
+}
