@@ -5,7 +5,9 @@ import { loadDemoIfEmpty } from './demo/load-demo';
 
 /** Starts the API on the configured port; loads the demo work plan into an empty store first. */
 export async function serve(config: BangfuConfig): Promise<void> {
-  if (config.demo) await loadDemoIfEmpty(config);
+  if (config.demo && (await loadDemoIfEmpty(config))) {
+    new Logger('demo').log('loaded the demo: a year of seed 000’s 包保 work (吉林省卫生健康委, 德化村, 盘道村, 永兴村)');
+  }
   const app = await createApp(config);
   await app.init();
   await app.listen({ port: config.port, host: config.host });

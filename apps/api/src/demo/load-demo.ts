@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { EXCLUSION_REASONS, monthStart, nextMonth, shanghaiMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
@@ -55,7 +54,6 @@ export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): P
     }
     await timeline.advanceTo(now.toISOString());
     await timeline.settle();
-    new Logger('demo').log(`loaded seed 000's year of work: ${actions.length} commands from ${firstMonth} to now`);
     return true;
   } finally {
     await app.close();
