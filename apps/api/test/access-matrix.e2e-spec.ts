@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '@bangfu/domain';
+import { DEFAULT_VISIT_TERMS, ROLES, type Role } from '@bangfu/domain';
 import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
 /**
@@ -108,12 +108,7 @@ const EXPECTED: Record<string, Expected> = {
     outside: 'forbidden',
     body: {
       effectiveFrom: '2099-01-01',
-      visitsPerMonth: 1,
-      handoverDays: 15,
-      reminderDays: 3,
-      escalationDays: 10,
-      backfillDays: 7,
-      simultaneousMinutes: 30,
+      ...DEFAULT_VISIT_TERMS,
       reason: '矩阵测试',
     },
   },

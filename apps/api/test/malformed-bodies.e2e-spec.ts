@@ -1,3 +1,4 @@
+import { DEFAULT_VISIT_TERMS } from '@bangfu/domain';
 import fc from 'fast-check';
 import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
@@ -31,12 +32,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/households/{id}/visits/{visitId}/retraction': { reason: '模糊测试' },
   '/api/v1/regions/{code}/visit-policy': {
     effectiveFrom: '2099-01-01',
-    visitsPerMonth: 1,
-    handoverDays: 15,
-    reminderDays: 3,
-    escalationDays: 10,
-    backfillDays: 7,
-    simultaneousMinutes: 30,
+    ...DEFAULT_VISIT_TERMS,
     reason: '模糊测试',
   },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },

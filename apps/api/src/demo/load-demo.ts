@@ -1,4 +1,13 @@
-import { EXCLUSION_REASONS, monthStart, nextMonth, shanghaiMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
+import {
+  DEFAULT_VISIT_TERMS,
+  EXCLUSION_REASONS,
+  monthStart,
+  nextMonth,
+  shanghaiMonth,
+  type Actor,
+  type DomainCommand,
+  type Findings,
+} from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
 import type { BangfuConfig } from '../config/bangfu-config';
@@ -76,12 +85,7 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
     data: {
       regionCode: '220000',
       effectiveFrom: new Date(start + 8 * HOUR).toISOString().slice(0, 10),
-      visitsPerMonth: 1,
-      handoverDays: 15,
-      reminderDays: 3,
-      escalationDays: 10,
-      backfillDays: 7,
-      simultaneousMinutes: 30,
+      ...DEFAULT_VISIT_TERMS,
       reason: '吉卫党委发〔2019〕11号：每月走访不少于1次，新调整的包保责任人及时对接',
     },
   });

@@ -1,5 +1,5 @@
-import type { HouseholdProfile, VisitLocation, VisitPolicyTerms } from './household-events';
-import type { ExclusionReason, Findings, VisitKind } from './household-vocabulary';
+import type { HouseholdProfile, VisitPolicyTerms, VisitRecord } from './household-events';
+import type { ExclusionReason } from './household-vocabulary';
 
 /**
  * Facts from other streams that a command needs. Callers send placeholders; the command handler reads
@@ -39,18 +39,7 @@ export type HouseholdCommand =
   | { type: 'CheckHandoverVisit'; data: { householdId: string; cadreId: string; since: string; dueAt: string } }
   | {
       type: 'RecordVisit';
-      data: {
-        visitId: string;
-        householdId: string;
-        cadreId: string;
-        kind: VisitKind;
-        occurredAt: string;
-        findings: Findings;
-        measures: string[];
-        notes: string;
-        location?: VisitLocation;
-        visitor: VisitorFacts;
-      };
+      data: VisitRecord & { visitor: VisitorFacts };
     }
   | { type: 'RetractVisit'; data: { householdId: string; visitId: string; reason: string } }
   | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string; policy: VisitPolicyTerms | null } }

@@ -21,6 +21,19 @@ export interface VisitLocation {
 }
 
 /** The terms of the visit policy a month was judged by: the region whose policy applied and its version (0 = built-in). */
+/** What a visit is, as the cadre states it. */
+export interface VisitRecord {
+  visitId: string;
+  householdId: string;
+  cadreId: string;
+  kind: VisitKind;
+  occurredAt: string;
+  findings: Findings;
+  measures: string[];
+  notes: string;
+  location?: VisitLocation;
+}
+
 export interface VisitPolicyTerms {
   regionCode: string;
   version: number;
@@ -67,17 +80,8 @@ export type HouseholdEvent =
   | { type: 'HandoverNotConnected'; data: { householdId: string; villageCode: string; cadreId: string; since: string; dueAt: string } }
   | {
       type: 'VisitRecorded';
-      data: {
-        visitId: string;
-        householdId: string;
+      data: VisitRecord & {
         villageCode: string;
-        cadreId: string;
-        kind: VisitKind;
-        occurredAt: string;
-        findings: Findings;
-        measures: string[];
-        notes: string;
-        location?: VisitLocation;
         /** Whether the visitor held the household at occurredAt; a visit by someone else is legal but flagged. */
         byResponsibleCadre: boolean;
       };

@@ -26,17 +26,22 @@ export interface VisitPolicyVersion extends VisitPolicyTermsInput {
   reason: string;
 }
 
-/** In force wherever no region has adopted a policy: seed 002's "每月走访…不少于1次" and seed 000's 15 days. */
-export const DEFAULT_VISIT_POLICY: VisitPolicyVersion = {
-  regionCode: '000000',
-  version: 0,
-  effectiveFrom: '2000-01-01',
+/** Seed 002's "每月走访…不少于1次" and seed 000's 15 days for 对接, with the reminder, escalation and flag thresholds. */
+export const DEFAULT_VISIT_TERMS: VisitPolicyTermsInput = {
   visitsPerMonth: 1,
   handoverDays: 15,
   reminderDays: 3,
   escalationDays: 10,
   backfillDays: 7,
   simultaneousMinutes: 30,
+};
+
+/** In force wherever no region has adopted a policy. */
+export const DEFAULT_VISIT_POLICY: VisitPolicyVersion = {
+  ...DEFAULT_VISIT_TERMS,
+  regionCode: '000000',
+  version: 0,
+  effectiveFrom: '2000-01-01',
   reason: '默认：每月走访不少于1次，新调整的包保责任人15日内对接',
 };
 
