@@ -1,13 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
+import type { Clock } from '@bangfu/workflow';
 import { Action } from '../access/action.decorator';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
 import { HouseholdIdPipe } from '../http/household-id.pipe';
+import { CLOCK } from '../infrastructure/tokens';
 import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
 import { AssignCadreDto, AssignUnitDto, AssignWorkTeamDto, EndAssignmentDto, ResponsibilityQueryDto } from './assignment.dto';
 import { GetResponsibility } from './responsibility.queries';
@@ -22,6 +24,7 @@ export class AssignmentController {
     private readonly dispatch: Dispatch,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('households/:id/assignments')
@@ -53,7 +56,7 @@ export class AssignmentController {
   @Action('assignment.responsibility')
   @ApiOkResponse({ description: 'assignment periods as the record stood at knownAt (now by default), and who held it at `at`' })
   responsibility(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: ResponsibilityQueryDto) {
-    const now = new Date();
+    const now = this.clock.now();
     return this.queryBus.execute(new GetResponsibility(householdId, query.at && utc(query.at, now), utc(query.knownAt, now)));
   }
 

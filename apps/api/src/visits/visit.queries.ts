@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { monthEnd, monthStart, type Actor } from '@bangfu/domain';
+import { monthEnd, monthStart } from '@bangfu/domain';
 import { ReadStore, type FlagRow, type OverdueRow, type TimelineRow } from '@bangfu/projections';
-import { jurisdictionPrefix } from '../access/jurisdiction';
 
 export class GetTimeline {
   constructor(
@@ -29,7 +28,6 @@ export class ListOverdueVisits {
 
 export class ListFlags {
   constructor(
-    readonly actor: Actor,
     readonly regionPrefix: string,
     readonly type: string | undefined,
     readonly from: string | undefined,
@@ -180,8 +178,4 @@ export class ListFlagsHandler implements IQueryHandler<ListFlags> {
       })),
     };
   }
-}
-
-export function regionPrefixFor(actor: Actor, region: string | undefined, toPrefix: (code: string) => string): string {
-  return region ? toPrefix(region) : (jurisdictionPrefix(actor) ?? '');
 }

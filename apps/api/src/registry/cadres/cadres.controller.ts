@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
+import type { Clock } from '@bangfu/workflow';
 import { Action } from '../../access/action.decorator';
 import { ResponsibilityQueryDto } from '../../assignment/assignment.dto';
 import { GetCadreHouseholds } from '../../assignment/responsibility.queries';
@@ -10,6 +11,7 @@ import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { Dispatch, utc } from '../../http/dispatch';
 import { ViewQueryDto } from '../../http/view-query.dto';
+import { CLOCK } from '../../infrastructure/tokens';
 import { UnitCommandMessage } from '../units/unit-command.handler';
 import { RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
 import { CadreCommandMessage } from './cadre-command.handler';
@@ -24,6 +26,7 @@ export class CadresController {
     private readonly dispatch: Dispatch,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('units')
@@ -68,7 +71,7 @@ export class CadresController {
   @Action('cadre.households')
   @ApiOkResponse({ description: 'households the cadre held at `at` (now by default), as known at `knownAt`' })
   households(@Param('cadreId') cadreId: string, @Query() query: ResponsibilityQueryDto, @Req() request: Request) {
-    const now = new Date();
+    const now = this.clock.now();
     return this.queryBus.execute(new GetCadreHouseholds(request.actor, cadreId, utc(query.at, now), utc(query.knownAt, now)));
   }
 
@@ -76,6 +79,6 @@ export class CadresController {
   @Action('cadre.activity')
   @ApiOkResponse({ description: 'households held, visits per month, this month’s coverage, backfill lag, retractions' })
   activity(@Param('cadreId') cadreId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
-    return this.queryBus.execute(new GetCadreActivity(request.actor, cadreId, new Date()));
+    return this.queryBus.execute(new GetCadreActivity(request.actor, cadreId, this.clock.now()));
   }
 }

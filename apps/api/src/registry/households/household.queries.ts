@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { householdDecider, householdStreamId, responsibleAt, type Actor, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
+import { householdDecider, householdStreamId, responsibleAt, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type HouseholdRow } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
@@ -15,7 +15,6 @@ export class GetHousehold {
 
 export class ListRegionHouseholds {
   constructor(
-    readonly actor: Actor,
     readonly regionPrefix: string,
     readonly limit: number,
     readonly after?: string,

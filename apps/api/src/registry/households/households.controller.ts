@@ -78,7 +78,7 @@ export class HouseholdsController {
   @Get('regions/:code/households')
   @Action('household.list')
   @ApiOkResponse({ description: 'a page of the division’s households, by 户编号' })
-  list(@Param('code') code: string, @Query() query: RegionHouseholdsQueryDto, @Req() request: Request) {
-    return this.queryBus.execute(new ListRegionHouseholds(request.actor, regionPrefix(code), query.limit ?? 100, query.after));
+  list(@Param('code') code: string, @Query() query: RegionHouseholdsQueryDto) {
+    return this.queryBus.execute(new ListRegionHouseholds(regionPrefix(code), query.limit ?? 100, query.after));
   }
 }
