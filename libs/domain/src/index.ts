@@ -17,3 +17,4 @@ export * from './registry/unit/unit.decider';
 export * from './registry/cadre/cadre.decider';
 export * from './village/village.decider';
 export * from './visit-policy/visit-policy.decider';
+export * from './fund/fund.decider';

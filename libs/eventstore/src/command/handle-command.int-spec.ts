@@ -38,8 +38,16 @@ describe('handleCommand', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('re-decides on fresh state after a conflict, so concurrent commands never break the invariant', async () => {
-    const results = await Promise.allSettled(Array.from({ length: 20 }, () => disburse(100)));
+  it('re-decides on fresh state after a conflict, so writers in several processes never break the invariant', async () => {
+    // Ten connections to one file stand for ten processes: each has its own in-process queue.
+    const others = Array.from({ length: 9 }, () => new SqliteEventStore({ file: join(dir, 'events.db') }));
+    const stores = [store, ...others];
+    const results = await Promise.allSettled(
+      Array.from({ length: 20 }, (_, i) =>
+        handleCommand(stores[i % stores.length], 'fund-1', fund, { type: 'Disburse', data: { amount: 100 } }, meta(), { maxRetries: 50 }),
+      ),
+    );
+    await Promise.all(others.map((other) => other.close()));
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(10);
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(refused).toHaveLength(10);
@@ -50,12 +58,23 @@ describe('handleCommand', () => {
 
   it('gives up with CONCURRENT_MODIFICATION after its retries', async () => {
     await disburse(1);
-    const racing = Array.from({ length: 10 }, () =>
-      handleCommand(store, 'fund-1', fund, { type: 'Disburse', data: { amount: 1 } }, meta(), { maxRetries: 0 }),
+    const others = Array.from({ length: 10 }, () => new SqliteEventStore({ file: join(dir, 'events.db') }));
+    const racing = others.map((other) =>
+      handleCommand(other, 'fund-1', fund, { type: 'Disburse', data: { amount: 1 } }, meta(), { maxRetries: 0 }),
     );
     const results = await Promise.allSettled(racing);
+    await Promise.all(others.map((other) => other.close()));
     const conflicts = results.filter((r) => r.status === 'rejected' && r.reason instanceof ConcurrencyConflictError);
     expect(conflicts.length).toBe(9);
+  });
+
+  it('takes commands on one stream in turn within a process, so none of them needs a retry', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () =>
+        handleCommand(store, 'fund-1', fund, { type: 'Disburse', data: { amount: 1 } }, meta(), { maxRetries: 0 }),
+      ),
+    );
+    expect(results.map((r) => r.revision)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 
   it('answers a resend with the same idempotency key as the first time, without a second effect', async () => {

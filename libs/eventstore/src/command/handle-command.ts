@@ -3,6 +3,7 @@ import { DomainError, type Actor, type Decider, type DomainCommand, type DomainE
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, EventStore, RecordedEvent } from '../event-store.port';
 import { eventIdsFor, nameBasedUuid } from './event-ids';
+import { inStreamOrder } from './stream-queue';
 
 export interface CommandMetadata {
   actor: Actor;
@@ -45,6 +46,17 @@ export async function handleCommand<C extends DomainCommand, E extends DomainEve
   command: C,
   metadata: CommandMetadata,
   options: HandleCommandOptions = {},
+): Promise<AppendResult> {
+  return inStreamOrder(store, streamId, () => decideAndAppend(store, streamId, decider, command, metadata, options));
+}
+
+async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Decider<C, E, S>,
+  command: C,
+  metadata: CommandMetadata,
+  options: HandleCommandOptions,
 ): Promise<AppendResult> {
   const maxRetries = options.maxRetries ?? 5;
   const correlationId = metadata.correlationId ?? randomUUID();
