@@ -11,6 +11,7 @@ import { RegionsModule } from './registry/regions/regions.module';
 import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
+import { FundsModule } from './funds/funds.module';
 
 @Module({})
 export class AppModule {
@@ -24,6 +25,7 @@ export class AppModule {
         RegistryModule,
         AssignmentModule,
         VisitsModule,
+        FundsModule,
       ],
       controllers: [HealthController, LedgerController],
       providers: [

@@ -117,6 +117,35 @@ const EXPECTED: Record<string, Expected> = {
     roles: ['work-team', 'township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
     outside: (body) => (body as { flags: { villageCode: string }[] }).flags.every((flag) => flag.villageCode.startsWith('61')),
   },
+  'POST /api/v1/funds': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: {
+      fundId: 'matrix-fund',
+      source: '社会捐赠',
+      amountFen: 100,
+      regionCode: '222424104203',
+      purpose: '其他',
+      documentNumber: '矩阵〔2026〕1号',
+      allocatedOn: '2026-01-01',
+    },
+  },
+  'POST /api/v1/funds/{fundId}/disbursements': {
+    roles: ['township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { recipient: { kind: 'village', id: '222424104203' }, amountFen: 1, voucherNumber: '矩阵-1' },
+  },
+  'POST /api/v1/funds/{fundId}/disbursements/{disbursementId}/confirmation': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { confirmedBy: '矩阵' },
+  },
+  'POST /api/v1/funds/{fundId}/recoveries': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '矩阵测试' },
+  },
+  'GET /api/v1/funds/{fundId}/trace': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

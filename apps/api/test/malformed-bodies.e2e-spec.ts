@@ -30,6 +30,18 @@ const VALID: Record<string, Record<string, unknown>> = {
     findings: { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK },
   },
   '/api/v1/households/{id}/visits/{visitId}/retraction': { reason: '模糊测试' },
+  '/api/v1/funds': {
+    fundId: 'fuzz-fund',
+    source: '社会捐赠',
+    amountFen: 100,
+    regionCode: '222424104203',
+    purpose: '其他',
+    documentNumber: '模糊〔2026〕1号',
+    allocatedOn: '2026-01-01',
+  },
+  '/api/v1/funds/{fundId}/disbursements': { recipient: { kind: 'village', id: '222424104203' }, amountFen: 1, voucherNumber: '模糊-1' },
+  '/api/v1/funds/{fundId}/disbursements/{disbursementId}/confirmation': { confirmedBy: '模糊' },
+  '/api/v1/funds/{fundId}/recoveries': { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '模糊测试' },
   '/api/v1/regions/{code}/visit-policy': {
     effectiveFrom: '2099-01-01',
     ...DEFAULT_VISIT_TERMS,

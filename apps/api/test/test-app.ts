@@ -47,6 +47,8 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   id: '2224261032010005',
   cadreId: 'jl-wjw-01',
   visitId: 'demo-duplicate',
+  fundId: 'demo-yongxing-nuanyufang',
+  disbursementId: 'demo-nuanyufang-1',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -10,3 +10,4 @@ export * from './household/responsibility.projection';
 export * from './household/visits.projection';
 export * from './household/timeline.projection';
 export * from './household/visit-flags.projection';
+export * from './fund/funds.projection';

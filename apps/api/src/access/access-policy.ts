@@ -198,6 +198,32 @@ export const ACCESS_POLICY = {
     scope: 'the division (`region`, else yours) lies in it',
     region: { in: 'query', name: 'region' },
   },
+  'fund.allocate': {
+    roles: ['county-admin'],
+    description: 'allocate a fund (资金下达), by its document',
+    scope: 'the fund’s division (body `regionCode`) lies in it',
+    region: { in: 'body', name: 'regionCode' },
+  },
+  'fund.disburse': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'disburse from a fund (拨付), never beyond its balance',
+    scope: 'the fund’s division lies in it (checked by the handler)',
+  },
+  'fund.confirm': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    description: 'confirm a disbursement was received (到户确认)',
+    scope: 'the fund’s division lies in it (checked by the handler)',
+  },
+  'fund.recover': {
+    roles: ['county-admin'],
+    description: 'recover disbursed money (追回), with the reason',
+    scope: 'the fund’s division lies in it (checked by the handler)',
+  },
+  'fund.trace': {
+    roles: EVERYONE,
+    description: 'a fund’s trace from allocation to every recipient, balanced to the fen',
+    scope: 'the fund’s division lies in it or above it',
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

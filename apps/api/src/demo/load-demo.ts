@@ -192,6 +192,46 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
   for (let m = 0; Date.parse(monthStart(month)) < end; m++, month = nextMonth(month)) {
     const base = Date.parse(monthStart(month));
     const events: Record<number, () => void> = {
+      1: () => {
+        // 永新村: "利用政府资金4.8万元，建设冬季暖育房" — allocated, paid to the village collective, receipt confirmed.
+        const fund = { fundId: 'demo-yongxing-nuanyufang', disbursementId: 'demo-nuanyufang-1' };
+        office(base + 3 * DAY, 'fund-nuanyufang', {
+          type: 'AllocateFund',
+          data: {
+            fundId: fund.fundId,
+            source: '县级财政专项扶贫资金',
+            amountFen: 4_800_000,
+            regionCode: DEMO_VILLAGES[2].code,
+            purpose: '产业发展',
+            documentNumber: '汪财农〔2019〕12号',
+            allocatedOn: iso(base + 3 * DAY).slice(0, 10),
+          },
+        });
+        office(
+          base + 10 * DAY,
+          'fund-nuanyufang-paid',
+          {
+            type: 'DisburseFund',
+            data: {
+              ...fund,
+              recipient: { kind: 'village', id: DEMO_VILLAGES[2].code },
+              amountFen: 4_800_000,
+              voucherNumber: '汪清记字第0412号',
+              disbursedAt: iso(base + 10 * DAY),
+            },
+          },
+          base + 10 * DAY,
+        );
+        office(
+          base + 12 * DAY,
+          'fund-nuanyufang-received',
+          {
+            type: 'ConfirmReceipt',
+            data: { ...fund, confirmedBy: '永兴村村委会会计', confirmedAt: iso(base + 12 * DAY) },
+          },
+          base + 12 * DAY,
+        );
+      },
       2: () =>
         office(base + 2 * DAY + 3 * HOUR, 'correct', {
           type: 'CorrectHousehold',

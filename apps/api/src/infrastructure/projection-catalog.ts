@@ -1,5 +1,6 @@
 import {
   accessLogProjection,
+  fundsProjection,
   regionsProjection,
   registryProjection,
   responsibilityProjection,
@@ -20,6 +21,7 @@ export const allProjections: readonly Projection[] = [
   visitsProjection,
   timelineProjection,
   visitFlagsProjection,
+  fundsProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

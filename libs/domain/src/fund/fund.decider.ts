@@ -15,7 +15,17 @@ export const FUND_SOURCES = [
 export type FundSource = (typeof FUND_SOURCES)[number];
 
 /** 用途: 产业发展 is the "production" the county rules set shares for (e.g. ≥ 60% of integrated funds). */
-export const FUND_PURPOSES = ['产业发展', '基础设施', '教育扶贫', '健康扶贫', '危房改造', '易地扶贫搬迁', '就业扶贫', '社会保障', '其他'] as const;
+export const FUND_PURPOSES = [
+  '产业发展',
+  '基础设施',
+  '教育扶贫',
+  '健康扶贫',
+  '危房改造',
+  '易地扶贫搬迁',
+  '就业扶贫',
+  '社会保障',
+  '其他',
+] as const;
 export type FundPurpose = (typeof FUND_PURPOSES)[number];
 
 export const RECIPIENT_KINDS = ['project', 'village', 'household', 'enterprise'] as const;
@@ -116,7 +126,8 @@ export function balanceOf(state: Extract<FundState, { allocated: true }>): numbe
 }
 
 function positiveFen(amount: number): void {
-  if (!Number.isSafeInteger(amount) || amount <= 0) throw new InvalidAmountError('amountFen must be a positive integer of fen', { field: 'amountFen' });
+  if (!Number.isSafeInteger(amount) || amount <= 0)
+    throw new InvalidAmountError('amountFen must be a positive integer of fen', { field: 'amountFen' });
 }
 
 function requireAllocated(state: FundState, fundId: string) {
@@ -147,7 +158,10 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       case 'ReceiptConfirmed': {
         const disbursement = state.allocated ? state.disbursements.get(event.data.disbursementId) : undefined;
         if (!state.allocated || !disbursement) return state;
-        return { ...state, disbursements: new Map(state.disbursements).set(event.data.disbursementId, { ...disbursement, confirmed: true }) };
+        return {
+          ...state,
+          disbursements: new Map(state.disbursements).set(event.data.disbursementId, { ...disbursement, confirmed: true }),
+        };
       }
       case 'FundsRecovered': {
         const disbursement = state.allocated ? state.disbursements.get(event.data.disbursementId) : undefined;
@@ -177,9 +191,12 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         }
         const balance = balanceOf(fund);
         if (command.data.amountFen > balance) {
-          throw new FundOverdrawnError(`fund ${command.data.fundId} has ${balance} fen left; ${command.data.amountFen} fen cannot be disbursed`, {
-            balanceFen: balance,
-          });
+          throw new FundOverdrawnError(
+            `fund ${command.data.fundId} has ${balance} fen left; ${command.data.amountFen} fen cannot be disbursed`,
+            {
+              balanceFen: balance,
+            },
+          );
         }
         return [
           {
@@ -191,15 +208,18 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
       case 'ConfirmReceipt': {
         const fund = requireAllocated(state, command.data.fundId);
         const disbursement = fund.disbursements.get(command.data.disbursementId);
-        if (!disbursement) throw new DisbursementNotFoundError(`fund ${command.data.fundId} has no disbursement ${command.data.disbursementId}`);
-        if (disbursement.confirmed) throw new ReceiptAlreadyConfirmedError(`receipt of ${command.data.disbursementId} is already confirmed`);
+        if (!disbursement)
+          throw new DisbursementNotFoundError(`fund ${command.data.fundId} has no disbursement ${command.data.disbursementId}`);
+        if (disbursement.confirmed)
+          throw new ReceiptAlreadyConfirmedError(`receipt of ${command.data.disbursementId} is already confirmed`);
         return [{ type: 'ReceiptConfirmed', data: command.data }];
       }
       case 'RecoverFunds': {
         const fund = requireAllocated(state, command.data.fundId);
         positiveFen(command.data.amountFen);
         const disbursement = fund.disbursements.get(command.data.disbursementId);
-        if (!disbursement) throw new DisbursementNotFoundError(`fund ${command.data.fundId} has no disbursement ${command.data.disbursementId}`);
+        if (!disbursement)
+          throw new DisbursementNotFoundError(`fund ${command.data.fundId} has no disbursement ${command.data.disbursementId}`);
         const recoverable = disbursement.amountFen - disbursement.recoveredFen;
         if (command.data.amountFen > recoverable) {
           throw new RecoveryExceedsDisbursementError(`only ${recoverable} fen of ${command.data.disbursementId} can be recovered`, {

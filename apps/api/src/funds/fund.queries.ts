@@ -1,0 +1,57 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@bangfu/domain';
+import { ReadStore, type DisbursementRow, type FundRow } from '@bangfu/projections';
+import { OutsideJurisdictionError, withinJurisdiction } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+
+export class GetFundTrace {
+  constructor(
+    readonly actor: Actor,
+    readonly fundId: string,
+    readonly now: Date,
+  ) {}
+}
+
+const DAY = 86_400_000;
+
+/** Allocation → each disbursement → its receipt or recovery, with the balance and how long money has lain idle. */
+@QueryHandler(GetFundTrace)
+export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ actor, fundId, now }: GetFundTrace) {
+    const fund = this.views.prepare('SELECT * FROM funds WHERE fund_id = ?').get(fundId) as FundRow | undefined;
+    if (!fund) throw new ProblemException(404, 'FUND_NOT_FOUND', `fund ${fundId} was never allocated`);
+    if (!withinJurisdiction(actor, fund.region_code, true)) {
+      throw new OutsideJurisdictionError(`fund ${fundId} belongs to ${fund.region_code}, outside your jurisdiction`);
+    }
+    const disbursements = this.views
+      .prepare('SELECT * FROM fund_disbursements WHERE fund_id = ? ORDER BY disbursed_at, disbursement_id')
+      .all(fundId) as DisbursementRow[];
+    const balanceFen = fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen;
+    return {
+      fundId,
+      source: fund.source,
+      purpose: fund.purpose,
+      regionCode: fund.region_code,
+      documentNumber: fund.document_number,
+      allocatedOn: fund.allocated_on,
+      allocatedFen: fund.allocated_fen,
+      disbursedFen: fund.disbursed_fen,
+      recoveredFen: fund.recovered_fen,
+      balanceFen,
+      daysIdle: balanceFen > 0 ? Math.floor((now.getTime() - Date.parse(fund.last_movement_at)) / DAY) : 0,
+      disbursements: disbursements.map((d) => ({
+        disbursementId: d.disbursement_id,
+        recipient: { kind: d.recipient_kind, id: d.recipient_id },
+        amountFen: d.amount_fen,
+        voucherNumber: d.voucher_number,
+        disbursedAt: d.disbursed_at,
+        receipt: d.confirmed_at ? { confirmedAt: d.confirmed_at, confirmedBy: d.confirmed_by } : null,
+        recoveredFen: d.recovered_fen,
+        recoveries: JSON.parse(d.recoveries),
+        eventId: d.event_id,
+      })),
+    };
+  }
+}

@@ -1,0 +1,105 @@
+import { startTestApp, type TestApp } from './test-app';
+
+// Answers are JSON read field by field in the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = any;
+
+/** 资金: allocation, disbursement, receipt and recovery through HTTP; never a fen beyond the allocation. */
+describe('funds', () => {
+  let t: TestApp;
+  let admin: string;
+  const VILLAGE = '222424104203';
+  const allocation = (fundId: string, amountFen: unknown) => ({
+    fundId,
+    source: '县级财政专项扶贫资金',
+    amountFen,
+    regionCode: VILLAGE,
+    purpose: '产业发展',
+    documentNumber: '汪财农〔2019〕12号',
+    allocatedOn: '2019-05-01',
+  });
+  const post = (path: string, body: unknown, token = admin) => t.request('POST', `/api/v1${path}`, { token, body });
+  const disburse = (fundId: string, amountFen: unknown, voucherNumber: string, token = admin) =>
+    post(`/funds/${fundId}/disbursements`, { recipient: { kind: 'village', id: VILLAGE }, amountFen, voucherNumber }, token);
+  async function refused(request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) {
+    await t.settle();
+    const before = await t.domainEventCount();
+    const response = await request();
+    expect([response.status, response.body.code]).toEqual([status, code]);
+    await t.settle();
+    expect(await t.domainEventCount()).toBe(before);
+    return response;
+  }
+  const trace = async (fundId: string, token = admin) => {
+    await t.settle();
+    return (await t.request('GET', `/api/v1/funds/${fundId}/trace`, { token })).body;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    admin = t.token(['county-admin'], '222424', 'wangqing-finance');
+    const root = t.token(['county-admin'], '220000');
+    for (const [code, name] of [
+      ['220000', '吉林省'],
+      ['222400', '延边州'],
+      ['222424', '汪清县'],
+      ['222424104', '东光镇'],
+      [VILLAGE, '永兴村'],
+    ]) {
+      expect((await post('/regions', { code, name }, root)).status).toBe(201);
+    }
+  });
+  afterAll(async () => t.close());
+
+  it('allocates in whole fen and refuses a decimal, a float, a string or zero with a field error', async () => {
+    expect((await post('/funds', allocation('nuanyufang', 4_800_000))).status).toBe(201);
+    for (const amount of [48000.5, '4800000', 0, -1]) {
+      const response = await refused(() => post('/funds', allocation('bad', amount)), 422, 'VALIDATION_FAILED');
+      expect([...new Set(response.body.errors.map((e: { field: string }) => e.field))]).toEqual(['amountFen']);
+    }
+    await refused(() => post('/funds', allocation('nuanyufang', 100)), 409, 'FUND_ALREADY_ALLOCATED');
+    await refused(() => post('/funds', { ...allocation('x', 100), source: '天上掉的' }), 422, 'VALIDATION_FAILED');
+  });
+
+  it('lets 20 concurrent disbursements race for the last of an allocation: exactly the allocation is paid', async () => {
+    expect((await post('/funds', allocation('lamps', 1_000))).status).toBe(201);
+    await t.settle();
+    const before = await t.domainEventCount();
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => disburse('lamps', 100, `路灯-${i}`)));
+    expect(answers.filter((a) => a.status === 201)).toHaveLength(10);
+    const refusals = answers.filter((a) => a.status !== 201);
+    expect(refusals.map((a) => [a.status, a.body.code])).toEqual(Array(10).fill([409, 'FUND_OVERDRAWN']));
+    await t.settle();
+    expect(await t.domainEventCount()).toBe(before + 10);
+    expect(await trace('lamps')).toMatchObject({ allocatedFen: 1_000, disbursedFen: 1_000, recoveredFen: 0, balanceFen: 0 });
+  });
+
+  it('confirms receipt once, recovers no more than was paid, and the trace balances to the fen', async () => {
+    const paid = await disburse('nuanyufang', 4_000_000, '汪清记字第0412号');
+    expect(paid.status).toBe(201);
+    const confirmation = `/funds/nuanyufang/disbursements/${paid.body.disbursementId}/confirmation`;
+    expect((await post(confirmation, { confirmedBy: '永兴村村委会会计' }, t.token(['cadre'], '222424', 'cadre-1'))).status).toBe(201);
+    await refused(() => post(confirmation, { confirmedBy: '又一次' }), 409, 'RECEIPT_ALREADY_CONFIRMED');
+    await refused(() => post('/funds/nuanyufang/disbursements/nope/confirmation', { confirmedBy: '某' }), 404, 'DISBURSEMENT_NOT_FOUND');
+    const recovery = { disbursementId: paid.body.disbursementId, reason: '验收发现面积不足，追回部分资金' };
+    await refused(() => post('/funds/nuanyufang/recoveries', { ...recovery, amountFen: 4_000_001 }), 409, 'RECOVERY_EXCEEDS_DISBURSEMENT');
+    expect((await post('/funds/nuanyufang/recoveries', { ...recovery, amountFen: 150_000 })).status).toBe(201);
+    await refused(() => disburse('nuanyufang', 950_001, '超额'), 409, 'FUND_OVERDRAWN');
+    const fund = await trace('nuanyufang');
+    expect(fund).toMatchObject({ allocatedFen: 4_800_000, disbursedFen: 4_000_000, recoveredFen: 150_000, balanceFen: 950_000 });
+    const paidOut = fund.disbursements.reduce((sum: number, d: Answer) => sum + d.amountFen - d.recoveredFen, 0);
+    expect(paidOut + fund.balanceFen).toBe(fund.allocatedFen);
+    expect(fund.disbursements[0]).toMatchObject({
+      voucherNumber: '汪清记字第0412号',
+      receipt: { confirmedBy: '永兴村村委会会计' },
+      recoveries: [{ amountFen: 150_000 }],
+    });
+  });
+
+  it('keeps funds within the jurisdiction and names an unknown fund', async () => {
+    const outsider = t.token(['county-admin'], '222426', 'antu-finance');
+    await refused(() => disburse('nuanyufang', 1, '越权', outsider), 403, 'OUTSIDE_JURISDICTION');
+    expect((await t.request('GET', '/api/v1/funds/nuanyufang/trace', { token: outsider })).status).toBe(403);
+    await refused(() => disburse('ghost', 1, 'x'), 404, 'FUND_NOT_FOUND');
+  });
+});
