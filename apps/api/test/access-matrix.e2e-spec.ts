@@ -146,6 +146,8 @@ const EXPECTED: Record<string, Expected> = {
     body: { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '矩阵测试' },
   },
   'GET /api/v1/funds/{fundId}/trace': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/regions/{code}/funds': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/households/{id}/benefits': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

@@ -86,4 +86,18 @@ describe('demo: a year of seed 000 work', () => {
     expect(recalled.recalledAt).not.toBeNull();
     expect((await get('/cadres/jl-wjw-12/households')).body.households).toEqual([]);
   });
+
+  it('traces the demo funds to the fen and flags the planted idle fund and duplicate voucher', async () => {
+    const token = t.token(['county-admin'], '000000');
+    for (const fundId of ['demo-yongxing-nuanyufang', 'demo-pandao-ludeng', 'demo-shijingshan-zhuxue', 'demo-shijingshan-jiuzhu']) {
+      const trace = (await get(`/funds/${fundId}/trace`, token)).body;
+      const paidOut = trace.disbursements.reduce((sum: number, d: Answer) => sum + d.amountFen - d.recoveredFen, 0);
+      expect([fundId, paidOut + trace.balanceFen]).toEqual([fundId, trace.allocatedFen]);
+    }
+    const flags = (await get('/flags?limit=1000', token)).body.flags as Answer[];
+    expect(flags.filter((f) => f.type === 'FUND_IDLE').map((f) => f.details.fundId)).toEqual(['demo-shijingshan-jiuzhu']);
+    expect(flags.filter((f) => f.type === 'DUPLICATE_VOUCHER').map((f) => f.details.voucherNumber)).toEqual(['安图记字第0977号']);
+    const shares = (await get('/regions/220000/funds', token)).body;
+    expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000);
+  });
 });

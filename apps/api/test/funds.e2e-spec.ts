@@ -1,3 +1,4 @@
+import { VirtualClock } from '@bangfu/workflow';
 import { startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
@@ -8,6 +9,7 @@ type Answer = any;
 describe('funds', () => {
   let t: TestApp;
   let admin: string;
+  const clock = new VirtualClock('2019-05-02T01:00:00.000Z');
   const VILLAGE = '222424104203';
   const allocation = (fundId: string, amountFen: unknown) => ({
     fundId,
@@ -36,7 +38,7 @@ describe('funds', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp({ clock });
     admin = t.token(['county-admin'], '222424', 'wangqing-finance');
     const root = t.token(['county-admin'], '220000');
     for (const [code, name] of [
@@ -101,5 +103,41 @@ describe('funds', () => {
     await refused(() => disburse('nuanyufang', 1, '越权', outsider), 403, 'OUTSIDE_JURISDICTION');
     expect((await t.request('GET', '/api/v1/funds/nuanyufang/trace', { token: outsider })).status).toBe(403);
     await refused(() => disburse('ghost', 1, 'x'), 404, 'FUND_NOT_FOUND');
+  });
+
+  it('flags a duplicate voucher, a payment to an ineligible household, idle money and a missing receipt', async () => {
+    expect((await post('/funds', { ...allocation('coldstore', 60_000), purpose: '基础设施', source: '整合涉农资金' })).status).toBe(201);
+    expect((await disburse('coldstore', 10_000, '汪清记字第0412号')).status).toBe(201);
+    const household = {
+      householdId: '2224241042030001',
+      villageCode: VILLAGE,
+      members: [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }],
+      category: '一般贫困户',
+      causes: ['因病'],
+    };
+    expect((await post('/households', household)).status).toBe(201);
+    const toHousehold = (id: string, voucherNumber: string) =>
+      post('/funds/coldstore/disbursements', { recipient: { kind: 'household', id }, amountFen: 1_000, voucherNumber });
+    expect((await toHousehold('2224241042030001', '到户-1')).status).toBe(201);
+    expect((await toHousehold('2224241042039999', '到户-2')).status).toBe(201);
+    clock.set('2019-09-01T00:00:00.000Z');
+    await t.settle();
+    const flags = (await t.request('GET', '/api/v1/flags?region=222424&limit=1000', { token: admin })).body.flags as Answer[];
+    const of = (type: string) => flags.filter((f) => f.type === type);
+    expect(of('DUPLICATE_VOUCHER')).toMatchObject([{ details: { voucherNumber: '汪清记字第0412号', fundId: 'coldstore' } }]);
+    expect(of('DUPLICATE_VOUCHER')[0].eventIds).toHaveLength(2);
+    expect(of('DISBURSED_TO_INELIGIBLE')).toMatchObject([{ householdId: '2224241042039999', details: { why: 'not registered' } }]);
+    expect(
+      of('FUND_IDLE')
+        .map((f) => f.details.fundId)
+        .sort(),
+    ).toEqual(['coldstore', 'nuanyufang']);
+    expect(of('UNCONFIRMED_DISBURSEMENT').length).toBe(10 + 3);
+    const benefits = (await t.request('GET', '/api/v1/households/2224241042030001/benefits', { token: admin })).body;
+    expect(benefits).toMatchObject({ receivedFen: 1_000, disbursements: [{ fundId: 'coldstore', source: '整合涉农资金' }] });
+    const region = (await t.request('GET', '/api/v1/regions/222424/funds', { token: admin })).body;
+    expect(region.totals).toMatchObject({ allocatedFen: 4_800_000 + 1_000 + 60_000, recoveredFen: 150_000 });
+    expect(region.shares.productionOfIntegrated).toBe(0);
+    expect(region.shares.productionOfAll).toBeCloseTo((4_800_000 + 1_000) / 4_861_000);
   });
 });

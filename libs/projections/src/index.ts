@@ -11,3 +11,4 @@ export * from './household/visits.projection';
 export * from './household/timeline.projection';
 export * from './household/visit-flags.projection';
 export * from './fund/funds.projection';
+export * from './fund/fund-flags.projection';

@@ -224,6 +224,18 @@ export const ACCESS_POLICY = {
     description: 'a fund’s trace from allocation to every recipient, balanced to the fen',
     scope: 'the fund’s division lies in it or above it',
   },
+  'fund.region': {
+    roles: EVERYONE,
+    description: 'a division’s funds by source and purpose, with the production shares',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'household.benefits': {
+    roles: EVERYONE,
+    description: 'every disbursement a household received',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

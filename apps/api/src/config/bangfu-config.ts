@@ -27,6 +27,10 @@ export interface BangfuConfig {
   timerIntervalMs: number;
   /** Longest wait for `?minPosition=`, in ms. */
   maxViewWaitMs: number;
+  /** A fund with a balance and no movement for this many days is flagged FUND_IDLE (滞留). */
+  fundIdleDays: number;
+  /** A disbursement without a confirmed receipt after this many days is flagged UNCONFIRMED_DISBURSEMENT. */
+  receiptDays: number;
   /** Load the demo work plan into an empty store on start. */
   demo: boolean;
   logger: boolean;
@@ -61,6 +65,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     rateLimitPerMinute: integer(env.BANGFU_RATE_LIMIT_PER_MINUTE, 1200, 'BANGFU_RATE_LIMIT_PER_MINUTE'),
     timerIntervalMs: integer(env.BANGFU_TIMER_INTERVAL_MS, 1000, 'BANGFU_TIMER_INTERVAL_MS'),
     maxViewWaitMs: integer(env.BANGFU_MAX_VIEW_WAIT_MS, 5000, 'BANGFU_MAX_VIEW_WAIT_MS'),
+    fundIdleDays: integer(env.BANGFU_FUND_IDLE_DAYS, 90, 'BANGFU_FUND_IDLE_DAYS'),
+    receiptDays: integer(env.BANGFU_RECEIPT_DAYS, 30, 'BANGFU_RECEIPT_DAYS'),
     demo: (env.BANGFU_DEMO ?? 'true') !== 'false',
     logger: (env.BANGFU_LOG ?? 'true') !== 'false',
   };

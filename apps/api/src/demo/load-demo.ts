@@ -232,11 +232,99 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
           base + 12 * DAY,
         );
       },
-      2: () =>
+      2: () => {
         office(base + 2 * DAY + 3 * HOUR, 'correct', {
           type: 'CorrectHousehold',
           data: { householdId: hh(1, 5), changes: { category: '低保贫困户' }, reason: '民政部门认定为低保对象，更正贫困户属性' },
-        }),
+        });
+        // 盘道村 路灯160盏: paid in two parts — the second under the first part's voucher number (planted duplicate).
+        const lamps = { fundId: 'demo-pandao-ludeng', recipient: { kind: 'village' as const, id: DEMO_VILLAGES[1].code } };
+        office(base + 4 * DAY, 'fund-ludeng', {
+          type: 'AllocateFund',
+          data: {
+            fundId: lamps.fundId,
+            source: '整合涉农资金',
+            amountFen: 32_000_000,
+            regionCode: DEMO_VILLAGES[1].code,
+            purpose: '基础设施',
+            documentNumber: '安财农〔2019〕31号',
+            allocatedOn: iso(base + 4 * DAY).slice(0, 10),
+          },
+        });
+        for (const [part, day] of [
+          [1, 9],
+          [2, 20],
+        ]) {
+          office(
+            base + day * DAY,
+            `fund-ludeng-${part}`,
+            {
+              type: 'DisburseFund',
+              data: {
+                ...lamps,
+                disbursementId: `demo-ludeng-${part}`,
+                amountFen: 16_000_000,
+                voucherNumber: '安图记字第0977号',
+                disbursedAt: iso(base + day * DAY),
+              },
+            },
+            base + day * DAY,
+          );
+          office(
+            base + (day + 2) * DAY,
+            `fund-ludeng-${part}-received`,
+            {
+              type: 'ConfirmReceipt',
+              data: {
+                fundId: lamps.fundId,
+                disbursementId: `demo-ludeng-${part}`,
+                confirmedBy: '盘道村村委会会计',
+                confirmedAt: iso(base + (day + 2) * DAY),
+              },
+            },
+            base + (day + 2) * DAY,
+          );
+        }
+        // Seed 004: 石景山区 "安排100万资金" for 精准助学 in 称多县, paid out; and 50万 for 救助, left idle (planted).
+        const chenduo = { id: 'demo-chenduo-admin', name: '称多县扶贫开发局 演示管理员', roles: ['county-admin'], regionCode: '632723' };
+        const pairing = (key: string, fundId: string, amountFen: number, purpose: '教育扶贫' | '社会保障', at: number) =>
+          actions.push({
+            at,
+            actor: chenduo,
+            key,
+            command: {
+              type: 'AllocateFund',
+              data: {
+                fundId,
+                source: '东西部协作资金',
+                amountFen,
+                regionCode: '632723',
+                purpose,
+                documentNumber: '石扶协〔2019〕7号',
+                allocatedOn: iso(at).slice(0, 10),
+              },
+            },
+          });
+        pairing('fund-zhuxue', 'demo-shijingshan-zhuxue', 100_000_000, '教育扶贫', base + 6 * DAY);
+        pairing('fund-jiuzhu', 'demo-shijingshan-jiuzhu', 50_000_000, '社会保障', base + 6 * DAY + 1000);
+        actions.push({
+          at: base + 15 * DAY,
+          actor: chenduo,
+          key: 'fund-zhuxue-paid',
+          occurredAt: base + 15 * DAY,
+          command: {
+            type: 'DisburseFund',
+            data: {
+              fundId: 'demo-shijingshan-zhuxue',
+              disbursementId: 'demo-zhuxue-1',
+              recipient: { kind: 'project', id: 'demo-chenduo-jingzhunzhuxue' },
+              amountFen: 100_000_000,
+              voucherNumber: '称多记字第0103号',
+              disbursedAt: iso(base + 15 * DAY),
+            },
+          },
+        });
+      },
       5: () => {
         // Handover with a 对接 visit in time.
         office(base + 9 * DAY, 'handover-1', assignment(hh(0, 1), DEMO_CADRES[1].cadreId, iso(base + 9 * DAY), '工作调整'), base + 9 * DAY);

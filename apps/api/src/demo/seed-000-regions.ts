@@ -13,4 +13,8 @@ export const SEED_000_REGIONS: ReadonlyArray<{ code: string; name: string }> = [
   { code: '222424', name: '汪清县' },
   { code: '222424104', name: '东光镇' },
   { code: '222424104203', name: '永兴村' },
+  // Seed 004: 石景山区 (北京) pairs with 称多县 (青海玉树): its funds for 称多县 are in the demo too.
+  { code: '630000', name: '青海省' },
+  { code: '632700', name: '玉树藏族自治州' },
+  { code: '632723', name: '称多县' },
 ];

@@ -1,5 +1,6 @@
 import {
   accessLogProjection,
+  fundFlagsProjection,
   fundsProjection,
   regionsProjection,
   registryProjection,
@@ -22,6 +23,7 @@ export const allProjections: readonly Projection[] = [
   timelineProjection,
   visitFlagsProjection,
   fundsProjection,
+  fundFlagsProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

@@ -1,6 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { monthEnd, monthStart } from '@bangfu/domain';
 import { ReadStore, type FlagRow, type OverdueRow, type TimelineRow } from '@bangfu/projections';
+import type { Clock } from '@bangfu/workflow';
+import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { fundTimeFlags } from '../funds/time-flags';
+import { CLOCK } from '../infrastructure/tokens';
 
 export class GetTimeline {
   constructor(
@@ -143,26 +148,31 @@ export class ListOverdueVisitsHandler implements IQueryHandler<ListOverdueVisits
 
 @QueryHandler(ListFlags)
 export class ListFlagsHandler implements IQueryHandler<ListFlags> {
-  constructor(private readonly views: ReadStore) {}
+  constructor(
+    private readonly views: ReadStore,
+    @Inject(BANGFU_CONFIG) private readonly config: BangfuConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
 
+  /** Every red flag, from every area: the visit flags, the fund flags, and the flags judged now. */
   async execute({ regionPrefix, type, from, to, limit }: ListFlags) {
-    const rows = this.views
-      .prepare(
-        `SELECT * FROM flags WHERE village_code >= ? AND village_code < ? AND (? IS NULL OR type = ?)
-           AND (? IS NULL OR occurred_at >= ?) AND (? IS NULL OR occurred_at < ?)
-         ORDER BY occurred_at DESC, flag_id LIMIT ?`,
-      )
-      .all(
-        regionPrefix,
-        `${regionPrefix}\uffff`,
-        type ?? null,
-        type ?? null,
-        from ?? null,
-        from ?? null,
-        to ?? null,
-        to ?? null,
-        limit,
-      ) as FlagRow[];
+    const range = [regionPrefix, `${regionPrefix}\uffff`];
+    const filters = [type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
+    const stored = (table: string) =>
+      this.views
+        .prepare(
+          `SELECT * FROM ${table} WHERE village_code >= ? AND village_code < ? AND (? IS NULL OR type = ?)
+             AND (? IS NULL OR occurred_at >= ?) AND (? IS NULL OR occurred_at < ?)
+           ORDER BY occurred_at DESC, flag_id LIMIT ?`,
+        )
+        .all(...range, ...filters, limit) as Omit<FlagRow, 'position'>[];
+    const judgedNow = fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
+      idleDays: this.config.fundIdleDays,
+      receiptDays: this.config.receiptDays,
+    }).filter((flag) => (!type || flag.type === type) && (!from || flag.occurred_at >= from) && (!to || flag.occurred_at < to));
+    const rows = [...stored('flags'), ...stored('fund_flags'), ...judgedNow]
+      .sort((a, b) => (a.occurred_at === b.occurred_at ? a.flag_id.localeCompare(b.flag_id) : b.occurred_at.localeCompare(a.occurred_at)))
+      .slice(0, limit);
     return {
       flags: rows.map((row) => ({
         flagId: row.flag_id,

@@ -1,0 +1,98 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ReadStore, type DisbursementRow } from '@bangfu/projections';
+
+export class GetRegionFunds {
+  constructor(readonly regionPrefix: string) {}
+}
+
+export class GetHouseholdBenefits {
+  constructor(readonly householdId: string) {}
+}
+
+interface Totals {
+  allocated: number;
+  disbursed: number;
+  recovered: number;
+}
+
+const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+
+/**
+ * A division's funds by source and by purpose, and the shares the county rules set targets for: the share of
+ * all allocations for production (产业发展), and of integrated funds (整合涉农资金) for production (≥ 60% in seed 001).
+ */
+@QueryHandler(GetRegionFunds)
+export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix }: GetRegionFunds) {
+    const group = (column: 'source' | 'purpose') =>
+      (
+        this.views
+          .prepare(
+            `SELECT ${column} AS key, SUM(allocated_fen) AS allocated, SUM(disbursed_fen) AS disbursed, SUM(recovered_fen) AS recovered,
+               COUNT(*) AS funds
+             FROM funds WHERE region_code >= ? AND region_code < ? GROUP BY ${column} ORDER BY ${column}`,
+          )
+          .all(regionPrefix, `${regionPrefix}\uffff`) as (Totals & { key: string; funds: number })[]
+      ).map(({ key, funds, ...totals }) => ({ key, funds, ...fen(totals) }));
+    const bySource = group('source').map(({ key, ...row }) => ({ source: key, ...row }));
+    const byPurpose = group('purpose').map(({ key, ...row }) => ({ purpose: key, ...row }));
+    const integrated = this.views
+      .prepare(
+        `SELECT SUM(allocated_fen) AS allocated, SUM(CASE WHEN purpose = '产业发展' THEN allocated_fen ELSE 0 END) AS production
+         FROM funds WHERE region_code >= ? AND region_code < ? AND source = '整合涉农资金'`,
+      )
+      .get(regionPrefix, `${regionPrefix}\uffff`) as { allocated: number | null; production: number | null };
+    const total = bySource.reduce((sum, row) => sum + row.allocatedFen, 0);
+    const production = byPurpose.find((row) => row.purpose === '产业发展')?.allocatedFen ?? 0;
+    return {
+      totals: fen({
+        allocated: total,
+        disbursed: bySource.reduce((sum, row) => sum + row.disbursedFen, 0),
+        recovered: bySource.reduce((sum, row) => sum + row.recoveredFen, 0),
+      }),
+      bySource,
+      byPurpose,
+      shares: {
+        productionOfAll: share(production, total),
+        productionOfIntegrated: share(integrated.production ?? 0, integrated.allocated ?? 0),
+      },
+    };
+  }
+}
+
+function fen({ allocated, disbursed, recovered }: Totals) {
+  return { allocatedFen: allocated, disbursedFen: disbursed, recoveredFen: recovered, balanceFen: allocated - disbursed + recovered };
+}
+
+/** Every disbursement a household received, with its fund's source and document and its receipt. */
+@QueryHandler(GetHouseholdBenefits)
+export class GetHouseholdBenefitsHandler implements IQueryHandler<GetHouseholdBenefits> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ householdId }: GetHouseholdBenefits) {
+    const rows = this.views
+      .prepare(
+        `SELECT d.*, f.source, f.purpose, f.document_number FROM fund_disbursements d JOIN funds f ON f.fund_id = d.fund_id
+         WHERE d.recipient_kind = 'household' AND d.recipient_id = ? ORDER BY d.disbursed_at`,
+      )
+      .all(householdId) as (DisbursementRow & { source: string; purpose: string; document_number: string })[];
+    return {
+      householdId,
+      receivedFen: rows.reduce((sum, row) => sum + row.amount_fen - row.recovered_fen, 0),
+      disbursements: rows.map((row) => ({
+        fundId: row.fund_id,
+        disbursementId: row.disbursement_id,
+        source: row.source,
+        purpose: row.purpose,
+        documentNumber: row.document_number,
+        amountFen: row.amount_fen,
+        recoveredFen: row.recovered_fen,
+        voucherNumber: row.voucher_number,
+        disbursedAt: row.disbursed_at,
+        receipt: row.confirmed_at ? { confirmedAt: row.confirmed_at, confirmedBy: row.confirmed_by } : null,
+      })),
+    };
+  }
+}

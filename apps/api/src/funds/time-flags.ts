@@ -1,0 +1,67 @@
+import type { ReadStore, DisbursementRow, FlagRow, FundRow } from '@bangfu/projections';
+
+const DAY = 86_400_000;
+
+/**
+ * Flags about time passing, judged when asked (no event marks the moment money became idle):
+ * FUND_IDLE — a balance untouched for `idleDays` (滞留); UNCONFIRMED_DISBURSEMENT — no receipt after `receiptDays`.
+ */
+export function fundTimeFlags(
+  views: ReadStore,
+  regionPrefix: string,
+  now: Date,
+  thresholds: { idleDays: number; receiptDays: number },
+): Omit<FlagRow, 'position'>[] {
+  const range = [regionPrefix, `${regionPrefix}\uffff`];
+  const idleBefore = new Date(now.getTime() - thresholds.idleDays * DAY).toISOString();
+  const funds = views
+    .prepare(
+      `SELECT * FROM funds WHERE region_code >= ? AND region_code < ? AND allocated_fen - disbursed_fen + recovered_fen > 0
+         AND last_movement_at < ?`,
+    )
+    .all(...range, idleBefore) as FundRow[];
+  const unconfirmedBefore = new Date(now.getTime() - thresholds.receiptDays * DAY).toISOString();
+  const disbursements = views
+    .prepare(
+      `SELECT * FROM fund_disbursements WHERE region_code >= ? AND region_code < ? AND confirmed_at IS NULL
+         AND recovered_fen < amount_fen AND disbursed_at < ?`,
+    )
+    .all(...range, unconfirmedBefore) as DisbursementRow[];
+  const after = (instant: string, days: number) => new Date(Date.parse(instant) + days * DAY).toISOString();
+  return [
+    ...funds.map((fund) => ({
+      flag_id: `FUND_IDLE:${fund.fund_id}`,
+      type: 'FUND_IDLE',
+      household_id: null,
+      village_code: fund.region_code,
+      cadre_id: null,
+      occurred_at: after(fund.last_movement_at, thresholds.idleDays),
+      period_to: null,
+      raised_at: now.toISOString(),
+      details: JSON.stringify({
+        fundId: fund.fund_id,
+        balanceFen: fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen,
+        idleSince: fund.last_movement_at,
+        thresholdDays: thresholds.idleDays,
+      }),
+      event_ids: '[]',
+    })),
+    ...disbursements.map((d) => ({
+      flag_id: `UNCONFIRMED_DISBURSEMENT:${d.fund_id}:${d.disbursement_id}`,
+      type: 'UNCONFIRMED_DISBURSEMENT',
+      household_id: d.recipient_kind === 'household' ? d.recipient_id : null,
+      village_code: d.region_code,
+      cadre_id: null,
+      occurred_at: after(d.disbursed_at, thresholds.receiptDays),
+      period_to: null,
+      raised_at: now.toISOString(),
+      details: JSON.stringify({
+        fundId: d.fund_id,
+        disbursementId: d.disbursement_id,
+        amountFen: d.amount_fen,
+        thresholdDays: thresholds.receiptDays,
+      }),
+      event_ids: JSON.stringify([d.event_id]),
+    })),
+  ] as Omit<FlagRow, 'position'>[];
+}
