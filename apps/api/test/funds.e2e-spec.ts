@@ -1,9 +1,15 @@
 import { VirtualClock } from '@bangfu/workflow';
+import { signToken } from '../src/auth/jwt';
 import { startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Answer = any;
+
+/** A token for a member of the demo's lead unit 吉卫健委 (the `unit` claim). */
+function signedWithUnit(_base: string): string {
+  return signToken({ sub: 'wjw-staff', roles: ['county-admin'], region: '222424', unit: 'jl-wjw', ttlSeconds: 3600 }, 'e2e-secret');
+}
 
 /** 资金: allocation, disbursement, receipt and recovery through HTTP; never a fen beyond the allocation. */
 describe('funds', () => {
@@ -139,5 +145,51 @@ describe('funds', () => {
     expect(region.totals).toMatchObject({ allocatedFen: 4_800_000 + 1_000 + 60_000, recoveredFen: 150_000 });
     expect(region.shares.productionOfIntegrated).toBe(0);
     expect(region.shares.productionOfAll).toBeCloseTo((4_800_000 + 1_000) / 4_861_000);
+  });
+
+  it('runs a project from approval to 验收 by someone outside its lead unit, with its notice and beneficiaries', async () => {
+    const root = t.token(['county-admin'], '220000');
+    expect(
+      (await post('/units', { unitId: 'jl-wjw', name: '吉林省卫生健康委', regionCode: '220000', leadOfficial: '张义' }, root)).status,
+    ).toBe(201);
+    const project = {
+      projectId: 'nuanyufang',
+      name: '永新村冬季暖育房',
+      regionCode: VILLAGE,
+      leadUnitId: 'jl-wjw',
+      budgetFen: 4_800_000,
+      dueOn: '2019-10-31',
+    };
+    await refused(() => post('/projects', { ...project, leadUnitId: 'ghost' }), 409, 'UNIT_NOT_REGISTERED');
+    await refused(() => post('/projects', { ...project, budgetFen: 48000.5 }), 422, 'VALIDATION_FAILED');
+    expect((await post('/projects', project)).status).toBe(201);
+    await refused(
+      () => post('/projects/nuanyufang/beneficiaries', { householdIds: ['2224241042039999'], link: '入股分红' }),
+      409,
+      'BENEFICIARY_NOT_REGISTERED',
+    );
+    expect((await post('/projects/nuanyufang/beneficiaries', { householdIds: ['2224241042030001'], link: '入股分红' })).status).toBe(201);
+    const inLeadUnit = t.token(['county-admin'], '222424', 'wjw-staff');
+    const leadUnitToken = signedWithUnit(inLeadUnit);
+    await refused(() => post('/projects/nuanyufang/acceptance', { passed: true }), 409, 'PROJECT_NOT_COMPLETED');
+    expect((await post('/projects/nuanyufang/milestones', { milestone: '主体完工' })).status).toBe(201);
+    expect((await post('/projects/nuanyufang/completion', { completedOn: clock.now().toISOString() })).status).toBe(201);
+    await refused(() => post('/projects/nuanyufang/acceptance', { passed: true }, leadUnitToken), 409, 'ACCEPTOR_IN_LEAD_UNIT');
+    expect((await post('/projects/nuanyufang/acceptance', { passed: true, notes: '面积、保温达标' })).status).toBe(201);
+    await refused(() => post('/projects/nuanyufang/notice', { days: 5, content: '项目及资金公示' }), 409, 'NOTICE_PERIOD_TOO_SHORT');
+    expect((await post('/projects/nuanyufang/notice', { days: 7, content: '项目及资金公示' })).status).toBe(201);
+    await t.settle();
+    const read = (await t.request('GET', '/api/v1/projects/nuanyufang', { token: admin })).body;
+    expect(read).toMatchObject({
+      acceptance: { passed: true, acceptorId: 'wangqing-finance' },
+      beneficiaries: [{ householdId: '2224241042030001' }],
+    });
+    expect(read.notice.until).toBe(new Date(Date.parse(read.notice.from) + 7 * 86_400_000).toISOString());
+    const benefits = (await t.request('GET', '/api/v1/households/2224241042030001/benefits', { token: admin })).body;
+    expect(benefits.projects).toMatchObject([{ projectId: 'nuanyufang', link: '入股分红' }]);
+    // A project not completed by its due date is overdue.
+    expect((await post('/projects', { ...project, projectId: 'lengku', name: '小型冷库', dueOn: '2019-08-01' })).status).toBe(201);
+    const flags = (await t.request('GET', '/api/v1/flags?region=222424&type=PROJECT_OVERDUE', { token: admin })).body.flags;
+    expect(flags.map((f: Answer) => f.details.projectId)).toEqual(['lengku']);
   });
 });

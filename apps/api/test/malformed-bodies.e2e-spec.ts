@@ -42,6 +42,19 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/funds/{fundId}/disbursements': { recipient: { kind: 'village', id: '222424104203' }, amountFen: 1, voucherNumber: '模糊-1' },
   '/api/v1/funds/{fundId}/disbursements/{disbursementId}/confirmation': { confirmedBy: '模糊' },
   '/api/v1/funds/{fundId}/recoveries': { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '模糊测试' },
+  '/api/v1/projects': {
+    projectId: 'fuzz-project',
+    name: '模糊项目',
+    regionCode: '222426103202',
+    leadUnitId: 'jl-wjw',
+    budgetFen: 100,
+    dueOn: '2030-01-01',
+  },
+  '/api/v1/projects/{projectId}/beneficiaries': { householdIds: ['2224261032020001'], link: '入股分红' },
+  '/api/v1/projects/{projectId}/milestones': { milestone: '模糊' },
+  '/api/v1/projects/{projectId}/completion': { completedOn: '2020-01-01T00:00:00Z' },
+  '/api/v1/projects/{projectId}/acceptance': { passed: true },
+  '/api/v1/projects/{projectId}/notice': { days: 7, content: '模糊公示' },
   '/api/v1/regions/{code}/visit-policy': {
     effectiveFrom: '2099-01-01',
     ...DEFAULT_VISIT_TERMS,
@@ -59,18 +72,21 @@ const wrongTyped = fc.oneof(
   fc.double({ noNaN: true, noDefaultInfinity: true }).filter((n) => !Number.isInteger(n)),
 );
 
+function wrongFor(validValue: unknown, value: unknown, n: number): unknown {
+  if (typeof validValue === 'string') return typeof value === 'number' ? n : value;
+  if (typeof validValue === 'boolean') return typeof value === 'boolean' ? String(value) : value;
+  return value;
+}
+
 function malformed(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
   const field = fc.constantFrom(...keys);
   return fc.oneof(
     // a required field missing
     field.map((key) => ({ json: Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key)) })),
-    // a field of the wrong type (a number where a string is wanted, or anything but an integer)
+    // a field of the wrong type (a number where a string is wanted, a string where a boolean is, or anything but an integer)
     fc.tuple(field, wrongTyped, fc.integer()).map(([key, value, n]) => ({
-      json: {
-        ...valid,
-        [key]: typeof valid[key] === 'string' && typeof value !== 'number' ? value : typeof valid[key] === 'string' ? n : value,
-      },
+      json: { ...valid, [key]: wrongFor(valid[key], value, n) },
     })),
     // a field the DTO does not know
     fc

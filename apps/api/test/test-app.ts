@@ -49,6 +49,7 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   visitId: 'demo-duplicate',
   fundId: 'demo-yongxing-nuanyufang',
   disbursementId: 'demo-nuanyufang-1',
+  projectId: 'demo-pandao-benzha-youfang',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

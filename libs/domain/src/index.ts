@@ -18,3 +18,4 @@ export * from './registry/cadre/cadre.decider';
 export * from './village/village.decider';
 export * from './visit-policy/visit-policy.decider';
 export * from './fund/fund.decider';
+export * from './project/project.decider';

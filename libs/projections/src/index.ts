@@ -12,3 +12,4 @@ export * from './household/timeline.projection';
 export * from './household/visit-flags.projection';
 export * from './fund/funds.projection';
 export * from './fund/fund-flags.projection';
+export * from './fund/projects.projection';

@@ -236,6 +236,27 @@ export const ACCESS_POLICY = {
     scope: 'the household’s village lies in it',
     region: HOUSEHOLD,
   },
+  'project.approve': {
+    roles: ['county-admin'],
+    description: 'approve a project (立项) with its budget and lead unit',
+    scope: 'the project’s division (body `regionCode`) lies in it',
+    region: { in: 'body', name: 'regionCode' },
+  },
+  'project.update': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'add beneficiaries, record a milestone or completion, publish the notice (公告公示)',
+    scope: 'the project’s division lies in it (checked by the handler)',
+  },
+  'project.accept': {
+    roles: ['township-reviewer', 'county-admin', 'inspector'],
+    description: 'record 验收 of a completed project (someone outside its lead unit)',
+    scope: 'the project’s division lies in it (checked by the handler)',
+  },
+  'project.read': {
+    roles: EVERYONE,
+    description: 'a project with its beneficiaries and funds',
+    scope: 'the project’s division lies in it or above it',
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

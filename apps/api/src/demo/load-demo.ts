@@ -233,6 +233,46 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
         );
       },
       2: () => {
+        // 盘道村笨榨油坊: the village's households hold shares (入股分红); accepted by the county, published for 7 days.
+        const projectId = 'demo-pandao-benzha-youfang';
+        office(base + DAY, 'project-youfang', {
+          type: 'ApproveProject',
+          data: {
+            projectId,
+            name: '盘道村笨榨油坊扶贫产业项目',
+            regionCode: DEMO_VILLAGES[1].code,
+            leadUnitId: DEMO_UNIT.unitId,
+            budgetFen: 20_000_000,
+            dueOn: iso(base + 60 * DAY).slice(0, 10),
+            approvedOn: iso(base + DAY).slice(0, 10),
+            leadUnitRegistered: false,
+          },
+        });
+        office(base + DAY + 1000, 'project-youfang-beneficiaries', {
+          type: 'AddBeneficiaries',
+          data: {
+            projectId,
+            householdIds: households.filter((h) => h.villageCode === DEMO_VILLAGES[1].code).map((h) => h.householdId),
+            link: '入股分红',
+            unregistered: [],
+          },
+        });
+        office(base + 20 * DAY, 'project-youfang-milestone', {
+          type: 'RecordMilestone',
+          data: { projectId, milestone: '榨油设备安装调试完成', reachedOn: iso(base + 20 * DAY) },
+        });
+        office(base + 40 * DAY, 'project-youfang-done', {
+          type: 'CompleteProject',
+          data: { projectId, completedOn: iso(base + 40 * DAY) },
+        });
+        office(base + 45 * DAY, 'project-youfang-accepted', {
+          type: 'AcceptProject',
+          data: { projectId, passed: true, notes: '设备运行正常，注册商标“盘道香”', acceptedOn: iso(base + 45 * DAY) },
+        });
+        office(base + 46 * DAY, 'project-youfang-notice', {
+          type: 'PublishProjectNotice',
+          data: { projectId, from: iso(base + 46 * DAY), days: 7, content: '盘道村笨榨油坊项目及资金使用情况公示' },
+        });
         office(base + 2 * DAY + 3 * HOUR, 'correct', {
           type: 'CorrectHousehold',
           data: { householdId: hh(1, 5), changes: { category: '低保贫困户' }, reason: '民政部门认定为低保对象，更正贫困户属性' },

@@ -78,8 +78,15 @@ export class GetHouseholdBenefitsHandler implements IQueryHandler<GetHouseholdBe
          WHERE d.recipient_kind = 'household' AND d.recipient_id = ? ORDER BY d.disbursed_at`,
       )
       .all(householdId) as (DisbursementRow & { source: string; purpose: string; document_number: string })[];
+    const projects = this.views
+      .prepare(
+        `SELECT p.project_id, p.name, p.completed_on, b.link FROM project_beneficiaries b JOIN projects p ON p.project_id = b.project_id
+         WHERE b.household_id = ? ORDER BY p.approved_on, p.project_id`,
+      )
+      .all(householdId) as { project_id: string; name: string; completed_on: string | null; link: string }[];
     return {
       householdId,
+      projects: projects.map((p) => ({ projectId: p.project_id, name: p.name, link: p.link, completedOn: p.completed_on })),
       receivedFen: rows.reduce((sum, row) => sum + row.amount_fen - row.recovered_fen, 0),
       disbursements: rows.map((row) => ({
         fundId: row.fund_id,

@@ -5,16 +5,35 @@ import { GetFundTraceHandler } from './fund.queries';
 import { FundViewsController } from './fund-views.controller';
 import { GetHouseholdBenefitsHandler, GetRegionFundsHandler } from './fund-views.queries';
 import { FundsController } from './funds.controller';
+import { ProjectCommandMessage, ProjectCommandHandler } from '../projects/project-command.handler';
+import { GetProjectHandler } from '../projects/project.queries';
+import { ProjectsController } from '../projects/projects.controller';
 
 /** 资金: every yuan from allocation to the household. */
 @Module({
-  controllers: [FundsController, FundViewsController],
-  providers: [FundCommandHandler, GetFundTraceHandler, GetRegionFundsHandler, GetHouseholdBenefitsHandler],
+  controllers: [FundsController, FundViewsController, ProjectsController],
+  providers: [
+    FundCommandHandler,
+    ProjectCommandHandler,
+    GetFundTraceHandler,
+    GetRegionFundsHandler,
+    GetHouseholdBenefitsHandler,
+    GetProjectHandler,
+  ],
 })
 export class FundsModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
+    const projectCommands = [
+      'ApproveProject',
+      'AddBeneficiaries',
+      'RecordMilestone',
+      'CompleteProject',
+      'AcceptProject',
+      'PublishProjectNotice',
+    ];
+    this.router.register(projectCommands, (command, metadata) => new ProjectCommandMessage(command as never, metadata));
     this.router.register(
       ['AllocateFund', 'DisburseFund', 'ConfirmReceipt', 'RecoverFunds'],
       (command, metadata) => new FundCommandMessage(command as never, metadata),

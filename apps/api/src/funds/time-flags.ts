@@ -1,10 +1,11 @@
-import type { ReadStore, DisbursementRow, FlagRow, FundRow } from '@bangfu/projections';
+import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
 
 const DAY = 86_400_000;
 
 /**
  * Flags about time passing, judged when asked (no event marks the moment money became idle):
- * FUND_IDLE — a balance untouched for `idleDays` (滞留); UNCONFIRMED_DISBURSEMENT — no receipt after `receiptDays`.
+ * FUND_IDLE — a balance untouched for `idleDays` (滞留); UNCONFIRMED_DISBURSEMENT — no receipt after `receiptDays`;
+ * PROJECT_OVERDUE — not completed by its due date (the flag's instant is the end of that Shanghai day).
  */
 export function fundTimeFlags(
   views: ReadStore,
@@ -27,6 +28,10 @@ export function fundTimeFlags(
          AND recovered_fen < amount_fen AND disbursed_at < ?`,
     )
     .all(...range, unconfirmedBefore) as DisbursementRow[];
+  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const overdueProjects = views
+    .prepare(`SELECT * FROM projects WHERE region_code >= ? AND region_code < ? AND completed_on IS NULL AND due_on < ?`)
+    .all(...range, today) as ProjectRow[];
   const after = (instant: string, days: number) => new Date(Date.parse(instant) + days * DAY).toISOString();
   return [
     ...funds.map((fund) => ({
@@ -62,6 +67,23 @@ export function fundTimeFlags(
         thresholdDays: thresholds.receiptDays,
       }),
       event_ids: JSON.stringify([d.event_id]),
+    })),
+    ...overdueProjects.map((project) => ({
+      flag_id: `PROJECT_OVERDUE:${project.project_id}`,
+      type: 'PROJECT_OVERDUE',
+      household_id: null,
+      village_code: project.region_code,
+      cadre_id: null,
+      occurred_at: `${project.due_on}T16:00:00.000Z`,
+      period_to: null,
+      raised_at: now.toISOString(),
+      details: JSON.stringify({
+        projectId: project.project_id,
+        name: project.name,
+        dueOn: project.due_on,
+        leadUnitId: project.lead_unit_id,
+      }),
+      event_ids: '[]',
     })),
   ] as Omit<FlagRow, 'position'>[];
 }

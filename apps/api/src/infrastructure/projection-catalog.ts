@@ -2,6 +2,7 @@ import {
   accessLogProjection,
   fundFlagsProjection,
   fundsProjection,
+  projectsProjection,
   regionsProjection,
   registryProjection,
   responsibilityProjection,
@@ -24,6 +25,7 @@ export const allProjections: readonly Projection[] = [
   visitFlagsProjection,
   fundsProjection,
   fundFlagsProjection,
+  projectsProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

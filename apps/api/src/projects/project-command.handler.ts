@@ -1,0 +1,42 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { householdDecider, householdStreamId, projectDecider, projectStreamId, type ProjectCommand } from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { RecordFacts } from '../registry/record-facts';
+
+export class ProjectCommandMessage {
+  constructor(
+    readonly command: ProjectCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+@CommandHandler(ProjectCommandMessage)
+export class ProjectCommandHandler implements ICommandHandler<ProjectCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+  ) {}
+
+  async execute({ command, metadata }: ProjectCommandMessage): Promise<AppendResult> {
+    const streamId = projectStreamId(command.data.projectId);
+    let regionCode: string | undefined;
+    if (command.type === 'ApproveProject') {
+      regionCode = command.data.regionCode;
+      command = { ...command, data: { ...command.data, leadUnitRegistered: (await this.facts.unit(command.data.leadUnitId)).registered } };
+    } else {
+      const project = await loadState(this.store, streamId, projectDecider);
+      regionCode = project.approved ? project.approval.regionCode : undefined;
+      assertWithinJurisdiction(metadata.actor, regionCode);
+      if (command.type === 'AddBeneficiaries') {
+        const states = await Promise.all(
+          command.data.householdIds.map((id) => loadState(this.store, householdStreamId(id), householdDecider)),
+        );
+        const unregistered = command.data.householdIds.filter((_, i) => states[i].status !== 'registered');
+        command = { ...command, data: { ...command.data, unregistered } };
+      }
+    }
+    return handleCommand(this.store, streamId, projectDecider, command, { ...metadata, subjectRegion: regionCode });
+  }
+}

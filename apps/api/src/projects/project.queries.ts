@@ -1,0 +1,52 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@bangfu/domain';
+import { ReadStore, type DisbursementRow, type ProjectRow } from '@bangfu/projections';
+import { OutsideJurisdictionError, withinJurisdiction } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+
+export class GetProject {
+  constructor(
+    readonly actor: Actor,
+    readonly projectId: string,
+  ) {}
+}
+
+/** A project with its beneficiaries and every fund disbursed to it. */
+@QueryHandler(GetProject)
+export class GetProjectHandler implements IQueryHandler<GetProject> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ actor, projectId }: GetProject) {
+    const row = this.views.prepare('SELECT * FROM projects WHERE project_id = ?').get(projectId) as ProjectRow | undefined;
+    if (!row) throw new ProblemException(404, 'PROJECT_NOT_FOUND', `project ${projectId} was never approved`);
+    if (!withinJurisdiction(actor, row.region_code, true))
+      throw new OutsideJurisdictionError(`project ${projectId} is outside your jurisdiction`);
+    const beneficiaries = this.views
+      .prepare('SELECT household_id, link FROM project_beneficiaries WHERE project_id = ? ORDER BY household_id')
+      .all(projectId) as { household_id: string; link: string }[];
+    const funds = this.views
+      .prepare(`SELECT * FROM fund_disbursements WHERE recipient_kind = 'project' AND recipient_id = ? ORDER BY disbursed_at`)
+      .all(projectId) as DisbursementRow[];
+    return {
+      projectId,
+      name: row.name,
+      regionCode: row.region_code,
+      leadUnitId: row.lead_unit_id,
+      budgetFen: row.budget_fen,
+      dueOn: row.due_on,
+      approvedOn: row.approved_on,
+      milestones: JSON.parse(row.milestones),
+      completedOn: row.completed_on,
+      acceptance: row.acceptance ? JSON.parse(row.acceptance) : null,
+      notice: row.notice ? JSON.parse(row.notice) : null,
+      beneficiaries: beneficiaries.map((b) => ({ householdId: b.household_id, link: b.link })),
+      fundsReceivedFen: funds.reduce((sum, d) => sum + d.amount_fen - d.recovered_fen, 0),
+      disbursements: funds.map((d) => ({
+        fundId: d.fund_id,
+        disbursementId: d.disbursement_id,
+        amountFen: d.amount_fen,
+        voucherNumber: d.voucher_number,
+      })),
+    };
+  }
+}
