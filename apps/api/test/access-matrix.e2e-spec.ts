@@ -146,6 +146,18 @@ const EXPECTED: Record<string, Expected> = {
     body: { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '矩阵测试' },
   },
   'GET /api/v1/funds/{fundId}/trace': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/funds/{fundId}/reallocations': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: {
+      toFundId: 'matrix-moved',
+      amountFen: 1,
+      regionCode: '222424104203',
+      purpose: '其他',
+      documentNumber: '矩阵',
+      reason: '矩阵测试',
+    },
+  },
   'GET /api/v1/regions/{code}/funds': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/projects': {
     roles: ['county-admin'],

@@ -192,4 +192,28 @@ describe('funds', () => {
     const flags = (await t.request('GET', '/api/v1/flags?region=222424&type=PROJECT_OVERDUE', { token: admin })).body.flags;
     expect(flags.map((f: Answer) => f.details.projectId)).toEqual(['lengku']);
   });
+
+  it('moves unspent money to a new fund (调剂): the source balance guards it, and nothing is counted twice', async () => {
+    const before = (await t.request('GET', '/api/v1/regions/222424/funds', { token: admin })).body.totals.allocatedFen;
+    const move = {
+      toFundId: 'nuanyufang-2',
+      amountFen: 900_000,
+      regionCode: VILLAGE,
+      purpose: '基础设施',
+      documentNumber: '汪财农〔2019〕45号',
+      reason: '结余调剂',
+    };
+    await refused(() => post('/funds/nuanyufang/reallocations', { ...move, amountFen: 950_001 }), 409, 'FUND_OVERDRAWN');
+    await refused(() => post('/funds/nuanyufang/reallocations', { ...move, toFundId: 'lamps' }), 409, 'FUND_ALREADY_ALLOCATED');
+    expect((await post('/funds/nuanyufang/reallocations', move)).status).toBe(201);
+    const source = await trace('nuanyufang');
+    expect(source).toMatchObject({ reallocatedFen: 900_000, balanceFen: 50_000, reallocations: [{ toFundId: 'nuanyufang-2' }] });
+    expect(await trace('nuanyufang-2')).toMatchObject({
+      allocatedFen: 900_000,
+      reallocatedFrom: 'nuanyufang',
+      source: '县级财政专项扶贫资金',
+    });
+    const after = (await t.request('GET', '/api/v1/regions/222424/funds', { token: admin })).body.totals.allocatedFen;
+    expect(after).toBe(before);
+  });
 });

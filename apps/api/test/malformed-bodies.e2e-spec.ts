@@ -41,6 +41,14 @@ const VALID: Record<string, Record<string, unknown>> = {
   },
   '/api/v1/funds/{fundId}/disbursements': { recipient: { kind: 'village', id: '222424104203' }, amountFen: 1, voucherNumber: '模糊-1' },
   '/api/v1/funds/{fundId}/disbursements/{disbursementId}/confirmation': { confirmedBy: '模糊' },
+  '/api/v1/funds/{fundId}/reallocations': {
+    toFundId: 'fuzz-moved',
+    amountFen: 1,
+    regionCode: '222424104203',
+    purpose: '其他',
+    documentNumber: '模糊',
+    reason: '模糊测试',
+  },
   '/api/v1/funds/{fundId}/recoveries': { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '模糊测试' },
   '/api/v1/projects': {
     projectId: 'fuzz-project',

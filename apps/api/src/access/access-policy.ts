@@ -219,6 +219,11 @@ export const ACCESS_POLICY = {
     description: 'recover disbursed money (追回), with the reason',
     scope: 'the fund’s division lies in it (checked by the handler)',
   },
+  'fund.reallocate': {
+    roles: ['county-admin'],
+    description: 'move unspent money to a new fund (调剂), by a document',
+    scope: 'both funds’ divisions lie in it (checked by the handler)',
+  },
   'fund.trace': {
     roles: EVERYONE,
     description: 'a fund’s trace from allocation to every recipient, balanced to the fen',

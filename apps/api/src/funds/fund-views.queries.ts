@@ -30,7 +30,8 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
       (
         this.views
           .prepare(
-            `SELECT ${column} AS key, SUM(allocated_fen) AS allocated, SUM(disbursed_fen) AS disbursed, SUM(recovered_fen) AS recovered,
+            // Money moved on to another fund (调剂) counts where it went, not twice.
+            `SELECT ${column} AS key, SUM(allocated_fen - reallocated_fen) AS allocated, SUM(disbursed_fen) AS disbursed, SUM(recovered_fen) AS recovered,
                COUNT(*) AS funds
              FROM funds WHERE region_code >= ? AND region_code < ? GROUP BY ${column} ORDER BY ${column}`,
           )
@@ -40,7 +41,8 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
     const byPurpose = group('purpose').map(({ key, ...row }) => ({ purpose: key, ...row }));
     const integrated = this.views
       .prepare(
-        `SELECT SUM(allocated_fen) AS allocated, SUM(CASE WHEN purpose = '产业发展' THEN allocated_fen ELSE 0 END) AS production
+        `SELECT SUM(allocated_fen - reallocated_fen) AS allocated,
+           SUM(CASE WHEN purpose = '产业发展' THEN allocated_fen - reallocated_fen ELSE 0 END) AS production
          FROM funds WHERE region_code >= ? AND region_code < ? AND source = '整合涉农资金'`,
       )
       .get(regionPrefix, `${regionPrefix}\uffff`) as { allocated: number | null; production: number | null };

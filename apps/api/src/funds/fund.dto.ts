@@ -59,3 +59,15 @@ export class RecoverDto {
   @Reason('追回原因') reason!: string;
   @Instant('when; now when omitted') recoveredAt?: string;
 }
+
+export class ReallocateDto {
+  @EntityId('fund-2019-lengku', 'the new fund the money moves to') toFundId!: string;
+  @Fen('amount moved, in fen (分)') amountFen!: number;
+  @ApiProperty({ example: '222426103201' }) @IsString() @Matches(/^(\d{6}|\d{9}|\d{12})$/) regionCode!: string;
+  @ApiProperty({ enum: FUND_PURPOSES }) @IsIn(FUND_PURPOSES) purpose!: (typeof FUND_PURPOSES)[number];
+  @ApiProperty({ example: '安财农〔2019〕45号', description: '文号 of the 调剂 decision' })
+  @IsString()
+  @Length(1, 100)
+  documentNumber!: string;
+  @Reason('调剂原因') reason!: string;
+}

@@ -28,7 +28,7 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
     const disbursements = this.views
       .prepare('SELECT * FROM fund_disbursements WHERE fund_id = ? ORDER BY disbursed_at, disbursement_id')
       .all(fundId) as DisbursementRow[];
-    const balanceFen = fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen;
+    const balanceFen = fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen - fund.reallocated_fen;
     return {
       fundId,
       source: fund.source,
@@ -39,6 +39,9 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
       allocatedFen: fund.allocated_fen,
       disbursedFen: fund.disbursed_fen,
       recoveredFen: fund.recovered_fen,
+      reallocatedFen: fund.reallocated_fen,
+      reallocatedFrom: fund.reallocated_from,
+      reallocations: JSON.parse(fund.reallocations),
       balanceFen,
       daysIdle: balanceFen > 0 ? Math.floor((now.getTime() - Date.parse(fund.last_movement_at)) / DAY) : 0,
       disbursements: disbursements.map((d) => ({

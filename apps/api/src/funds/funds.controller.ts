@@ -12,7 +12,8 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
-import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, RecoverDto } from './fund.dto';
+import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, ReallocateDto, RecoverDto } from './fund.dto';
+import { ReallocateFundMessage } from './reallocate-fund.handler';
 import { FundCommandMessage } from './fund-command.handler';
 import { GetFundTrace } from './fund.queries';
 
@@ -78,6 +79,24 @@ export class FundsController {
     const recoveredAt = utc(body.recoveredAt, this.clock.now());
     const data = { fundId, disbursementId: body.disbursementId, amountFen: body.amountFen, reason: body.reason, recoveredAt };
     return this.dispatch.send(new FundCommandMessage({ type: 'RecoverFunds', data }, this.context.metadataFor(request, recoveredAt)));
+  }
+
+  @Post(':fundId/reallocations')
+  @Action('fund.reallocate')
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: 'moves unspent money to a new fund (调剂); 409 FUND_OVERDRAWN beyond the balance',
+  })
+  reallocate(@Param('fundId') fundId: string, @Body() body: ReallocateDto, @Req() request: Request) {
+    const reallocatedAt = this.clock.now().toISOString();
+    const { toFundId, amountFen, documentNumber, reason, regionCode, purpose } = body;
+    return this.dispatch.send(
+      new ReallocateFundMessage(
+        { fundId, toFundId, amountFen, documentNumber, reason, reallocatedAt },
+        { regionCode, purpose },
+        this.context.metadataFor(request),
+      ),
+    );
   }
 
   @Get(':fundId/trace')

@@ -2,6 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CommandRouter } from '../infrastructure/command-router';
 import { FundCommandHandler, FundCommandMessage } from './fund-command.handler';
 import { GetFundTraceHandler } from './fund.queries';
+import { ReallocateFundHandler } from './reallocate-fund.handler';
 import { FundViewsController } from './fund-views.controller';
 import { GetHouseholdBenefitsHandler, GetRegionFundsHandler } from './fund-views.queries';
 import { FundsController } from './funds.controller';
@@ -14,6 +15,7 @@ import { ProjectsController } from '../projects/projects.controller';
   controllers: [FundsController, FundViewsController, ProjectsController],
   providers: [
     FundCommandHandler,
+    ReallocateFundHandler,
     ProjectCommandHandler,
     GetFundTraceHandler,
     GetRegionFundsHandler,
@@ -35,7 +37,7 @@ export class FundsModule implements OnModuleInit {
     ];
     this.router.register(projectCommands, (command, metadata) => new ProjectCommandMessage(command as never, metadata));
     this.router.register(
-      ['AllocateFund', 'DisburseFund', 'ConfirmReceipt', 'RecoverFunds'],
+      ['AllocateFund', 'DisburseFund', 'ConfirmReceipt', 'RecoverFunds', 'ReallocateFund'],
       (command, metadata) => new FundCommandMessage(command as never, metadata),
     );
   }

@@ -17,7 +17,7 @@ export function fundTimeFlags(
   const idleBefore = new Date(now.getTime() - thresholds.idleDays * DAY).toISOString();
   const funds = views
     .prepare(
-      `SELECT * FROM funds WHERE region_code >= ? AND region_code < ? AND allocated_fen - disbursed_fen + recovered_fen > 0
+      `SELECT * FROM funds WHERE region_code >= ? AND region_code < ? AND allocated_fen - disbursed_fen + recovered_fen - reallocated_fen > 0
          AND last_movement_at < ?`,
     )
     .all(...range, idleBefore) as FundRow[];
@@ -45,7 +45,7 @@ export function fundTimeFlags(
       raised_at: now.toISOString(),
       details: JSON.stringify({
         fundId: fund.fund_id,
-        balanceFen: fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen,
+        balanceFen: fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen - fund.reallocated_fen,
         idleSince: fund.last_movement_at,
         thresholdDays: thresholds.idleDays,
       }),

@@ -38,6 +38,8 @@ export interface Recipient {
 
 export interface Allocation {
   fundId: string;
+  /** Set when the money was moved here from another fund (调剂); the source names it too. */
+  reallocatedFrom?: string;
   source: FundSource;
   /** Integer fen (分): money is never a float. */
   amountFen: number;
@@ -54,7 +56,18 @@ export type FundCommand =
       data: { fundId: string; disbursementId: string; recipient: Recipient; amountFen: number; voucherNumber: string; disbursedAt: string };
     }
   | { type: 'ConfirmReceipt'; data: { fundId: string; disbursementId: string; confirmedBy: string; confirmedAt: string } }
-  | { type: 'RecoverFunds'; data: { fundId: string; disbursementId: string; amountFen: number; reason: string; recoveredAt: string } };
+  | { type: 'RecoverFunds'; data: { fundId: string; disbursementId: string; amountFen: number; reason: string; recoveredAt: string } }
+  | { type: 'ReallocateFund'; data: Reallocation };
+
+/** 调剂: unspent money moved to a new fund by a document; the new fund's allocation follows on its own stream. */
+export interface Reallocation {
+  fundId: string;
+  toFundId: string;
+  amountFen: number;
+  documentNumber: string;
+  reason: string;
+  reallocatedAt: string;
+}
 
 export type FundEvent =
   | { type: 'FundAllocated'; data: Allocation }
@@ -76,7 +89,8 @@ export type FundEvent =
   | {
       type: 'FundsRecovered';
       data: { fundId: string; disbursementId: string; amountFen: number; reason: string; recoveredAt: string; balanceFen: number };
-    };
+    }
+  | { type: 'FundReallocated'; data: Reallocation & { balanceFen: number } };
 
 interface DisbursementState {
   amountFen: number;
@@ -86,7 +100,14 @@ interface DisbursementState {
 
 export type FundState =
   | { allocated: false }
-  | { allocated: true; allocation: Allocation; disbursedFen: number; recoveredFen: number; disbursements: Map<string, DisbursementState> };
+  | {
+      allocated: true;
+      allocation: Allocation;
+      disbursedFen: number;
+      recoveredFen: number;
+      reallocatedFen: number;
+      disbursements: Map<string, DisbursementState>;
+    };
 
 export class FundNotFoundError extends DomainError {
   readonly code = 'FUND_NOT_FOUND';
@@ -122,7 +143,7 @@ export function fundStreamId(fundId: string): string {
 }
 
 export function balanceOf(state: Extract<FundState, { allocated: true }>): number {
-  return state.allocation.amountFen - state.disbursedFen + state.recoveredFen;
+  return state.allocation.amountFen - state.disbursedFen + state.recoveredFen - state.reallocatedFen;
 }
 
 function positiveFen(amount: number): void {
@@ -145,7 +166,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'FundAllocated':
-        return { allocated: true, allocation: event.data, disbursedFen: 0, recoveredFen: 0, disbursements: new Map() };
+        return { allocated: true, allocation: event.data, disbursedFen: 0, recoveredFen: 0, reallocatedFen: 0, disbursements: new Map() };
       case 'FundDisbursed': {
         if (!state.allocated) return state;
         const disbursements = new Map(state.disbursements).set(event.data.disbursementId, {
@@ -173,6 +194,8 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
           disbursements: new Map(state.disbursements).set(event.data.disbursementId, updated),
         };
       }
+      case 'FundReallocated':
+        return state.allocated ? { ...state, reallocatedFen: state.reallocatedFen + event.data.amountFen } : state;
       default:
         return assertNever(event);
     }
@@ -227,6 +250,20 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
           });
         }
         return [{ type: 'FundsRecovered', data: { ...command.data, balanceFen: balanceOf(fund) + command.data.amountFen } }];
+      }
+      case 'ReallocateFund': {
+        const fund = requireAllocated(state, command.data.fundId);
+        positiveFen(command.data.amountFen);
+        const balance = balanceOf(fund);
+        if (command.data.amountFen > balance) {
+          throw new FundOverdrawnError(
+            `fund ${command.data.fundId} has ${balance} fen left; ${command.data.amountFen} fen cannot be moved`,
+            {
+              balanceFen: balance,
+            },
+          );
+        }
+        return [{ type: 'FundReallocated', data: { ...command.data, balanceFen: balance - command.data.amountFen } }];
       }
       default:
         return assertNever(command);

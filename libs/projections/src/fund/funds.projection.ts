@@ -11,6 +11,9 @@ export interface FundRow {
   allocated_fen: number;
   disbursed_fen: number;
   recovered_fen: number;
+  reallocated_fen: number;
+  reallocated_from: string | null;
+  reallocations: string;
   last_movement_at: string;
 }
 
@@ -33,13 +36,14 @@ export interface DisbursementRow {
 /** Every fund with its running totals, and every disbursement with its receipt and recoveries: the fund trace. */
 export const fundsProjection: Projection = {
   name: 'funds',
-  version: 1,
+  version: 2,
   tables: ['funds', 'fund_disbursements'],
   schema: `
     CREATE TABLE {funds} (
       fund_id TEXT PRIMARY KEY, source TEXT NOT NULL, purpose TEXT NOT NULL, region_code TEXT NOT NULL, document_number TEXT NOT NULL,
       allocated_on TEXT NOT NULL, allocated_fen INTEGER NOT NULL, disbursed_fen INTEGER NOT NULL DEFAULT 0,
-      recovered_fen INTEGER NOT NULL DEFAULT 0, last_movement_at TEXT NOT NULL);
+      recovered_fen INTEGER NOT NULL DEFAULT 0, reallocated_fen INTEGER NOT NULL DEFAULT 0, reallocated_from TEXT,
+      reallocations TEXT NOT NULL DEFAULT '[]', last_movement_at TEXT NOT NULL);
     CREATE INDEX {funds}_by_region ON {funds} (region_code);
     CREATE TABLE {fund_disbursements} (
       fund_id TEXT NOT NULL, disbursement_id TEXT NOT NULL, recipient_kind TEXT NOT NULL, recipient_id TEXT NOT NULL,
@@ -54,8 +58,8 @@ export const fundsProjection: Projection = {
       case 'FundAllocated': {
         const a = e.data;
         view.run(
-          `INSERT INTO {funds} (fund_id, source, purpose, region_code, document_number, allocated_on, allocated_fen, last_movement_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          `INSERT INTO {funds} (fund_id, source, purpose, region_code, document_number, allocated_on, allocated_fen, reallocated_from,
+             last_movement_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
           a.fundId,
           a.source,
           a.purpose,
@@ -63,7 +67,30 @@ export const fundsProjection: Projection = {
           a.documentNumber,
           a.allocatedOn,
           a.amountFen,
+          a.reallocatedFrom ?? null,
           event.metadata.occurredAt,
+        );
+        return;
+      }
+      case 'FundReallocated': {
+        const r = e.data;
+        const row = view.get<{ reallocations: string }>('SELECT reallocations FROM {funds} WHERE fund_id = ?', r.fundId);
+        const reallocations = [
+          ...JSON.parse(row?.reallocations ?? '[]'),
+          {
+            toFundId: r.toFundId,
+            amountFen: r.amountFen,
+            documentNumber: r.documentNumber,
+            reason: r.reason,
+            reallocatedAt: r.reallocatedAt,
+          },
+        ];
+        view.run(
+          'UPDATE {funds} SET reallocated_fen = reallocated_fen + ?, reallocations = ?, last_movement_at = ? WHERE fund_id = ?',
+          r.amountFen,
+          JSON.stringify(reallocations),
+          r.reallocatedAt,
+          r.fundId,
         );
         return;
       }

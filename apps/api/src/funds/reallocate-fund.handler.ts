@@ -1,0 +1,65 @@
+import { Inject } from '@nestjs/common';
+import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  FundAlreadyAllocatedError,
+  FundNotFoundError,
+  fundDecider,
+  fundStreamId,
+  type FundPurpose,
+  type Reallocation,
+} from '@bangfu/domain';
+import { EVENT_STORE, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { FundCommandMessage } from './fund-command.handler';
+
+export class ReallocateFundMessage {
+  constructor(
+    readonly reallocation: Reallocation,
+    readonly target: { regionCode: string; purpose: FundPurpose },
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/**
+ * 调剂: the source fund records the move (its balance guards the amount), then the new fund is allocated from
+ * it with an id derived from the move's event, so a retry after a crash between the two creates it once.
+ */
+@CommandHandler(ReallocateFundMessage)
+export class ReallocateFundHandler implements ICommandHandler<ReallocateFundMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly commandBus: CommandBus,
+  ) {}
+
+  async execute({ reallocation, target, metadata }: ReallocateFundMessage): Promise<AppendResult> {
+    const [source, existing] = await Promise.all([
+      loadState(this.store, fundStreamId(reallocation.fundId), fundDecider),
+      loadState(this.store, fundStreamId(reallocation.toFundId), fundDecider),
+    ]);
+    if (!source.allocated) throw new FundNotFoundError(`fund ${reallocation.fundId} was never allocated`);
+    if (existing.allocated) throw new FundAlreadyAllocatedError(`fund ${reallocation.toFundId} already exists`, { field: 'toFundId' });
+    assertWithinJurisdiction(metadata.actor, target.regionCode);
+    const moved: AppendResult = await this.commandBus.execute(
+      new FundCommandMessage({ type: 'ReallocateFund', data: reallocation }, metadata),
+    );
+    await this.commandBus.execute(
+      new FundCommandMessage(
+        {
+          type: 'AllocateFund',
+          data: {
+            fundId: reallocation.toFundId,
+            reallocatedFrom: reallocation.fundId,
+            source: source.allocation.source,
+            amountFen: reallocation.amountFen,
+            regionCode: target.regionCode,
+            purpose: target.purpose,
+            documentNumber: reallocation.documentNumber,
+            allocatedOn: reallocation.reallocatedAt.slice(0, 10),
+          },
+        },
+        { ...metadata, idempotencyKey: `reallocation:${moved.eventIds[0] ?? reallocation.toFundId}` },
+      ),
+    );
+    return moved;
+  }
+}
