@@ -26,7 +26,9 @@ export async function runHttpBenchmarks(dir: string, scale: number, log: (line: 
     log(`record-visit through HTTP, run ${r + 1}: ${result.rate} commands/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
   }
   const median = latencies.sort((a, b) => a.p99 - b.p99)[1];
+  const queries = await fundQueries(join(dir, 'funds'), Math.max(3, Math.round(5 * scale)), log);
   return [
+    ...queries,
     {
       name: 'record-visit through HTTP (50 connections)',
       unit: 'commands/s',
@@ -87,7 +89,7 @@ async function recordVisits(dataDir: string, seconds: number) {
   }
 }
 
-async function seed(router: CommandRouter): Promise<void> {
+async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<void> {
   const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
   const send = (command: DomainCommand) => router.dispatch(command, { actor: admin, now: new Date() });
   const start = new Date(Date.now() - 30 * 86_400_000).toISOString();
@@ -109,7 +111,7 @@ async function seed(router: CommandRouter): Promise<void> {
     data: { cadreId: 'bench-cadre', name: '李明', unitId: 'bench-unit', position: '科员', unit: { registered: false, regionCode: null } },
   });
   await Promise.all(
-    Array.from({ length: HOUSEHOLDS }, async (_, n) => {
+    Array.from({ length: households }, async (_, n) => {
       const householdId = `${VILLAGE}${String(n + 1).padStart(4, '0')}`;
       const members = [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' as const }];
       await send({
@@ -136,6 +138,100 @@ async function seed(router: CommandRouter): Promise<void> {
           handoverDays: 0,
         },
       });
+    }),
+  );
+}
+
+const FUNDS = 200;
+const DISBURSEMENTS_PER_FUND = 20;
+
+/** Latency of the fund trace (one fund) and the region funds page, over 200 funds with 20 disbursements each. */
+async function fundQueries(dataDir: string, seconds: number, log: (line: string) => void): Promise<BenchResult[]> {
+  const config = loadConfig({
+    BANGFU_DATA_DIR: dataDir,
+    BANGFU_JWT_SECRET: 'bench',
+    BANGFU_LOG: 'false',
+    BANGFU_RATE_LIMIT_PER_MINUTE: '0',
+  });
+  const app = await createApp(config);
+  await app.init();
+  try {
+    const router = app.get(CommandRouter);
+    await seed(router, 0);
+    await seedFunds(router);
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = app.getHttpServer().address() as { port: number };
+    const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, 'bench');
+    const results: BenchResult[] = [];
+    for (const [name, path] of [
+      ['fund trace (GET /funds/{id}/trace)', (i: number) => `/api/v1/funds/bench-fund-${i % FUNDS}/trace`],
+      ['region funds (GET /regions/{code}/funds)', () => '/api/v1/regions/222426/funds'],
+    ] as const) {
+      const runs: { p50: number; p99: number; rate: number }[] = [];
+      for (let r = 0; r < 3; r++) {
+        let i = 0;
+        const result = await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: 10,
+          duration: seconds,
+          requests: [
+            { method: 'GET', setupRequest: (request) => ({ ...request, path: path(i++), headers: { authorization: `Bearer ${token}` } }) },
+          ],
+        });
+        if (result.non2xx + result.errors > 0) throw new Error(`${name}: ${result.non2xx + result.errors} requests failed`);
+        runs.push({ p50: result.latency.p50, p99: result.latency.p99, rate: Math.round(result.requests.average) });
+        log(
+          `${name}, run ${r + 1}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s`,
+        );
+      }
+      results.push({
+        name: `${name}, p99 latency`,
+        unit: 'ms',
+        runs: runs.map((run) => run.p99),
+        detail: `10 connections, ${seconds} s per run over ${FUNDS} funds × ${DISBURSEMENTS_PER_FUND} disbursements; p50 ${summary(runs.map((run) => run.p50))} ms, ${summary(runs.map((run) => run.rate))} requests/s`,
+        peakRssMb: rssMb(),
+      });
+    }
+    return results;
+  } finally {
+    await app.close();
+  }
+}
+
+async function seedFunds(router: CommandRouter): Promise<void> {
+  const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
+  const send = (command: DomainCommand) => router.dispatch(command, { actor: admin, now: new Date() });
+  await Promise.all(
+    Array.from({ length: FUNDS }, async (_, f) => {
+      const fundId = `bench-fund-${f}`;
+      await send({
+        type: 'AllocateFund',
+        data: {
+          fundId,
+          source: '整合涉农资金',
+          amountFen: 100_000_000,
+          regionCode: VILLAGE,
+          purpose: f % 3 ? '产业发展' : '基础设施',
+          documentNumber: `安财农〔2026〕${f}号`,
+          allocatedOn: '2026-01-01',
+        },
+      });
+      for (let d = 0; d < DISBURSEMENTS_PER_FUND; d++) {
+        await send({
+          type: 'DisburseFund',
+          data: {
+            fundId,
+            disbursementId: `d-${d}`,
+            recipient: {
+              kind: 'household',
+              id: `${VILLAGE}${String(1 + ((f * DISBURSEMENTS_PER_FUND + d) % HOUSEHOLDS)).padStart(4, '0')}`,
+            },
+            amountFen: 100_000,
+            voucherNumber: `V-${f}-${d}`,
+            disbursedAt: new Date().toISOString(),
+          },
+        });
+      }
     }),
   );
 }
