@@ -97,6 +97,10 @@ describe('demo: a year of seed 000 work', () => {
     const flags = (await get('/flags?limit=1000', token)).body.flags as Answer[];
     expect(flags.filter((f) => f.type === 'FUND_IDLE').map((f) => f.details.fundId)).toEqual(['demo-shijingshan-jiuzhu']);
     expect(flags.filter((f) => f.type === 'DUPLICATE_VOUCHER').map((f) => f.details.voucherNumber)).toEqual(['安图记字第0977号']);
+    const youfang = (await get('/projects/demo-pandao-benzha-youfang', token)).body;
+    expect(youfang).toMatchObject({ acceptance: { passed: true }, notice: { content: expect.stringContaining('公示') } });
+    expect(youfang.beneficiaries).toHaveLength(16);
+    expect((await get('/projects/demo-pandao-lengku', token)).body).toMatchObject({ completedOn: null, budgetFen: 6_000_000 });
     const shares = (await get('/regions/220000/funds', token)).body;
     expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000);
   });

@@ -273,6 +273,20 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
           type: 'PublishProjectNotice',
           data: { projectId, from: iso(base + 46 * DAY), days: 7, content: '盘道村笨榨油坊项目及资金使用情况公示' },
         });
+        // 盘道村 40平米小型冷库 for the 大榛子, paid from the 油坊's earnings: approved, under way.
+        office(base + 50 * DAY, 'project-lengku', {
+          type: 'ApproveProject',
+          data: {
+            projectId: 'demo-pandao-lengku',
+            name: '盘道村40平米小型冷库（储存大果榛子）',
+            regionCode: DEMO_VILLAGES[1].code,
+            leadUnitId: DEMO_UNIT.unitId,
+            budgetFen: 6_000_000,
+            dueOn: iso(base + 400 * DAY).slice(0, 10),
+            approvedOn: iso(base + 50 * DAY).slice(0, 10),
+            leadUnitRegistered: false,
+          },
+        });
         office(base + 2 * DAY + 3 * HOUR, 'correct', {
           type: 'CorrectHousehold',
           data: { householdId: hh(1, 5), changes: { category: '低保贫困户' }, reason: '民政部门认定为低保对象，更正贫困户属性' },
