@@ -39,7 +39,8 @@ export async function runHttpBenchmarks(dir: string, scale: number, log: (line: 
   ];
 }
 
-async function recordVisits(dataDir: string, seconds: number) {
+/** The API as a user runs it (rate limit off: the benchmark is the only client), on its own data dir. */
+async function benchApp(dataDir: string) {
   const config = loadConfig({
     BANGFU_DATA_DIR: dataDir,
     BANGFU_JWT_SECRET: 'bench',
@@ -48,10 +49,19 @@ async function recordVisits(dataDir: string, seconds: number) {
   });
   const app = await createApp(config);
   await app.init();
+  return app;
+}
+
+async function listen(app: Awaited<ReturnType<typeof benchApp>>): Promise<number> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  return (app.getHttpServer().address() as { port: number }).port;
+}
+
+async function recordVisits(dataDir: string, seconds: number) {
+  const app = await benchApp(dataDir);
   try {
     await seed(app.get(CommandRouter));
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address() as { port: number };
+    const port = await listen(app);
     const token = signToken({ sub: 'bench-cadre', roles: ['cadre'], region: '220000', ttlSeconds: 3600 }, 'bench');
     let i = 0;
     const result = await autocannon({
@@ -147,20 +157,12 @@ const DISBURSEMENTS_PER_FUND = 20;
 
 /** Latency of the fund trace (one fund) and the region funds page, over 200 funds with 20 disbursements each. */
 async function fundQueries(dataDir: string, seconds: number, log: (line: string) => void): Promise<BenchResult[]> {
-  const config = loadConfig({
-    BANGFU_DATA_DIR: dataDir,
-    BANGFU_JWT_SECRET: 'bench',
-    BANGFU_LOG: 'false',
-    BANGFU_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  const app = await createApp(config);
-  await app.init();
+  const app = await benchApp(dataDir);
   try {
     const router = app.get(CommandRouter);
     await seed(router, 0);
     await seedFunds(router);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = app.getHttpServer().address() as { port: number };
+    const port = await listen(app);
     const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, 'bench');
     const results: BenchResult[] = [];
     for (const [name, path] of [
