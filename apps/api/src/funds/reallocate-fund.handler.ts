@@ -37,8 +37,10 @@ export class ReallocateFundHandler implements ICommandHandler<ReallocateFundMess
       loadState(this.store, fundStreamId(reallocation.toFundId), fundDecider),
     ]);
     if (!source.allocated) throw new FundNotFoundError(`fund ${reallocation.fundId} was never allocated`);
-    if (existing.allocated) throw new FundAlreadyAllocatedError(`fund ${reallocation.toFundId} already exists`, { field: 'toFundId' });
+    // Jurisdiction first: an outsider learns nothing about which fund ids exist.
+    assertWithinJurisdiction(metadata.actor, source.allocation.regionCode);
     assertWithinJurisdiction(metadata.actor, target.regionCode);
+    if (existing.allocated) throw new FundAlreadyAllocatedError(`fund ${reallocation.toFundId} already exists`, { field: 'toFundId' });
     const moved: AppendResult = await this.commandBus.execute(
       new FundCommandMessage({ type: 'ReallocateFund', data: reallocation }, metadata),
     );
