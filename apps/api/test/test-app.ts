@@ -6,12 +6,11 @@ import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ProjectionRunner } from '@bangfu/projections';
 import { EsdbStandIn, flipOneByte } from '@bangfu/testing';
-import { ProcessManagerRunner } from '@bangfu/workflow';
 import { signToken } from '../src/auth/jwt';
 import { loadConfig, type BangfuConfig } from '../src/config/bangfu-config';
 import { createApp } from '../src/create-app';
+import { settle } from '../src/demo/demo-clock';
 import { loadDemoIfEmpty } from '../src/demo/load-demo';
 import type { InfrastructureOverrides } from '../src/infrastructure/infrastructure.module';
 
@@ -109,15 +108,7 @@ export async function startTestApp(
       const events = await app.get<EventStore>(EVENT_STORE).readAll();
       return events.filter((event) => !event.streamId.startsWith('access-')).length;
     },
-    async settle() {
-      for (;;) {
-        const store = app.get<EventStore>(EVENT_STORE);
-        const head = await store.headPosition();
-        await app.get(ProjectionRunner).waitFor(head, 60_000);
-        await app.get(ProcessManagerRunner).waitFor(head, 60_000);
-        if ((await store.headPosition()) === head) return;
-      }
-    },
+    settle: () => settle(app),
     async tamper(eventId) {
       if (standIn) return standIn.corruptData(eventId);
       if (esdb) throw new Error('a real server’s stored bytes cannot be changed from a test');

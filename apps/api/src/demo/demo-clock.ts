@@ -8,14 +8,12 @@ import { ProcessManagerRunner, TimerScheduler, type VirtualClock } from '@bangfu
  * time, and waits for views and processes to settle, so months of work are recorded as they would have been.
  */
 export class DemoTimeline {
-  private readonly store: EventStore;
   private readonly views: ReadStore;
 
   constructor(
     private readonly app: INestApplication,
     readonly clock: VirtualClock,
   ) {
-    this.store = app.get<EventStore>(EVENT_STORE);
     this.views = app.get(ReadStore);
   }
 
@@ -30,13 +28,18 @@ export class DemoTimeline {
     if (Date.parse(instant) > this.clock.now().getTime()) this.clock.set(instant);
   }
 
-  /** Until views and process managers have handled everything, including what the processes appended. */
-  async settle(): Promise<void> {
-    for (;;) {
-      const head = await this.store.headPosition();
-      await this.app.get(ProjectionRunner).waitFor(head, 60_000);
-      await this.app.get(ProcessManagerRunner).waitFor(head, 60_000);
-      if ((await this.store.headPosition()) === head) return;
-    }
+  settle(): Promise<void> {
+    return settle(this.app);
+  }
+}
+
+/** Until views and process managers have handled everything, including what the processes appended. */
+export async function settle(app: INestApplication): Promise<void> {
+  const store = app.get<EventStore>(EVENT_STORE);
+  for (;;) {
+    const head = await store.headPosition();
+    await app.get(ProjectionRunner).waitFor(head, 60_000);
+    await app.get(ProcessManagerRunner).waitFor(head, 60_000);
+    if ((await store.headPosition()) === head) return;
   }
 }
