@@ -1,3 +1,4 @@
+import { dayStart, shanghaiDate } from '@bangfu/domain';
 import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
 
 const DAY = 86_400_000;
@@ -28,7 +29,7 @@ export function fundTimeFlags(
          AND recovered_fen < amount_fen AND disbursed_at < ?`,
     )
     .all(...range, unconfirmedBefore) as DisbursementRow[];
-  const today = new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  const today = shanghaiDate(now);
   const overdueProjects = views
     .prepare(`SELECT * FROM projects WHERE region_code >= ? AND region_code < ? AND completed_on IS NULL AND due_on < ?`)
     .all(...range, today) as ProjectRow[];
@@ -74,7 +75,7 @@ export function fundTimeFlags(
       household_id: null,
       village_code: project.region_code,
       cadre_id: null,
-      occurred_at: `${project.due_on}T16:00:00.000Z`,
+      occurred_at: after(dayStart(project.due_on), 1),
       period_to: null,
       raised_at: now.toISOString(),
       details: JSON.stringify({
