@@ -2,7 +2,8 @@ import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 import { isMonth } from '../shared/shanghai-time';
 import { RegionNotRegisteredError, UnitNotFoundError } from '../registry/unit/unit.decider';
-import { AssignmentOutOfOrderError, CadreNotFoundError, InFutureError } from '../household/household-errors';
+import { AssignmentOutOfOrderError, CadreNotFoundError } from '../household/household-errors';
+import { notAfterNow } from '../household/household-guards';
 
 export interface UnitPeriod {
   unitId: string;
@@ -62,8 +63,6 @@ export function villageStreamId(villageCode: string): string {
   return `village-${villageCode}`;
 }
 
-const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
 /** Whether a cadre worked in the village at an instant: on its work team, or in the unit that held it. */
 export function linkedToVillage(state: VillageState, cadreId: string, cadreUnitId: string | null, instant: string): boolean {
   const covering = <P extends { from: string; to: string | null }>(periods: P[]) =>
@@ -80,7 +79,7 @@ function replacePeriod<P extends { from: string; to: string | null }>(periods: P
 }
 
 function checkFrom(from: string, periods: { from: string }[], now: Date): void {
-  if (Date.parse(from) > now.getTime() + CLOCK_SKEW_MS) throw new InFutureError(`from ${from} is in the future`, { field: 'from' });
+  notAfterNow(from, now, 'from');
   const last = periods.at(-1);
   if (last && Date.parse(from) < Date.parse(last.from)) {
     throw new AssignmentOutOfOrderError(`the current period began at ${last.from}; a new one cannot start before it`, { field: 'from' });
