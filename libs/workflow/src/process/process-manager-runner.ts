@@ -102,7 +102,7 @@ export class ProcessManagerRunner {
           if (!(error instanceof DomainError)) throw error;
         }
       }
-      this.views.db
+      this.views
         .prepare(
           'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
         )
@@ -112,8 +112,7 @@ export class ProcessManagerRunner {
   }
 
   private checkpoint(name: string): number {
-    const row = this.views.db.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as
-      { position: number } | undefined;
+    const row = this.views.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
     return row?.position ?? 0;
   }
 
