@@ -8,7 +8,7 @@ import {
   type CadreCommand,
   type HouseholdCommand,
 } from '@bangfu/domain';
-import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { HouseholdCommandMessage } from '../households/household-command.handler';
 import { assertWithinJurisdiction } from '../../access/jurisdiction';
@@ -63,8 +63,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
       .all(command.data.cadreId) as { household_id: string }[];
     const planned = { ...command, data: { ...command.data, heldHouseholds: held.map((row) => row.household_id) } };
-    const state = await loadState(this.store, cadreStreamId(command.data.cadreId), cadreDecider);
-    cadreDecider.decide(planned, state, { now: metadata.now, actor: metadata.actor });
+    cadreDecider.decide(planned, cadre, { now: metadata.now, actor: metadata.actor });
     for (const { successorId } of command.data.handovers) {
       const successor = await this.facts.cadre(successorId);
       if (!successor.registered) throw new CadreNotFoundError(`successor ${successorId} is not registered`, { field: 'handovers' });
@@ -92,7 +91,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     }
     return handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, planned, {
       ...metadata,
-      subjectRegion: state.registered ? state.regionCode : undefined,
+      subjectRegion: cadre.registered ? cadre.regionCode : undefined,
     });
   }
 }
