@@ -1,18 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsObject, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { FUND_PURPOSES, FUND_SOURCES, RECIPIENT_KINDS } from '@bangfu/domain';
-import { EntityId, Instant, Reason } from '../http/common-validators';
-
-/** Integer fen: a decimal, a float or a string is refused with a field error, never rounded. */
-function Fen(description: string) {
-  return (target: object, key: string) => {
-    ApiProperty({ type: 'integer', minimum: 1, example: 4_800_000, description })(target, key);
-    IsInt({ message: '$property must be an integer number of fen (分), not a decimal or a string' })(target, key);
-    Min(1)(target, key);
-    Max(Number.MAX_SAFE_INTEGER)(target, key);
-  };
-}
+import { EntityId, Fen, Instant, Reason } from '../http/common-validators';
 
 export class AllocateFundDto {
   @EntityId('fund-2019-yongxing-nuanyufang', 'the fund’s id') fundId!: string;

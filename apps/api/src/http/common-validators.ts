@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** An ISO-8601 instant with a zone (`2026-03-05T09:30:00+08:00`); the record keeps it in UTC. */
 export function Instant(description: string, optional = true) {
@@ -37,5 +37,15 @@ export function EntityId(example: string, description: string) {
     ApiProperty({ example, description }),
     IsString(),
     Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' }),
+  );
+}
+
+/** Integer fen (分): a decimal, a float or a string is refused with a field error, never rounded. */
+export function Fen(description: string) {
+  return applyDecorators(
+    ApiProperty({ type: 'integer', minimum: 1, example: 4_800_000, description }),
+    IsInt({ message: '$property must be an integer number of fen (分), not a decimal or a string' }),
+    Min(1),
+    Max(Number.MAX_SAFE_INTEGER),
   );
 }

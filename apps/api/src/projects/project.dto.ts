@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { EntityId, Instant } from '../http/common-validators';
+import { EntityId, Fen, Instant } from '../http/common-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -9,11 +9,7 @@ export class ApproveProjectDto {
   @ApiProperty({ example: '盘道村笨榨油坊' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ example: '222426103202' }) @IsString() @Matches(/^(\d{6}|\d{9}|\d{12})$/) regionCode!: string;
   @EntityId('jl-wjw', 'the lead unit (牵头单位)') leadUnitId!: string;
-  @ApiProperty({ type: 'integer', minimum: 1, description: 'budget in fen (分)' })
-  @IsInt({ message: '$property must be an integer number of fen (分), not a decimal or a string' })
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER)
-  budgetFen!: number;
+  @Fen('budget in fen (分)') budgetFen!: number;
   @ApiProperty({ example: '2019-12-31', description: 'date by which it should be completed' })
   @IsString()
   @Matches(DATE, { message: '$property must be a date, YYYY-MM-DD' })
