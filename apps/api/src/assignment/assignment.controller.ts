@@ -31,11 +31,11 @@ export class AssignmentController {
   @Action('assignment.assign')
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'assigned; when someone held the household, handed over at that instant' })
   assign(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: AssignCadreDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const { metadata, at } = this.context.metadataAt(request, body.from);
     const data = {
       householdId,
       cadreId: body.cadreId,
-      from: utc(body.from, metadata.now),
+      from: at,
       reason: body.reason ?? '',
       cadre: { registered: false, recalled: false },
       handoverDays: 0,
@@ -47,8 +47,8 @@ export class AssignmentController {
   @Action('assignment.end')
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 DECOUPLING_BEFORE_EXIT unless the household has exited' })
   end(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: EndAssignmentDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.at && utc(body.at, new Date()));
-    const data = { householdId, at: utc(body.at, metadata.now), reason: body.reason };
+    const { metadata, at } = this.context.metadataAt(request, body.at);
+    const data = { householdId, at, reason: body.reason };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'EndAssignment', data }, metadata));
   }
 
@@ -64,11 +64,11 @@ export class AssignmentController {
   @Action('village.assign-unit')
   @ApiCreatedResponse({ type: CommandResponseDto })
   assignUnit(@Param('code') villageCode: string, @Body() body: AssignUnitDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const { metadata, at } = this.context.metadataAt(request, body.from);
     const data = {
       villageCode,
       unitId: body.unitId,
-      from: utc(body.from, metadata.now),
+      from: at,
       reason: body.reason ?? '',
       unitRegistered: false,
       villageRegistered: false,
@@ -80,12 +80,12 @@ export class AssignmentController {
   @Action('village.work-team')
   @ApiCreatedResponse({ type: CommandResponseDto })
   assignWorkTeam(@Param('code') villageCode: string, @Body() body: AssignWorkTeamDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.from && utc(body.from, new Date()));
+    const { metadata, at } = this.context.metadataAt(request, body.from);
     const data = {
       villageCode,
       memberIds: body.memberIds,
       firstSecretaryId: body.firstSecretaryId,
-      from: utc(body.from, metadata.now),
+      from: at,
       reason: body.reason ?? '',
       unregisteredCadres: [],
       villageRegistered: false,

@@ -9,7 +9,7 @@ import type { Clock } from '@bangfu/workflow';
 import { Action } from '../access/action.decorator';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
-import { Dispatch, utc } from '../http/dispatch';
+import { Dispatch } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
 import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, ReallocateDto, RecoverDto } from './fund.dto';
@@ -44,8 +44,7 @@ export class FundsController {
   @Action('fund.disburse')
   @ApiCreatedResponse({ type: DisbursedDto, description: '409 FUND_OVERDRAWN when more than the balance is asked for' })
   async disburse(@Param('fundId') fundId: string, @Body() body: DisburseDto, @Req() request: Request): Promise<DisbursedDto> {
-    const disbursedAt = utc(body.disbursedAt, this.clock.now());
-    const metadata = this.context.metadataFor(request, disbursedAt);
+    const { metadata, at: disbursedAt } = this.context.metadataAt(request, body.disbursedAt);
     const disbursementId = metadata.idempotencyKey ? nameBasedUuid(`${metadata.idempotencyKey}#disbursement`) : randomUUID();
     const data = {
       fundId,
@@ -67,18 +66,18 @@ export class FundsController {
     @Body() body: ConfirmReceiptDto,
     @Req() request: Request,
   ) {
-    const confirmedAt = utc(body.confirmedAt, this.clock.now());
+    const { metadata, at: confirmedAt } = this.context.metadataAt(request, body.confirmedAt);
     const data = { fundId, disbursementId, confirmedBy: body.confirmedBy, confirmedAt };
-    return this.dispatch.send(new FundCommandMessage({ type: 'ConfirmReceipt', data }, this.context.metadataFor(request, confirmedAt)));
+    return this.dispatch.send(new FundCommandMessage({ type: 'ConfirmReceipt', data }, metadata));
   }
 
   @Post(':fundId/recoveries')
   @Action('fund.recover')
   @ApiCreatedResponse({ type: CommandResponseDto })
   recover(@Param('fundId') fundId: string, @Body() body: RecoverDto, @Req() request: Request) {
-    const recoveredAt = utc(body.recoveredAt, this.clock.now());
+    const { metadata, at: recoveredAt } = this.context.metadataAt(request, body.recoveredAt);
     const data = { fundId, disbursementId: body.disbursementId, amountFen: body.amountFen, reason: body.reason, recoveredAt };
-    return this.dispatch.send(new FundCommandMessage({ type: 'RecoverFunds', data }, this.context.metadataFor(request, recoveredAt)));
+    return this.dispatch.send(new FundCommandMessage({ type: 'RecoverFunds', data }, metadata));
   }
 
   @Post(':fundId/reallocations')

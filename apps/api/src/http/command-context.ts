@@ -14,7 +14,7 @@ const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 export class CommandContext {
   constructor(@Inject(CLOCK) private readonly clock: Clock) {}
 
-  metadataFor(request: FastifyRequest & { actor?: Actor }, occurredAt?: string): CommandMetadata {
+  metadataFor(request: FastifyRequest & { actor?: Actor }): CommandMetadata {
     if (!request.actor) throw new Error('command route without an authenticated actor');
     const key = header(request, 'idempotency-key');
     if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
@@ -24,7 +24,6 @@ export class CommandContext {
     return {
       actor: request.actor,
       now: this.clock.now(),
-      occurredAt,
       correlationId: correlationId && correlationId.length <= 100 ? correlationId : randomUUID(),
       // Scoped by actor: two users who happen to pick the same key never collide.
       idempotencyKey: key === undefined ? undefined : `${request.actor.id}:${key}`,
@@ -32,6 +31,13 @@ export class CommandContext {
         .update(`${request.method} ${request.url.split('?')[0]} ${canonicalJson(request.body ?? null)}`)
         .digest('hex'),
     };
+  }
+
+  /** For a command that states when it happened: that instant (now when omitted) in UTC, recorded as its business time. */
+  metadataAt(request: FastifyRequest & { actor?: Actor }, stated: string | undefined): { metadata: CommandMetadata; at: string } {
+    const metadata = this.metadataFor(request);
+    const at = stated === undefined ? metadata.now.toISOString() : new Date(stated).toISOString();
+    return { metadata: { ...metadata, occurredAt: at }, at };
   }
 }
 

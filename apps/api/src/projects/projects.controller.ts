@@ -46,23 +46,17 @@ export class ProjectsController {
   @Action('project.update')
   @ApiCreatedResponse({ type: CommandResponseDto })
   milestone(@Param('projectId') projectId: string, @Body() body: MilestoneDto, @Req() request: Request) {
-    const reachedOn = utc(body.reachedOn, this.clock.now());
+    const { metadata, at: reachedOn } = this.context.metadataAt(request, body.reachedOn);
     const data = { projectId, milestone: body.milestone, reachedOn };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'RecordMilestone', data }, this.context.metadataFor(request, reachedOn)));
+    return this.dispatch.send(new ProjectCommandMessage({ type: 'RecordMilestone', data }, metadata));
   }
 
   @Post(':projectId/completion')
   @Action('project.update')
   @ApiCreatedResponse({ type: CommandResponseDto })
   complete(@Param('projectId') projectId: string, @Body() body: CompletionDto, @Req() request: Request) {
-    const completedOn = utc(body.completedOn, this.clock.now());
-    // A completion stated in the future is refused by the shape of time itself: it has not happened.
-    return this.dispatch.send(
-      new ProjectCommandMessage(
-        { type: 'CompleteProject', data: { projectId, completedOn } },
-        this.context.metadataFor(request, completedOn),
-      ),
-    );
+    const { metadata, at: completedOn } = this.context.metadataAt(request, body.completedOn);
+    return this.dispatch.send(new ProjectCommandMessage({ type: 'CompleteProject', data: { projectId, completedOn } }, metadata));
   }
 
   @Post(':projectId/acceptance')

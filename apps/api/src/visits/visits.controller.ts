@@ -41,8 +41,7 @@ export class VisitsController {
     @Body() body: RecordVisitDto,
     @Req() request: Request,
   ): Promise<VisitRecordedDto> {
-    const occurredAt = utc(body.occurredAt, this.clock.now());
-    const metadata = this.context.metadataFor(request, occurredAt);
+    const { metadata, at: occurredAt } = this.context.metadataAt(request, body.occurredAt);
     // Derived from the idempotency key, so a resend names the same visit.
     const visitId = metadata.idempotencyKey ? nameBasedUuid(`${metadata.idempotencyKey}#visit`) : randomUUID();
     const data = {

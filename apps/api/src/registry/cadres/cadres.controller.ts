@@ -49,11 +49,11 @@ export class CadresController {
   @Action('cadre.recall')
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 RECALL_WITHOUT_HANDOVER unless every household held is handed over' })
   recall(@Param('cadreId') cadreId: string, @Body() body: RecallCadreDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.recalledAt && utc(body.recalledAt, new Date()));
+    const { metadata, at } = this.context.metadataAt(request, body.recalledAt);
     const data = {
       cadreId,
       reason: body.reason,
-      recalledAt: utc(body.recalledAt, metadata.now),
+      recalledAt: at,
       handovers: body.handovers.map(({ householdId, successorId }) => ({ householdId, successorId })),
       heldHouseholds: [],
     };

@@ -2,11 +2,11 @@ import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { regionPrefix, type Actor } from '@bangfu/domain';
+import { regionPrefix, toUtc, type Actor } from '@bangfu/domain';
 import { Action } from '../../access/action.decorator';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
-import { Dispatch, utc } from '../../http/dispatch';
+import { Dispatch } from '../../http/dispatch';
 import { HouseholdIdPipe } from '../../http/household-id.pipe';
 import {
   RegionHouseholdsQueryDto,
@@ -34,9 +34,9 @@ export class HouseholdsController {
   @Action('household.register')
   @ApiCreatedResponse({ type: CommandResponseDto })
   register(@Body() body: RegisterHouseholdDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.identifiedAt && utc(body.identifiedAt, new Date()));
     const { identifiedAt, ...profile } = body;
-    const data = { ...profile, identifiedAt: utc(identifiedAt, metadata.now), source: 'identification' as const, villageRegistered: false };
+    const { metadata, at } = this.context.metadataAt(request, identifiedAt);
+    const data = { ...profile, identifiedAt: at, source: 'identification' as const, villageRegistered: false };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'RegisterHousehold', data }, metadata));
   }
 
@@ -52,8 +52,8 @@ export class HouseholdsController {
   @Action('household.remove')
   @ApiCreatedResponse({ type: CommandResponseDto })
   remove(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RemoveHouseholdDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.removedAt && utc(body.removedAt, new Date()));
-    const data = { householdId, reason: body.reason, detail: body.detail, removedAt: utc(body.removedAt, metadata.now) };
+    const { metadata, at } = this.context.metadataAt(request, body.removedAt);
+    const data = { householdId, reason: body.reason, detail: body.detail, removedAt: at };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'RemoveHousehold', data }, metadata));
   }
 
@@ -61,8 +61,8 @@ export class HouseholdsController {
   @Action('household.relapse')
   @ApiCreatedResponse({ type: CommandResponseDto })
   relapse(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RelapseDto, @Req() request: Request) {
-    const metadata = this.context.metadataFor(request, body.relapsedAt && utc(body.relapsedAt, new Date()));
-    const data = { householdId, reason: body.reason, relapsedAt: utc(body.relapsedAt, metadata.now) };
+    const { metadata, at } = this.context.metadataAt(request, body.relapsedAt);
+    const data = { householdId, reason: body.reason, relapsedAt: at };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordRelapse', data }, metadata));
   }
 
@@ -70,9 +70,7 @@ export class HouseholdsController {
   @Action('household.read')
   @ApiOkResponse({ description: 'the household (ID numbers masked); with asOf/knownAt, reconstructed from its stream' })
   get(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: AsOfQueryDto) {
-    return this.queryBus.execute(
-      new GetHousehold(householdId, query.asOf && utc(query.asOf, new Date()), query.knownAt && utc(query.knownAt, new Date())),
-    );
+    return this.queryBus.execute(new GetHousehold(householdId, query.asOf && toUtc(query.asOf), query.knownAt && toUtc(query.knownAt)));
   }
 
   @Get('regions/:code/households')
