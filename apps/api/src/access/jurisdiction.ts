@@ -23,3 +23,11 @@ export function assertWithinJurisdiction(actor: Actor, code: string | null | und
   if (actor.roles.includes('system') || !code || withinJurisdiction(actor, code)) return;
   throw new OutsideJurisdictionError(`division ${code} is outside your jurisdiction`, { region: code });
 }
+
+/**
+ * Bounds for `code >= ? AND code < ?`: every code starting with `prefix`. A range on the index, where a
+ * `LIKE prefix%` would scan; '\uffff' sorts after every digit.
+ */
+export function codesUnder(prefix: string): [string, string] {
+  return [prefix, `${prefix}\uffff`];
+}

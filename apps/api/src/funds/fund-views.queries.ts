@@ -1,5 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadStore, type DisbursementRow } from '@bangfu/projections';
+import { codesUnder } from '../access/jurisdiction';
 
 export class GetRegionFunds {
   constructor(readonly regionPrefix: string) {}
@@ -35,7 +36,7 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
                COUNT(*) AS funds
              FROM funds WHERE region_code >= ? AND region_code < ? GROUP BY ${column} ORDER BY ${column}`,
           )
-          .all(regionPrefix, `${regionPrefix}\uffff`) as (Totals & { key: string; funds: number })[]
+          .all(...codesUnder(regionPrefix)) as (Totals & { key: string; funds: number })[]
       ).map(({ key, funds, ...totals }) => ({ key, funds, ...fen(totals) }));
     const bySource = group('source').map(({ key, ...row }) => ({ source: key, ...row }));
     const byPurpose = group('purpose').map(({ key, ...row }) => ({ purpose: key, ...row }));
@@ -45,7 +46,7 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
            SUM(CASE WHEN purpose = '产业发展' THEN allocated_fen - reallocated_fen ELSE 0 END) AS production
          FROM funds WHERE region_code >= ? AND region_code < ? AND source = '整合涉农资金'`,
       )
-      .get(regionPrefix, `${regionPrefix}\uffff`) as { allocated: number | null; production: number | null };
+      .get(...codesUnder(regionPrefix)) as { allocated: number | null; production: number | null };
     const total = bySource.reduce((sum, row) => sum + row.allocatedFen, 0);
     const production = byPurpose.find((row) => row.purpose === '产业发展')?.allocatedFen ?? 0;
     return {

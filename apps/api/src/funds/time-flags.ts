@@ -1,5 +1,6 @@
 import { dayStart, shanghaiDate } from '@bangfu/domain';
 import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
+import { codesUnder } from '../access/jurisdiction';
 
 const DAY = 86_400_000;
 
@@ -14,7 +15,7 @@ export function fundTimeFlags(
   now: Date,
   thresholds: { idleDays: number; receiptDays: number },
 ): Omit<FlagRow, 'position'>[] {
-  const range = [regionPrefix, `${regionPrefix}\uffff`];
+  const range = codesUnder(regionPrefix);
   const idleBefore = new Date(now.getTime() - thresholds.idleDays * DAY).toISOString();
   const funds = views
     .prepare(

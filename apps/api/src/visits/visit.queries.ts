@@ -6,6 +6,7 @@ import type { Clock } from '@bangfu/workflow';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { fundTimeFlags } from '../funds/time-flags';
 import { CLOCK } from '../infrastructure/tokens';
+import { codesUnder } from '../access/jurisdiction';
 
 export class GetTimeline {
   constructor(
@@ -85,7 +86,7 @@ export class GetVisitCoverageHandler implements IQueryHandler<GetVisitCoverage> 
          WHERE h.village_code >= ? AND h.village_code < ? AND h.identified_at <= ? AND (h.removed_at IS NULL OR h.removed_at >= ?)
          GROUP BY h.village_code ORDER BY h.village_code`,
       )
-      .all(month, regionPrefix, `${regionPrefix}\uffff`, monthStart(month), monthEnd(month)) as {
+      .all(month, ...codesUnder(regionPrefix), monthStart(month), monthEnd(month)) as {
       village_code: string;
       village_name: string | null;
       households: number;
@@ -121,7 +122,7 @@ export class ListOverdueVisitsHandler implements IQueryHandler<ListOverdueVisits
          WHERE o.village_code >= ? AND o.village_code < ? AND (? IS NULL OR o.month = ?) AND (? = 0 OR o.caught_up_at IS NULL)
          ORDER BY o.month DESC, o.household_id LIMIT ?`,
       )
-      .all(regionPrefix, `${regionPrefix}\uffff`, month ?? null, month ?? null, open ? 1 : 0, limit) as (OverdueRow & {
+      .all(...codesUnder(regionPrefix), month ?? null, month ?? null, open ? 1 : 0, limit) as (OverdueRow & {
       head_name: string | null;
       cadre_name: string | null;
     })[];
@@ -156,7 +157,7 @@ export class ListFlagsHandler implements IQueryHandler<ListFlags> {
 
   /** Every red flag, from every area: the visit flags, the fund flags, and the flags judged now. */
   async execute({ regionPrefix, type, from, to, limit }: ListFlags) {
-    const range = [regionPrefix, `${regionPrefix}\uffff`];
+    const range = codesUnder(regionPrefix);
     const filters = [type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
     const stored = (table: string) =>
       this.views

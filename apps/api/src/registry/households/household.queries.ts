@@ -4,6 +4,7 @@ import { householdDecider, householdStreamId, responsibleAt, type HouseholdEvent
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type HouseholdRow } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
+import { codesUnder } from '../../access/jurisdiction';
 
 export class GetHousehold {
   constructor(
@@ -95,7 +96,7 @@ export class ListRegionHouseholdsHandler implements IQueryHandler<ListRegionHous
         `SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id
          WHERE h.household_id >= ? AND h.household_id < ? AND h.household_id > ? ORDER BY h.household_id LIMIT ?`,
       )
-      .all(regionPrefix, `${regionPrefix}\uffff`, after ?? '', limit) as (HouseholdRow & { cadre_name: string | null })[];
+      .all(...codesUnder(regionPrefix), after ?? '', limit) as (HouseholdRow & { cadre_name: string | null })[];
     return { households: rows.map(summary), next: rows.length === limit ? rows.at(-1)?.household_id : null };
   }
 }
