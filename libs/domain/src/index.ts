@@ -12,7 +12,6 @@ export * from './household/household-commands';
 export * from './household/household-errors';
 export * from './household/household-state';
 export * from './household/household.decider';
-export { mayActForOthers } from './household/visits';
 export * from './registry/unit/unit.decider';
 export * from './registry/cadre/cadre.decider';
 export * from './village/village.decider';

@@ -87,5 +87,5 @@ export function fundTimeFlags(
       }),
       event_ids: '[]',
     })),
-  ] as Omit<FlagRow, 'position'>[];
+  ];
 }

@@ -104,8 +104,6 @@ export type HouseholdEvent =
   | { type: 'VisitReminderSent'; data: { householdId: string; month: string; cadreId: string | null } }
   | { type: 'OverdueVisitEscalated'; data: { householdId: string; month: string; cadreId: string | null; townshipCode: string } };
 
-export type HouseholdEventType = HouseholdEvent['type'];
-
 export function householdStreamId(householdId: string): string {
   return `household-${householdId}`;
 }

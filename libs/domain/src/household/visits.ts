@@ -53,7 +53,7 @@ export function retractVisit(command: Command<'RetractVisit'>, state: HouseholdS
 }
 
 /** Offices record and retract on a cadre's behalf (补录); cadres and work teams only for themselves. */
-export function mayActForOthers(actor: Actor): boolean {
+function mayActForOthers(actor: Actor): boolean {
   return actor.roles.some((role) => role === 'county-admin' || role === 'township-reviewer' || role === 'system');
 }
 

@@ -19,9 +19,10 @@ export const VISIT_FLAG_TYPES = [
 ] as const;
 export type VisitFlagType = (typeof VISIT_FLAG_TYPES)[number];
 
+/** A red flag as every flag table stores it (visit flags here, fund flags beside them). */
 export interface FlagRow {
   flag_id: string;
-  type: VisitFlagType;
+  type: string;
   household_id: string | null;
   village_code: string;
   cadre_id: string | null;
