@@ -18,3 +18,5 @@ export * from './village/village.decider';
 export * from './visit-policy/visit-policy.decider';
 export * from './fund/fund.decider';
 export * from './project/project.decider';
+export * from './exit/exit-standard.decider';
+export * from './exit/exit-assessment.decider';

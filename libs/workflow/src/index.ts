@@ -12,3 +12,6 @@ export * from './definition/workflow-runtime';
 export * from './exit/exit-facts';
 export * from './exit/exit-guards';
 export * from './exit/exit-definitions';
+export * from './definition/workflow-deadlines.process';
+export * from './exit/exit-outcomes.process';
+export * from './exit/exit.projection';

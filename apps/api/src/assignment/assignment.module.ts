@@ -14,7 +14,7 @@ export class AssignmentModule implements OnModuleInit {
 
   onModuleInit(): void {
     this.router.register(
-      ['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth'],
+      ['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth', 'MarkVillageExited'],
       (command, metadata) => new VillageCommandMessage(command as never, metadata),
     );
   }

@@ -11,7 +11,14 @@ import {
   visitsProjection,
   type Projection,
 } from '@bangfu/projections';
-import { dueTimersProjection, visitObligationsProcess, type ProcessManager } from '@bangfu/workflow';
+import {
+  dueTimersProjection,
+  exitOutcomesProcess,
+  exitProjection,
+  visitObligationsProcess,
+  workflowDeadlinesProcess,
+  type ProcessManager,
+} from '@bangfu/workflow';
 
 /** Every read model the API serves; `bangfu rebuild` rebuilds exactly these. */
 export const allProjections: readonly Projection[] = [
@@ -26,7 +33,8 @@ export const allProjections: readonly Projection[] = [
   fundsProjection,
   fundFlagsProjection,
   projectsProjection,
+  exitProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */
-export const allProcessManagers: readonly ProcessManager[] = [visitObligationsProcess];
+export const allProcessManagers: readonly ProcessManager[] = [visitObligationsProcess, workflowDeadlinesProcess, exitOutcomesProcess];

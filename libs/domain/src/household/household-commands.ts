@@ -31,6 +31,7 @@ export type HouseholdCommand =
   | { type: 'RemoveHousehold'; data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string } }
   | { type: 'MarkHouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
   | { type: 'RecordRelapse'; data: { householdId: string; relapsedAt: string; reason: string } }
+  | { type: 'EndTransitionBenefits'; data: { householdId: string; exitId: string } }
   | {
       type: 'AssignCadre';
       data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts; handoverDays: number };
@@ -54,6 +55,7 @@ export const HOUSEHOLD_COMMAND_TYPES: readonly HouseholdCommandType[] = [
   'RemoveHousehold',
   'MarkHouseholdExited',
   'RecordRelapse',
+  'EndTransitionBenefits',
   'AssignCadre',
   'EndAssignment',
   'CheckHandoverVisit',

@@ -61,7 +61,17 @@ export type HouseholdEvent =
       type: 'HouseholdRemoved';
       data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string; endedAssignment: string | null };
     }
-  | { type: 'HouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
+  | {
+      type: 'HouseholdExited';
+      data: {
+        householdId: string;
+        exitedAt: string;
+        exitId: string;
+        /** 渐退帮扶: a 低保 household keeps its benefits until then (12 months, 18 with a disabled member); null otherwise. */
+        transitionUntil: string | null;
+      };
+    }
+  | { type: 'TransitionBenefitsEnded'; data: { householdId: string; exitId: string; endedAt: string } }
   | { type: 'HouseholdRelapsed'; data: { householdId: string; relapsedAt: string; reason: string } }
   | {
       type: 'CadreAssigned';

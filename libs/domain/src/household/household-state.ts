@@ -34,6 +34,8 @@ export type HouseholdState =
       identifiedAt: string;
       profile: HouseholdProfile;
       exited: boolean;
+      /** The current exit, while it stands: which case, and the 渐退帮扶 end if any. */
+      exit: { exitId: string; transitionUntil: string | null; transitionEnded: boolean } | null;
       assignments: AssignmentPeriod[];
       visits: Map<string, VisitSummary>;
       overdue: Map<string, OverdueMonth>;
@@ -68,6 +70,7 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       identifiedAt,
       profile: { members, category, causes, ...(phone ? { phone } : {}) },
       exited: false,
+      exit: null,
       assignments: [],
       visits: new Map(),
       overdue: new Map(),
@@ -81,9 +84,15 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
     case 'HouseholdRemoved':
       return { ...state, status: 'removed', assignments: endOpen(state.assignments, event.data.removedAt) };
     case 'HouseholdExited':
-      return { ...state, exited: true };
+      return {
+        ...state,
+        exited: true,
+        exit: { exitId: event.data.exitId, transitionUntil: event.data.transitionUntil, transitionEnded: false },
+      };
+    case 'TransitionBenefitsEnded':
+      return state.exit ? { ...state, exit: { ...state.exit, transitionEnded: true } } : state;
     case 'HouseholdRelapsed':
-      return { ...state, exited: false };
+      return { ...state, exited: false, exit: null };
     case 'CadreAssigned':
       return {
         ...state,

@@ -131,12 +131,68 @@ describe('household decider', () => {
       spec.given([registered]).when(relapse).then({ code: 'HOUSEHOLD_NOT_EXITED' });
       const exited: HouseholdEvent = {
         type: 'HouseholdExited',
-        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' },
+        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1', transitionUntil: null },
       };
       spec
         .given([registered, exited])
         .when(relapse)
         .then([{ type: 'HouseholdRelapsed', data: relapse.data }]);
+    });
+  });
+
+  describe('渐退帮扶 after exit', () => {
+    const dibao = (disabled: boolean): HouseholdEvent =>
+      ({
+        ...registered,
+        data: {
+          ...(registered.data as object),
+          category: '低保贫困户',
+          members: [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主', disabled }],
+        },
+      }) as HouseholdEvent;
+    const exit: HouseholdCommand = {
+      type: 'MarkHouseholdExited',
+      data: { householdId: HH, exitedAt: '2025-08-31T04:00:00.000Z', exitId: 'e1' },
+    };
+    const end: HouseholdCommand = { type: 'EndTransitionBenefits', data: { householdId: HH, exitId: 'e1' } };
+    const exited = (until: string | null): HouseholdEvent => ({
+      type: 'HouseholdExited',
+      data: { ...(exit.data as { householdId: string; exitedAt: string; exitId: string }), transitionUntil: until },
+    });
+    it('keeps a 低保 household’s benefits 12 months, 18 with a disabled member, and none for others', () => {
+      const now = new Date('2026-01-01T00:00:00.000Z');
+      spec
+        .given([dibao(false)])
+        .when(exit, { now })
+        .then([exited('2026-08-31T04:00:00.000Z')]);
+      // 2025-08-31 + 18 months has no 31st: the calendar clamps to the month's end.
+      spec
+        .given([dibao(true)])
+        .when(exit, { now })
+        .then([exited('2027-02-28T04:00:00.000Z')]);
+      spec
+        .given([registered])
+        .when(exit, { now })
+        .then([exited(null)]);
+    });
+    it('ends them when due, and not after a relapse', () => {
+      const due = new Date('2026-08-31T04:00:00.000Z');
+      spec
+        .given([dibao(false), exited(due.toISOString())])
+        .when(end, { now: new Date(due.getTime() - 1) })
+        .then([]);
+      spec
+        .given([dibao(false), exited(due.toISOString())])
+        .when(end, { now: due })
+        .then([{ type: 'TransitionBenefitsEnded', data: { householdId: HH, exitId: 'e1', endedAt: due.toISOString() } }]);
+      const relapsed: HouseholdEvent = {
+        type: 'HouseholdRelapsed',
+        data: { householdId: HH, relapsedAt: '2026-03-01T00:00:00.000Z', reason: '因病返贫' },
+      };
+      spec
+        .given([dibao(false), exited(due.toISOString()), relapsed])
+        .when(end, { now: due })
+        .then([]);
     });
   });
 
@@ -157,7 +213,7 @@ describe('household decider', () => {
         .then({ code: 'DECOUPLING_BEFORE_EXIT' });
       const exited: HouseholdEvent = {
         type: 'HouseholdExited',
-        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1' },
+        data: { householdId: HH, exitedAt: '2025-12-01T00:00:00.000Z', exitId: 'e1', transitionUntil: null },
       };
       spec
         .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z'), exited])

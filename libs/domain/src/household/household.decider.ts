@@ -3,7 +3,7 @@ import { assign, checkHandoverVisit, endAssignment } from './assignment';
 import type { HouseholdCommand } from './household-commands';
 import type { HouseholdEvent } from './household-events';
 import { evolveHousehold, type HouseholdState } from './household-state';
-import { correct, markExited, register, relapse, remove } from './registration';
+import { correct, endTransition, markExited, register, relapse, remove } from './registration';
 import { checkMonthlyVisit, escalateOverdueVisit, recordVisit, remindOverdueVisit, retractVisit } from './visits';
 
 /**
@@ -26,6 +26,8 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
         return markExited(command, state, context);
       case 'RecordRelapse':
         return relapse(command, state, context);
+      case 'EndTransitionBenefits':
+        return endTransition(command, state, context);
       case 'AssignCadre':
         return assign(command, state, context);
       case 'EndAssignment':

@@ -11,7 +11,8 @@ import {
 } from './household-errors';
 import type { HouseholdEvent, HouseholdProfile, Member } from './household-events';
 import { isHouseholdId } from './household-events';
-import { currentAssignment, type HouseholdState } from './household-state';
+import { currentAssignment, type HouseholdState, type RegisteredHousehold } from './household-state';
+import { addMonths } from '../shared/shanghai-time';
 import { notAfterNow, notBefore, requireActive } from './household-guards';
 
 type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
@@ -69,7 +70,28 @@ export function markExited(command: Command<'MarkHouseholdExited'>, state: House
   const household = requireActive(state, command.data.householdId);
   if (household.exited) throw new HouseholdAlreadyExitedError(`household ${household.householdId} has already exited`);
   notAfterNow(command.data.exitedAt, now, 'exitedAt');
-  return [{ type: 'HouseholdExited', data: command.data }];
+  return [{ type: 'HouseholdExited', data: { ...command.data, transitionUntil: transitionEnd(household, command.data.exitedAt) } }];
+}
+
+/** 渐退帮扶 (seed 001): a 低保 household keeps its benefits 12 more months after exit, 18 with a disabled member. */
+export function transitionEnd(household: RegisteredHousehold, exitedAt: string): string | null {
+  if (household.profile.category !== '低保贫困户') return null;
+  return addMonths(exitedAt, household.profile.members.some((member) => member.disabled) ? 18 : 12);
+}
+
+/** The timer's end of 渐退帮扶: nothing once the household has relapsed or the exit it was set for no longer stands. */
+export function endTransition(
+  command: Command<'EndTransitionBenefits'>,
+  state: HouseholdState,
+  { now }: DecisionContext,
+): HouseholdEvent[] {
+  const household = requireActive(state, command.data.householdId);
+  const exit = household.exit;
+  if (!exit || exit.exitId !== command.data.exitId || exit.transitionEnded || exit.transitionUntil === null) return [];
+  if (Date.parse(exit.transitionUntil) > now.getTime()) return [];
+  return [
+    { type: 'TransitionBenefitsEnded', data: { householdId: household.householdId, exitId: exit.exitId, endedAt: exit.transitionUntil } },
+  ];
 }
 
 export function relapse(command: Command<'RecordRelapse'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {

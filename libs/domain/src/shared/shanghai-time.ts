@@ -34,6 +34,17 @@ export function nextMonth(month: string): string {
   return m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
 }
 
+/** The same Shanghai wall-clock time `months` later (a month-end date clamps, as calendars do: 08-31 + 6 → 02-28/29). */
+export function addMonths(instant: string, months: number): string {
+  const local = new Date(Date.parse(instant) + OFFSET_MS);
+  const day = local.getUTCDate();
+  local.setUTCDate(1);
+  local.setUTCMonth(local.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0)).getUTCDate();
+  local.setUTCDate(Math.min(day, lastDay));
+  return new Date(local.getTime() - OFFSET_MS).toISOString();
+}
+
 export function isMonth(value: string): boolean {
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(value);
 }

@@ -35,7 +35,8 @@ export type VillageCommand =
         villageRegistered: boolean;
       };
     }
-  | { type: 'CloseVisitMonth'; data: { villageCode: string; month: string } };
+  | { type: 'CloseVisitMonth'; data: { villageCode: string; month: string } }
+  | { type: 'MarkVillageExited'; data: { villageCode: string; exitedAt: string; exitId: string } };
 
 export type VillageEvent =
   | {
@@ -46,12 +47,15 @@ export type VillageEvent =
       type: 'WorkTeamAssigned';
       data: { villageCode: string; memberIds: string[]; firstSecretaryId: string; from: string; reason: string };
     }
-  | { type: 'VisitMonthClosed'; data: { villageCode: string; month: string } };
+  | { type: 'VisitMonthClosed'; data: { villageCode: string; month: string } }
+  /** 贫困村出列, at the end of its exit case. The team and the unit stay (摘帽不摘帮扶). */
+  | { type: 'VillageExited'; data: { villageCode: string; exitedAt: string; exitId: string } };
 
 export interface VillageState {
   units: UnitPeriod[];
   teams: TeamPeriod[];
   closedMonths: Set<string>;
+  exitId: string | null;
 }
 
 export class InvalidWorkTeamError extends DomainError {
@@ -91,7 +95,7 @@ function checkFrom(from: string, periods: { from: string }[], now: Date): void {
  * Each is replaced by a successor, never left empty (因村派人精准); the month-end visit check runs here.
  */
 export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState> = {
-  initialState: () => ({ units: [], teams: [], closedMonths: new Set() }),
+  initialState: () => ({ units: [], teams: [], closedMonths: new Set(), exitId: null }),
   evolve(state, event) {
     switch (event.type) {
       case 'UnitAssignedToVillage':
@@ -102,6 +106,8 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState>
       }
       case 'VisitMonthClosed':
         return { ...state, closedMonths: new Set(state.closedMonths).add(event.data.month) };
+      case 'VillageExited':
+        return { ...state, exitId: event.data.exitId };
       default:
         return assertNever(event);
     }
@@ -131,6 +137,9 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState>
       case 'CloseVisitMonth':
         if (!isMonth(command.data.month)) throw new Error(`CloseVisitMonth for ${command.data.month}, which is not a month`);
         return state.closedMonths.has(command.data.month) ? [] : [{ type: 'VisitMonthClosed', data: command.data }];
+      case 'MarkVillageExited':
+        // Marked once, by the case that passed; the same case marking again is a replay.
+        return state.exitId === null ? [{ type: 'VillageExited', data: command.data }] : [];
       default:
         return assertNever(command);
     }
