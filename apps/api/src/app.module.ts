@@ -12,6 +12,7 @@ import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
 import { FundsModule } from './funds/funds.module';
+import { ExitsModule } from './exits/exits.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         AssignmentModule,
         VisitsModule,
         FundsModule,
+        ExitsModule,
       ],
       controllers: [HealthController, LedgerController],
       providers: [

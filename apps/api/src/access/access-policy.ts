@@ -262,6 +262,52 @@ export const ACCESS_POLICY = {
     description: 'a project with its beneficiaries and funds',
     scope: 'the project’s division lies in it or above it',
   },
+  'exit.start': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'propose a household or village for exit (opens an exit case)',
+    scope: 'the household’s or village’s division lies in it (checked by the handler)',
+  },
+  'exit.act': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'act on the current step of an exit case (approve, return, object, withdraw); each step names its roles',
+    scope: 'the case’s village lies in it (checked by the handler)',
+  },
+  'exit.read': {
+    roles: EVERYONE,
+    description: 'an exit case with every step, actor, duration and evidence',
+    scope: 'the case’s village lies in it (checked by the handler)',
+    personalData: true,
+  },
+  'exit.pipeline': {
+    roles: EVERYONE,
+    description: 'exit cases of a division per step, and the overdue ones',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'exit.indicators': {
+    roles: EVERYONE,
+    description: '摘帽 indicators of a division (incidence, 错退率, 漏评率, 群众认可度)',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'exit.standard': {
+    roles: ['county-admin'],
+    description: 'adopt a division’s exit standard (income line, incidence limit, village checklist), versioned',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'exit.population': {
+    roles: ['county-admin'],
+    description: 'record a division’s rural population (the denominator of 贫困发生率)',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'exit.assess': {
+    roles: ['county-admin', 'inspector'],
+    description: 'record an exit spot check (错退/漏评) or a 群众认可度 survey',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

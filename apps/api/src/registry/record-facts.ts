@@ -1,6 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import {
   cadreDecider,
+  exitAssessmentDecider,
+  exitAssessmentStreamId,
+  exitStandardDecider,
+  exitStandardStreamId,
+  standardInForce,
+  type ExitStandardVersion,
   cadreStreamId,
   policyInForce,
   policyRegionsFor,
@@ -54,5 +60,16 @@ export class RecordFacts {
     const regions = policyRegionsFor(regionCode);
     const states = await Promise.all(regions.map((code) => loadState(this.store, visitPolicyStreamId(code), visitPolicyDecider)));
     return policyInForce(new Map(regions.map((code, i) => [code, states[i].versions])), regionCode, date);
+  }
+
+  /** The exit standard (income line, incidence limit, village checklist) in force for a division on a Shanghai date. */
+  async exitStandard(regionCode: string, date: string): Promise<ExitStandardVersion> {
+    const regions = policyRegionsFor(regionCode);
+    const states = await Promise.all(regions.map((code) => loadState(this.store, exitStandardStreamId(code), exitStandardDecider)));
+    return standardInForce(new Map(regions.map((code, i) => [code, states[i].versions])), regionCode, date);
+  }
+
+  async ruralPopulation(regionCode: string): Promise<number | null> {
+    return (await loadState(this.store, exitAssessmentStreamId(regionCode), exitAssessmentDecider)).population?.population ?? null;
   }
 }

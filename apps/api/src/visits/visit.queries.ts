@@ -5,6 +5,7 @@ import { ReadStore, type FlagRow, type OverdueRow, type TimelineRow } from '@ban
 import type { Clock } from '@bangfu/workflow';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { fundTimeFlags } from '../funds/time-flags';
+import { selfVerificationFlags } from '../exits/exit-flags';
 import { CLOCK } from '../infrastructure/tokens';
 import { codesUnder } from '../access/jurisdiction';
 
@@ -155,7 +156,7 @@ export class ListFlagsHandler implements IQueryHandler<ListFlags> {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Every red flag, from every area: the visit flags, the fund flags, and the flags judged now. */
+  /** Every red flag, from every area: the visit, fund and exit flags, and the flags judged now. */
   async execute({ regionPrefix, type, from, to, limit }: ListFlags) {
     const range = codesUnder(regionPrefix);
     const filters = [type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
@@ -167,11 +168,14 @@ export class ListFlagsHandler implements IQueryHandler<ListFlags> {
            ORDER BY occurred_at DESC, flag_id LIMIT ?`,
         )
         .all(...range, ...filters, limit) as Omit<FlagRow, 'position'>[];
-    const judgedNow = fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
-      idleDays: this.config.fundIdleDays,
-      receiptDays: this.config.receiptDays,
-    }).filter((flag) => (!type || flag.type === type) && (!from || flag.occurred_at >= from) && (!to || flag.occurred_at < to));
-    const rows = [...stored('flags'), ...stored('fund_flags'), ...judgedNow]
+    const judgedNow = [
+      ...fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
+        idleDays: this.config.fundIdleDays,
+        receiptDays: this.config.receiptDays,
+      }),
+      ...selfVerificationFlags(this.views, regionPrefix),
+    ].filter((flag) => (!type || flag.type === type) && (!from || flag.occurred_at >= from) && (!to || flag.occurred_at < to));
+    const rows = [...stored('flags'), ...stored('fund_flags'), ...stored('exit_flags'), ...judgedNow]
       .sort((a, b) => (a.occurred_at === b.occurred_at ? a.flag_id.localeCompare(b.flag_id) : b.occurred_at.localeCompare(a.occurred_at)))
       .slice(0, limit);
     return {

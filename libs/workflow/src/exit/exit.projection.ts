@@ -1,4 +1,4 @@
-import { addMonths, type HouseholdEvent } from '@bangfu/domain';
+import { addMonths, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import type { Projection, ViewWriter } from '@bangfu/projections';
 import type { WorkflowEvent } from '../definition/workflow-messages';
@@ -54,7 +54,7 @@ export interface ExitStepRow {
 export const exitProjection: Projection = {
   name: 'exits',
   version: 1,
-  tables: ['exit_instances', 'exit_steps', 'exit_flags'],
+  tables: ['exit_instances', 'exit_steps', 'exit_flags', 'exit_figures'],
   schema: `
     CREATE TABLE {exit_instances} (
       exit_id TEXT PRIMARY KEY, definition_id TEXT NOT NULL, version INTEGER NOT NULL, subject_kind TEXT NOT NULL,
@@ -72,9 +72,12 @@ export const exitProjection: Projection = {
       flag_id TEXT PRIMARY KEY, type TEXT NOT NULL, household_id TEXT, village_code TEXT NOT NULL, cadre_id TEXT,
       occurred_at TEXT NOT NULL, period_to TEXT, raised_at TEXT NOT NULL, details TEXT NOT NULL, event_ids TEXT NOT NULL,
       position INTEGER NOT NULL);
-    CREATE INDEX {exit_flags}_by_village ON {exit_flags} (village_code, type, occurred_at);`,
+    CREATE INDEX {exit_flags}_by_village ON {exit_flags} (village_code, type, occurred_at);
+    CREATE TABLE {exit_figures} (
+      kind TEXT NOT NULL, region_code TEXT NOT NULL, figure_id TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
+      PRIMARY KEY (kind, region_code, figure_id));`,
   apply(event, view) {
-    const e = event as unknown as WorkflowEvent | HouseholdEvent;
+    const e = event as unknown as WorkflowEvent | ExitStandardEvent | ExitAssessmentEvent;
     switch (e.type) {
       case 'WorkflowStarted': {
         const { instanceId, definitionId, version, subject, reason, facts, startedBy, startedAt } = e.data;
@@ -141,11 +144,31 @@ export const exitProjection: Projection = {
           e.data.instanceId,
         );
         return;
+      case 'ExitStandardAdopted':
+        return putFigure(view, event, 'standard', e.data.regionCode, String(e.data.version), e.data);
+      case 'RuralPopulationRecorded':
+        return putFigure(view, event, 'population', e.data.regionCode, e.data.regionCode, e.data);
+      case 'ExitSpotCheckRecorded':
+        return putFigure(view, event, 'spot-check', e.data.regionCode, e.data.checkId, e.data);
+      case 'SatisfactionSurveyRecorded':
+        return putFigure(view, event, 'survey', e.data.regionCode, e.data.surveyId, e.data);
       default:
         return;
     }
   },
 };
+
+/** The figures 摘帽 is judged on, kept as recorded: standards by version, the latest population, every check and survey. */
+function putFigure(view: ViewWriter, event: RecordedEvent, kind: string, regionCode: string, figureId: string, data: object): void {
+  view.run(
+    'INSERT OR REPLACE INTO {exit_figures} VALUES (?, ?, ?, ?, ?)',
+    kind,
+    regionCode,
+    figureId,
+    JSON.stringify(data),
+    event.position,
+  );
+}
 
 function recordAct(view: ViewWriter, event: RecordedEvent, act: Extract<WorkflowEvent, { type: 'WorkflowStepActed' }>['data']): void {
   const { instanceId, step, action, at, enteredAt, computed, nextStep } = act;

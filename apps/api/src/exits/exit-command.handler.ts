@@ -1,0 +1,140 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { householdDecider, householdStreamId, currentAssignment, shanghaiDate, villageDecider, villageStreamId } from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { ReadStore } from '@bangfu/projections';
+import {
+  exitDecider,
+  nextInstanceId,
+  subjectOfInstance,
+  workflowStreamId,
+  type HouseholdStartFacts,
+  type HouseholdStepFacts,
+  type VillageStartFacts,
+  type VillageStepFacts,
+  type WorkflowCommand,
+  type WorkflowSubject,
+} from '@bangfu/workflow';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { RecordFacts } from '../registry/record-facts';
+
+export class ExitCommandMessage {
+  constructor(
+    readonly command: WorkflowCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/** The answer to a start: the append, and the id of the case it opened. */
+export type ExitStartResult = AppendResult & { exitId: string };
+
+const decider = exitDecider();
+
+/**
+ * Exit cases: reads what the workflow's guards need from the household, village, standard and assessment
+ * streams, checks the case lies in the actor's jurisdiction, and lets the runtime decide.
+ */
+@CommandHandler(ExitCommandMessage)
+export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+    private readonly views: ReadStore,
+  ) {}
+
+  async execute({ command, metadata }: ExitCommandMessage): Promise<AppendResult | ExitStartResult> {
+    if (command.type === 'StartWorkflow') {
+      const { kind, id } = command.data.subject;
+      const facts = kind === 'household' ? await this.householdStart(id) : await this.villageStart(id);
+      const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? id.slice(0, 12)) : id;
+      assertWithinJurisdiction(metadata.actor, regionCode);
+      const streamId = workflowStreamId(id);
+      const before = await loadState(this.store, streamId, decider);
+      const instanceId = nextInstanceId(id, before);
+      const subject: WorkflowSubject = { kind, id, regionCode };
+      const started = { ...command, data: { ...command.data, instanceId, subject, facts: { ...facts } } };
+      const result = await handleCommand(this.store, streamId, decider, started, { ...metadata, subjectRegion: regionCode });
+      // A resend under the same Idempotency-Key answers with the case the first request opened.
+      return { ...result, exitId: result.duplicate ? `${id}-${before.instances}` : instanceId };
+    }
+    const streamId = workflowStreamId(subjectOfInstance(command.data.instanceId));
+    const case_ = (await loadState(this.store, streamId, decider)).current;
+    const subject = case_?.subject;
+    if (command.type === 'ActOnStep' && subject) {
+      assertWithinJurisdiction(metadata.actor, subject.regionCode);
+      const facts =
+        subject.kind === 'household' ? await this.householdStep(subject, metadata.now) : await this.villageStep(subject.id, metadata.now);
+      command = { ...command, data: { ...command.data, facts: { ...facts } } };
+    }
+    return handleCommand(this.store, streamId, decider, command, { ...metadata, subjectRegion: subject?.regionCode });
+  }
+
+  private async householdStart(householdId: string): Promise<HouseholdStartFacts> {
+    const household = await loadState(this.store, householdStreamId(householdId), householdDecider);
+    if (household.status === 'unregistered') {
+      return {
+        status: 'unregistered',
+        exited: false,
+        villageCode: null,
+        responsibleCadreId: null,
+        lastVisitByResponsibleAt: null,
+        memberCount: 0,
+      };
+    }
+    const visits = [...household.visits.values()].filter((visit) => visit.byResponsibleCadre && !visit.retracted);
+    return {
+      status: household.status,
+      exited: household.exited,
+      villageCode: household.villageCode,
+      responsibleCadreId: currentAssignment(household)?.cadreId ?? null,
+      lastVisitByResponsibleAt:
+        visits
+          .map((visit) => visit.occurredAt)
+          .sort()
+          .at(-1) ?? null,
+      memberCount: household.profile.members.length,
+    };
+  }
+
+  private async householdStep(subject: WorkflowSubject, now: Date): Promise<HouseholdStepFacts> {
+    const household = await loadState(this.store, householdStreamId(subject.id), householdDecider);
+    const standard = await this.facts.exitStandard(subject.regionCode, shanghaiDate(now));
+    return {
+      memberCount: household.status === 'unregistered' ? 0 : household.profile.members.length,
+      incomeLine: { fen: standard.incomeLineFen, regionCode: standard.regionCode, version: standard.version },
+    };
+  }
+
+  private async villageStart(villageCode: string): Promise<VillageStartFacts> {
+    const [region, village] = await Promise.all([
+      this.facts.region(villageCode),
+      loadState(this.store, villageStreamId(villageCode), villageDecider),
+    ]);
+    return { registered: region.registered, isVillage: region.registered && region.level === 'village', exited: village.exitId !== null };
+  }
+
+  /**
+   * The village's poor population: the households on the register (listed from the registry view), each
+   * one's members and exit read from its own stream.
+   */
+  private async villageStep(villageCode: string, now: Date): Promise<VillageStepFacts> {
+    const listed = this.views.prepare(`SELECT household_id FROM households WHERE village_code = ?`).all(villageCode) as {
+      household_id: string;
+    }[];
+    const states = await Promise.all(listed.map((row) => loadState(this.store, householdStreamId(row.household_id), householdDecider)));
+    const poorPopulation = states.reduce(
+      (sum, state) => sum + (state.status === 'registered' && !state.exited ? state.profile.members.length : 0),
+      0,
+    );
+    const [ruralPopulation, standard] = await Promise.all([
+      this.facts.ruralPopulation(villageCode),
+      this.facts.exitStandard(villageCode, shanghaiDate(now)),
+    ]);
+    return {
+      ruralPopulation,
+      poorPopulation,
+      incidenceLimitBp: standard.incidenceLimitBp,
+      checklist: { regionCode: standard.regionCode, version: standard.version, items: standard.villageChecklist },
+    };
+  }
+}

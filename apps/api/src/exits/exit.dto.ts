@@ -1,0 +1,225 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
+import { STEP_ACTIONS } from '@bangfu/workflow';
+import { Fen, Reason } from '../http/common-validators';
+import { CommandResponseDto } from '../http/command-response.dto';
+
+const text = (max: number, description: string, example?: string) =>
+  [ApiProperty({ description, example }), IsString(), Length(1, max)] as PropertyDecorator[];
+const count = (description: string) =>
+  [ApiProperty({ type: 'integer', minimum: 0, description }), IsInt(), Min(0), Max(10_000_000)] as PropertyDecorator[];
+const nested = (type: () => new () => object, description: string, optional = true) =>
+  [
+    ...(optional ? [IsOptional(), ApiPropertyOptional({ type: type(), description })] : [ApiProperty({ type: type(), description })]),
+    IsObject(),
+    ValidateNested(),
+    Type(type),
+  ] as PropertyDecorator[];
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
+
+export class StartExitDto {
+  @ApiPropertyOptional({ example: '2224261032010001', description: 'the household proposed for exit (16 digits) — or villageCode' })
+  @ValidateIf((o: StartExitDto) => o.villageCode === undefined)
+  @IsString()
+  @Matches(/^\d{16}$/, { message: 'householdId must be a 16-digit 户编号' })
+  householdId?: string;
+
+  @ApiPropertyOptional({ example: '222426103202', description: 'the village proposed for exit (出列) — or householdId' })
+  @ValidateIf((o: StartExitDto) => o.householdId === undefined)
+  @IsString()
+  @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
+  villageCode?: string;
+
+  @Reason('why the exit is proposed now') reason!: string;
+}
+
+export class ExitStartedDto extends CommandResponseDto {
+  @ApiProperty({ example: '2224261032010001-1', description: 'the exit case: `/exits/{exitId}`' }) exitId!: string;
+}
+
+export class IncomeItemDto {
+  @apply(text(50, 'income source (工资性、经营性、财产性、转移性收入 …)', '工资性收入')) source!: string;
+  @Fen('amount over the last 12 months, in fen') amountFen!: number;
+}
+
+export class ExitCheckDto {
+  @ApiProperty({ enum: CHECK_RESULTS }) @IsIn(CHECK_RESULTS) result!: (typeof CHECK_RESULTS)[number];
+  @apply(text(500, 'what was seen or checked (看、查、访)', '房屋为2018年危房改造新建，安全')) evidence!: string;
+}
+
+/** 两不愁三保障 and 饮水安全, each with its evidence. */
+export class ExitChecklistDto {
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.food, false)) food!: ExitCheckDto;
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.clothing, false)) clothing!: ExitCheckDto;
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.education, false)) education!: ExitCheckDto;
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.medical, false)) medical!: ExitCheckDto;
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.housing, false)) housing!: ExitCheckDto;
+  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.water, false)) water!: ExitCheckDto;
+}
+
+/** 入户核实: 看、查、算、访. */
+export class VerificationDto {
+  @ApiProperty({ type: [IncomeItemDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => IncomeItemDto)
+  incomeItems!: IncomeItemDto[];
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: '生产经营性支出 over the same 12 months, in fen' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  expensesFen?: number;
+  @apply(nested(() => ExitChecklistDto, '两不愁三保障 and safe water', false)) checklist!: ExitChecklistDto;
+  @ApiProperty({ type: [String], description: 'who was interviewed (访)', example: ['户主金大山', '邻居'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(20)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  interviewed!: string[];
+}
+
+/** 民主评议 at the 村民代表大会. */
+export class VoteDto {
+  @apply(count('votes for the exit')) for!: number;
+  @apply(count('votes against')) against!: number;
+  @apply(count('abstentions')) abstain!: number;
+  @apply(text(1000, 'minutes of the meeting', '村民代表大会，应到25人，实到24人')) minutes!: string;
+}
+
+export class NoticeDto {
+  @apply(text(200, 'where the notice was posted', '村务公开栏')) location!: string;
+  @ApiPropertyOptional({ description: 'what was received during the notice (none, or how each was resolved)' })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  remarks?: string;
+}
+
+export class ObjectionDto {
+  @apply(text(100, 'who raised it (a villager may stay anonymous: 匿名)', '村民')) raisedBy!: string;
+  @apply(text(1000, 'the objection', '该户家中新购农用车，收入未如实申报')) content!: string;
+}
+
+export class ReviewDto {
+  @apply(text(1000, 'the reviewer’s opinion', '经审核，符合退出标准')) opinion!: string;
+}
+
+export class AgreementDto {
+  @ApiProperty({ description: 'the household agrees to exit (认可签字)' }) @IsBoolean() agreed!: boolean;
+  @apply(text(100, 'who signed for the household', '户主金大山')) signedBy!: string;
+}
+
+export class AnnouncementDto {
+  @apply(text(100, 'the announcement’s document number', '安扶〔2026〕12号')) number!: string;
+  @ApiPropertyOptional({ type: AgreementDto, description: 'a household exit needs the household’s signed agreement' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => AgreementDto)
+  householdAgreement?: AgreementDto;
+}
+
+export class VillageCheckDto {
+  @ApiProperty({ example: 'leading-industry', description: 'a checklist item key of the standard in force' })
+  @IsString()
+  @Matches(/^[a-z0-9-]{1,40}$/)
+  key!: string;
+  @ApiProperty() @IsBoolean() met!: boolean;
+  @apply(text(500, 'the evidence', '笨榨油坊，入股分红')) evidence!: string;
+}
+
+export class VillageVerificationDto {
+  @ApiProperty({ type: [VillageCheckDto], description: 'the province checklist (e.g. 九有), item by item' })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => VillageCheckDto)
+  checklist!: VillageCheckDto[];
+}
+
+/** One act on the current step. Approval carries the step's evidence: see each step's `evidence` field. */
+export class ActOnStepDto {
+  @ApiProperty({ enum: STEP_ACTIONS }) @IsIn(STEP_ACTIONS) action!: (typeof STEP_ACTIONS)[number];
+  @apply(nested(() => VerificationDto, '入户核实 (household `verification` step)')) verification?: VerificationDto;
+  @apply(nested(() => VoteDto, '民主评议 (`review` step)')) vote?: VoteDto;
+  @apply(nested(() => NoticeDto, '公示 (`notice` step)')) notice?: NoticeDto;
+  @apply(nested(() => ReviewDto, '乡镇审核 / 县级审定 opinion (`township`, `county`; village `announcement`)')) review?: ReviewDto;
+  @apply(nested(() => AnnouncementDto, '公告 (household `announcement` step)')) announcement?: AnnouncementDto;
+  @apply(nested(() => VillageVerificationDto, '村级核查 (village `verification` step)')) villageVerification?: VillageVerificationDto;
+  @apply(nested(() => ObjectionDto, 'the objection (action `object`, during 公示)')) objection?: ObjectionDto;
+  @Reason('why (action `return` or `withdraw`)', true) reason?: string;
+}
+
+export class ChecklistItemDto {
+  @ApiProperty({ example: 'leading-industry' }) @IsString() @Matches(/^[a-z0-9-]{1,40}$/) key!: string;
+  @apply(text(100, 'the item as the province words it', '有主导产业')) title!: string;
+}
+
+export class AdoptExitStandardDto {
+  @ApiProperty({ example: '2027-01-01', description: 'Shanghai date from which it applies (today or later)' })
+  @IsString()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'effectiveFrom must be a date, YYYY-MM-DD' })
+  effectiveFrom!: string;
+  @Fen('扶贫标准: income line per person per year, in fen') incomeLineFen!: number;
+  @ApiProperty({ type: 'integer', example: 200, description: '贫困发生率 limit in basis points (200 = 2%, 300 = 3% in the west)' })
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  incidenceLimitBp!: number;
+  @ApiProperty({ type: [ChecklistItemDto] })
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => ChecklistItemDto)
+  villageChecklist!: ChecklistItemDto[];
+  @Reason('the document that sets it') reason!: string;
+}
+
+export class RuralPopulationDto {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 1260 }) @IsInt() @Min(1) @Max(200_000_000) population!: number;
+  @ApiProperty({ example: '2026-01-01' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) asOf!: string;
+  @apply(text(200, 'where the figure comes from', '2025年统计年报')) source!: string;
+}
+
+export class SpotCheckDto {
+  @ApiProperty({ example: 'chk-2026-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) checkId!: string;
+  @ApiProperty({ example: '2026-06-20' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) checkedOn!: string;
+  @apply(count('exited households re-verified')) exitedSampled!: number;
+  @apply(count('of them, wrongly exited (错退)')) wronglyExited!: number;
+  @apply(count('households not on the register visited')) othersSampled!: number;
+  @apply(count('of them, poor but not registered (漏评)')) missedPoor!: number;
+  @apply(text(200, 'who checked', '省第三方评估组')) team!: string;
+}
+
+export class SatisfactionSurveyDto {
+  @ApiProperty({ example: 'svy-2026-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) surveyId!: string;
+  @ApiProperty({ example: '2026-06-20' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) surveyedOn!: string;
+  @apply(count('people asked')) respondents!: number;
+  @apply(count('of them, satisfied with the exits (认可)')) satisfied!: number;
+  @apply(text(200, 'who surveyed', '省第三方评估组')) team!: string;
+}

@@ -1,0 +1,243 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import {
+  DEFAULT_EXIT_STANDARD,
+  standardInForce,
+  type Actor,
+  type ExitStandardVersion,
+  type SatisfactionSurvey,
+  type SpotCheck,
+} from '@bangfu/domain';
+import { ReadStore } from '@bangfu/projections';
+import { exitCatalog, WorkflowNotFoundError, type Clock, type ExitInstanceRow, type ExitStepRow } from '@bangfu/workflow';
+import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { CLOCK } from '../infrastructure/tokens';
+
+const DAY_MS = 86_400_000;
+const catalog = exitCatalog();
+
+export class GetExit {
+  constructor(
+    readonly exitId: string,
+    readonly actor: Actor,
+  ) {}
+}
+
+export class GetExitPipeline {
+  constructor(readonly regionPrefix: string) {}
+}
+
+export class GetExitIndicators {
+  constructor(readonly regionCode: string) {}
+}
+
+/** One case: the procedure it runs under (its pinned version), where it is, and every act with its evidence. */
+@QueryHandler(GetExit)
+export class GetExitHandler implements IQueryHandler<GetExit> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ exitId, actor }: GetExit) {
+    const row = this.views.prepare('SELECT * FROM exit_instances WHERE exit_id = ?').get(exitId) as ExitInstanceRow | undefined;
+    if (!row) throw new WorkflowNotFoundError(`no exit case ${exitId}`);
+    assertWithinJurisdiction(actor, row.village_code);
+    const definition = catalog.version(row.definition_id, row.version);
+    const title = (name: string) => definition?.steps.find((step) => step.name === name)?.title ?? name;
+    const steps = this.views.prepare('SELECT * FROM exit_steps WHERE exit_id = ? ORDER BY seq').all(exitId) as ExitStepRow[];
+    return {
+      exitId,
+      definition: { id: row.definition_id, version: row.version, title: definition?.title },
+      subject: { kind: row.subject_kind, id: row.subject_id, villageCode: row.village_code },
+      status: row.status,
+      reason: row.reason,
+      startedAt: row.started_at,
+      startedBy: row.started_by,
+      completedAt: row.completed_at,
+      facts: JSON.parse(row.facts),
+      current:
+        row.status === 'open'
+          ? {
+              step: row.step,
+              title: title(row.step),
+              enteredAt: row.entered_at,
+              dueAt: row.due_at,
+              escalateAt: row.escalate_at,
+              overdue: row.overdue === 1,
+              escalated: row.escalated === 1,
+            }
+          : null,
+      steps: steps.map((step) => ({
+        seq: step.seq,
+        step: step.step,
+        title: title(step.step),
+        action: step.action,
+        actor: { id: step.actor_id, name: step.actor_name },
+        enteredAt: step.entered_at,
+        at: step.at,
+        durationDays: Math.round((step.duration_ms / DAY_MS) * 100) / 100,
+        evidence: JSON.parse(step.input),
+        computed: JSON.parse(step.computed),
+        nextStep: step.next_step,
+        eventId: step.event_id,
+      })),
+      procedure: definition?.steps.map((step) => ({
+        step: step.name,
+        title: step.title,
+        roles: step.roles,
+        evidence: step.evidence,
+        minDays: step.minDays ?? 0,
+        deadlineDays: step.deadline.days,
+        escalateAfterDays: step.deadline.escalateAfterDays,
+        returnTo: step.returnTo ?? null,
+        objectionReturnsTo: step.objection?.returnTo ?? null,
+      })),
+    };
+  }
+}
+
+/** Cases in a division by step, with the overdue ones (past their step's deadline now) listed. */
+@QueryHandler(GetExitPipeline)
+export class GetExitPipelineHandler implements IQueryHandler<GetExitPipeline> {
+  constructor(
+    private readonly views: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ regionPrefix }: GetExitPipeline) {
+    const now = this.clock.now().toISOString();
+    const counts = this.views
+      .prepare(
+        `SELECT definition_id, status, step, COUNT(*) AS n, SUM(due_at < ?) AS overdue, SUM(escalated) AS escalated
+         FROM exit_instances WHERE village_code >= ? AND village_code < ? GROUP BY definition_id, status, step`,
+      )
+      .all(now, ...codesUnder(regionPrefix)) as {
+      definition_id: string;
+      status: string;
+      step: string;
+      n: number;
+      overdue: number;
+      escalated: number;
+    }[];
+    const overdue = this.views
+      .prepare(
+        `SELECT exit_id, subject_id, definition_id, step, entered_at, due_at, escalated FROM exit_instances
+         WHERE village_code >= ? AND village_code < ? AND status = 'open' AND due_at < ? ORDER BY due_at LIMIT 200`,
+      )
+      .all(...codesUnder(regionPrefix), now) as {
+      exit_id: string;
+      subject_id: string;
+      definition_id: string;
+      step: string;
+      entered_at: string;
+      due_at: string;
+      escalated: number;
+    }[];
+    const definitions = [...new Set(counts.map((row) => row.definition_id))].sort().map((id) => {
+      const definition = catalog.latest(id);
+      const of = (status: string) => counts.filter((row) => row.definition_id === id && row.status === status);
+      const open = of('open');
+      return {
+        id,
+        title: definition?.title ?? id,
+        open: open.reduce((sum, row) => sum + row.n, 0),
+        passed: of('passed').reduce((sum, row) => sum + row.n, 0),
+        withdrawn: of('withdrawn').reduce((sum, row) => sum + row.n, 0),
+        steps: (definition?.steps ?? []).map((step) => {
+          const row = open.find((r) => r.step === step.name);
+          return { step: step.name, title: step.title, open: row?.n ?? 0, overdue: row?.overdue ?? 0, escalated: row?.escalated ?? 0 };
+        }),
+      };
+    });
+    return {
+      regionCode: regionPrefix,
+      asOf: now,
+      definitions,
+      overdue: overdue.map((row) => ({
+        exitId: row.exit_id,
+        subjectId: row.subject_id,
+        definitionId: row.definition_id,
+        step: row.step,
+        enteredAt: row.entered_at,
+        dueAt: row.due_at,
+        escalated: row.escalated === 1,
+      })),
+    };
+  }
+}
+
+/** 摘帽 indicators for a division: incidence from the registry, 错退率/漏评率 from spot checks, 认可度 from surveys. */
+@QueryHandler(GetExitIndicators)
+export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators> {
+  constructor(
+    private readonly views: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute({ regionCode }: GetExitIndicators) {
+    const range = codesUnder(regionCode);
+    const registry = this.views
+      .prepare(
+        `SELECT COUNT(*) AS households, COALESCE(SUM(exited), 0) AS exited,
+           COALESCE(SUM(CASE WHEN exited = 0 THEN population ELSE 0 END), 0) AS poor_population
+         FROM households WHERE village_code >= ? AND village_code < ? AND status = 'registered'`,
+      )
+      .get(...range) as { households: number; exited: number; poor_population: number };
+    const figures = (kind: string) =>
+      (
+        this.views.prepare('SELECT data FROM exit_figures WHERE kind = ? AND region_code >= ? AND region_code < ?').all(kind, ...range) as {
+          data: string;
+        }[]
+      ).map((row) => JSON.parse(row.data));
+    const population = this.views.prepare(`SELECT data FROM exit_figures WHERE kind = 'population' AND region_code = ?`).get(regionCode) as
+      { data: string } | undefined;
+    const ruralPopulation: number | null = population ? JSON.parse(population.data).population : null;
+    const checks = figures('spot-check') as SpotCheck[];
+    const surveys = figures('survey') as SatisfactionSurvey[];
+    const standard = this.standardInForce(regionCode);
+    const sum = <T>(rows: T[], key: keyof T) => rows.reduce((total, row) => total + Number(row[key]), 0);
+    const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 10_000) / whole) / 100);
+    const villages = this.views
+      .prepare(
+        `SELECT COUNT(*) AS n FROM exit_instances WHERE definition_id = 'village-exit' AND status = 'passed' AND village_code >= ? AND village_code < ?`,
+      )
+      .get(...range) as { n: number };
+    const incidence = ruralPopulation ? rate(registry.poor_population, ruralPopulation) : null;
+    const wrong = rate(sum(checks, 'wronglyExited'), sum(checks, 'exitedSampled'));
+    const missed = rate(sum(checks, 'missedPoor'), sum(checks, 'othersSampled'));
+    const approval = rate(sum(surveys, 'satisfied'), sum(surveys, 'respondents'));
+    return {
+      regionCode,
+      asOf: this.clock.now().toISOString(),
+      standard: { regionCode: standard.regionCode, version: standard.version, reason: standard.reason },
+      registry: { households: registry.households, exited: registry.exited, poorPopulation: registry.poor_population, ruralPopulation },
+      villagesExited: villages.n,
+      indicators: {
+        incidence: {
+          percent: incidence,
+          limitPercent: standard.incidenceLimitBp / 100,
+          met: incidence === null ? null : incidence < standard.incidenceLimitBp / 100,
+        },
+        wrongExitRate: { percent: wrong, limitPercent: 2, met: wrong === null ? null : wrong < 2, sampled: sum(checks, 'exitedSampled') },
+        missedRate: { percent: missed, limitPercent: 2, met: missed === null ? null : missed < 2, sampled: sum(checks, 'othersSampled') },
+        approval: {
+          percent: approval,
+          minimumPercent: 90,
+          met: approval === null ? null : approval >= 90,
+          respondents: sum(surveys, 'respondents'),
+        },
+      },
+      spotChecks: checks,
+      surveys,
+    };
+  }
+
+  private standardInForce(regionCode: string): ExitStandardVersion {
+    const rows = this.views.prepare(`SELECT data FROM exit_figures WHERE kind = 'standard' ORDER BY position`).all() as { data: string }[];
+    const byRegion = new Map<string, ExitStandardVersion[]>();
+    for (const row of rows) {
+      const version = JSON.parse(row.data) as ExitStandardVersion;
+      byRegion.set(version.regionCode, [...(byRegion.get(version.regionCode) ?? []), version]);
+    }
+    const date = this.clock.now().toISOString().slice(0, 10);
+    return byRegion.size === 0 ? DEFAULT_EXIT_STANDARD : standardInForce(byRegion, regionCode.padEnd(12, '0'), date);
+  }
+}
