@@ -104,4 +104,35 @@ describe('demo: a year of seed 000 work', () => {
     const shares = (await get('/regions/220000/funds', token)).body;
     expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000);
   });
+
+  it('shows the exits: passed cases, one returned by an objection during 公示, one in 公示, an escalated one, a village exit', async () => {
+    const returned = (await get('/exits/2224261032010019-1')).body;
+    expect(returned.status).toBe('passed');
+    expect(returned.steps.map((s: Answer) => `${s.step}:${s.action}`)).toEqual([
+      'verification:approve',
+      'review:approve',
+      'notice:object',
+      'verification:approve',
+      'review:approve',
+      'notice:approve',
+      'township:approve',
+      'county:approve',
+      'announcement:approve',
+    ]);
+    expect((await get('/households/2224261032010019')).body.exited).toBe(true);
+    const pipeline = (await get('/regions/220000/exit-pipeline')).body;
+    const households = pipeline.definitions.find((d: Answer) => d.id === 'household-exit');
+    expect(households).toMatchObject({ passed: 3, open: 2 });
+    expect(households.steps.find((s: Answer) => s.step === 'notice').open).toBe(1);
+    expect(pipeline.overdue).toMatchObject([{ exitId: '2224241042030008-1', step: 'verification', escalated: true }]);
+    expect(pipeline.definitions.find((d: Answer) => d.id === 'village-exit')).toMatchObject({ passed: 1, open: 0 });
+    const village = (await get('/exits/222424104203-1')).body;
+    // 15 households of 20 people, and the 新识别 household of 2: 22 of 1,260 is 1.75%, under the 2% line.
+    expect(village.steps[0].computed).toMatchObject({
+      poorPopulation: 20,
+      ruralPopulation: 1260,
+      incidenceBp: 159,
+      checklistRegion: '220000',
+    });
+  });
 });

@@ -49,6 +49,8 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   fundId: 'demo-yongxing-nuanyufang',
   disbursementId: 'demo-nuanyufang-1',
   projectId: 'demo-pandao-benzha-youfang',
+  exitId: '2224261032010019-1',
+  step: 'verification',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -13,28 +13,18 @@ import { VirtualClock } from '@bangfu/workflow';
 import type { BangfuConfig } from '../config/bangfu-config';
 import { createApp } from '../create-app';
 import { CommandRouter } from '../infrastructure/command-router';
+import { DAY, HOUR, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
+import { demoExits } from './seed-000-exits';
 import { DEMO_CADRES, DEMO_UNIT, DEMO_VILLAGES, demoHouseholds, prng, type DemoHousehold } from './seed-000-work';
 import { SEED_000_REGIONS } from './seed-000-regions';
 
 /** The demo's provincial office, as whom the demo's office work is recorded. */
 export const DEMO_ADMIN = { id: 'demo-jilin-admin', name: '吉林省卫生健康委 演示管理员', roles: ['county-admin'], regionCode: '220000' };
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const OK = { result: 'met' as const };
 const FINDINGS: Findings = { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK };
 const MEASURES = ['黄牛养殖', '木耳种植', '因户设岗：保洁员', '笨榨油坊分红', '医疗救助申请', '危房改造'];
-
-interface Action {
-  /** When it is recorded (the virtual clock). */
-  at: number;
-  actor: Actor;
-  command: DomainCommand;
-  /** Business time, when it differs from the record time. */
-  occurredAt?: number;
-  key: string;
-}
 
 /**
  * On an empty store, records a year of seed 000's work on a virtual clock — registration, 包村 and 包户, a
@@ -69,9 +59,9 @@ export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): P
   }
 }
 
-function demoActions(start: number, firstMonth: string, end: number): Action[] {
+function demoActions(start: number, firstMonth: string, end: number): DemoAction[] {
   const random = prng(20190411);
-  const actions: Action[] = [];
+  const actions: DemoAction[] = [];
   const office = (at: number, key: string, command: DomainCommand, occurredAt?: number) =>
     actions.push({ at, actor: DEMO_ADMIN, command, key, occurredAt });
   const iso = (t: number) => new Date(t).toISOString();
@@ -494,6 +484,7 @@ function demoActions(start: number, firstMonth: string, end: number): Action[] {
       visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访');
     }
   }
+  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN));
   return actions.filter((action) => action.at < end);
 }
 
