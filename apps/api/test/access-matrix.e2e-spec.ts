@@ -198,6 +198,39 @@ const EXPECTED: Record<string, Expected> = {
   },
   'GET /api/v1/projects/{projectId}': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/households/{id}/benefits': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/exits': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { householdId: '2224261032010005', reason: '矩阵测试' },
+  },
+  'POST /api/v1/exits/{exitId}/steps/{step}': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { action: 'approve', review: { opinion: '矩阵测试' } },
+  },
+  'GET /api/v1/exits/{exitId}': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/regions/{code}/exit-pipeline': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/regions/{code}/exit-indicators': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/regions/{code}/exit-standards': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: { effectiveFrom: '2099-01-01', incomeLineFen: 400_000, incidenceLimitBp: 200, villageChecklist: [], reason: '矩阵测试' },
+  },
+  'POST /api/v1/regions/{code}/rural-population': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: { population: 100, asOf: '2026-01-01', source: '矩阵测试' },
+  },
+  'POST /api/v1/regions/{code}/exit-spot-checks': {
+    roles: ['county-admin', 'inspector'],
+    outside: 'forbidden',
+    body: { checkId: 'matrix', checkedOn: '2026-01-01', exitedSampled: 1, wronglyExited: 0, othersSampled: 1, missedPoor: 0, team: '矩阵' },
+  },
+  'POST /api/v1/regions/{code}/satisfaction-surveys': {
+    roles: ['county-admin', 'inspector'],
+    outside: 'forbidden',
+    body: { surveyId: 'matrix', surveyedOn: '2026-01-01', respondents: 10, satisfied: 9, team: '矩阵' },
+  },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

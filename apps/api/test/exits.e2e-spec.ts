@@ -145,7 +145,7 @@ describe('exit workflows', () => {
 
   it('refuses at 入户核实: the responsible cadre, a wrong role, income at the line, an unmet need', async () => {
     await refused(() => act(exitId, 'verification', verification(1_500_000), responsibleInTeam), 409, 'SELF_VERIFICATION');
-    await refused(() => act(exitId, 'verification', verification(1_500_000), county), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => act(exitId, 'verification', verification(1_500_000), county), 403, 'STEP_ROLE_NOT_ALLOWED');
     // (900,000 − 100,000) / 2 = 4,000 元: on the national line, so not above it.
     await refused(() => act(exitId, 'verification', verification(900_000), team), 409, 'INCOME_BELOW_LINE');
     const unmet = verification(1_500_000);
@@ -198,7 +198,7 @@ describe('exit workflows', () => {
 
   it('passes 乡镇审核 and 县级审定 by different people, then 公告 with the household’s agreement marks the exit', async () => {
     const both = t.token(['township-reviewer', 'county-admin'], '222426', 'r1');
-    await refused(() => act(exitId, 'township', review, team), 403, 'ROLE_NOT_ALLOWED');
+    await refused(() => act(exitId, 'township', review, team), 403, 'STEP_ROLE_NOT_ALLOWED');
     expect((await act(exitId, 'township', review, both)).status).toBe(201);
     await refused(() => act(exitId, 'county', review, both), 409, 'SAME_REVIEWER');
     expect((await act(exitId, 'county', review, county)).status).toBe(201);

@@ -68,6 +68,32 @@ const VALID: Record<string, Record<string, unknown>> = {
     ...DEFAULT_VISIT_TERMS,
     reason: '模糊测试',
   },
+  '/api/v1/exits': { householdId: '2224261032010005', reason: '模糊测试' },
+  '/api/v1/exits/{exitId}/steps/{step}': { action: 'approve' },
+  '/api/v1/regions/{code}/exit-standards': {
+    effectiveFrom: '2099-01-01',
+    incomeLineFen: 400_000,
+    incidenceLimitBp: 200,
+    villageChecklist: [],
+    reason: '模糊测试',
+  },
+  '/api/v1/regions/{code}/rural-population': { population: 100, asOf: '2026-01-01', source: '模糊测试' },
+  '/api/v1/regions/{code}/exit-spot-checks': {
+    checkId: 'fuzz',
+    checkedOn: '2026-01-01',
+    exitedSampled: 1,
+    wronglyExited: 0,
+    othersSampled: 1,
+    missedPoor: 0,
+    team: '模糊',
+  },
+  '/api/v1/regions/{code}/satisfaction-surveys': {
+    surveyId: 'fuzz',
+    surveyedOn: '2026-01-01',
+    respondents: 10,
+    satisfied: 9,
+    team: '模糊',
+  },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 

@@ -55,7 +55,7 @@ export class ExitsController {
   @ApiCreatedResponse({
     type: CommandResponseDto,
     description:
-      '403 ROLE_NOT_ALLOWED for a role the step does not name; 409 STEP_TOO_EARLY, STEP_NOT_CURRENT, SELF_VERIFICATION, SAME_REVIEWER, ' +
+      '403 STEP_ROLE_NOT_ALLOWED for a role the step does not name; 409 STEP_TOO_EARLY, STEP_NOT_CURRENT, SELF_VERIFICATION, SAME_REVIEWER, ' +
       'INCOME_BELOW_LINE, CHECKLIST_NOT_MET, VOTE_NOT_PASSED, HOUSEHOLD_DISAGREES, INCIDENCE_TOO_HIGH, VILLAGE_CHECKLIST_NOT_MET',
   })
   act(

@@ -22,7 +22,7 @@ export class ActionNotAllowedError extends DomainError {
 }
 /** The actor is authenticated and within jurisdiction, but this step is not theirs to act on. */
 export class RoleNotAllowedError extends DomainError {
-  readonly code = 'ROLE_NOT_ALLOWED';
+  readonly code = 'STEP_ROLE_NOT_ALLOWED';
   override readonly kind = 'forbidden' as const;
 }
 export class StepTooEarlyError extends DomainError {

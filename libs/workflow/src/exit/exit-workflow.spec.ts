@@ -89,7 +89,7 @@ describe('household exit workflow', () => {
     spec
       .given([])
       .when(start, { actor: person('c', 'cadre') })
-      .then({ code: 'ROLE_NOT_ALLOWED' });
+      .then({ code: 'STEP_ROLE_NOT_ALLOWED' });
   });
 
   it('refuses verification by the household’s own responsible cadre (SELF_VERIFICATION)', () => {
@@ -160,7 +160,7 @@ describe('household exit workflow', () => {
     spec
       .given(toCounty)
       .when(actOn('county', 'approve', { review: { opinion: '同意' } }), { actor: TOWNSHIP, now: at(14) })
-      .then({ code: 'ROLE_NOT_ALLOWED' });
+      .then({ code: 'STEP_ROLE_NOT_ALLOWED' });
     const done = run([
       ...upToNotice,
       [actOn('notice', 'approve', { notice: { location: '村务公开栏' } }), TEAM, at(12)],
