@@ -229,6 +229,11 @@ describe('exit workflows', () => {
     expect(household.exited).toBe(true);
     // 摘帽不摘帮扶: the responsible cadre stays.
     expect((await get(`/households/${HH}/responsibility?at=${clock.now().toISOString()}`)).body.responsible.cadreId).toBe('c1');
+    // The household's timeline holds its case, the deadlines that watched it, and the exit mark.
+    const types = (await get(`/households/${HH}/timeline?limit=500`)).body.entries.map((e: Answer) => e.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['WorkflowStarted', 'WorkflowStepActed', 'WorkflowCompleted', 'HouseholdExited', 'TimerScheduled']),
+    );
     // A 低保 household with a disabled member keeps its benefits 18 months: the timer is set.
     const timer = t.app
       .get(ReadStore)

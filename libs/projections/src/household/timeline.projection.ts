@@ -17,11 +17,12 @@ export interface TimelineRow {
 
 /**
  * Every event about a household, from every stream: its own, a cadre's recall that handed it over, the
- * timers that watch it (and, later, funds that reached it). Found by the household ids an event names.
+ * timers that watch it, its exit cases (the stream `exit-<户编号>`) and their deadline timers. Found by the
+ * household ids an event names.
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 1,
+  version: 2,
   tables: ['timeline', 'timeline_timers'],
   schema: `
     CREATE TABLE {timeline} (
@@ -52,20 +53,25 @@ export const timelineProjection: Projection = {
 
 function householdsNamedBy(event: RecordedEvent, view: ViewWriter): string[] {
   if (event.streamId.startsWith('household-')) return [event.streamId.slice('household-'.length)];
+  const exitCase = /^exit-(\d{16})$/.exec(event.streamId);
+  if (exitCase) return [exitCase[1]];
   const data = event.data as {
     householdId?: unknown;
     handovers?: { householdId?: unknown }[];
     timerId?: string;
-    command?: { data?: { householdId?: unknown } };
+    command?: { data?: { householdId?: unknown; instanceId?: unknown } };
   };
   const ids = new Set<string>();
   if (typeof data.householdId === 'string') ids.add(data.householdId);
   for (const handover of Array.isArray(data.handovers) ? data.handovers : []) {
     if (typeof handover?.householdId === 'string') ids.add(handover.householdId);
   }
-  if (event.type === 'TimerScheduled' && typeof data.command?.data?.householdId === 'string' && data.timerId) {
-    ids.add(data.command.data.householdId);
-    view.run('INSERT OR IGNORE INTO {timeline_timers} (timer_id, household_id) VALUES (?, ?)', data.timerId, data.command.data.householdId);
+  // A workflow deadline names its case (`<户编号>-<n>`), not the household.
+  const caseOf = /^(\d{16})-\d+$/.exec(String(data.command?.data?.instanceId ?? ''));
+  const watched = typeof data.command?.data?.householdId === 'string' ? data.command.data.householdId : caseOf?.[1];
+  if (event.type === 'TimerScheduled' && watched && data.timerId) {
+    ids.add(watched);
+    view.run('INSERT OR IGNORE INTO {timeline_timers} (timer_id, household_id) VALUES (?, ?)', data.timerId, watched);
   } else if ((event.type === 'TimerFired' || event.type === 'TimerCancelled') && data.timerId) {
     const row = view.get<{ household_id: string }>('SELECT household_id FROM {timeline_timers} WHERE timer_id = ?', data.timerId);
     if (row) ids.add(row.household_id);
