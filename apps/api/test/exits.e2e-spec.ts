@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -58,15 +58,8 @@ describe('exit workflows', () => {
   const vote = { action: 'approve', vote: { for: 21, against: 2, abstain: 1, minutes: '村民代表大会，应到25人，实到24人' } };
   const notice = { action: 'approve', notice: { location: '村务公开栏' } };
   const review = { action: 'approve', review: { opinion: '符合退出标准' } };
-  /** A refusal must carry its status and code, and leave the log as it was. */
-  async function refused(request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) {
-    await timeline.settle();
-    const before = await t.domainEventCount();
-    const response = await request();
-    await timeline.settle();
-    expect([response.status, response.body.code]).toEqual([status, code]);
-    expect(await t.domainEventCount()).toBe(before);
-  }
+  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
+    expectRefused(t, request, status, code);
   const advanceDays = (days: number) => timeline.advanceTo(new Date(clock.now().getTime() + days * DAY).toISOString());
 
   beforeAll(async () => {

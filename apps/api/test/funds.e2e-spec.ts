@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { signToken } from '../src/auth/jwt';
-import { startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,15 +29,8 @@ describe('funds', () => {
   const post = (path: string, body: unknown, token = admin) => t.request('POST', `/api/v1${path}`, { token, body });
   const disburse = (fundId: string, amountFen: unknown, voucherNumber: string, token = admin) =>
     post(`/funds/${fundId}/disbursements`, { recipient: { kind: 'village', id: VILLAGE }, amountFen, voucherNumber }, token);
-  async function refused(request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) {
-    await t.settle();
-    const before = await t.domainEventCount();
-    const response = await request();
-    expect([response.status, response.body.code]).toEqual([status, code]);
-    await t.settle();
-    expect(await t.domainEventCount()).toBe(before);
-    return response;
-  }
+  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
+    expectRefused(t, request, status, code);
   const trace = async (fundId: string, token = admin) => {
     await t.settle();
     return (await t.request('GET', `/api/v1/funds/${fundId}/trace`, { token })).body;

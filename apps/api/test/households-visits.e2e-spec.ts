@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
 import { CommandRouter } from '../src/infrastructure/command-router';
-import { startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,16 +26,8 @@ describe('registry, 包户, visits and visit obligations', () => {
     const head = await t.app.get<EventStore>(EVENT_STORE).headPosition();
     return t.request('GET', `/api/v1${path}${path.includes('?') ? '&' : '?'}minPosition=${head}`, { token });
   };
-  /** A refusal must carry its status and code, and leave the log as it was. */
-  async function refused(request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) {
-    // Reactions to earlier commands (timers being scheduled) land first, so only this request is measured.
-    await timeline.settle();
-    const before = await t.domainEventCount();
-    const response = await request();
-    await timeline.settle();
-    expect([response.status, response.body.code]).toEqual([status, code]);
-    expect(await t.domainEventCount()).toBe(before);
-  }
+  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
+    expectRefused(t, request, status, code);
   const cadreToken = (id: string) => t.token(['cadre'], '220000', id);
   const visit = (cadreId: string, occurredAt: string, kind = '走访') => ({
     cadreId,

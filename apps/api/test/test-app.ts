@@ -143,3 +143,22 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<{ status
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/**
+ * A refusal must carry its status and code and leave the log as it was. Reactions to earlier commands
+ * (timers being scheduled) land first, so only this request is measured.
+ */
+export async function expectRefused(
+  t: TestApp,
+  request: () => Promise<{ status: number; body: any }>, // eslint-disable-line @typescript-eslint/no-explicit-any
+  status: number,
+  code: string,
+) {
+  await t.settle();
+  const before = await t.domainEventCount();
+  const response = await request();
+  await t.settle();
+  expect([response.status, response.body.code]).toEqual([status, code]);
+  expect(await t.domainEventCount()).toBe(before);
+  return response;
+}

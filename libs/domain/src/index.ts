@@ -20,3 +20,4 @@ export * from './fund/fund.decider';
 export * from './project/project.decider';
 export * from './exit/exit-standard.decider';
 export * from './exit/exit-assessment.decider';
+export * from './shared/dated-versions';

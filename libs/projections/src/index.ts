@@ -13,3 +13,4 @@ export * from './household/visit-flags.projection';
 export * from './fund/funds.projection';
 export * from './fund/fund-flags.projection';
 export * from './fund/projects.projection';
+export * from './flags/flag-table';

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
 import { STEP_ACTIONS } from '@bangfu/workflow';
-import { Fen, Reason } from '../http/common-validators';
+import { apply, Fen, Reason } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
 
 const text = (max: number, description: string, example?: string) =>
@@ -33,10 +33,6 @@ const nested = (type: () => new () => object, description: string, optional = tr
     ValidateNested(),
     Type(type),
   ] as PropertyDecorator[];
-const apply =
-  (decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((d) => d(target, key));
 
 export class StartExitDto {
   @ApiPropertyOptional({ example: '2224261032010001', description: 'the household proposed for exit (16 digits) — or villageCode' })

@@ -49,3 +49,9 @@ export function Fen(description: string) {
     Max(Number.MAX_SAFE_INTEGER),
   );
 }
+
+/** Several property decorators as one, for fields built from a shared list (`@apply(finding('不愁吃'))`). */
+export const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS, VISIT_KINDS } from '@bangfu/domain';
-import { EntityId, Instant, Reason } from '../http/common-validators';
+import { apply, EntityId, Instant, Reason } from '../http/common-validators';
 import { PagedQueryDto, ViewQueryDto } from '../http/view-query.dto';
 
 export class FindingDto {
@@ -26,10 +26,6 @@ export class FindingDto {
 
 const finding = (label: string) =>
   [ApiProperty({ type: FindingDto, description: label }), IsObject(), ValidateNested(), Type(() => FindingDto)] as PropertyDecorator[];
-const apply =
-  (decorators: PropertyDecorator[]): PropertyDecorator =>
-  (target, key) =>
-    decorators.forEach((d) => d(target, key));
 
 /** 两不愁三保障 and 饮水安全: each seen and judged on every visit. */
 export class FindingsDto {

@@ -1,7 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { dayStart, shanghaiDate } from '../shared/shanghai-time';
-import { policyRegionsFor } from '../visit-policy/visit-policy.decider';
+import { nextVersion, versionInForce } from '../shared/dated-versions';
 
 export interface ChecklistItemDefinition {
   key: string;
@@ -76,24 +75,14 @@ export const exitStandardDecider: Decider<ExitStandardCommand, ExitStandardEvent
     switch (command.type) {
       case 'AdoptExitStandard': {
         const terms = command.data;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.effectiveFrom) || Number.isNaN(Date.parse(dayStart(terms.effectiveFrom)))) {
-          throw new InvalidStandardError('effectiveFrom must be a date, YYYY-MM-DD', { field: 'effectiveFrom' });
-        }
         const keys = terms.villageChecklist.map((item) => item.key);
         if (new Set(keys).size !== keys.length)
           throw new InvalidStandardError('checklist keys must be unique', { field: 'villageChecklist' });
-        if (terms.effectiveFrom < shanghaiDate(now)) {
-          throw new RetroactiveStandardError(`a standard cannot apply from ${terms.effectiveFrom}, which has begun`, {
-            field: 'effectiveFrom',
-          });
-        }
-        const last = state.versions.at(-1);
-        if (last && terms.effectiveFrom < last.effectiveFrom) {
-          throw new RetroactiveStandardError(
-            `version ${last.version} applies from ${last.effectiveFrom}; a new version cannot start before it`,
-          );
-        }
-        return [{ type: 'ExitStandardAdopted', data: { ...terms, version: (last?.version ?? 0) + 1 } }];
+        const version = nextVersion(terms.effectiveFrom, state.versions, now, {
+          invalid: (message, details) => new InvalidStandardError(message, details),
+          retroactive: (message, details) => new RetroactiveStandardError(message, details),
+        });
+        return [{ type: 'ExitStandardAdopted', data: { ...terms, version } }];
       }
       default:
         return assertNever(command.type);
@@ -103,9 +92,5 @@ export const exitStandardDecider: Decider<ExitStandardCommand, ExitStandardEvent
 
 /** The most specific division's version in force on a Shanghai date; the national default where none has one. */
 export function standardInForce(versionsByRegion: ReadonlyMap<string, ExitStandardVersion[]>, regionCode: string, date: string) {
-  for (const region of policyRegionsFor(regionCode)) {
-    const inForce = (versionsByRegion.get(region) ?? []).filter((version) => version.effectiveFrom <= date).at(-1);
-    if (inForce) return inForce;
-  }
-  return DEFAULT_EXIT_STANDARD;
+  return versionInForce(versionsByRegion, regionCode, date, DEFAULT_EXIT_STANDARD);
 }

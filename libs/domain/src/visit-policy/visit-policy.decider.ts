@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
-import { dayStart, shanghaiDate } from '../shared/shanghai-time';
+import { nextVersion, regionsAbove, versionInForce } from '../shared/dated-versions';
 
 /** What a visit policy sets. Each number is on the record with its version, so a judgment can be traced to it. */
 export interface VisitPolicyTermsInput {
@@ -84,24 +84,14 @@ export const visitPolicyDecider: Decider<VisitPolicyCommand, VisitPolicyEvent, V
     switch (command.type) {
       case 'AdoptVisitPolicy': {
         const terms = command.data;
-        if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.effectiveFrom) || Number.isNaN(Date.parse(dayStart(terms.effectiveFrom)))) {
-          throw new InvalidPolicyError('effectiveFrom must be a date, YYYY-MM-DD', { field: 'effectiveFrom' });
-        }
         if (terms.escalationDays < terms.reminderDays) {
           throw new InvalidPolicyError('escalation comes after the reminder: escalationDays ≥ reminderDays', { field: 'escalationDays' });
         }
-        if (terms.effectiveFrom < shanghaiDate(now)) {
-          throw new RetroactivePolicyError(`a policy cannot apply from ${terms.effectiveFrom}, which has begun; choose today or later`, {
-            field: 'effectiveFrom',
-          });
-        }
-        const last = state.versions.at(-1);
-        if (last && terms.effectiveFrom < last.effectiveFrom) {
-          throw new RetroactivePolicyError(
-            `version ${last.version} applies from ${last.effectiveFrom}; a new version cannot start before it`,
-          );
-        }
-        return [{ type: 'VisitPolicyAdopted', data: { ...terms, version: (last?.version ?? 0) + 1 } }];
+        const version = nextVersion(terms.effectiveFrom, state.versions, now, {
+          invalid: (message, details) => new InvalidPolicyError(message, details),
+          retroactive: (message, details) => new RetroactivePolicyError(message, details),
+        });
+        return [{ type: 'VisitPolicyAdopted', data: { ...terms, version } }];
       }
       default:
         return assertNever(command.type);
@@ -110,22 +100,12 @@ export const visitPolicyDecider: Decider<VisitPolicyCommand, VisitPolicyEvent, V
 };
 
 /** The divisions whose policy could apply to a village, most specific first, ending with the whole country. */
-export function policyRegionsFor(villageCode: string): string[] {
-  const province = `${villageCode.slice(0, 2)}0000`;
-  const city = `${villageCode.slice(0, 4)}00`;
-  return [villageCode, villageCode.slice(0, 9), villageCode.slice(0, 6), city, province, '000000'].filter(
-    (code, i, all) => all.indexOf(code) === i,
-  );
-}
+export const policyRegionsFor = regionsAbove;
 
 /**
  * The version in force on a Shanghai date: the most specific region that has one in force, its latest
  * version on that date; the built-in default where none has.
  */
 export function policyInForce(versionsByRegion: ReadonlyMap<string, VisitPolicyVersion[]>, villageCode: string, date: string) {
-  for (const region of policyRegionsFor(villageCode)) {
-    const inForce = (versionsByRegion.get(region) ?? []).filter((version) => version.effectiveFrom <= date).at(-1);
-    if (inForce) return inForce;
-  }
-  return DEFAULT_VISIT_POLICY;
+  return versionInForce(versionsByRegion, villageCode, date, DEFAULT_VISIT_POLICY);
 }

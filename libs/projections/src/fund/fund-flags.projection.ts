@@ -1,3 +1,4 @@
+import { flagTableSql } from '../flags/flag-table';
 import type { FundEvent, HouseholdEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import type { Projection, ViewWriter } from '../projection';
@@ -13,11 +14,7 @@ export const fundFlagsProjection: Projection = {
   version: 1,
   tables: ['fund_flags', 'fund_vouchers', 'fund_households'],
   schema: `
-    CREATE TABLE {fund_flags} (
-      flag_id TEXT PRIMARY KEY, type TEXT NOT NULL, household_id TEXT, village_code TEXT NOT NULL, cadre_id TEXT,
-      occurred_at TEXT NOT NULL, period_to TEXT, raised_at TEXT NOT NULL, details TEXT NOT NULL, event_ids TEXT NOT NULL,
-      position INTEGER NOT NULL);
-    CREATE INDEX {fund_flags}_by_region ON {fund_flags} (village_code, type, occurred_at);
+    ${flagTableSql('fund_flags')}
     CREATE TABLE {fund_vouchers} (voucher_number TEXT NOT NULL, fund_id TEXT NOT NULL, disbursement_id TEXT NOT NULL, event_id TEXT NOT NULL);
     CREATE INDEX {fund_vouchers}_by_number ON {fund_vouchers} (voucher_number);
     CREATE TABLE {fund_households} (

@@ -1,3 +1,4 @@
+import { flagTableSql } from '../flags/flag-table';
 import {
   policyInForce,
   policyRegionsFor,
@@ -43,11 +44,7 @@ export const visitFlagsProjection: Projection = {
   version: 1,
   tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders'],
   schema: `
-    CREATE TABLE {flags} (
-      flag_id TEXT PRIMARY KEY, type TEXT NOT NULL, household_id TEXT, village_code TEXT NOT NULL, cadre_id TEXT,
-      occurred_at TEXT NOT NULL, period_to TEXT, raised_at TEXT NOT NULL, details TEXT NOT NULL, event_ids TEXT NOT NULL,
-      position INTEGER NOT NULL);
-    CREATE INDEX {flags}_by_village ON {flags} (village_code, type, occurred_at);
+    ${flagTableSql('flags')}
     CREATE INDEX {flags}_by_household ON {flags} (household_id, type);
     CREATE TABLE {flag_policies} (
       region_code TEXT NOT NULL, version INTEGER NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (region_code, version));

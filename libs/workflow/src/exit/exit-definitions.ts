@@ -1,4 +1,5 @@
-import { DefinitionCatalog, type WorkflowDefinition } from '../definition/workflow-definition';
+import type { Role } from '@bangfu/domain';
+import { DefinitionCatalog, type StepDefinition, type WorkflowDefinition } from '../definition/workflow-definition';
 import { workflowDecider } from '../definition/workflow-runtime';
 import { EXIT_GUARDS } from './exit-guards';
 
@@ -7,6 +8,28 @@ export const VILLAGE_EXIT = 'village-exit';
 
 /** The national rule (DOMAIN rule 7): 公示 lasts at least 7 days, whatever a definition says. */
 export const NOTICE_MIN_DAYS = 7;
+
+/** 公示: open at least 7 days; an objection during it sends the case back to 核实. */
+function noticeStep(title: string, roles: readonly Role[], escalateTo: Role): StepDefinition {
+  return {
+    name: 'notice',
+    title,
+    roles,
+    evidence: 'notice',
+    minDays: NOTICE_MIN_DAYS,
+    deadline: { days: 12, escalateAfterDays: 5, escalateTo },
+    objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'verification' },
+  };
+}
+
+const COUNTY_APPROVAL: StepDefinition = {
+  name: 'county',
+  title: '县级审定',
+  roles: ['county-admin'],
+  evidence: 'review',
+  deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'leader' },
+  returnTo: 'verification',
+};
 
 /**
  * 贫困户退出 (DOMAIN rule 7): 入户核实 (看、查、算、访) → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 →
@@ -38,15 +61,7 @@ export const HOUSEHOLD_EXIT_V1: WorkflowDefinition = {
       guards: ['majority-vote'],
       returnTo: 'verification',
     },
-    {
-      name: 'notice',
-      title: '村内公示',
-      roles: ['work-team'],
-      evidence: 'notice',
-      minDays: NOTICE_MIN_DAYS,
-      deadline: { days: 12, escalateAfterDays: 5, escalateTo: 'township-reviewer' },
-      objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'verification' },
-    },
+    noticeStep('村内公示', ['work-team'], 'township-reviewer'),
     {
       name: 'township',
       title: '乡镇审核',
@@ -55,14 +70,7 @@ export const HOUSEHOLD_EXIT_V1: WorkflowDefinition = {
       deadline: { days: 10, escalateAfterDays: 5, escalateTo: 'county-admin' },
       returnTo: 'verification',
     },
-    {
-      name: 'county',
-      title: '县级审定',
-      roles: ['county-admin'],
-      evidence: 'review',
-      deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'leader' },
-      returnTo: 'verification',
-    },
+    COUNTY_APPROVAL,
     {
       name: 'announcement',
       title: '公告退出并脱贫标注',
@@ -97,23 +105,8 @@ export const VILLAGE_EXIT_V1: WorkflowDefinition = {
       guards: ['incidence-below-limit', 'village-checklist-met'],
       returnTo: 'verification',
     },
-    {
-      name: 'notice',
-      title: '公示',
-      roles: ['township-reviewer', 'county-admin'],
-      evidence: 'notice',
-      minDays: NOTICE_MIN_DAYS,
-      deadline: { days: 12, escalateAfterDays: 5, escalateTo: 'county-admin' },
-      objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'verification' },
-    },
-    {
-      name: 'county',
-      title: '县级审定',
-      roles: ['county-admin'],
-      evidence: 'review',
-      deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'leader' },
-      returnTo: 'verification',
-    },
+    noticeStep('公示', ['township-reviewer', 'county-admin'], 'county-admin'),
+    COUNTY_APPROVAL,
     {
       name: 'announcement',
       title: '公告出列',

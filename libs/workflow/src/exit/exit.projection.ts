@@ -1,6 +1,6 @@
 import { addMonths, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import type { Projection, ViewWriter } from '@bangfu/projections';
+import { flagTableSql, type Projection, type ViewWriter } from '@bangfu/projections';
 import type { WorkflowEvent } from '../definition/workflow-messages';
 import { HOUSEHOLD_EXIT, NOTICE_MIN_DAYS } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
@@ -68,11 +68,7 @@ export const exitProjection: Projection = {
       exit_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, entry INTEGER NOT NULL, action TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_name TEXT, entered_at TEXT NOT NULL, at TEXT NOT NULL, duration_ms INTEGER NOT NULL,
       input TEXT NOT NULL, computed TEXT NOT NULL, next_step TEXT, event_id TEXT NOT NULL, PRIMARY KEY (exit_id, seq));
-    CREATE TABLE {exit_flags} (
-      flag_id TEXT PRIMARY KEY, type TEXT NOT NULL, household_id TEXT, village_code TEXT NOT NULL, cadre_id TEXT,
-      occurred_at TEXT NOT NULL, period_to TEXT, raised_at TEXT NOT NULL, details TEXT NOT NULL, event_ids TEXT NOT NULL,
-      position INTEGER NOT NULL);
-    CREATE INDEX {exit_flags}_by_village ON {exit_flags} (village_code, type, occurred_at);
+    ${flagTableSql('exit_flags')}
     CREATE TABLE {exit_figures} (
       kind TEXT NOT NULL, region_code TEXT NOT NULL, figure_id TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
       PRIMARY KEY (kind, region_code, figure_id));`,

@@ -1,0 +1,12 @@
+/**
+ * The columns every red-flag table shares (visit, fund and exit flags alike), so that `GET /flags` reads
+ * them all the same way: the flagged household, village and cadre, when it happened, and the event ids it rests on.
+ */
+export function flagTableSql(table: string): string {
+  return `
+    CREATE TABLE {${table}} (
+      flag_id TEXT PRIMARY KEY, type TEXT NOT NULL, household_id TEXT, village_code TEXT NOT NULL, cadre_id TEXT,
+      occurred_at TEXT NOT NULL, period_to TEXT, raised_at TEXT NOT NULL, details TEXT NOT NULL, event_ids TEXT NOT NULL,
+      position INTEGER NOT NULL);
+    CREATE INDEX {${table}}_by_village ON {${table}} (village_code, type, occurred_at);`;
+}
