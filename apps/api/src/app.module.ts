@@ -7,6 +7,8 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ReadYourWritesInterceptor } from './http/read-your-writes.interceptor';
 import { InfrastructureModule, type InfrastructureOverrides } from './infrastructure/infrastructure.module';
 import { LedgerController } from './ledger/ledger.controller';
+import { DossiersController } from './ledger/dossiers.controller';
+import { LedgerProofs } from './ledger/ledger-proofs.service';
 import { RegionsModule } from './registry/regions/regions.module';
 import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
@@ -29,8 +31,9 @@ export class AppModule {
         FundsModule,
         ExitsModule,
       ],
-      controllers: [HealthController, LedgerController],
+      controllers: [HealthController, LedgerController, DossiersController],
       providers: [
+        LedgerProofs,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],

@@ -231,6 +231,9 @@ const EXPECTED: Record<string, Expected> = {
     outside: 'forbidden',
     body: { surveyId: 'matrix', surveyedOn: '2026-01-01', respondents: 10, satisfied: 9, team: '矩阵' },
   },
+  'POST /api/v1/ledger/checkpoints': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed', body: { reason: '矩阵测试' } },
+  'GET /api/v1/ledger/checkpoints': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'allowed' },
+  'GET /api/v1/dossiers/{subject}/{id}': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'forbidden' },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

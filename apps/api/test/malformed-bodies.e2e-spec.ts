@@ -94,6 +94,7 @@ const VALID: Record<string, Record<string, unknown>> = {
     satisfied: 9,
     team: '模糊',
   },
+  '/api/v1/ledger/checkpoints': { reason: '模糊测试' },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 

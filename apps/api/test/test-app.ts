@@ -51,6 +51,7 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   projectId: 'demo-pandao-benzha-youfang',
   exitId: '2224261032010019-1',
   step: 'verification',
+  subject: 'household',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -3,6 +3,8 @@ import { ConfigurationError, loadConfig } from '../../api/src/config/bangfu-conf
 import { serve } from '../../api/src/serve';
 import { UsageError, parseArgs } from './args';
 import { benchCommand } from './commands/bench.command';
+import { checkpointCommand, checkpointUsage } from './commands/checkpoint.command';
+import { verifyDossierCommand, verifyDossierUsage } from './commands/verify-dossier.command';
 import { importCommand, importUsage } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
@@ -13,6 +15,8 @@ const USAGE = `usage: bangfu <command>
   serve                      run the API (same as npm start); configuration from the environment
   verify [--json]            check every stream's hash chain and the log's continuity
   rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
+  ${checkpointUsage}
+  ${verifyDossierUsage}
   ${importUsage}
   ${tokenUsage.replace(/\n/g, '\n  ')}
   policy                     print the access policy (role × action) as a Markdown table
@@ -33,6 +37,10 @@ async function main(argv: string[]): Promise<number> {
       return verifyCommand(args);
     case 'rebuild':
       return rebuildCommand(args);
+    case 'checkpoint':
+      return checkpointCommand(args);
+    case 'verify-dossier':
+      return verifyDossierCommand(args);
     case 'import':
       return importCommand(args);
     case 'token':

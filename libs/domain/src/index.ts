@@ -21,3 +21,4 @@ export * from './project/project.decider';
 export * from './exit/exit-standard.decider';
 export * from './exit/exit-assessment.decider';
 export * from './shared/dated-versions';
+export * from './ledger/checkpoint.decider';

@@ -12,3 +12,6 @@ export * from './sqlite/sqlite-schema';
 export * from './sqlite/parallel-verify';
 export * from './chain/metadata-encoder';
 export * from './esdb/esdb-event-store';
+export * from './chain/merkle';
+export * from './chain/checkpoint';
+export * from './chain/dossier';

@@ -14,3 +14,5 @@ export * from './fund/funds.projection';
 export * from './fund/fund-flags.projection';
 export * from './fund/projects.projection';
 export * from './flags/flag-table';
+export * from './ledger/merkle.projection';
+export * from './ledger/subject-events.projection';

@@ -319,6 +319,23 @@ export const ACCESS_POLICY = {
     description: 'verify every hash chain of the log',
     scope: 'the whole log (the answer holds counts and the first break only)',
   },
+  'ledger.checkpoint': {
+    roles: ['county-admin', 'discipline', 'auditor'],
+    description: 'sign a checkpoint: the Merkle root over every event so far (Ed25519)',
+    scope: 'the whole log',
+  },
+  'ledger.checkpoints': {
+    roles: ['county-admin', ...OVERSIGHT],
+    description: 'the signed checkpoints and the public key that verifies them',
+    scope: 'the whole log (roots and signatures only)',
+  },
+  'dossier.export': {
+    roles: ['county-admin', ...OVERSIGHT],
+    description: 'export every event about a person, household, unit or village in a period, with inclusion proofs',
+    scope: 'a household or village in it; for a person or unit, only events about divisions in it',
+    personalData: true,
+    unmasked: true,
+  },
   'access-log.read': {
     roles: ['discipline', 'auditor'],
     description: 'read the access log (refusals, personal-data reads and reveals)',

@@ -12,6 +12,8 @@ export interface BangfuConfig {
   sqliteSynchronous: 'FULL' | 'NORMAL' | 'OFF';
   /** HS256 secret; when absent a random one is created in the data dir on first start. */
   jwtSecret?: string;
+  /** Ed25519 private key (PEM, or a file holding it) that signs checkpoints and dossiers; else one in the data dir. */
+  checkpointKey?: string;
   /** Ed25519 keys (PEM or file path): the public one verifies EdDSA tokens, the private one signs `bangfu token`. */
   jwtPublicKey?: string;
   jwtPrivateKey?: string;
@@ -55,6 +57,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     esdbUrl: store === 'esdb' ? env.BANGFU_ESDB_URL : undefined,
     sqliteSynchronous: synchronous as BangfuConfig['sqliteSynchronous'],
     jwtSecret: env.BANGFU_JWT_SECRET || undefined,
+    checkpointKey: env.BANGFU_CHECKPOINT_KEY || undefined,
     jwtPublicKey: env.BANGFU_JWT_PUBLIC_KEY || undefined,
     jwtPrivateKey: env.BANGFU_JWT_PRIVATE_KEY || undefined,
     jwksUrl: env.BANGFU_JWKS_URL || undefined,

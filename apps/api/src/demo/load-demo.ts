@@ -13,6 +13,7 @@ import { VirtualClock } from '@bangfu/workflow';
 import type { BangfuConfig } from '../config/bangfu-config';
 import { createApp } from '../create-app';
 import { CommandRouter } from '../infrastructure/command-router';
+import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { DAY, HOUR, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
 import { demoExits } from './seed-000-exits';
@@ -53,6 +54,8 @@ export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): P
     }
     await timeline.advanceTo(now.toISOString());
     await timeline.settle();
+    // A signed checkpoint over the demo year, so dossiers can be exported and verified from the first minute.
+    await app.get(LedgerProofs).sign({ actor: DEMO_ADMIN, now: clock.now(), idempotencyKey: 'demo:checkpoint' }, '演示数据封存');
     return true;
   } finally {
     await app.close();

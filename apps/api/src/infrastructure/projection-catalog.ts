@@ -2,10 +2,12 @@ import {
   accessLogProjection,
   fundFlagsProjection,
   fundsProjection,
+  merkleProjection,
   projectsProjection,
   regionsProjection,
   registryProjection,
   responsibilityProjection,
+  subjectEventsProjection,
   timelineProjection,
   visitFlagsProjection,
   visitsProjection,
@@ -34,6 +36,8 @@ export const allProjections: readonly Projection[] = [
   fundFlagsProjection,
   projectsProjection,
   exitProjection,
+  merkleProjection,
+  subjectEventsProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

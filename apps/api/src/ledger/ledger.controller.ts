@@ -1,17 +1,40 @@
-import { Controller, Get, Inject, Query, Req } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Inject, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@bangfu/domain';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
+import { EVENT_STORE, keyIdOf, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
 import { Action } from '../access/action.decorator';
 import { jurisdictionPrefix } from '../access/jurisdiction';
 import type { PersonalDataRequest } from '../access/personal-data.interceptor';
-import { EventsQueryDto } from './ledger.dto';
+import { CommandContext } from '../http/command-context';
+import { toCommandResponse } from '../http/to-command-response';
+import { EventsQueryDto, SignCheckpointDto } from './ledger.dto';
+import { LedgerProofs } from './ledger-proofs.service';
 
 /** The log itself: what the views are built from, and the proof that it was not altered. */
 @ApiTags('ledger')
 @Controller('api/v1')
 export class LedgerController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly proofs: LedgerProofs,
+    private readonly context: CommandContext,
+  ) {}
+
+  @Post('ledger/checkpoints')
+  @Action('ledger.checkpoint')
+  @ApiCreatedResponse({ description: 'signs (Ed25519) the RFC 6962 Merkle root over every event so far and records it in the log' })
+  async checkpoint(@Body() body: SignCheckpointDto, @Req() request: PersonalDataRequest) {
+    const { checkpoint, result } = await this.proofs.sign(this.context.metadataFor(request), body.reason);
+    return { ...toCommandResponse(result), checkpoint };
+  }
+
+  @Get('ledger/checkpoints')
+  @Action('ledger.checkpoints')
+  @ApiOkResponse({ description: 'the signed checkpoints, and the public key (SPKI PEM) that verifies them and every dossier' })
+  async checkpoints() {
+    const { publicKeyPem, privateKey } = this.proofs.signingKey;
+    return { keyId: keyIdOf(privateKey), publicKey: publicKeyPem, checkpoints: await this.proofs.list() };
+  }
 
   @Get('events')
   @Action('ledger.events')

@@ -1,7 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Matches, Min } from 'class-validator';
-import { PagedQueryDto } from '../http/view-query.dto';
+import { Instant, Reason } from '../http/common-validators';
+import { PagedQueryDto, ViewQueryDto } from '../http/view-query.dto';
 
 export class EventsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: 'region-222426', description: 'one stream; otherwise the whole log' })
@@ -20,4 +21,13 @@ export class EventsQueryDto extends PagedQueryDto {
   @IsInt()
   @Min(0)
   fromPosition?: number;
+}
+
+export class SignCheckpointDto {
+  @Reason('why a checkpoint is signed now (季度封存, before a dossier export …)') reason!: string;
+}
+
+export class DossierQueryDto extends ViewQueryDto {
+  @Instant('events that happened at or after this instant (business time)') from?: string;
+  @Instant('events that happened before this instant') to?: string;
 }

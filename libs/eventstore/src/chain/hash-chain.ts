@@ -1,4 +1,5 @@
 import { hash } from 'node:crypto';
+import { canonicalJson } from './canonical-json';
 
 /** prevHash of the first event of every stream. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -34,4 +35,26 @@ export function eventHash(
   at += canonicalMetadataWithoutHash.length;
   at += scratch.write(tail, at, 'utf8');
   return hash('sha256', scratch.subarray(0, at), 'hex');
+}
+
+/**
+ * An event's chain hash recomputed from its parsed envelope (as exported in a dossier): canonical JSON of
+ * its data and of its metadata without `hash`. Any changed byte of the content gives another hash.
+ */
+export function recomputeEventHash(event: {
+  streamId: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  metadata: { prevHash: string; hash?: string };
+}): string {
+  const { hash: _hash, ...metadata } = event.metadata;
+  return eventHash(
+    metadata.prevHash,
+    event.streamId,
+    event.revision,
+    event.type,
+    Buffer.from(canonicalJson(event.data)),
+    Buffer.from(canonicalJson(metadata)),
+  );
 }

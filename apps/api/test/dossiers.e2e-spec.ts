@@ -1,0 +1,125 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli, startTestApp, type TestApp } from './test-app';
+
+// Answers are JSON read field by field in the assertions.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Answer = any;
+
+/** 问责 dossiers: exported from the demo, verified offline by the CLI, and refused when altered. */
+describe('signed checkpoints and dossiers', () => {
+  let t: TestApp;
+  let dir: string;
+  let reviewer: string;
+  const HH = '2224261032010019'; // exited in the demo after an objection during 公示
+  const get = (path: string, token = reviewer) => t.request('GET', `/api/v1${path}`, { token });
+  const verify = (file: string, key: string) => runCli(['verify-dossier', file, '--key', key], t.cliEnv);
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    dir = mkdtempSync(join(tmpdir(), 'bangfu-dossier-'));
+    reviewer = t.token(['discipline'], '222426', 'jw-1');
+  });
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await t.close();
+  });
+
+  let dossier: Answer;
+  let keyFile: string;
+  let dossierFile: string;
+
+  it('signs checkpoints over the whole log and exports the public key', async () => {
+    const listed = (await get('/ledger/checkpoints')).body;
+    expect(listed.checkpoints.length).toBe(1); // the demo signs one at its end
+    expect(listed.publicKey).toContain('BEGIN PUBLIC KEY');
+    await t.settle();
+    const signed = await t.request('POST', '/api/v1/ledger/checkpoints', {
+      token: t.token(['auditor'], '220000', 'au-1'),
+      body: { reason: '季度封存' },
+    });
+    expect(signed.status).toBe(201);
+    expect(signed.body.checkpoint.treeSize).toBeGreaterThan(listed.checkpoints[0].treeSize);
+    keyFile = join(dir, 'checkpoint.pub.pem');
+    writeFileSync(keyFile, listed.publicKey);
+    // The CLI signs the same tree the API does: the same head again records nothing new.
+    const cli = await runCli(['checkpoint', '--json'], t.cliEnv);
+    expect(cli.status).toBe(0);
+    const fromCli = JSON.parse(cli.stdout);
+    await t.settle();
+    const after = (await get('/ledger/checkpoints')).body.checkpoints;
+    expect(after.at(-1)).toMatchObject({ treeSize: fromCli.treeSize, root: fromCli.root });
+    expect(fromCli.treeSize).toBeGreaterThanOrEqual(signed.body.checkpoint.treeSize);
+    expect((await runCli(['checkpoint', '--public-key'], t.cliEnv)).stdout).toBe(listed.publicKey);
+  });
+
+  it('exports a household’s dossier that verifies offline, and logs the export', async () => {
+    const response = await get(`/dossiers/household/${HH}`);
+    expect(response.status).toBe(200);
+    dossier = response.body;
+    const types = dossier.events.map((entry: Answer) => entry.event.type);
+    expect(types).toEqual(
+      expect.arrayContaining(['HouseholdRegistered', 'VisitRecorded', 'WorkflowStarted', 'WorkflowCompleted', 'HouseholdExited']),
+    );
+    expect(dossier.manifest.events.length).toBe(dossier.events.length);
+    dossierFile = join(dir, 'dossier.json');
+    writeFileSync(dossierFile, JSON.stringify(dossier, null, 2));
+    const result = await verify(dossierFile, keyFile);
+    expect([result.status, result.stdout]).toEqual([0, expect.stringContaining(`${dossier.events.length} events`)]);
+    const log = (await get('/access-log?limit=50', t.token(['auditor'], '220000', 'au-1'))).body;
+    expect(JSON.stringify(log)).toContain(`household-${HH}`);
+  });
+
+  it('fails naming the event when one byte of it changes', async () => {
+    const altered = JSON.parse(readFileSync(dossierFile, 'utf8'));
+    const target = altered.events.find((entry: Answer) => entry.event.type === 'VisitRecorded');
+    target.event.data.notes = `${target.event.data.notes}x`;
+    const file = join(dir, 'altered.json');
+    writeFileSync(file, JSON.stringify(altered));
+    const result = await verify(file, keyFile);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`event ${target.event.id}`);
+    expect(result.stderr).toContain('was changed');
+  });
+
+  it('fails naming the missing event when one is dropped', async () => {
+    const shortened = JSON.parse(readFileSync(dossierFile, 'utf8'));
+    const [dropped] = shortened.events.splice(3, 1);
+    const file = join(dir, 'shortened.json');
+    writeFileSync(file, JSON.stringify(shortened));
+    const result = await verify(file, keyFile);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`leaf ${dropped.leafIndex}`);
+    expect(result.stderr).toContain('missing');
+  });
+
+  it('fails with another key', async () => {
+    const other = join(dir, 'other.pub.pem');
+    writeFileSync(other, generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const result = await verify(dossierFile, other);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('does not verify with this key');
+  });
+
+  it('refuses a household outside the jurisdiction and a malformed subject', async () => {
+    expect((await get('/dossiers/household/2224241042030001')).body.code).toBe('OUTSIDE_JURISDICTION');
+    expect((await get('/dossiers/planet/x')).status).toBe(422);
+    expect((await get('/dossiers/household/123')).status).toBe(422);
+    expect((await get(`/dossiers/household/${HH}?from=yesterday`)).status).toBe(422);
+  });
+
+  it('exports a cadre’s dossier for a period', async () => {
+    const all = (await get('/dossiers/person/jl-wjw-01')).body;
+    const listed = (await get('/ledger/checkpoints')).body.checkpoints;
+    const from = all.events[Math.floor(all.events.length / 2)].event.metadata.occurredAt;
+    const half = (await get(`/dossiers/person/jl-wjw-01?from=${from}`)).body;
+    expect(half.events.length).toBeGreaterThan(0);
+    expect(half.events.length).toBeLessThan(all.events.length);
+    expect(half.checkpoint.treeSize).toBe(listed.at(-1).treeSize);
+    const file = join(dir, 'person.json');
+    writeFileSync(file, JSON.stringify(half));
+    expect((await verify(file, keyFile)).status).toBe(0);
+  });
+});

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { InMemoryMerkleNodes, inclusionPath, leafHash, nodeHash, treeRoot, verifyInclusion } from './merkle';
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The RFC 6962 definition, written out directly: the reference the node-based tree must agree with. */
+function referenceRoot(leaves: Buffer[]): Buffer {
+  if (leaves.length === 1) return leaves[0];
+  let k = 1;
+  while (k * 2 < leaves.length) k *= 2;
+  return nodeHash(referenceRoot(leaves.slice(0, k)), referenceRoot(leaves.slice(k)));
+}
+
+describe('RFC 6962 Merkle tree', () => {
+  const leaves = Array.from({ length: 37 }, (_, i) => leafHash(sha(`event ${i}`)));
+  const nodes = new InMemoryMerkleNodes();
+  leaves.forEach((leaf) => nodes.append(leaf));
+
+  it('computes the same root as the recursive definition for every size', () => {
+    for (let size = 1; size <= leaves.length; size++) expect(treeRoot(nodes, size).equals(referenceRoot(leaves.slice(0, size)))).toBe(true);
+  });
+
+  it('proves every leaf of every tree size, and nothing else', () => {
+    for (let size = 1; size <= leaves.length; size++) {
+      const root = treeRoot(nodes, size);
+      for (let index = 0; index < size; index++) {
+        const path = inclusionPath(nodes, index, size);
+        expect(verifyInclusion(leaves[index], index, size, path, root)).toBe(true);
+        // Another leaf, another index or another root must fail.
+        expect(verifyInclusion(leaves[(index + 1) % leaves.length], index, size, path, root)).toBe(size === 1 && leaves.length === 1);
+        if (size > 1) expect(verifyInclusion(leaves[index], (index + 1) % size, size, path, root)).toBe(false);
+        expect(verifyInclusion(leaves[index], index, size, path, treeRoot(nodes, Math.max(1, size - 1)))).toBe(size === 1);
+      }
+    }
+  });
+
+  it('distinguishes a leaf from a node (second-preimage resistance)', () => {
+    expect(leafHash(sha('x')).equals(nodeHash(Buffer.alloc(32), Buffer.alloc(32)))).toBe(false);
+  });
+});

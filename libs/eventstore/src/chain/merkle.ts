@@ -1,0 +1,108 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * RFC 6962 Merkle tree hashing (as in Certificate Transparency): leaves and interior nodes are hashed with
+ * distinct prefixes, so a leaf can never be passed off as a node. The log's leaves are the events' chain
+ * hashes in log order; a signed root over the first n of them proves that none of those n events was
+ * changed, removed or reordered since.
+ */
+export function leafHash(eventHash: string): Buffer {
+  return createHash('sha256')
+    .update(Buffer.from([0]))
+    .update(Buffer.from(eventHash, 'hex'))
+    .digest();
+}
+
+export function nodeHash(left: Buffer, right: Buffer): Buffer {
+  return createHash('sha256')
+    .update(Buffer.from([1]))
+    .update(left)
+    .update(right)
+    .digest();
+}
+
+/** The largest power of two smaller than n (n ≥ 2). */
+function split(n: number): number {
+  let k = 1;
+  while (k * 2 < n) k *= 2;
+  return k;
+}
+
+/**
+ * Where the tree's hashes come from: `perfect(level, index)` is the root of the aligned complete subtree
+ * of 2^level leaves starting at leaf index·2^level (level 0 = the leaf hash). Every subtree the RFC 6962
+ * recursion needs is either such a perfect subtree or built from them, so a proof costs O(log² n) reads.
+ */
+export interface MerkleNodes {
+  perfect(level: number, index: number): Buffer;
+}
+
+/** MTH of the `size` leaves starting at `start` (start is a multiple of the largest power of two ≤ size). */
+export function subtreeHash(nodes: MerkleNodes, start: number, size: number): Buffer {
+  if ((size & (size - 1)) === 0) return nodes.perfect(Math.log2(size), start / size);
+  const k = split(size);
+  return nodeHash(subtreeHash(nodes, start, k), subtreeHash(nodes, start + k, size - k));
+}
+
+export function treeRoot(nodes: MerkleNodes, size: number): Buffer {
+  if (size === 0) return createHash('sha256').digest();
+  return subtreeHash(nodes, 0, size);
+}
+
+/** The audit path of leaf `index` in the tree of the first `size` leaves (RFC 6962 §2.1.1), leaf-side first. */
+export function inclusionPath(nodes: MerkleNodes, index: number, size: number, start = 0): Buffer[] {
+  if (size <= 1) return [];
+  const k = split(size);
+  return index < k
+    ? [...inclusionPath(nodes, index, k, start), subtreeHash(nodes, start + k, size - k)]
+    : [...inclusionPath(nodes, index - k, size - k, start + k), subtreeHash(nodes, start, k)];
+}
+
+/** RFC 9162 §2.1.3.2: does `path` prove that `leaf` is leaf `index` of the tree of `size` leaves with `root`? */
+export function verifyInclusion(leaf: Buffer, index: number, size: number, path: readonly Buffer[], root: Buffer): boolean {
+  if (index >= size) return false;
+  let fn = index;
+  let sn = size - 1;
+  let r = leaf;
+  for (const p of path) {
+    if (sn === 0) return false;
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r);
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2);
+          sn = Math.floor(sn / 2);
+        }
+      }
+    } else {
+      r = nodeHash(r, p);
+    }
+    fn = Math.floor(fn / 2);
+    sn = Math.floor(sn / 2);
+  }
+  return sn === 0 && r.equals(root);
+}
+
+/** Perfect subtrees kept in memory as leaves arrive: for the CLI, which hashes the whole log in one pass. */
+export class InMemoryMerkleNodes implements MerkleNodes {
+  private readonly levels: Buffer[][] = [[]];
+
+  get size(): number {
+    return this.levels[0].length;
+  }
+
+  append(leaf: Buffer): void {
+    this.levels[0].push(leaf);
+    let index = this.levels[0].length - 1;
+    for (let level = 0; index % 2 === 1; level++, index = Math.floor(index / 2)) {
+      const row = this.levels[level];
+      (this.levels[level + 1] ??= []).push(nodeHash(row[index - 1], row[index]));
+    }
+  }
+
+  perfect(level: number, index: number): Buffer {
+    const node = this.levels[level]?.[index];
+    if (!node) throw new Error(`no complete subtree at level ${level}, index ${index}`);
+    return node;
+  }
+}

@@ -1,0 +1,55 @@
+import { leafHash, nodeHash, type MerkleNodes } from '@bangfu/eventstore';
+import type { Projection } from '../projection';
+import type { ReadStore } from '../store/read-store';
+
+/**
+ * The log as an RFC 6962 Merkle tree: one leaf per event in log order (its chain hash), and every complete
+ * aligned subtree's root as soon as its last leaf arrives. Signing a checkpoint reads one root; a proof
+ * reads O(log² n) nodes — no request ever rehashes the log.
+ */
+export const merkleProjection: Projection = {
+  name: 'merkle',
+  version: 1,
+  tables: ['merkle_leaves', 'merkle_nodes'],
+  schema: `
+    CREATE TABLE {merkle_leaves} (idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL);
+    CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
+  apply(event, view) {
+    // MAX on the integer primary key is one index probe; COUNT(*) would scan the table on every event.
+    const { n } = view.get<{ n: number }>('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM {merkle_leaves}') ?? { n: 0 };
+    view.run('INSERT INTO {merkle_leaves} (idx, position, event_id) VALUES (?, ?, ?)', n, event.position, event.id);
+    let hash = leafHash(event.metadata.hash);
+    view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (0, ?, ?)', n, hash);
+    for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2)) {
+      const left = view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_nodes} WHERE level = ? AND idx = ?', level, index - 1);
+      hash = nodeHash(left!.hash, hash);
+      view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (?, ?, ?)', level + 1, Math.floor(index / 2), hash);
+    }
+  },
+};
+
+/** The tree as the merkle view holds it. */
+export class ViewMerkleNodes implements MerkleNodes {
+  constructor(private readonly views: ReadStore) {}
+
+  size(): number {
+    return (this.views.prepare('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM merkle_leaves').get() as { n: number }).n;
+  }
+
+  /** The leaf index of the event at a log position, if the tree has reached it. */
+  leafAt(position: number): number | undefined {
+    return (this.views.prepare('SELECT idx FROM merkle_leaves WHERE position = ?').get(position) as { idx: number } | undefined)?.idx;
+  }
+
+  /** The log position of the last leaf of a tree of `size` leaves. */
+  positionOf(size: number): number {
+    return (this.views.prepare('SELECT position FROM merkle_leaves WHERE idx = ?').get(size - 1) as { position: number }).position;
+  }
+
+  perfect(level: number, index: number): Buffer {
+    const row = this.views.prepare('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?').get(level, index) as
+      { hash: Buffer } | undefined;
+    if (!row) throw new Error(`the merkle view has no complete subtree at level ${level}, index ${index}`);
+    return row.hash;
+  }
+}
