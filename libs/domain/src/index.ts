@@ -22,3 +22,6 @@ export * from './exit/exit-standard.decider';
 export * from './exit/exit-assessment.decider';
 export * from './shared/dated-versions';
 export * from './ledger/checkpoint.decider';
+export * from './supervision/sample';
+export * from './supervision/inspection.decider';
+export * from './supervision/finding.decider';
