@@ -15,6 +15,7 @@ import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
 import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
+import { SupervisionModule } from './supervision/supervision.module';
 
 @Module({})
 export class AppModule {
@@ -30,6 +31,7 @@ export class AppModule {
         VisitsModule,
         FundsModule,
         ExitsModule,
+        SupervisionModule,
       ],
       controllers: [HealthController, LedgerController, DossiersController],
       providers: [

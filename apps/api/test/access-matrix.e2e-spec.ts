@@ -234,6 +234,34 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/ledger/checkpoints': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed', body: { reason: '矩阵测试' } },
   'GET /api/v1/ledger/checkpoints': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/dossiers/{subject}/{id}': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'forbidden' },
+  'POST /api/v1/inspections': {
+    roles: ['inspector', 'county-admin'],
+    outside: 'forbidden',
+    body: { inspectionId: 'matrix-insp', regionCode: '222426', kind: 'village', size: 1, seed: 'm', purpose: '矩阵测试', team: '矩阵' },
+  },
+  'GET /api/v1/inspections/{inspectionId}': {
+    roles: ['county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    outside: 'forbidden',
+  },
+  'POST /api/v1/findings': {
+    roles: ['inspector', 'county-admin'],
+    outside: 'forbidden',
+    body: {
+      findingId: 'matrix-fd',
+      target: { kind: 'village', id: '222426103201' },
+      type: '矩阵',
+      severity: '一般',
+      description: '矩阵测试',
+      evidence: [],
+      eventIds: [],
+    },
+  },
+  'POST /api/v1/findings/{findingId}/rectification': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
+    outside: 'forbidden',
+    body: { action: 'report', measures: '矩阵测试' },
+  },
+  'GET /api/v1/findings': { roles: ALL, outside: (body) => (body as { findings: unknown[] }).findings.length === 0 },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

@@ -135,4 +135,25 @@ describe('demo: a year of seed 000 work', () => {
       checklistRegion: '220000',
     });
   });
+
+  it('shows the inspection draw and its findings: one closed (销号), one overdue and escalated', async () => {
+    const inspector = t.token(['inspector'], '222426', 'demo-reader');
+    const inspection = (await get('/inspections/demo-antu-q3', inspector)).body;
+    expect(inspection).toMatchObject({ seed: 'demo-antu-2026-q3', kind: 'household' });
+    expect(inspection.sample).toHaveLength(8);
+    const findings = (await get('/findings?region=222426&limit=10', inspector)).body.findings;
+    expect(findings.find((f: Answer) => f.findingId === 'demo-fd-001')).toMatchObject({
+      status: 'closed',
+      target: { id: '2224261032020002' },
+    });
+    expect(findings.find((f: Answer) => f.findingId === 'demo-fd-002')).toMatchObject({
+      status: 'ordered',
+      overdue: true,
+      escalated: true,
+    });
+    // The finding cites the planted backfilled visit: the flag and the finding rest on the same event.
+    const flags = (await get('/flags?region=222426103202&type=BACKFILLED_VISIT')).body.flags;
+    const cited = findings.find((f: Answer) => f.findingId === 'demo-fd-001').eventIds[0];
+    expect(flags.some((flag: Answer) => flag.eventIds.includes(cited))).toBe(true);
+  });
 });

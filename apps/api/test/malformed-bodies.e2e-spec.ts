@@ -95,6 +95,17 @@ const VALID: Record<string, Record<string, unknown>> = {
     team: '模糊',
   },
   '/api/v1/ledger/checkpoints': { reason: '模糊测试' },
+  '/api/v1/inspections': { inspectionId: 'fuzz-insp', regionCode: '222426', kind: 'village', size: 1, purpose: '模糊测试', team: '模糊' },
+  '/api/v1/findings': {
+    findingId: 'fuzz-fd',
+    target: { kind: 'village', id: '222426103201' },
+    type: '模糊',
+    severity: '一般',
+    description: '模糊测试',
+    evidence: [],
+    eventIds: [],
+  },
+  '/api/v1/findings/{findingId}/rectification': { action: 'report', measures: '模糊测试' },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 

@@ -52,6 +52,8 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   exitId: '2224261032010019-1',
   step: 'verification',
   subject: 'household',
+  inspectionId: 'demo-antu-q3',
+  findingId: 'demo-fd-002',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -16,3 +16,4 @@ export * from './fund/projects.projection';
 export * from './flags/flag-table';
 export * from './ledger/merkle.projection';
 export * from './ledger/subject-events.projection';
+export * from './supervision/supervision.projection';

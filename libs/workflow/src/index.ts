@@ -15,3 +15,4 @@ export * from './exit/exit-definitions';
 export * from './definition/workflow-deadlines.process';
 export * from './exit/exit-outcomes.process';
 export * from './exit/exit.projection';
+export * from './supervision/rectification-deadlines.process';

@@ -308,6 +308,33 @@ export const ACCESS_POLICY = {
     scope: 'the division (`code`) lies in it',
     region: { in: 'param', name: 'code' },
   },
+  'inspection.draw': {
+    roles: ['inspector', 'county-admin'],
+    description: 'draw an inspection’s random sample of households or villages (随机抽查), recorded with its seed',
+    scope: 'the division (body `regionCode`) lies in it',
+    region: { in: 'body', name: 'regionCode' },
+  },
+  'inspection.read': {
+    roles: ['county-admin', 'leader', ...OVERSIGHT],
+    description: 'an inspection’s recorded draw and its findings',
+    scope: 'the inspection’s division lies in it (checked by the handler)',
+  },
+  'finding.record': {
+    roles: ['inspector', 'county-admin'],
+    description: 'record a finding against a household, village, unit or cadre, citing the events it rests on',
+    scope: 'the target’s division and every cited event lie in it (checked by the handler)',
+  },
+  'finding.rectify': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
+    description: 'order (inspector, offices), report (those responsible, offices) or verify (inspector, offices) a rectification',
+    scope: 'the finding’s division lies in it (checked by the handler)',
+  },
+  'finding.list': {
+    roles: EVERYONE,
+    description: 'findings with their rectification status and history',
+    scope: 'only findings in it are listed',
+    region: { in: 'query', name: 'region' },
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

@@ -17,6 +17,7 @@ import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { DAY, HOUR, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
 import { demoExits } from './seed-000-exits';
+import { demoSupervision } from './seed-000-supervision';
 import { DEMO_CADRES, DEMO_UNIT, DEMO_VILLAGES, demoHouseholds, prng, type DemoHousehold } from './seed-000-work';
 import { SEED_000_REGIONS } from './seed-000-regions';
 
@@ -487,7 +488,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访');
     }
   }
-  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN));
+  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN), ...demoSupervision(firstMonth, end));
   return actions.filter((action) => action.at < end);
 }
 

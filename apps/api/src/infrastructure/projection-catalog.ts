@@ -8,6 +8,7 @@ import {
   registryProjection,
   responsibilityProjection,
   subjectEventsProjection,
+  supervisionProjection,
   timelineProjection,
   visitFlagsProjection,
   visitsProjection,
@@ -17,6 +18,7 @@ import {
   dueTimersProjection,
   exitOutcomesProcess,
   exitProjection,
+  rectificationDeadlinesProcess,
   visitObligationsProcess,
   workflowDeadlinesProcess,
   type ProcessManager,
@@ -38,7 +40,13 @@ export const allProjections: readonly Projection[] = [
   exitProjection,
   merkleProjection,
   subjectEventsProjection,
+  supervisionProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */
-export const allProcessManagers: readonly ProcessManager[] = [visitObligationsProcess, workflowDeadlinesProcess, exitOutcomesProcess];
+export const allProcessManagers: readonly ProcessManager[] = [
+  visitObligationsProcess,
+  workflowDeadlinesProcess,
+  exitOutcomesProcess,
+  rectificationDeadlinesProcess,
+];

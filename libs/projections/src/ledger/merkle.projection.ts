@@ -4,7 +4,8 @@ import type { ReadStore } from '../store/read-store';
 
 /**
  * The log as an RFC 6962 Merkle tree: one leaf per event in log order (its chain hash), and every complete
- * aligned subtree's root as soon as its last leaf arrives. Signing a checkpoint reads one root; a proof
+ * aligned subtree's root as soon as its last leaf arrives. The leaves double as the index from an event id to
+ * its position and division, which findings and cases use to check the events they cite. Signing a checkpoint reads one root; a proof
  * reads O(log² n) nodes — no request ever rehashes the log.
  */
 export const merkleProjection: Projection = {
@@ -12,12 +13,20 @@ export const merkleProjection: Projection = {
   version: 1,
   tables: ['merkle_leaves', 'merkle_nodes'],
   schema: `
-    CREATE TABLE {merkle_leaves} (idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL);
+    CREATE TABLE {merkle_leaves} (
+      idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, subject_region TEXT);
+    CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);
     CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
   apply(event, view) {
     // MAX on the integer primary key is one index probe; COUNT(*) would scan the table on every event.
     const { n } = view.get<{ n: number }>('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM {merkle_leaves}') ?? { n: 0 };
-    view.run('INSERT INTO {merkle_leaves} (idx, position, event_id) VALUES (?, ?, ?)', n, event.position, event.id);
+    view.run(
+      'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region) VALUES (?, ?, ?, ?)',
+      n,
+      event.position,
+      event.id,
+      event.metadata.subjectRegion ?? null,
+    );
     let hash = leafHash(event.metadata.hash);
     view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (0, ?, ?)', n, hash);
     for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2)) {

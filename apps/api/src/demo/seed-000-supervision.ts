@@ -1,0 +1,91 @@
+import { eventIdsFor } from '@bangfu/eventstore';
+import { monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/domain';
+import { DAY, HOUR, type DemoAction } from './demo-action';
+
+const INSPECTOR: Actor = { id: 'demo-antu-inspector', name: '安图县督查组 组长', roles: ['inspector'], regionCode: '222426' };
+const CADRE: Actor = { id: 'jl-wjw-08', name: '左保岭', roles: ['cadre'], regionCode: '220000' };
+
+/**
+ * 督查 in the demo: a seeded random draw of 安图县 households in month 9; a finding on the planted backfilled
+ * visit of 盘道村 0002 (citing that visit's event), rectified and closed (销号); and a finding on 德化村's missed
+ * month, ordered with a deadline that passed — overdue and escalated as the demo ends.
+ */
+export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
+  const month = (index: number) => Array.from({ length: index }).reduce<string>((m) => nextMonth(m), firstMonth);
+  const base = (index: number) => Date.parse(monthStart(month(index))) + 9 * HOUR;
+  const actions: DemoAction[] = [];
+  const push = (at: number, actor: Actor, key: string, command: DomainCommand) =>
+    actions.push({ at, actor, command, key: `supervision:${key}` });
+  const t = base(9);
+  push(t, INSPECTOR, 'draw', {
+    type: 'DrawSample',
+    data: {
+      inspectionId: 'demo-antu-q3',
+      regionCode: '222426',
+      kind: 'household',
+      size: 8,
+      seed: 'demo-antu-2026-q3',
+      purpose: '季度随机抽查',
+      team: '安图县督查组',
+      population: [],
+    },
+  });
+  // The demo's visits carry idempotency keys, so the backfilled visit's event id is known in advance.
+  const backfilledVisit = eventIdsFor(1, `demo:visit:2224261032020002-${month(4)}`)[0];
+  push(t + 2 * DAY, INSPECTOR, 'finding-backfill', {
+    type: 'RecordFinding',
+    data: {
+      findingId: 'demo-fd-001',
+      inspectionId: 'demo-antu-q3',
+      regionCode: '',
+      target: { kind: 'household', id: '2224261032020002' },
+      type: '走访补录',
+      severity: '一般',
+      description: '该户一次走访在发生15天后才补录，走访记录不及时',
+      evidence: ['系统补录记录', '入户核实笔录'],
+      eventIds: [backfilledVisit],
+    },
+  });
+  push(t + 3 * DAY, INSPECTOR, 'order-backfill', {
+    type: 'OrderRectification',
+    data: {
+      findingId: 'demo-fd-001',
+      deadline: new Date(t + 20 * DAY).toISOString(),
+      requirement: '说明补录原因，此后走访当日录入',
+      responsible: 'jl-wjw-08',
+    },
+  });
+  push(t + 9 * DAY, CADRE, 'report-backfill', {
+    type: 'ReportRectification',
+    data: { findingId: 'demo-fd-001', measures: '已书面说明原因；此后走访均当日录入', evidence: ['情况说明', '近两月走访记录'] },
+  });
+  push(t + 12 * DAY, INSPECTOR, 'verify-backfill', {
+    type: 'VerifyRectification',
+    data: { findingId: 'demo-fd-001', passed: true, note: '整改到位，予以销号' },
+  });
+  const late = end - 20 * DAY;
+  push(late, INSPECTOR, 'finding-missed', {
+    type: 'RecordFinding',
+    data: {
+      findingId: 'demo-fd-002',
+      inspectionId: 'demo-antu-q3',
+      regionCode: '',
+      target: { kind: 'village', id: '222426103201' },
+      type: '走访不到位',
+      severity: '较重',
+      description: '德化村存在当月未走访的贫困户，工作队未及时督促',
+      evidence: ['月度走访核查结果'],
+      eventIds: [],
+    },
+  });
+  push(late + DAY, INSPECTOR, 'order-missed', {
+    type: 'OrderRectification',
+    data: {
+      findingId: 'demo-fd-002',
+      deadline: new Date(late + 10 * DAY).toISOString(),
+      requirement: '逐户补走访并建立提醒机制',
+      responsible: 'jl-wjw-13',
+    },
+  });
+  return actions;
+}

@@ -1,0 +1,39 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Actor } from '@bangfu/domain';
+import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { withinJurisdiction } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+
+/**
+ * Findings and cases rest on events they cite by id: each must exist in the log and concern a division in the
+ * citer's jurisdiction (an event naming no division is the national record, citable by national readers only).
+ */
+@Injectable()
+export class CitedEvents {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly views: ReadStore,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async check(eventIds: readonly string[], actor: Actor, field = 'eventIds'): Promise<void> {
+    await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    for (const [i, id] of eventIds.entries()) {
+      const row = this.views.prepare('SELECT subject_region FROM merkle_leaves WHERE event_id = ?').get(id) as
+        { subject_region: string | null } | undefined;
+      if (!row)
+        throw new ProblemException(422, 'EVENT_NOT_FOUND', `no event ${id} in the log`, [
+          { field: `${field}[${i}]`, message: `no event ${id}` },
+        ]);
+      const national = actor.regionCode === '000000';
+      if (row.subject_region === null ? !national : !withinJurisdiction(actor, row.subject_region)) {
+        throw new ProblemException(
+          403,
+          'OUTSIDE_JURISDICTION',
+          `event ${id} concerns ${row.subject_region ?? 'no division'}, outside your jurisdiction`,
+        );
+      }
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  assertNever,
+  findingDecider,
+  findingStreamId,
+  householdDecider,
+  householdStreamId,
+  HouseholdNotFoundError,
+  inspectionDecider,
+  inspectionStreamId,
+  RegionNotFoundError,
+  type FindingCommand,
+  type InspectionCommand,
+  type FindingRecord,
+} from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { ReadStore } from '@bangfu/projections';
+import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+import { CitedEvents } from '../ledger/cited-events';
+import { RecordFacts } from '../registry/record-facts';
+
+export class SupervisionCommandMessage {
+  constructor(
+    readonly command: InspectionCommand | FindingCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/**
+ * 督查: draws a sample from the register as it stands (the population is recorded with the draw), and
+ * records findings against what they cite — the target's division decides jurisdiction, and every cited
+ * event must exist and lie within it.
+ */
+@CommandHandler(SupervisionCommandMessage)
+export class SupervisionCommandHandler implements ICommandHandler<SupervisionCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly views: ReadStore,
+    private readonly facts: RecordFacts,
+    private readonly cited: CitedEvents,
+  ) {}
+
+  async execute({ command, metadata }: SupervisionCommandMessage): Promise<AppendResult> {
+    switch (command.type) {
+      case 'DrawSample': {
+        const { regionCode, kind, inspectionId } = command.data;
+        const population = this.population(kind, regionCode);
+        const data = { ...command.data, population };
+        const streamId = inspectionStreamId(inspectionId);
+        const result = await handleCommand(
+          this.store,
+          streamId,
+          inspectionDecider,
+          { ...command, data },
+          { ...metadata, subjectRegion: regionCode },
+        );
+        // The answer shows the draw as recorded (a resend shows the first one).
+        return { ...result, drawn: (await loadState(this.store, streamId, inspectionDecider)).drawn } as AppendResult;
+      }
+      case 'RecordFinding': {
+        const regionCode = await this.regionOf(command.data.target);
+        assertWithinJurisdiction(metadata.actor, regionCode);
+        if (command.data.inspectionId) {
+          const inspection = await loadState(this.store, inspectionStreamId(command.data.inspectionId), inspectionDecider);
+          if (!inspection.drawn) {
+            throw new ProblemException(422, 'INSPECTION_NOT_FOUND', `no inspection ${command.data.inspectionId}`, [
+              { field: 'inspectionId', message: 'no such inspection' },
+            ]);
+          }
+        }
+        await this.cited.check(command.data.eventIds, metadata.actor);
+        const data = { ...command.data, regionCode };
+        return handleCommand(
+          this.store,
+          findingStreamId(data.findingId),
+          findingDecider,
+          { ...command, data },
+          { ...metadata, subjectRegion: regionCode },
+        );
+      }
+      default: {
+        const streamId = findingStreamId(command.data.findingId);
+        const finding = await loadState(this.store, streamId, findingDecider);
+        const regionCode = finding.status === 'none' ? undefined : finding.finding.regionCode;
+        assertWithinJurisdiction(metadata.actor, regionCode);
+        return handleCommand(this.store, streamId, findingDecider, command, { ...metadata, subjectRegion: regionCode });
+      }
+    }
+  }
+
+  /** The households or villages registered in the division now, as the registry lists them. */
+  private population(kind: 'household' | 'village', regionCode: string): string[] {
+    const range = codesUnder(regionCode);
+    const rows =
+      kind === 'household'
+        ? (this.views
+            .prepare(
+              `SELECT household_id AS id FROM households WHERE village_code >= ? AND village_code < ? AND status = 'registered' ORDER BY household_id`,
+            )
+            .all(...range) as { id: string }[])
+        : (this.views
+            .prepare(`SELECT code AS id FROM regions WHERE level = 'village' AND code >= ? AND code < ? ORDER BY code`)
+            .all(...range) as { id: string }[]);
+    return rows.map((row) => row.id);
+  }
+
+  private async regionOf(target: FindingRecord['target']): Promise<string> {
+    switch (target.kind) {
+      case 'household': {
+        const household = await loadState(this.store, householdStreamId(target.id), householdDecider);
+        if (household.status === 'unregistered') throw new HouseholdNotFoundError(`no household ${target.id}`);
+        return household.villageCode;
+      }
+      case 'village':
+        if (!(await this.facts.villageRegistered(target.id))) throw new RegionNotFoundError(`no village ${target.id}`);
+        return target.id;
+      case 'cadre': {
+        const cadre = await this.facts.cadre(target.id);
+        if (!cadre.registered) throw new ProblemException(404, 'CADRE_NOT_FOUND', `no cadre ${target.id}`);
+        return cadre.regionCode;
+      }
+      case 'unit': {
+        const unit = await this.facts.unit(target.id);
+        if (!unit.registered) throw new ProblemException(404, 'UNIT_NOT_FOUND', `no unit ${target.id}`);
+        return unit.regionCode;
+      }
+      default:
+        return assertNever(target.kind);
+    }
+  }
+}

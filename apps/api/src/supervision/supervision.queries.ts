@@ -1,0 +1,106 @@
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import type { Actor } from '@bangfu/domain';
+import { ReadStore, type FindingRow } from '@bangfu/projections';
+import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+
+export class GetInspection {
+  constructor(
+    readonly inspectionId: string,
+    readonly actor: Actor,
+  ) {}
+}
+
+export class ListFindings {
+  constructor(
+    readonly regionPrefix: string,
+    readonly status: string | undefined,
+    readonly limit: number,
+  ) {}
+}
+
+function findingView(row: FindingRow) {
+  return {
+    findingId: row.finding_id,
+    inspectionId: row.inspection_id,
+    regionCode: row.region_code,
+    target: { kind: row.target_kind, id: row.target_id },
+    type: row.type,
+    severity: row.severity,
+    description: row.description,
+    evidence: JSON.parse(row.evidence),
+    eventIds: JSON.parse(row.event_ids),
+    status: row.status,
+    round: row.round,
+    deadline: row.deadline,
+    responsible: row.responsible,
+    overdue: row.overdue === 1,
+    escalated: row.escalated === 1,
+    recordedAt: row.recorded_at,
+    recordedBy: row.recorded_by,
+    closedAt: row.closed_at,
+  };
+}
+
+/** A draw as recorded (seed, population size and digest, sample) and the findings recorded under it. */
+@QueryHandler(GetInspection)
+export class GetInspectionHandler implements IQueryHandler<GetInspection> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ inspectionId, actor }: GetInspection) {
+    const row = this.views.prepare('SELECT * FROM inspections WHERE inspection_id = ?').get(inspectionId) as
+      Record<string, string | number> | undefined;
+    if (!row) throw new ProblemException(404, 'INSPECTION_NOT_FOUND', `no inspection ${inspectionId}`);
+    assertWithinJurisdiction(actor, String(row.region_code));
+    const findings = this.views
+      .prepare('SELECT * FROM findings WHERE inspection_id = ? ORDER BY recorded_at')
+      .all(inspectionId) as FindingRow[];
+    return {
+      inspectionId,
+      regionCode: row.region_code,
+      kind: row.kind,
+      purpose: row.purpose,
+      team: row.team,
+      seed: row.seed,
+      populationSize: row.population_size,
+      populationDigest: row.population_digest,
+      sample: JSON.parse(String(row.sample)),
+      drawnAt: row.drawn_at,
+      drawnBy: row.drawn_by,
+      eventId: row.event_id,
+      findings: findings.map(findingView),
+    };
+  }
+}
+
+/** Findings in a division, each with where its rectification stands and its full history. */
+@QueryHandler(ListFindings)
+export class ListFindingsHandler implements IQueryHandler<ListFindings> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, status, limit }: ListFindings) {
+    const rows = this.views
+      .prepare(
+        `SELECT * FROM findings WHERE region_code >= ? AND region_code < ?
+           AND (? IS NULL OR status = ? OR (? = 'open' AND status <> 'closed')) ORDER BY recorded_at DESC LIMIT ?`,
+      )
+      .all(...codesUnder(regionPrefix), status ?? null, status ?? null, status ?? null, limit) as FindingRow[];
+    const history = this.views.prepare(
+      'SELECT type, at, actor_id, data, event_id FROM finding_history WHERE finding_id = ? ORDER BY position',
+    );
+    return {
+      findings: rows.map((row) => ({
+        ...findingView(row),
+        history: (history.all(row.finding_id) as { type: string; at: string; actor_id: string; data: string; event_id: string }[]).map(
+          (h) => ({
+            type: h.type,
+            at: h.at,
+            actorId: h.actor_id,
+            data: JSON.parse(h.data),
+            eventId: h.event_id,
+          }),
+        ),
+      })),
+    };
+  }
+}
