@@ -16,6 +16,7 @@ import { VisitsModule } from './visits/visits.module';
 import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
 import { SupervisionModule } from './supervision/supervision.module';
+import { AccountabilityModule } from './accountability/accountability.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         FundsModule,
         ExitsModule,
         SupervisionModule,
+        AccountabilityModule,
       ],
       controllers: [HealthController, LedgerController, DossiersController],
       providers: [

@@ -1,4 +1,5 @@
-import { DEFAULT_VISIT_TERMS, ROLES, type Role } from '@bangfu/domain';
+import { DEFAULT_VISIT_TERMS, ROLES, shanghaiMonth, type Role } from '@bangfu/domain';
+import { demoBackfilledVisitId } from '../src/demo/seed-000-supervision';
 import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
 /**
@@ -19,6 +20,9 @@ const ALL = ROLES;
 const regionsOutsideJilin = (body: unknown) => (body as { code: string }[]).every((region) => !region.code.startsWith('22'));
 const eventsOutsideJilin = (body: unknown) =>
   (body as { events: { metadata: { subjectRegion?: string } }[] }).events.every((event) => event.metadata.subjectRegion?.startsWith('61'));
+
+// A real demo event in 盘道村 (the planted backfilled visit): citing it from another province is refused.
+const DEMO_GROUND = demoBackfilledVisitId(shanghaiMonth(new Date(Date.now() - 365 * 86_400_000)));
 
 const EXPECTED: Record<string, Expected> = {
   'GET /health': { roles: 'public', outside: 'allowed' },
@@ -262,6 +266,22 @@ const EXPECTED: Record<string, Expected> = {
     body: { action: 'report', measures: '矩阵测试' },
   },
   'GET /api/v1/findings': { roles: ALL, outside: (body) => (body as { findings: unknown[] }).findings.length === 0 },
+  'POST /api/v1/cases': {
+    roles: ['discipline'],
+    outside: 'forbidden',
+    body: {
+      caseId: 'matrix-case',
+      against: { kind: 'person', id: 'jl-wjw-01' },
+      summary: '矩阵测试',
+      groundEventIds: [DEMO_GROUND],
+    },
+  },
+  'POST /api/v1/cases/{caseId}/decision': {
+    roles: ['discipline'],
+    outside: 'forbidden',
+    body: { partyId: 'jl-wjw-08', decision: '诫勉', reason: '矩阵测试' },
+  },
+  'GET /api/v1/cases/{caseId}': { roles: ['discipline', 'auditor', 'county-admin'], outside: 'forbidden' },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

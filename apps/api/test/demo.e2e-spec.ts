@@ -155,5 +155,10 @@ describe('demo: a year of seed 000 work', () => {
     const flags = (await get('/flags?region=222426103202&type=BACKFILLED_VISIT')).body.flags;
     const cited = findings.find((f: Answer) => f.findingId === 'demo-fd-001').eventIds[0];
     expect(flags.some((flag: Answer) => flag.eventIds.includes(cited))).toBe(true);
+    const reviewer = t.token(['discipline'], '222426', 'demo-jw');
+    const opened = (await get('/cases/demo-case-001', reviewer)).body;
+    expect(opened.groundEventIds).toEqual([cited]);
+    expect(opened.parties.map((p: Answer) => p.role)).toEqual(['subject', 'unit', 'lead-official']);
+    expect(opened.decisions).toMatchObject([{ partyId: 'jl-wjw-08', decision: '谈话提醒' }]);
   });
 });

@@ -8,8 +8,8 @@ import { runCli, startTestApp, type TestApp } from './test-app';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Answer = any;
 
-/** 问责 dossiers: exported from the demo, verified offline by the CLI, and refused when altered. */
-describe('signed checkpoints and dossiers', () => {
+/** 问责 on the demo: cases with bundled accountability, and dossiers verified offline by the CLI and refused when altered. */
+describe('accountability: cases, signed checkpoints and dossiers', () => {
   let t: TestApp;
   let dir: string;
   let reviewer: string;
@@ -121,5 +121,44 @@ describe('signed checkpoints and dossiers', () => {
     const file = join(dir, 'person.json');
     writeFileSync(file, JSON.stringify(half));
     expect((await verify(file, keyFile)).status).toBe(0);
+  });
+
+  it('opens a case whose bundled parties come from the record, and records one decision per party', async () => {
+    // 2224261032010001 was handed over from 禹露 (jl-wjw-01) to 林天慕 (jl-wjw-02) in the demo's sixth month.
+    const timeline = (await get('/households/2224261032010001/timeline?limit=500')).body.entries;
+    const early = timeline.find((e: Answer) => e.type === 'VisitRecorded' && e.data.cadreId === 'jl-wjw-01');
+    const post = (path: string, body: unknown, token = reviewer) => t.request('POST', `/api/v1${path}`, { token, body });
+    const opening = {
+      caseId: 'case-2026-001',
+      against: { kind: 'person', id: 'jl-wjw-02' },
+      summary: '包保户走访情况核查',
+      groundEventIds: [early.eventId],
+    };
+    const missing = await post('/cases', { ...opening, groundEventIds: ['0f0f0f0f-0000-4000-8000-000000000000'] });
+    expect([missing.status, missing.body.code]).toEqual([422, 'EVENT_NOT_FOUND']);
+    const outside = await post('/cases', opening, t.token(['discipline'], '222424', 'jw-2'));
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
+    expect((await post('/cases', opening, t.token(['inspector'], '222426', 'i-1'))).status).toBe(403);
+    expect((await post('/cases', opening)).status).toBe(201);
+    await t.settle();
+    const opened = (await get('/cases/case-2026-001')).body;
+    // The case names 林天慕; the record adds who held the household when the grounds happened, their unit and its lead.
+    expect(opened.parties.map((p: Answer) => [p.role, p.partyId, p.name])).toEqual([
+      ['subject', 'jl-wjw-02', '林天慕'],
+      ['responsible-cadre', 'jl-wjw-01', '禹露'],
+      ['unit', 'jl-wjw', '吉林省卫生健康委员会'],
+      ['lead-official', 'lead:jl-wjw', '张义'],
+    ]);
+    expect(
+      (await post('/cases/case-2026-001/decision', { partyId: 'jl-wjw-01', decision: '谈话提醒', reason: '走访记录不规范' })).status,
+    ).toBe(201);
+    const again = await post('/cases/case-2026-001/decision', { partyId: 'jl-wjw-01', decision: '诫勉', reason: 'x' });
+    expect([again.status, again.body.code]).toEqual([409, 'DECISION_ALREADY_RECORDED']);
+    const stranger = await post('/cases/case-2026-001/decision', { partyId: 'nobody', decision: '诫勉', reason: 'x' });
+    expect([stranger.status, stranger.body.code]).toEqual([422, 'PARTY_NOT_IN_CASE']);
+    await t.settle();
+    expect((await get('/cases/case-2026-001')).body.decisions).toMatchObject([
+      { partyId: 'jl-wjw-01', decision: '谈话提醒', decidedBy: 'jw-1' },
+    ]);
   });
 });

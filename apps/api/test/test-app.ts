@@ -54,6 +54,7 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   subject: 'household',
   inspectionId: 'demo-antu-q3',
   findingId: 'demo-fd-002',
+  caseId: 'demo-case-001',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -25,3 +25,4 @@ export * from './ledger/checkpoint.decider';
 export * from './supervision/sample';
 export * from './supervision/inspection.decider';
 export * from './supervision/finding.decider';
+export * from './accountability/case.decider';

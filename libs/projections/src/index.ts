@@ -17,3 +17,4 @@ export * from './flags/flag-table';
 export * from './ledger/merkle.projection';
 export * from './ledger/subject-events.projection';
 export * from './supervision/supervision.projection';
+export * from './accountability/cases.projection';

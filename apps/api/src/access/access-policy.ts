@@ -335,6 +335,22 @@ export const ACCESS_POLICY = {
     scope: 'only findings in it are listed',
     region: { in: 'query', name: 'region' },
   },
+  'case.open': {
+    roles: ['discipline'],
+    description:
+      'open an accountability case (问责) against a person or unit on cited events; 捆绑问责 parties are derived from the record',
+    scope: 'every cited event and the case’s division lie in it (checked by the handler)',
+  },
+  'case.decide': {
+    roles: ['discipline'],
+    description: 'record a decision (谈话提醒 … 党纪政务处分) on one party of a case',
+    scope: 'the case’s division lies in it (checked by the handler)',
+  },
+  'case.read': {
+    roles: ['discipline', 'auditor', 'county-admin'],
+    description: 'a case with its grounds, parties and decisions',
+    scope: 'the case’s division lies in it (checked by the handler)',
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

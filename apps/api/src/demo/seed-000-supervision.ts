@@ -3,12 +3,20 @@ import { monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/d
 import { DAY, HOUR, type DemoAction } from './demo-action';
 
 const INSPECTOR: Actor = { id: 'demo-antu-inspector', name: '安图县督查组 组长', roles: ['inspector'], regionCode: '222426' };
+const DISCIPLINE: Actor = { id: 'demo-antu-jw', name: '安图县纪委 审查员', roles: ['discipline'], regionCode: '222426' };
 const CADRE: Actor = { id: 'jl-wjw-08', name: '左保岭', roles: ['cadre'], regionCode: '220000' };
+
+/** The demo's visits carry idempotency keys, so the planted backfilled visit's event id is known in advance. */
+export function demoBackfilledVisitId(firstMonth: string): string {
+  const month = Array.from({ length: 4 }).reduce<string>((m) => nextMonth(m), firstMonth);
+  return eventIdsFor(1, `demo:visit:2224261032020002-${month}`)[0];
+}
 
 /**
  * 督查 in the demo: a seeded random draw of 安图县 households in month 9; a finding on the planted backfilled
  * visit of 盘道村 0002 (citing that visit's event), rectified and closed (销号); and a finding on 德化村's missed
- * month, ordered with a deadline that passed — overdue and escalated as the demo ends.
+ * month, ordered with a deadline that passed — overdue and escalated as the demo ends; and a 问责 case on the
+ * backfilled visit with a 谈话提醒.
  */
 export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
   const month = (index: number) => Array.from({ length: index }).reduce<string>((m) => nextMonth(m), firstMonth);
@@ -30,8 +38,7 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
       population: [],
     },
   });
-  // The demo's visits carry idempotency keys, so the backfilled visit's event id is known in advance.
-  const backfilledVisit = eventIdsFor(1, `demo:visit:2224261032020002-${month(4)}`)[0];
+  const backfilledVisit = demoBackfilledVisitId(firstMonth);
   push(t + 2 * DAY, INSPECTOR, 'finding-backfill', {
     type: 'RecordFinding',
     data: {
@@ -62,6 +69,23 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
   push(t + 12 * DAY, INSPECTOR, 'verify-backfill', {
     type: 'VerifyRectification',
     data: { findingId: 'demo-fd-001', passed: true, note: '整改到位，予以销号' },
+  });
+  // 问责: the backfilled visit grounds a case; its parties (the cadre, the unit, its lead official) come from the record.
+  push(t + 14 * DAY, DISCIPLINE, 'case', {
+    type: 'OpenCase',
+    data: {
+      caseId: 'demo-case-001',
+      against: { kind: 'person', id: 'jl-wjw-08' },
+      summary: '走访记录补录、不及时',
+      groundEventIds: [backfilledVisit],
+      regionCode: '',
+      groundsAt: '',
+      parties: [],
+    },
+  });
+  push(t + 20 * DAY, DISCIPLINE, 'case-decision', {
+    type: 'RecordCaseDecision',
+    data: { caseId: 'demo-case-001', partyId: 'jl-wjw-08', decision: '谈话提醒', reason: '走访记录不及时，已整改' },
   });
   const late = end - 20 * DAY;
   push(late, INSPECTOR, 'finding-missed', {

@@ -1,5 +1,6 @@
 import {
   accessLogProjection,
+  casesProjection,
   fundFlagsProjection,
   fundsProjection,
   merkleProjection,
@@ -41,6 +42,7 @@ export const allProjections: readonly Projection[] = [
   merkleProjection,
   subjectEventsProjection,
   supervisionProjection,
+  casesProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

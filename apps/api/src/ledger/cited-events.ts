@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor } from '@bangfu/domain';
-import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { EVENT_STORE, type EventStore, type RecordedEvent } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { withinJurisdiction } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
@@ -17,15 +17,18 @@ export class CitedEvents {
     private readonly runner: ProjectionRunner,
   ) {}
 
-  async check(eventIds: readonly string[], actor: Actor, field = 'eventIds'): Promise<void> {
+  /** The cited events, read from their streams, in the order cited. */
+  async check(eventIds: readonly string[], actor: Actor, field = 'eventIds'): Promise<RecordedEvent[]> {
     await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    const found: RecordedEvent[] = [];
     for (const [i, id] of eventIds.entries()) {
-      const row = this.views.prepare('SELECT subject_region FROM merkle_leaves WHERE event_id = ?').get(id) as
-        { subject_region: string | null } | undefined;
-      if (!row)
+      const row = this.views.prepare('SELECT subject_region, stream_id, revision FROM merkle_leaves WHERE event_id = ?').get(id) as
+        { subject_region: string | null; stream_id: string; revision: number } | undefined;
+      if (!row) {
         throw new ProblemException(422, 'EVENT_NOT_FOUND', `no event ${id} in the log`, [
           { field: `${field}[${i}]`, message: `no event ${id}` },
         ]);
+      }
       const national = actor.regionCode === '000000';
       if (row.subject_region === null ? !national : !withinJurisdiction(actor, row.subject_region)) {
         throw new ProblemException(
@@ -34,6 +37,9 @@ export class CitedEvents {
           `event ${id} concerns ${row.subject_region ?? 'no division'}, outside your jurisdiction`,
         );
       }
+      const [event] = await this.store.readStream(row.stream_id, { fromRevision: row.revision, maxCount: 1 });
+      found.push(event);
     }
+    return found;
   }
 }

@@ -14,18 +14,21 @@ export const merkleProjection: Projection = {
   tables: ['merkle_leaves', 'merkle_nodes'],
   schema: `
     CREATE TABLE {merkle_leaves} (
-      idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, subject_region TEXT);
+      idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, subject_region TEXT,
+      stream_id TEXT NOT NULL, revision INTEGER NOT NULL);
     CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);
     CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
   apply(event, view) {
     // MAX on the integer primary key is one index probe; COUNT(*) would scan the table on every event.
     const { n } = view.get<{ n: number }>('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM {merkle_leaves}') ?? { n: 0 };
     view.run(
-      'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region) VALUES (?, ?, ?, ?)',
+      'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region, stream_id, revision) VALUES (?, ?, ?, ?, ?, ?)',
       n,
       event.position,
       event.id,
       event.metadata.subjectRegion ?? null,
+      event.streamId,
+      event.revision,
     );
     let hash = leafHash(event.metadata.hash);
     view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (0, ?, ?)', n, hash);

@@ -1,0 +1,144 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import {
+  caseDecider,
+  caseStreamId,
+  householdDecider,
+  householdStreamId,
+  responsibleAt,
+  unitStreamId,
+  type CaseCommand,
+  type CaseParty,
+  type UnitEvent,
+} from '@bangfu/domain';
+import {
+  EVENT_STORE,
+  handleCommand,
+  loadState,
+  type AppendResult,
+  type CommandMetadata,
+  type EventStore,
+  type RecordedEvent,
+} from '@bangfu/eventstore';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+import { CitedEvents } from '../ledger/cited-events';
+import { RecordFacts } from '../registry/record-facts';
+
+export class CaseCommandMessage {
+  constructor(
+    readonly command: CaseCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/**
+ * 问责: a case rests on cited events, and 捆绑问责 is derived from the record, never typed in — for each
+ * household the grounds concern, who held it at the time; for each cadre, their unit; for each unit, its lead
+ * official at the time of the grounds.
+ */
+@CommandHandler(CaseCommandMessage)
+export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+    private readonly cited: CitedEvents,
+  ) {}
+
+  async execute({ command, metadata }: CaseCommandMessage): Promise<AppendResult> {
+    const streamId = caseStreamId(command.data.caseId);
+    if (command.type === 'RecordCaseDecision') {
+      const state = await loadState(this.store, streamId, caseDecider);
+      const regionCode = state.opened ? state.case.regionCode : undefined;
+      assertWithinJurisdiction(metadata.actor, regionCode);
+      return handleCommand(this.store, streamId, caseDecider, command, { ...metadata, subjectRegion: regionCode });
+    }
+    const grounds = await this.cited.check(command.data.groundEventIds, metadata.actor, 'groundEventIds');
+    const groundsAt = grounds.map((event) => event.metadata.occurredAt).sort()[0];
+    const parties = await this.parties(command.data.against, grounds, groundsAt);
+    const regionCode =
+      grounds.find((event) => event.metadata.subjectRegion)?.metadata.subjectRegion ??
+      (await this.regionOf(command.data.against)) ??
+      '000000';
+    assertWithinJurisdiction(metadata.actor, regionCode);
+    const opened = { ...command, data: { ...command.data, regionCode, groundsAt, parties } };
+    return handleCommand(this.store, streamId, caseDecider, opened, { ...metadata, subjectRegion: regionCode });
+  }
+
+  private async parties(against: { kind: 'person' | 'unit'; id: string }, grounds: RecordedEvent[], at: string): Promise<CaseParty[]> {
+    const parties = new Map<string, CaseParty>();
+    const add = (party: CaseParty) => parties.has(party.partyId) || parties.set(party.partyId, party);
+    if (against.kind === 'person') {
+      const cadre = await this.facts.cadre(against.id);
+      add({ partyId: against.id, role: 'subject', kind: 'person', name: cadre.registered ? cadre.name : against.id, basis: '立案对象' });
+    } else {
+      const unit = await this.facts.unit(against.id);
+      if (!unit.registered)
+        throw new ProblemException(422, 'UNIT_NOT_FOUND', `no unit ${against.id}`, [{ field: 'against.id', message: 'no such unit' }]);
+      add({ partyId: against.id, role: 'subject', kind: 'unit', name: unit.name, basis: '立案对象' });
+    }
+    for (const event of grounds) {
+      const householdId = householdOf(event);
+      if (!householdId) continue;
+      const household = await loadState(this.store, householdStreamId(householdId), householdDecider);
+      if (household.status === 'unregistered') continue;
+      const cadreId = responsibleAt(household, event.metadata.occurredAt);
+      if (!cadreId) continue;
+      const cadre = await this.facts.cadre(cadreId);
+      add({
+        partyId: cadreId,
+        role: 'responsible-cadre',
+        kind: 'person',
+        name: cadre.registered ? cadre.name : cadreId,
+        basis: `包保责任人 of ${householdId} at ${event.metadata.occurredAt} (household stream)`,
+      });
+    }
+    for (const party of [...parties.values()].filter((p) => p.kind === 'person')) {
+      const cadre = await this.facts.cadre(party.partyId);
+      if (!cadre.registered) continue;
+      const unit = await this.facts.unit(cadre.unitId);
+      if (unit.registered)
+        add({ partyId: unit.unitId, role: 'unit', kind: 'unit', name: unit.name, basis: `帮扶单位 of ${party.name} (cadre stream)` });
+    }
+    for (const party of [...parties.values()].filter((p) => p.kind === 'unit')) {
+      const lead = await this.leadAt(party.partyId, at);
+      if (lead)
+        add({
+          partyId: `lead:${party.partyId}`,
+          role: 'lead-official',
+          kind: 'person',
+          name: lead,
+          basis: `牵头领导 of ${party.name} at ${at} (unit stream)`,
+        });
+    }
+    return [...parties.values()];
+  }
+
+  /** The unit's lead official at an instant: the one registered, or the last change in force by then. */
+  private async leadAt(unitId: string, at: string): Promise<string | undefined> {
+    const events = (await this.store.readStream(unitStreamId(unitId))) as unknown as UnitEvent[];
+    let lead: string | undefined;
+    for (const event of events) {
+      if (event.type === 'UnitRegistered') lead = event.data.leadOfficial;
+      else if (event.type === 'UnitLeadChanged' && event.data.from <= at) lead = event.data.leadOfficial;
+    }
+    return lead;
+  }
+
+  private async regionOf(against: { kind: 'person' | 'unit'; id: string }): Promise<string | undefined> {
+    if (against.kind === 'unit') {
+      const unit = await this.facts.unit(against.id);
+      return unit.registered ? unit.regionCode : undefined;
+    }
+    const cadre = await this.facts.cadre(against.id);
+    return cadre.registered ? cadre.regionCode : undefined;
+  }
+}
+
+function householdOf(event: RecordedEvent): string | undefined {
+  if (event.streamId.startsWith('household-')) return event.streamId.slice('household-'.length);
+  const exit = /^exit-(\d{16})$/.exec(event.streamId);
+  if (exit) return exit[1];
+  const data = event.data as { householdId?: unknown };
+  return typeof data.householdId === 'string' ? data.householdId : undefined;
+}

@@ -1,0 +1,31 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { CASE_DECISIONS } from '@bangfu/domain';
+import { EntityId, Reason } from '../http/common-validators';
+
+export class CaseAgainstDto {
+  @ApiProperty({ enum: ['person', 'unit'] }) @IsIn(['person', 'unit']) kind!: 'person' | 'unit';
+  @ApiProperty({ example: 'jl-wjw-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) id!: string;
+}
+
+export class OpenCaseDto {
+  @EntityId('case-2026-001', 'the case’s id') caseId!: string;
+  @ApiProperty({ type: CaseAgainstDto }) @IsObject() @ValidateNested() @Type(() => CaseAgainstDto) against!: CaseAgainstDto;
+  @ApiProperty({ description: 'what the case is about' }) @IsString() @Length(1, 2000) summary!: string;
+  @ApiProperty({ type: [String], description: 'ids of the events that ground the case; each must exist and lie in your jurisdiction' })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @Matches(/^[0-9a-fA-F-]{8,64}$/, { each: true, message: 'each of groundEventIds must be an event id' })
+  groundEventIds!: string[];
+}
+
+export class CaseDecisionDto {
+  @ApiProperty({ example: 'jl-wjw-01', description: 'one of the case’s parties (see GET /cases/{id})' })
+  @IsString()
+  @Length(1, 200)
+  partyId!: string;
+  @ApiProperty({ enum: CASE_DECISIONS }) @IsIn(CASE_DECISIONS) decision!: (typeof CASE_DECISIONS)[number];
+  @Reason('the grounds of the decision') reason!: string;
+}
