@@ -17,6 +17,7 @@ import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { AccountabilityModule } from './accountability/accountability.module';
+import { TasksModule } from './tasks/tasks.module';
 
 @Module({})
 export class AppModule {
@@ -34,6 +35,7 @@ export class AppModule {
         ExitsModule,
         SupervisionModule,
         AccountabilityModule,
+        TasksModule,
       ],
       controllers: [HealthController, LedgerController, DossiersController],
       providers: [

@@ -282,6 +282,38 @@ const EXPECTED: Record<string, Expected> = {
     body: { partyId: 'jl-wjw-08', decision: '诫勉', reason: '矩阵测试' },
   },
   'GET /api/v1/cases/{caseId}': { roles: ['discipline', 'auditor', 'county-admin'], outside: 'forbidden' },
+  'POST /api/v1/tasks': {
+    roles: ['county-admin', 'leader'],
+    outside: 'forbidden',
+    body: {
+      taskId: 'matrix-task',
+      plan: '矩阵',
+      item: '1',
+      title: '矩阵测试',
+      regionCode: '222426',
+      leadUnit: '矩阵',
+      target: { quantity: 1, unit: '项' },
+      deadline: '2099-01-01T00:00:00Z',
+    },
+  },
+  'POST /api/v1/tasks/{taskId}/progress': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { completed: 1, note: '矩阵测试' },
+  },
+  'POST /api/v1/tasks/{taskId}/completion': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { note: '矩阵测试' },
+  },
+  'POST /api/v1/tasks/{taskId}/verification': {
+    roles: ['county-admin', 'leader', 'inspector'],
+    outside: 'forbidden',
+    body: { approved: false, note: '矩阵测试' },
+  },
+  'GET /api/v1/tasks': { roles: ALL, outside: (body) => (body as { tasks: unknown[] }).tasks.length === 0 },
+  'GET /api/v1/regions/{code}/task-board': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/rankings': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

@@ -161,4 +161,26 @@ describe('demo: a year of seed 000 work', () => {
     expect(opened.parties.map((p: Answer) => p.role)).toEqual(['subject', 'unit', 'lead-official']);
     expect(opened.decisions).toMatchObject([{ partyId: 'jl-wjw-08', decision: '谈话提醒' }]);
   });
+
+  it('tracks the seed plans as tasks: the board and the 红黑榜 with its inputs', async () => {
+    const reader = t.token(['leader'], '632723', 'demo-reader');
+    const tasks = (await get('/tasks?region=632723&limit=100', reader)).body.tasks;
+    expect(tasks).toHaveLength(20);
+    expect(tasks.find((x: Answer) => x.item === '13')).toMatchObject({ status: 'completed', onTime: false, amountFen: 100_000_000 });
+    expect(tasks.filter((x: Answer) => x.overdue).map((x: Answer) => x.item)).toEqual(['18', '19', '20']);
+    const board = (await get('/regions/632723/task-board', reader)).body;
+    expect(board.byUnit.find((u: Answer) => u.name === '区人保局')).toMatchObject({ tasks: 3, overdue: 1, rejections: 1 });
+    const rankings = (await get('/rankings?region=632723', reader)).body.rankings;
+    expect(rankings.find((r: Answer) => r.name === '区教委')).toMatchObject({ score: 100, list: '红榜' });
+    expect(rankings[0]).toMatchObject({ rank: 1, score: 100 });
+    expect(rankings.find((r: Answer) => r.name === '民政局')).toMatchObject({ list: '黑榜', inputs: { overdue: 1 } });
+    const qianjiang = (await get('/rankings?region=500114&by=lead', t.token(['leader'], '500114', 'qj'))).body.rankings;
+    expect(qianjiang.map((r: Answer) => r.name)).toEqual(expect.arrayContaining(['林光', '刘仪', '姚登惠', '夏于峰']));
+    const jilin = (await get('/tasks?region=220000')).body.tasks;
+    expect(jilin.map((x: Answer) => [x.taskId, x.status, x.overdue])).toEqual([
+      ['jl-2019-3', 'in_progress', false],
+      ['jl-2019-1', 'completed', false],
+      ['jl-2019-2', 'in_progress', true],
+    ]);
+  });
 });

@@ -113,6 +113,19 @@ const VALID: Record<string, Record<string, unknown>> = {
     groundEventIds: ['0f0f0f0f-0000-4000-8000-000000000000'],
   },
   '/api/v1/cases/{caseId}/decision': { partyId: 'jl-wjw-08', decision: '诫勉', reason: '模糊测试' },
+  '/api/v1/tasks': {
+    taskId: 'fuzz-task',
+    plan: '模糊',
+    item: '1',
+    title: '模糊测试',
+    regionCode: '222426',
+    leadUnit: '模糊',
+    target: { quantity: 1, unit: '项' },
+    deadline: '2099-01-01T00:00:00Z',
+  },
+  '/api/v1/tasks/{taskId}/progress': { completed: 1, note: '模糊测试' },
+  '/api/v1/tasks/{taskId}/completion': { note: '模糊测试' },
+  '/api/v1/tasks/{taskId}/verification': { approved: false, note: '模糊测试' },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 

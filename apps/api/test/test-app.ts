@@ -55,6 +55,7 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   inspectionId: 'demo-antu-q3',
   findingId: 'demo-fd-002',
   caseId: 'demo-case-001',
+  taskId: 'jl-2019-2',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

@@ -26,3 +26,4 @@ export * from './supervision/sample';
 export * from './supervision/inspection.decider';
 export * from './supervision/finding.decider';
 export * from './accountability/case.decider';
+export * from './task/task.decider';

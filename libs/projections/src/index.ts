@@ -18,3 +18,4 @@ export * from './ledger/merkle.projection';
 export * from './ledger/subject-events.projection';
 export * from './supervision/supervision.projection';
 export * from './accountability/cases.projection';
+export * from './task/tasks.projection';

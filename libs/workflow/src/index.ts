@@ -16,3 +16,4 @@ export * from './definition/workflow-deadlines.process';
 export * from './exit/exit-outcomes.process';
 export * from './exit/exit.projection';
 export * from './supervision/rectification-deadlines.process';
+export * from './task/task-deadlines.process';

@@ -351,6 +351,40 @@ export const ACCESS_POLICY = {
     description: 'a case with its grounds, parties and decisions',
     scope: 'the case’s division lies in it (checked by the handler)',
   },
+  'task.issue': {
+    roles: ['county-admin', 'leader'],
+    description: 'issue a task from a plan (牵头领导, 牵头单位, 配合单位, target, deadline)',
+    scope: 'the task’s division (body `regionCode`) lies in it',
+    region: { in: 'body', name: 'regionCode' },
+  },
+  'task.report': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'report a task’s progress or submit its completion, with evidence',
+    scope: 'the task’s division lies in it (checked by the handler)',
+  },
+  'task.verify': {
+    roles: ['county-admin', 'leader', 'inspector'],
+    description: 'verify or reject a task’s completion (not the submitter)',
+    scope: 'the task’s division lies in it (checked by the handler)',
+  },
+  'task.list': {
+    roles: EVERYONE,
+    description: 'tasks by lead unit, lead official and status',
+    scope: 'only tasks in it are listed',
+    region: { in: 'query', name: 'region' },
+  },
+  'task.board': {
+    roles: EVERYONE,
+    description: 'task completion by lead unit, lead official and division',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'task.rankings': {
+    roles: EVERYONE,
+    description: '红黑榜 of lead units or lead officials, with the formula and its inputs',
+    scope: 'only tasks in it are ranked',
+    region: { in: 'query', name: 'region' },
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',

@@ -18,6 +18,7 @@ import { DAY, HOUR, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
 import { demoExits } from './seed-000-exits';
 import { demoSupervision } from './seed-000-supervision';
+import { demoTasks } from './seed-tasks';
 import { DEMO_CADRES, DEMO_UNIT, DEMO_VILLAGES, demoHouseholds, prng, type DemoHousehold } from './seed-000-work';
 import { SEED_000_REGIONS } from './seed-000-regions';
 
@@ -488,7 +489,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访');
     }
   }
-  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN), ...demoSupervision(firstMonth, end));
+  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN), ...demoSupervision(firstMonth, end), ...demoTasks(firstMonth, end));
   return actions.filter((action) => action.at < end);
 }
 

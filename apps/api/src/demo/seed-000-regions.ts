@@ -17,4 +17,8 @@ export const SEED_000_REGIONS: ReadonlyArray<{ code: string; name: string }> = [
   { code: '630000', name: '青海省' },
   { code: '632700', name: '玉树藏族自治州' },
   { code: '632723', name: '称多县' },
+  // Seed 002 第五篇: 黔江区 (重庆), whose 扶贫攻坚工作方案 table is among the demo's tasks.
+  { code: '500000', name: '重庆市' },
+  { code: '500100', name: '重庆市市辖区' },
+  { code: '500114', name: '黔江区' },
 ];

@@ -10,6 +10,7 @@ import {
   responsibilityProjection,
   subjectEventsProjection,
   supervisionProjection,
+  tasksProjection,
   timelineProjection,
   visitFlagsProjection,
   visitsProjection,
@@ -20,6 +21,7 @@ import {
   exitOutcomesProcess,
   exitProjection,
   rectificationDeadlinesProcess,
+  taskDeadlinesProcess,
   visitObligationsProcess,
   workflowDeadlinesProcess,
   type ProcessManager,
@@ -43,6 +45,7 @@ export const allProjections: readonly Projection[] = [
   subjectEventsProjection,
   supervisionProjection,
   casesProjection,
+  tasksProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */
@@ -51,4 +54,5 @@ export const allProcessManagers: readonly ProcessManager[] = [
   workflowDeadlinesProcess,
   exitOutcomesProcess,
   rectificationDeadlinesProcess,
+  taskDeadlinesProcess,
 ];

@@ -9,6 +9,8 @@ import {
   HouseholdNotFoundError,
   inspectionDecider,
   inspectionStreamId,
+  taskDecider,
+  taskStreamId,
   RegionNotFoundError,
   type FindingCommand,
   type InspectionCommand,
@@ -125,6 +127,11 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
         const unit = await this.facts.unit(target.id);
         if (!unit.registered) throw new ProblemException(404, 'UNIT_NOT_FOUND', `no unit ${target.id}`);
         return unit.regionCode;
+      }
+      case 'task': {
+        const task = await loadState(this.store, taskStreamId(target.id), taskDecider);
+        if (task.status === 'none') throw new ProblemException(404, 'TASK_NOT_FOUND', `no task ${target.id}`);
+        return task.spec.regionCode;
       }
       default:
         return assertNever(target.kind);

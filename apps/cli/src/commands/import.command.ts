@@ -9,13 +9,16 @@ import { openEventStore } from '../../../api/src/infrastructure/open-stores';
 import { HouseholdCommandHandler, HouseholdCommandMessage } from '../../../api/src/registry/households/household-command.handler';
 import { RecordFacts } from '../../../api/src/registry/record-facts';
 import { UsageError, flag, onlyFlags, type ParsedArgs } from '../args';
-import { parseCsv } from '../import/csv';
+import { parseCsv } from '../../../api/src/http/csv';
 import { HOUSEHOLD_COLUMNS, indexColumns, parseHouseholdRow, type HouseholdRow, type RowError } from '../import/household-rows';
 import { decodeText } from '../import/read-text';
 import { progressBar } from '../progress';
+import { importPlan } from './import-plan';
 
 export const importUsage = `import households FILE.csv [--actor NAME] [--report FILE]
-                             register households from a county office's CSV export (UTF-8 or GBK)`;
+                             register households from a county office's CSV export (UTF-8 or GBK)
+  import plan FILE.yaml|FILE.csv [--actor NAME]
+                             issue a work plan's numbered items as tasks`;
 
 const CONCURRENCY = 16;
 
@@ -27,6 +30,7 @@ const CONCURRENCY = 16;
 export async function importCommand(args: ParsedArgs): Promise<number> {
   onlyFlags(args, ['actor', 'report']);
   const [, kind, file] = args.positional;
+  if (kind === 'plan' && file) return importPlan(file, flag(args, 'actor', userInfo().username));
   if (kind !== 'households' || !file) throw new UsageError(`usage: bangfu ${importUsage}`);
   let bytes: Buffer;
   try {

@@ -2,7 +2,7 @@ import type { Actor } from '../shared/actor';
 import { assertNever, type Decider, type DecisionContext } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
 
-export const FINDING_TARGETS = ['household', 'village', 'unit', 'cadre'] as const;
+export const FINDING_TARGETS = ['household', 'village', 'unit', 'cadre', 'task'] as const;
 export type FindingTarget = (typeof FINDING_TARGETS)[number];
 export const SEVERITIES = ['一般', '较重', '严重'] as const;
 export type Severity = (typeof SEVERITIES)[number];

@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { apply, EntityId, Instant } from '../http/common-validators';
+import { PagedQueryDto } from '../http/view-query.dto';
+
+const texts = (description: string) =>
+  [
+    ApiPropertyOptional({ type: [String], description }),
+    IsOptional(),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Length(1, 500, { each: true }),
+  ] as PropertyDecorator[];
+
+export class TargetDto {
+  @ApiProperty({ type: 'integer', minimum: 1, example: 11 }) @IsInt() @Min(1) @Max(100_000_000) quantity!: number;
+  @ApiProperty({ example: '个扶贫项目' }) @IsString() @Length(1, 20) unit!: string;
+}
+
+export class IssueTaskDto {
+  @EntityId('sjs-2018-cd-13', 'the task’s id') taskId!: string;
+  @ApiProperty({ example: '石景山区2018年精准扶贫工作计划' }) @IsString() @Length(1, 200) plan!: string;
+  @ApiProperty({ example: '13', description: 'the item’s number in the plan' }) @IsString() @Length(1, 20) item!: string;
+  @ApiProperty({ example: '开展产业带动工程' }) @IsString() @Length(1, 500) title!: string;
+  @ApiProperty({ example: '632723' })
+  @IsString()
+  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'regionCode must be a division code' })
+  regionCode!: string;
+  @ApiPropertyOptional({ example: '林光', description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) leadOfficial?: string;
+  @ApiProperty({ example: '区发改委', description: '牵头单位' }) @IsString() @Length(1, 100) leadUnit!: string;
+  @ApiPropertyOptional({ type: [String], description: '配合单位' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  cooperatingUnits?: string[];
+  @ApiProperty({ type: TargetDto }) @IsObject() @ValidateNested() @Type(() => TargetDto) target!: TargetDto;
+  @ApiPropertyOptional({ type: 'integer', description: 'money the plan puts on it, in fen' })
+  @IsOptional()
+  @IsInt({ message: 'amountFen must be an integer number of fen' })
+  @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amountFen?: number;
+  @Instant('the deadline', false) deadline!: string;
+  @ApiPropertyOptional({ example: '2018年底', description: '时间要求, as the plan words it' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  timing?: string;
+}
+
+export class ProgressDto {
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'cumulative quantity done so far' })
+  @IsInt()
+  @Min(0)
+  @Max(100_000_000)
+  completed!: number;
+  @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+  @apply(texts('evidence: documents, photos, vouchers')) evidence?: string[];
+}
+
+export class CompletionDto {
+  @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+  @apply(texts('evidence of completion')) evidence?: string[];
+}
+
+export class VerificationDto {
+  @ApiProperty({ description: 'verified (true) or rejected (false)' }) @IsBoolean() approved!: boolean;
+  @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+}
+
+export const TASK_STATUSES = ['issued', 'in_progress', 'submitted', 'completed', 'overdue'] as const;
+
+export class TasksQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
+  @IsOptional()
+  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  region?: string;
+  @ApiPropertyOptional({ example: '区教委', description: '牵头单位' }) @IsOptional() @IsString() @Length(1, 100) unit?: string;
+  @ApiPropertyOptional({ example: '林光', description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) lead?: string;
+  @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: string;
+}
+
+export class RankingsQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
+  @IsOptional()
+  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  region?: string;
+  @ApiPropertyOptional({ enum: ['unit', 'lead'], default: 'unit' }) @IsOptional() @IsIn(['unit', 'lead']) by?: 'unit' | 'lead';
+}

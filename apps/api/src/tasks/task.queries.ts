@@ -1,0 +1,178 @@
+import { Inject } from '@nestjs/common';
+import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { ReadStore, type TaskRow } from '@bangfu/projections';
+import type { Clock } from '@bangfu/workflow';
+import { codesUnder } from '../access/jurisdiction';
+import { CLOCK } from '../infrastructure/tokens';
+
+export class ListTasks {
+  constructor(
+    readonly regionPrefix: string,
+    readonly filters: { unit?: string; lead?: string; status?: string },
+    readonly limit: number,
+  ) {}
+}
+
+export class GetTaskBoard {
+  constructor(readonly regionPrefix: string) {}
+}
+
+export class GetRankings {
+  constructor(
+    readonly regionPrefix: string,
+    readonly by: 'unit' | 'lead',
+  ) {}
+}
+
+/** Overdue is judged now: the deadline passed and completion was neither verified nor submitted in time. */
+function isOverdue(row: TaskRow, now: string): boolean {
+  return row.status !== 'completed' && row.deadline < now && !(row.status === 'submitted' && row.submitted_on_time === 1);
+}
+
+function taskView(row: TaskRow, now: string) {
+  return {
+    taskId: row.task_id,
+    plan: row.plan,
+    item: row.item,
+    title: row.title,
+    regionCode: row.region_code,
+    leadOfficial: row.lead_official,
+    leadUnit: row.lead_unit,
+    cooperatingUnits: JSON.parse(row.cooperating_units),
+    target: { quantity: row.target_quantity, unit: row.target_unit },
+    completed: row.completed,
+    amountFen: row.amount_fen,
+    deadline: row.deadline,
+    timing: row.timing,
+    status: row.status,
+    overdue: isOverdue(row, now),
+    onTime: row.status === 'completed' ? row.submitted_on_time === 1 : null,
+    rejections: row.rejections,
+    completedAt: row.completed_at,
+  };
+}
+
+interface Tally {
+  tasks: number;
+  completedOnTime: number;
+  completedLate: number;
+  overdue: number;
+  rejections: number;
+  openFindings: number;
+  /** Tasks whose deadline has passed, or that are complete: what a score is judged on. */
+  due: number;
+}
+
+/**
+ * 红黑榜 score: 100 × on time ÷ due − 50 × overdue ÷ due − 10 × rejections − 5 × open findings on its tasks,
+ * one decimal; not ranked until something is due. 红榜: score ≥ 80 with nothing overdue; 黑榜: anything overdue
+ * or a score under 60.
+ */
+export const RANKING_FORMULA =
+  'score = 100 × completedOnTime ÷ due − 50 × overdue ÷ due − 10 × rejections − 5 × openFindings; 红榜: score ≥ 80 and overdue = 0; 黑榜: overdue > 0 or score < 60';
+
+export function score(t: Tally): number | null {
+  if (t.due === 0) return null;
+  return Math.round((100 * (t.completedOnTime / t.due) - 50 * (t.overdue / t.due) - 10 * t.rejections - 5 * t.openFindings) * 10) / 10;
+}
+
+abstract class TaskViews {
+  constructor(
+    protected readonly views: ReadStore,
+    protected readonly clock: Clock,
+  ) {}
+
+  protected rows(regionPrefix: string): TaskRow[] {
+    return this.views
+      .prepare('SELECT * FROM tasks WHERE region_code >= ? AND region_code < ? ORDER BY region_code, plan, CAST(item AS INTEGER), item')
+      .all(...codesUnder(regionPrefix)) as TaskRow[];
+  }
+
+  protected tally(rows: TaskRow[], key: (row: TaskRow) => string | null): Map<string, Tally> {
+    const now = this.clock.now().toISOString();
+    const findings = new Map(
+      (
+        this.views
+          .prepare(`SELECT target_id, COUNT(*) AS n FROM findings WHERE target_kind = 'task' AND status <> 'closed' GROUP BY target_id`)
+          .all() as {
+          target_id: string;
+          n: number;
+        }[]
+      ).map((row) => [row.target_id, row.n]),
+    );
+    const groups = new Map<string, Tally>();
+    for (const row of rows) {
+      const name = key(row);
+      if (name === null) continue;
+      const t = groups.get(name) ?? { tasks: 0, completedOnTime: 0, completedLate: 0, overdue: 0, rejections: 0, openFindings: 0, due: 0 };
+      const completed = row.status === 'completed';
+      t.tasks++;
+      if (completed && row.submitted_on_time === 1) t.completedOnTime++;
+      if (completed && row.submitted_on_time !== 1) t.completedLate++;
+      if (isOverdue(row, now)) t.overdue++;
+      if (completed || row.deadline < now) t.due++;
+      t.rejections += row.rejections;
+      t.openFindings += findings.get(row.task_id) ?? 0;
+      groups.set(name, t);
+    }
+    return groups;
+  }
+}
+
+@QueryHandler(ListTasks)
+export class ListTasksHandler extends TaskViews implements IQueryHandler<ListTasks> {
+  constructor(views: ReadStore, @Inject(CLOCK) clock: Clock) {
+    super(views, clock);
+  }
+
+  async execute({ regionPrefix, filters, limit }: ListTasks) {
+    const now = this.clock.now().toISOString();
+    const tasks = this.rows(regionPrefix)
+      .map((row) => taskView(row, now))
+      .filter((task) => (!filters.unit || task.leadUnit === filters.unit) && (!filters.lead || task.leadOfficial === filters.lead))
+      .filter((task) => !filters.status || (filters.status === 'overdue' ? task.overdue : task.status === filters.status));
+    return { asOf: now, tasks: tasks.slice(0, limit) };
+  }
+}
+
+/** Completion by lead unit, lead official and division: on time, late, overdue, rejected. */
+@QueryHandler(GetTaskBoard)
+export class GetTaskBoardHandler extends TaskViews implements IQueryHandler<GetTaskBoard> {
+  constructor(views: ReadStore, @Inject(CLOCK) clock: Clock) {
+    super(views, clock);
+  }
+
+  async execute({ regionPrefix }: GetTaskBoard) {
+    const rows = this.rows(regionPrefix);
+    const board = (key: (row: TaskRow) => string | null) =>
+      [...this.tally(rows, key)].map(([name, t]) => ({ name, ...t, open: t.tasks - t.completedOnTime - t.completedLate }));
+    return {
+      regionCode: regionPrefix,
+      asOf: this.clock.now().toISOString(),
+      byUnit: board((row) => row.lead_unit),
+      byLeadOfficial: board((row) => row.lead_official),
+      byRegion: board((row) => row.region_code),
+    };
+  }
+}
+
+/** 红黑榜, with the formula and each rank's inputs beside it. */
+@QueryHandler(GetRankings)
+export class GetRankingsHandler extends TaskViews implements IQueryHandler<GetRankings> {
+  constructor(views: ReadStore, @Inject(CLOCK) clock: Clock) {
+    super(views, clock);
+  }
+
+  async execute({ regionPrefix, by }: GetRankings) {
+    const groups = this.tally(this.rows(regionPrefix), (row) => (by === 'unit' ? row.lead_unit : row.lead_official));
+    const ranked = [...groups]
+      .map(([name, inputs]) => ({ name, score: score(inputs), inputs }))
+      .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.name.localeCompare(b.name))
+      .map((entry, i) => ({
+        rank: entry.score === null ? null : i + 1,
+        ...entry,
+        list: entry.score === null ? null : entry.inputs.overdue > 0 || entry.score < 60 ? '黑榜' : entry.score >= 80 ? '红榜' : null,
+      }));
+    return { regionCode: regionPrefix, by, asOf: this.clock.now().toISOString(), formula: RANKING_FORMULA, rankings: ranked };
+  }
+}

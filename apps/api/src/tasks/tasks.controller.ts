@@ -1,0 +1,89 @@
+import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { regionPrefix, type Actor } from '@bangfu/domain';
+import { Action } from '../access/action.decorator';
+import { jurisdictionPrefix } from '../access/jurisdiction';
+import { CommandContext } from '../http/command-context';
+import { CommandResponseDto } from '../http/command-response.dto';
+import { Dispatch } from '../http/dispatch';
+import { ViewQueryDto } from '../http/view-query.dto';
+import { TaskCommandMessage } from './task-command.handler';
+import { CompletionDto, IssueTaskDto, ProgressDto, RankingsQueryDto, TasksQueryDto, VerificationDto } from './task.dto';
+import { GetRankings, GetTaskBoard, ListTasks } from './task.queries';
+
+type Request = FastifyRequest & { actor: Actor };
+
+@ApiTags('tasks')
+@Controller('api/v1')
+export class TasksController {
+  constructor(
+    private readonly dispatch: Dispatch,
+    private readonly queryBus: QueryBus,
+    private readonly context: CommandContext,
+  ) {}
+
+  @Post('tasks')
+  @Action('task.issue')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  issue(@Body() body: IssueTaskDto, @Req() request: Request) {
+    const data = {
+      ...body,
+      target: { ...body.target },
+      leadOfficial: body.leadOfficial ?? null,
+      cooperatingUnits: body.cooperatingUnits ?? [],
+      amountFen: body.amountFen ?? null,
+      deadline: new Date(body.deadline).toISOString(),
+      timing: body.timing ?? '',
+    };
+    return this.dispatch.send(new TaskCommandMessage({ type: 'IssueTask', data }, this.context.metadataFor(request)));
+  }
+
+  @Post('tasks/:taskId/progress')
+  @Action('task.report')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'cumulative progress with evidence' })
+  progress(@Param('taskId') taskId: string, @Body() body: ProgressDto, @Req() request: Request) {
+    const data = { taskId, completed: body.completed, note: body.note, evidence: body.evidence ?? [] };
+    return this.dispatch.send(new TaskCommandMessage({ type: 'ReportTaskProgress', data }, this.context.metadataFor(request)));
+  }
+
+  @Post('tasks/:taskId/completion')
+  @Action('task.report')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: 'completion submitted; on time when submitted by the deadline' })
+  completion(@Param('taskId') taskId: string, @Body() body: CompletionDto, @Req() request: Request) {
+    const data = { taskId, note: body.note, evidence: body.evidence ?? [] };
+    return this.dispatch.send(new TaskCommandMessage({ type: 'SubmitTaskCompletion', data }, this.context.metadataFor(request)));
+  }
+
+  @Post('tasks/:taskId/verification')
+  @Action('task.verify')
+  @ApiCreatedResponse({ type: CommandResponseDto, description: '409 VERIFIER_IS_SUBMITTER' })
+  verification(@Param('taskId') taskId: string, @Body() body: VerificationDto, @Req() request: Request) {
+    const data = { taskId, approved: body.approved, note: body.note };
+    return this.dispatch.send(new TaskCommandMessage({ type: 'VerifyTaskCompletion', data }, this.context.metadataFor(request)));
+  }
+
+  @Get('tasks')
+  @Action('task.list')
+  @ApiOkResponse({ description: 'tasks by lead unit, lead official and status (overdue judged now)' })
+  list(@Query() query: TasksQueryDto, @Req() request: Request) {
+    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    return this.queryBus.execute(new ListTasks(prefix, { unit: query.unit, lead: query.lead, status: query.status }, query.limit ?? 100));
+  }
+
+  @Get('regions/:code/task-board')
+  @Action('task.board')
+  @ApiOkResponse({ description: 'completion by lead unit, lead official and division: on time, late, overdue, rejected' })
+  board(@Param('code') code: string, @Query() _query: ViewQueryDto) {
+    return this.queryBus.execute(new GetTaskBoard(regionPrefix(code)));
+  }
+
+  @Get('rankings')
+  @Action('task.rankings')
+  @ApiOkResponse({ description: '红黑榜: ranks with the formula and each one’s inputs' })
+  rankings(@Query() query: RankingsQueryDto, @Req() request: Request) {
+    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    return this.queryBus.execute(new GetRankings(prefix, query.by ?? 'unit'));
+  }
+}
