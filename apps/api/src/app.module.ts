@@ -18,6 +18,7 @@ import { ExitsModule } from './exits/exits.module';
 import { SupervisionModule } from './supervision/supervision.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { TasksModule } from './tasks/tasks.module';
+import { FlagsModule } from './flags/flags.module';
 
 @Module({})
 export class AppModule {
@@ -36,6 +37,7 @@ export class AppModule {
         SupervisionModule,
         AccountabilityModule,
         TasksModule,
+        FlagsModule,
       ],
       controllers: [HealthController, LedgerController, DossiersController],
       providers: [

@@ -314,6 +314,11 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/tasks': { roles: ALL, outside: (body) => (body as { tasks: unknown[] }).tasks.length === 0 },
   'GET /api/v1/regions/{code}/task-board': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/rankings': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
+  'POST /api/v1/flags/{flagId}/review': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
+    outside: 'forbidden',
+    body: { status: 'explained', note: '矩阵测试' },
+  },
   'GET /api/v1/events': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: eventsOutsideJilin },
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {

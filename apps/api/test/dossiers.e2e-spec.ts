@@ -161,4 +161,32 @@ describe('accountability: cases, signed checkpoints and dossiers', () => {
       { partyId: 'jl-wjw-01', decision: '谈话提醒', decidedBy: 'jw-1' },
     ]);
   });
+
+  it('handles a red flag: explained by the cadre, confirmed and closed by an inspector, with who acted', async () => {
+    const inspector = t.token(['inspector'], '222426', 'insp-9');
+    const [flag] = (await get('/flags?region=222426&type=BACKFILLED_VISIT&status=open', inspector)).body.flags;
+    expect(flag.status).toBe('open');
+    const review = (body: unknown, token: string) =>
+      t.request('POST', `/api/v1/flags/${encodeURIComponent(flag.flagId)}/review`, { token, body });
+    const cadre = t.token(['cadre'], '222426', flag.cadreId);
+    const early = await review({ status: 'confirmed', note: '属实' }, cadre);
+    expect([early.status, early.body.code]).toEqual([403, 'FLAG_REVIEW_ROLE_NOT_ALLOWED']);
+    const outside = await review({ status: 'confirmed', note: '属实' }, t.token(['inspector'], '222424', 'insp-x'));
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
+    expect(
+      (await t.request('POST', '/api/v1/flags/NO_SUCH:flag/review', { token: inspector, body: { status: 'closed', note: 'x' } })).status,
+    ).toBe(404);
+    expect((await review({ status: 'explained', note: '当日无网络，返回后补录' }, cadre)).status).toBe(201);
+    expect((await review({ status: 'confirmed', note: '补录属实，已提醒' }, inspector)).status).toBe(201);
+    expect((await review({ status: 'closed', note: '已整改' }, inspector)).status).toBe(201);
+    const again = await review({ status: 'confirmed', note: 'x' }, inspector);
+    expect([again.status, again.body.code]).toEqual([409, 'FLAG_CLOSED']);
+    await t.settle();
+    const closed = (await get('/flags?region=222426&type=BACKFILLED_VISIT&status=closed', inspector)).body.flags;
+    expect(closed.find((f: Answer) => f.flagId === flag.flagId).handling.map((h: Answer) => [h.status, h.actorId])).toEqual([
+      ['explained', flag.cadreId],
+      ['confirmed', 'insp-9'],
+      ['closed', 'insp-9'],
+    ]);
+  });
 });

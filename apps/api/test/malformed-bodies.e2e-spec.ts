@@ -126,6 +126,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/tasks/{taskId}/progress': { completed: 1, note: '模糊测试' },
   '/api/v1/tasks/{taskId}/completion': { note: '模糊测试' },
   '/api/v1/tasks/{taskId}/verification': { approved: false, note: '模糊测试' },
+  '/api/v1/flags/{flagId}/review': { status: 'explained', note: '模糊测试' },
   '/api/v1/personal-data/reveal': { stream: 'region-222426', revision: 0, field: 'name', reason: '模糊测试核对' },
 };
 

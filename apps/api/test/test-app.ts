@@ -56,6 +56,8 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   findingId: 'demo-fd-002',
   caseId: 'demo-case-001',
   taskId: 'jl-2019-2',
+  // The planted duplicate voucher of 盘道村's lamps (a stored flag in 吉林).
+  flagId: 'DUPLICATE_VOUCHER:demo-pandao-ludeng:demo-ludeng-2',
 };
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */

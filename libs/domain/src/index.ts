@@ -27,3 +27,4 @@ export * from './supervision/inspection.decider';
 export * from './supervision/finding.decider';
 export * from './accountability/case.decider';
 export * from './task/task.decider';
+export * from './supervision/flag-review.decider';

@@ -198,6 +198,11 @@ export const ACCESS_POLICY = {
     scope: 'the division (`region`, else yours) lies in it',
     region: { in: 'query', name: 'region' },
   },
+  'flags.review': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
+    description: 'handle a red flag: explained (those responsible), confirmed or closed (inspectors, offices)',
+    scope: 'the flag’s division lies in it (checked by the handler)',
+  },
   'fund.allocate': {
     roles: ['county-admin'],
     description: 'allocate a fund (资金下达), by its document',

@@ -99,13 +99,3 @@ export class TimelineQueryDto extends PagedQueryDto {
   @Min(0)
   after?: number;
 }
-
-export class FlagsQueryDto extends PagedQueryDto {
-  @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
-  @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
-  region?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Z_]{3,40}$/) type?: string;
-  @Instant('flags about facts from this instant') from?: string;
-  @Instant('flags about facts before this instant') to?: string;
-}

@@ -1,12 +1,6 @@
-import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { monthEnd, monthStart } from '@bangfu/domain';
-import { ReadStore, type FlagRow, type OverdueRow, type TimelineRow } from '@bangfu/projections';
-import type { Clock } from '@bangfu/workflow';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
-import { fundTimeFlags } from '../funds/time-flags';
-import { selfVerificationFlags } from '../exits/exit-flags';
-import { CLOCK } from '../infrastructure/tokens';
+import { ReadStore, type OverdueRow, type TimelineRow } from '@bangfu/projections';
 import { codesUnder } from '../access/jurisdiction';
 
 export class GetTimeline {
@@ -29,16 +23,6 @@ export class ListOverdueVisits {
     readonly regionPrefix: string,
     readonly month: string | undefined,
     readonly open: boolean,
-    readonly limit: number,
-  ) {}
-}
-
-export class ListFlags {
-  constructor(
-    readonly regionPrefix: string,
-    readonly type: string | undefined,
-    readonly from: string | undefined,
-    readonly to: string | undefined,
     readonly limit: number,
   ) {}
 }
@@ -143,53 +127,6 @@ export class ListOverdueVisitsHandler implements IQueryHandler<ListOverdueVisits
         escalatedAt: row.escalated_at,
         escalatedTo: row.township_code,
         caughtUpAt: row.caught_up_at,
-      })),
-    };
-  }
-}
-
-@QueryHandler(ListFlags)
-export class ListFlagsHandler implements IQueryHandler<ListFlags> {
-  constructor(
-    private readonly views: ReadStore,
-    @Inject(BANGFU_CONFIG) private readonly config: BangfuConfig,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
-
-  /** Every red flag, from every area: the visit, fund and exit flags, and the flags judged now. */
-  async execute({ regionPrefix, type, from, to, limit }: ListFlags) {
-    const range = codesUnder(regionPrefix);
-    const filters = [type ?? null, type ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
-    const stored = (table: string) =>
-      this.views
-        .prepare(
-          `SELECT * FROM ${table} WHERE village_code >= ? AND village_code < ? AND (? IS NULL OR type = ?)
-             AND (? IS NULL OR occurred_at >= ?) AND (? IS NULL OR occurred_at < ?)
-           ORDER BY occurred_at DESC, flag_id LIMIT ?`,
-        )
-        .all(...range, ...filters, limit) as Omit<FlagRow, 'position'>[];
-    const judgedNow = [
-      ...fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
-        idleDays: this.config.fundIdleDays,
-        receiptDays: this.config.receiptDays,
-      }),
-      ...selfVerificationFlags(this.views, regionPrefix),
-    ].filter((flag) => (!type || flag.type === type) && (!from || flag.occurred_at >= from) && (!to || flag.occurred_at < to));
-    const rows = [...stored('flags'), ...stored('fund_flags'), ...stored('exit_flags'), ...judgedNow]
-      .sort((a, b) => (a.occurred_at === b.occurred_at ? a.flag_id.localeCompare(b.flag_id) : b.occurred_at.localeCompare(a.occurred_at)))
-      .slice(0, limit);
-    return {
-      flags: rows.map((row) => ({
-        flagId: row.flag_id,
-        type: row.type,
-        householdId: row.household_id,
-        villageCode: row.village_code,
-        cadreId: row.cadre_id,
-        occurredAt: row.occurred_at,
-        until: row.period_to,
-        raisedAt: row.raised_at,
-        details: JSON.parse(row.details),
-        eventIds: JSON.parse(row.event_ids),
       })),
     };
   }

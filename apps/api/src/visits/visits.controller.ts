@@ -7,15 +7,14 @@ import { nameBasedUuid } from '@bangfu/eventstore';
 import type { Clock } from '@bangfu/workflow';
 import { randomUUID } from 'node:crypto';
 import { Action } from '../access/action.decorator';
-import { jurisdictionPrefix } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
-import { Dispatch, utc } from '../http/dispatch';
+import { Dispatch } from '../http/dispatch';
 import { HouseholdIdPipe } from '../http/household-id.pipe';
 import { CLOCK } from '../infrastructure/tokens';
 import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
-import { FlagsQueryDto, MonthQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
-import { GetTimeline, GetVisitCoverage, ListFlags, ListOverdueVisits } from './visit.queries';
+import { MonthQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
+import { GetTimeline, GetVisitCoverage, ListOverdueVisits } from './visit.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -94,16 +93,5 @@ export class VisitsController {
     return this.queryBus.execute(
       new ListOverdueVisits(regionPrefix(code), query.month, (query.status ?? 'open') === 'open', query.limit ?? 100),
     );
-  }
-
-  @Get('flags')
-  @Action('flags.read')
-  @ApiOkResponse({ description: 'red flags with the events they rest on' })
-  flags(@Query() query: FlagsQueryDto, @Req() request: Request) {
-    // Without ?region= the actor's whole jurisdiction; with it, the guard has checked it lies inside.
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
-    const from = query.from && utc(query.from, this.clock.now());
-    const to = query.to && utc(query.to, this.clock.now());
-    return this.queryBus.execute(new ListFlags(prefix, query.type, from, to, query.limit ?? 100));
   }
 }

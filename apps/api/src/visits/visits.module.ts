@@ -2,12 +2,12 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { CommandRouter } from '../infrastructure/command-router';
 import { VisitPolicyCommandHandler, VisitPolicyCommandMessage } from './visit-policy-command.handler';
 import { VisitPolicyController } from './visit-policy.controller';
-import { GetTimelineHandler, GetVisitCoverageHandler, ListFlagsHandler, ListOverdueVisitsHandler } from './visit.queries';
+import { GetTimelineHandler, GetVisitCoverageHandler, ListOverdueVisitsHandler } from './visit.queries';
 import { VisitsController } from './visits.controller';
 
 @Module({
   controllers: [VisitsController, VisitPolicyController],
-  providers: [VisitPolicyCommandHandler, GetTimelineHandler, GetVisitCoverageHandler, ListOverdueVisitsHandler, ListFlagsHandler],
+  providers: [VisitPolicyCommandHandler, GetTimelineHandler, GetVisitCoverageHandler, ListOverdueVisitsHandler],
 })
 export class VisitsModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}

@@ -1,4 +1,4 @@
-import type { FindingEvent, InspectionEvent } from '@bangfu/domain';
+import type { FindingEvent, FlagReviewEvent, InspectionEvent } from '@bangfu/domain';
 import type { Projection } from '../projection';
 
 export interface FindingRow {
@@ -23,11 +23,11 @@ export interface FindingRow {
   closed_at: string | null;
 }
 
-/** Inspections with their drawn samples, findings with where their rectification stands, and every step of it. */
+/** Inspections with their drawn samples, findings with where their rectification stands, every step of it, and how each red flag was handled. */
 export const supervisionProjection: Projection = {
   name: 'supervision',
   version: 1,
-  tables: ['inspections', 'findings', 'finding_history'],
+  tables: ['inspections', 'findings', 'finding_history', 'flag_reviews'],
   schema: `
     CREATE TABLE {inspections} (
       inspection_id TEXT PRIMARY KEY, region_code TEXT NOT NULL, kind TEXT NOT NULL, purpose TEXT NOT NULL, team TEXT NOT NULL,
@@ -43,9 +43,11 @@ export const supervisionProjection: Projection = {
     CREATE INDEX {findings}_by_target ON {findings} (target_kind, target_id);
     CREATE TABLE {finding_history} (
       finding_id TEXT NOT NULL, position INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, actor_id TEXT NOT NULL,
-      data TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (finding_id, position)) WITHOUT ROWID;`,
+      data TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (finding_id, position)) WITHOUT ROWID;
+    CREATE TABLE {flag_reviews} (
+      flag_id TEXT PRIMARY KEY, status TEXT NOT NULL, history TEXT NOT NULL) WITHOUT ROWID;`,
   apply(event, view) {
-    const e = event as unknown as FindingEvent | InspectionEvent;
+    const e = event as unknown as FindingEvent | InspectionEvent | FlagReviewEvent;
     const at = event.metadata.recordedAt;
     if (e.type === 'InspectionSampleDrawn') {
       const d = e.data;
@@ -64,6 +66,14 @@ export const supervisionProjection: Projection = {
         event.metadata.actor.id,
         event.id,
       );
+      return;
+    }
+    if (e.type === 'FlagReviewed') {
+      const { flagId, status, note } = e.data;
+      const step = { status, note, actorId: event.metadata.actor.id, actorName: event.metadata.actor.name ?? null, at, eventId: event.id };
+      const row = view.get<{ history: string }>('SELECT history FROM {flag_reviews} WHERE flag_id = ?', flagId);
+      const history = [...(row ? (JSON.parse(row.history) as unknown[]) : []), step];
+      view.run('INSERT OR REPLACE INTO {flag_reviews} VALUES (?, ?, ?)', flagId, status, JSON.stringify(history));
       return;
     }
     if (!event.streamId.startsWith('finding-')) return;

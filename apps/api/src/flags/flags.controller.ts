@@ -1,0 +1,49 @@
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { regionPrefix, type Actor } from '@bangfu/domain';
+import type { Clock } from '@bangfu/workflow';
+import { Action } from '../access/action.decorator';
+import { jurisdictionPrefix } from '../access/jurisdiction';
+import { CommandContext } from '../http/command-context';
+import { CommandResponseDto } from '../http/command-response.dto';
+import { Dispatch, utc } from '../http/dispatch';
+import { CLOCK } from '../infrastructure/tokens';
+import { AllFlags, flagView } from './all-flags';
+import { FlagsQueryDto, ReviewFlagDto } from './flags.dto';
+import { ReviewFlagMessage } from './review-flag.handler';
+
+type Request = FastifyRequest & { actor: Actor };
+
+@ApiTags('supervision')
+@Controller('api/v1/flags')
+export class FlagsController {
+  constructor(
+    private readonly flags: AllFlags,
+    private readonly dispatch: Dispatch,
+    private readonly context: CommandContext,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Action('flags.read')
+  @ApiOkResponse({ description: 'every red flag with its status, who acted, and the events it rests on' })
+  list(@Query() query: FlagsQueryDto, @Req() request: Request) {
+    // Without ?region= the actor's whole jurisdiction; with it, the guard has checked it lies inside.
+    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    const from = query.from && utc(query.from, this.clock.now());
+    const to = query.to && utc(query.to, this.clock.now());
+    return { flags: this.flags.list(prefix, { type: query.type, status: query.status, from, to }, query.limit ?? 100).map(flagView) };
+  }
+
+  @Post(':flagId/review')
+  @Action('flags.review')
+  @ApiCreatedResponse({
+    type: CommandResponseDto,
+    description: '404 FLAG_NOT_FOUND; 409 FLAG_CLOSED, FLAG_STATUS_UNCHANGED; 403 FLAG_REVIEW_ROLE_NOT_ALLOWED',
+  })
+  review(@Param('flagId') flagId: string, @Body() body: ReviewFlagDto, @Req() request: Request) {
+    const data = { flagId, status: body.status, note: body.note, villageCode: '', flagType: '' };
+    return this.dispatch.send(new ReviewFlagMessage({ type: 'ReviewFlag', data }, this.context.metadataFor(request)));
+  }
+}

@@ -1,0 +1,40 @@
+import { Inject } from '@nestjs/common';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { flagReviewDecider, flagReviewStreamId, type FlagReviewCommand } from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { ProjectionRunner } from '@bangfu/projections';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
+import { AllFlags } from './all-flags';
+
+export class ReviewFlagMessage {
+  constructor(
+    readonly command: FlagReviewCommand,
+    readonly metadata: CommandMetadata,
+  ) {}
+}
+
+/** A flag is handled where it is raised: it must exist, and lie in the actor's jurisdiction. */
+@CommandHandler(ReviewFlagMessage)
+export class ReviewFlagHandler implements ICommandHandler<ReviewFlagMessage, AppendResult> {
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly flags: AllFlags,
+    private readonly runner: ProjectionRunner,
+  ) {}
+
+  async execute({ command, metadata }: ReviewFlagMessage): Promise<AppendResult> {
+    await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    const flag = this.flags.find(command.data.flagId);
+    if (!flag) throw new ProblemException(404, 'FLAG_NOT_FOUND', `no flag ${command.data.flagId}`);
+    assertWithinJurisdiction(metadata.actor, flag.village_code);
+    const data = { ...command.data, villageCode: flag.village_code, flagType: flag.type };
+    return handleCommand(
+      this.store,
+      flagReviewStreamId(data.flagId),
+      flagReviewDecider,
+      { ...command, data },
+      { ...metadata, subjectRegion: flag.village_code },
+    );
+  }
+}
