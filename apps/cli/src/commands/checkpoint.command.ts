@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '@bangfu/domain';
-import { InMemoryMerkleNodes, leafHash, treeRoot } from '@bangfu/eventstore';
+import { MerkleFrontier, leafHash } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { openEventStore } from '../../../api/src/infrastructure/open-stores';
@@ -24,7 +24,8 @@ export async function checkpointCommand(args: ParsedArgs): Promise<number> {
   if (config.store === 'sqlite' && !existsSync(file)) throw new UsageError(`no event store at ${file} (set BANGFU_DATA_DIR)`);
   const store = openEventStore(config, systemClock);
   try {
-    const nodes = new InMemoryMerkleNodes();
+    // One pass over the log, keeping only the tree's frontier: memory stays at log₂ n hashes.
+    const nodes = new MerkleFrontier();
     let lastPosition = 0;
     for (;;) {
       const page = await store.readAll({ fromPosition: lastPosition, maxCount: 10_000 });
@@ -33,7 +34,7 @@ export async function checkpointCommand(args: ParsedArgs): Promise<number> {
       lastPosition = page[page.length - 1].position;
     }
     if (nodes.size === 0) throw new UsageError('the log is empty: nothing to checkpoint');
-    const head = { treeSize: nodes.size, root: treeRoot(nodes, nodes.size), lastPosition };
+    const head = { treeSize: nodes.size, root: nodes.root(), lastPosition };
     const actor = { ...SYSTEM_ACTOR, id: 'bangfu-cli', name: 'bangfu checkpoint' };
     const { checkpoint } = await recordCheckpoint(store, key, head, { actor, now: new Date() }, flag(args, 'reason', 'bangfu checkpoint'));
     if (args.flags.has('json')) console.log(JSON.stringify(checkpoint));

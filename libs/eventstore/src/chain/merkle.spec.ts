@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InMemoryMerkleNodes, inclusionPath, leafHash, nodeHash, treeRoot, verifyInclusion } from './merkle';
+import { InMemoryMerkleNodes, MerkleFrontier, inclusionPath, leafHash, nodeHash, treeRoot, verifyInclusion } from './merkle';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -32,6 +32,15 @@ describe('RFC 6962 Merkle tree', () => {
         expect(verifyInclusion(leaves[index], index, size, path, treeRoot(nodes, Math.max(1, size - 1)))).toBe(size === 1);
       }
     }
+  });
+
+  it('computes the same root from the frontier alone, keeping at most log₂ n hashes', () => {
+    const frontier = new MerkleFrontier();
+    for (const [i, leaf] of leaves.entries()) {
+      frontier.append(leaf);
+      expect(frontier.root().equals(referenceRoot(leaves.slice(0, i + 1)))).toBe(true);
+    }
+    expect(frontier.size).toBe(leaves.length);
   });
 
   it('distinguishes a leaf from a node (second-preimage resistance)', () => {

@@ -106,3 +106,28 @@ export class InMemoryMerkleNodes implements MerkleNodes {
     return node;
   }
 }
+
+/**
+ * The tree's right frontier: the roots of its perfect subtrees, largest first — at most log₂ n hashes. Enough
+ * to compute the root of a log streamed once (the CLI's checkpoint) in constant memory.
+ */
+export class MerkleFrontier {
+  private readonly roots: { level: number; hash: Buffer }[] = [];
+  size = 0;
+
+  append(leaf: Buffer): void {
+    let node = { level: 0, hash: leaf };
+    while (this.roots.length > 0 && this.roots[this.roots.length - 1].level === node.level) {
+      const left = this.roots.pop() as { level: number; hash: Buffer };
+      node = { level: node.level + 1, hash: nodeHash(left.hash, node.hash) };
+    }
+    this.roots.push(node);
+    this.size++;
+  }
+
+  /** RFC 6962's root: the perfect subtrees folded from the right, H(P1, H(P2, … Pk)). */
+  root(): Buffer {
+    if (this.roots.length === 0) return createHash('sha256').digest();
+    return this.roots.slice(0, -1).reduceRight((right, left) => nodeHash(left.hash, right), this.roots[this.roots.length - 1].hash);
+  }
+}
