@@ -87,6 +87,12 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
       detail: { field: 'head.idNumber', reason: '核对低保申请材料' },
     });
     expect(JSON.stringify(log.body)).not.toContain(headId);
+    // The controller logged its refusal itself: once, not again by the interceptor that logs handlers' refusals.
+    const national = await t.request('GET', '/api/v1/access-log', { token: t.token(['auditor'], '000000') });
+    const refusals = national.body.filter(
+      (row: { outcome: string; code: string; path: string }) => row.outcome === 'refused' && row.path === '/api/v1/personal-data/reveal',
+    );
+    expect(refusals).toHaveLength(1);
   });
 
   it('catches tampering with the access log', async () => {

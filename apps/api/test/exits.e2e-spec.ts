@@ -125,6 +125,18 @@ describe('exit workflows', () => {
       403,
       'OUTSIDE_JURISDICTION',
     );
+    // Decided by the handler (the household's village is known only from its stream), and on the access log all the same.
+    const log = (await get('/access-log?outcome=refused', t.token(['auditor'], '000000', 'au'))).body;
+    expect(log).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          actor: expect.objectContaining({ id: 't9' }),
+          code: 'OUTSIDE_JURISDICTION',
+          action: 'exit.start',
+          region: '222426103201',
+        }),
+      ]),
+    );
     await refused(() => post('/exits', { householdId: '2224261032019999', reason: 'x' }, team), 404, 'HOUSEHOLD_NOT_FOUND');
     const started = await post('/exits', { householdId: HH, reason: '人均纯收入稳定超过标准' }, team);
     expect(started.status).toBe(201);

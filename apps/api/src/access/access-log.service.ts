@@ -48,6 +48,6 @@ export class AccessLog {
       { type: 'AccessRefused', data: { ...rest, method: request.method, path: request.url.split('?')[0], ip: request.ip } },
       region,
     );
-    return new ProblemException(refusal.status, refusal.code, refusal.detail);
+    return Object.assign(new ProblemException(refusal.status, refusal.code, refusal.detail), { logged: true });
   }
 }

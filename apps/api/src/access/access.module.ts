@@ -6,6 +6,7 @@ import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
 import { AccessLogController } from './access-log.controller';
 import { AccessLog } from './access-log.service';
+import { HandlerRefusalInterceptor } from './handler-refusal.interceptor';
 import { PersonalDataInterceptor } from './personal-data.interceptor';
 import { RateLimiter } from './rate-limiter';
 import { RevealController } from './reveal.controller';
@@ -32,6 +33,7 @@ import { RevealController } from './reveal.controller';
     { provide: RateLimiter, useFactory: (config: BangfuConfig) => new RateLimiter(config.rateLimitPerMinute), inject: [BANGFU_CONFIG] },
     { provide: APP_GUARD, useClass: AccessGuard },
     { provide: APP_INTERCEPTOR, useClass: PersonalDataInterceptor },
+    { provide: APP_INTERCEPTOR, useClass: HandlerRefusalInterceptor },
   ],
   exports: [AccessLog],
 })
