@@ -107,6 +107,9 @@ export interface InstanceState {
   entry: number;
   enteredAt: string;
   earliestAt: string | null;
+  /** The current step's deadlines, as its WorkflowStepEntered recorded them. */
+  dueAt: string;
+  escalateAt: string;
   overdue: boolean;
   escalated: boolean;
   /** Who approved each step on the way to the current one (a return clears the steps it sends back over). */

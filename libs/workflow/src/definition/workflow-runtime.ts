@@ -61,15 +61,13 @@ export function workflowDecider(
           return act(command, openInstance(state, command.data.instanceId), context, runGuards);
         case 'MarkStepOverdue': {
           const instance = watched(state, command.data);
-          return instance && !instance.overdue
-            ? [{ type: 'WorkflowStepOverdue', data: { ...command.data, dueAt: deadlines(instance).dueAt } }]
-            : [];
+          return instance && !instance.overdue ? [{ type: 'WorkflowStepOverdue', data: { ...command.data, dueAt: instance.dueAt } }] : [];
         }
         case 'EscalateStep': {
           const instance = watched(state, command.data);
           if (!instance || instance.escalated) return [];
           const step = stepOf(instance.definition, instance.step) as StepDefinition;
-          const data = { ...command.data, escalateAt: deadlines(instance).escalateAt, escalatedTo: step.deadline.escalateTo };
+          const data = { ...command.data, escalateAt: instance.escalateAt, escalatedTo: step.deadline.escalateTo };
           return [{ type: 'WorkflowStepEscalated', data }];
         }
         default:
@@ -211,12 +209,6 @@ function enter(instanceId: string, step: StepDefinition, entry: number, now: Dat
   };
 }
 
-function deadlines(instance: InstanceState): { dueAt: string; escalateAt: string } {
-  const step = stepOf(instance.definition, instance.step) as StepDefinition;
-  const dueAt = Date.parse(instance.enteredAt) + step.deadline.days * DAY_MS;
-  return { dueAt: new Date(dueAt).toISOString(), escalateAt: new Date(dueAt + step.deadline.escalateAfterDays * DAY_MS).toISOString() };
-}
-
 function openInstance(state: WorkflowState, instanceId: string): InstanceState {
   const instance = state.current;
   if (!instance || instance.instanceId !== instanceId) {
@@ -262,6 +254,8 @@ function evolve(catalog: DefinitionCatalog, state: WorkflowState, event: Workflo
       entry: 0,
       enteredAt: startedAt,
       earliestAt: null,
+      dueAt: startedAt,
+      escalateAt: startedAt,
       overdue: false,
       escalated: false,
       approvers: {},
@@ -272,8 +266,8 @@ function evolve(catalog: DefinitionCatalog, state: WorkflowState, event: Workflo
   if (!current || current.instanceId !== event.data.instanceId) return state;
   switch (event.type) {
     case 'WorkflowStepEntered': {
-      const { step, entry, enteredAt, earliestAt } = event.data;
-      return { ...state, current: { ...current, step, entry, enteredAt, earliestAt, overdue: false, escalated: false } };
+      const { step, entry, enteredAt, earliestAt, dueAt, escalateAt } = event.data;
+      return { ...state, current: { ...current, step, entry, enteredAt, earliestAt, dueAt, escalateAt, overdue: false, escalated: false } };
     }
     case 'WorkflowStepActed': {
       const { step, action, actor, nextStep } = event.data;
