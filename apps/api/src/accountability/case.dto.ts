@@ -2,11 +2,11 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CASE_DECISIONS } from '@bangfu/domain';
-import { EntityId, Reason } from '../http/common-validators';
+import { EntityId, EVENT_ID_PATTERN, ID_PATTERN, Reason } from '../http/common-validators';
 
 export class CaseAgainstDto {
   @ApiProperty({ enum: ['person', 'unit'] }) @IsIn(['person', 'unit']) kind!: 'person' | 'unit';
-  @ApiProperty({ example: 'jl-wjw-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) id!: string;
+  @ApiProperty({ example: 'jl-wjw-01' }) @IsString() @Matches(ID_PATTERN) id!: string;
 }
 
 export class OpenCaseDto {
@@ -17,7 +17,7 @@ export class OpenCaseDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)
-  @Matches(/^[0-9a-fA-F-]{8,64}$/, { each: true, message: 'each of groundEventIds must be an event id' })
+  @Matches(EVENT_ID_PATTERN, { each: true, message: 'each of groundEventIds must be an event id' })
   groundEventIds!: string[];
 }
 

@@ -1,15 +1,12 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
-import { ProblemException } from '../http/problem';
-
-const invalid = (field: string, message: string) =>
-  new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', [{ field, message }]);
+import { invalidField } from '../http/problem';
 
 /** An exit case id: the 户编号 (16 digits) or village code (12 digits), a dash, and the case's number. */
 @Injectable()
 export class ExitIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
     if (!/^(\d{12}|\d{16})-[1-9]\d{0,5}$/.test(value))
-      throw invalid('exitId', 'exitId must be a 户编号 or village code, a dash and a number');
+      throw invalidField('exitId', 'exitId must be a 户编号 or village code, a dash and a number');
     return value;
   }
 }
@@ -17,7 +14,7 @@ export class ExitIdPipe implements PipeTransform<string, string> {
 @Injectable()
 export class StepNamePipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!/^[a-z][a-z-]{0,39}$/.test(value)) throw invalid('step', 'step must name a step of the procedure, e.g. verification');
+    if (!/^[a-z][a-z-]{0,39}$/.test(value)) throw invalidField('step', 'step must name a step of the procedure, e.g. verification');
     return value;
   }
 }

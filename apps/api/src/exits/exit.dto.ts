@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
 import { STEP_ACTIONS } from '@bangfu/workflow';
-import { apply, Fen, Reason } from '../http/common-validators';
+import { apply, Fen, ID_PATTERN, Reason } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
 
 const text = (max: number, description: string, example?: string) =>
@@ -203,7 +203,7 @@ export class RuralPopulationDto {
 }
 
 export class SpotCheckDto {
-  @ApiProperty({ example: 'chk-2026-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) checkId!: string;
+  @ApiProperty({ example: 'chk-2026-01' }) @IsString() @Matches(ID_PATTERN) checkId!: string;
   @ApiProperty({ example: '2026-06-20' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) checkedOn!: string;
   @apply(count('exited households re-verified')) exitedSampled!: number;
   @apply(count('of them, wrongly exited (错退)')) wronglyExited!: number;
@@ -213,7 +213,7 @@ export class SpotCheckDto {
 }
 
 export class SatisfactionSurveyDto {
-  @ApiProperty({ example: 'svy-2026-01' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) surveyId!: string;
+  @ApiProperty({ example: 'svy-2026-01' }) @IsString() @Matches(ID_PATTERN) surveyId!: string;
   @ApiProperty({ example: '2026-06-20' }) @IsString() @Matches(/^\d{4}-\d{2}-\d{2}$/) surveyedOn!: string;
   @apply(count('people asked')) respondents!: number;
   @apply(count('of them, satisfied with the exits (认可)')) satisfied!: number;

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FLAG_STATUSES } from '@bangfu/domain';
-import { Instant } from '../http/common-validators';
+import { DIVISION_CODE, Instant } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class FlagsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   region?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[A-Z_]{3,40}$/) type?: string;
   @ApiPropertyOptional({ enum: FLAG_STATUSES }) @IsOptional() @IsIn(FLAG_STATUSES) status?: (typeof FLAG_STATUSES)[number];

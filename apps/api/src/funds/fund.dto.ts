@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { FUND_PURPOSES, FUND_SOURCES, RECIPIENT_KINDS } from '@bangfu/domain';
-import { EntityId, Fen, Instant, Reason } from '../http/common-validators';
+import { DIVISION_CODE, EntityId, Fen, Instant, Reason } from '../http/common-validators';
 
 export class AllocateFundDto {
   @EntityId('fund-2019-yongxing-nuanyufang', 'the fund’s id') fundId!: string;
@@ -10,7 +10,7 @@ export class AllocateFundDto {
   @Fen('allocated amount in fen (分)') amountFen!: number;
   @ApiProperty({ example: '222424104203', description: 'the division the money is allocated to' })
   @IsString()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   regionCode!: string;
   @ApiProperty({ enum: FUND_PURPOSES }) @IsIn(FUND_PURPOSES) purpose!: (typeof FUND_PURPOSES)[number];
   @ApiProperty({ example: '汪财农〔2019〕12号', description: '文号 of the allocating document' })
@@ -53,7 +53,7 @@ export class RecoverDto {
 export class ReallocateDto {
   @EntityId('fund-2019-lengku', 'the new fund the money moves to') toFundId!: string;
   @Fen('amount moved, in fen (分)') amountFen!: number;
-  @ApiProperty({ example: '222426103201' }) @IsString() @Matches(/^(\d{6}|\d{9}|\d{12})$/) regionCode!: string;
+  @ApiProperty({ example: '222426103201' }) @IsString() @Matches(DIVISION_CODE) regionCode!: string;
   @ApiProperty({ enum: FUND_PURPOSES }) @IsIn(FUND_PURPOSES) purpose!: (typeof FUND_PURPOSES)[number];
   @ApiProperty({ example: '安财农〔2019〕45号', description: '文号 of the 调剂 decision' })
   @IsString()

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 
 /** An ISO-8601 instant with a zone (`2026-03-05T09:30:00+08:00`); the record keeps it in UTC. */
 export function Instant(description: string, optional = true) {
@@ -31,6 +31,12 @@ export function VillageCode() {
 
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
+/** A division code: province or county (6 digits), township (9) or village (12). */
+export const DIVISION_CODE = /^(\d{6}|\d{9}|\d{12})$/;
+
+/** An event id as the store gives them (a UUID). */
+export const EVENT_ID_PATTERN = /^[0-9a-fA-F-]{8,64}$/;
+
 /** Ids chosen by offices for units and cadres (a cadre's id is the subject of their token). */
 export function EntityId(example: string, description: string) {
   return applyDecorators(
@@ -55,3 +61,15 @@ export const apply =
   (decorators: PropertyDecorator[]): PropertyDecorator =>
   (target, key) =>
     decorators.forEach((d) => d(target, key));
+
+/** Up to 50 short texts (evidence: documents, photos, vouchers), each 1–500 characters. */
+export function TextList(description: string, optional = true) {
+  const doc = { type: [String] as [StringConstructor], description };
+  return applyDecorators(
+    ...(optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsArray(),
+    ArrayMaxSize(50),
+    IsString({ each: true }),
+    Length(1, 500, { each: true }),
+  );
+}

@@ -33,3 +33,12 @@ export class ProblemException extends HttpException {
 export function problemType(code: string): string {
   return `urn:bangfu:problem:${code.toLowerCase().replace(/_/g, '-')}`;
 }
+
+/** 422 VALIDATION_FAILED naming the fields at fault: what a pipe or a controller answers for input the DTOs cannot check. */
+export function invalidFields(errors: FieldError[]): ProblemException {
+  return new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', errors);
+}
+
+export function invalidField(field: string, message: string): ProblemException {
+  return invalidFields([{ field, message }]);
+}

@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { ProjectionRunner } from '@bangfu/projections';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
-import { ProblemException } from './problem';
+import { invalidField } from './problem';
 
 /** `GET …?minPosition=N` waits until the views have applied the log up to N, or answers 503 VIEWS_BEHIND. */
 @Injectable()
@@ -19,9 +19,7 @@ export class ReadYourWritesInterceptor implements NestInterceptor {
     if (raw === undefined) return next.handle();
     const position = Number(raw);
     if (!Number.isSafeInteger(position) || position < 0) {
-      throw new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', [
-        { field: 'minPosition', message: 'minPosition must be a non-negative integer' },
-      ]);
+      throw invalidField('minPosition', 'minPosition must be a non-negative integer');
     }
     return from(this.runner.waitFor(position, this.config.maxViewWaitMs)).pipe(mergeMap(() => next.handle()));
   }

@@ -1,5 +1,5 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ProblemException, type FieldError } from './problem';
+import { invalidFields, type FieldError } from './problem';
 
 const PROTOTYPE_KEYS = new Set([...Object.getOwnPropertyNames(Object.prototype), 'prototype']);
 
@@ -20,12 +20,7 @@ class StrictValidationPipe extends ValidationPipe {
 
 function refuseUnknown(fields: string[]): void {
   if (fields.length === 0) return;
-  throw new ProblemException(
-    422,
-    'VALIDATION_FAILED',
-    'the request is invalid',
-    fields.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist` })),
-  );
+  throw invalidFields(fields.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist` })));
 }
 
 /** Keys of the raw input that did not survive into the validated object, at any depth. */
@@ -44,7 +39,7 @@ export function strictValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     forbidUnknownValues: true,
-    exceptionFactory: (errors) => new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', flatten(errors)),
+    exceptionFactory: (errors) => invalidFields(flatten(errors)),
   });
 }
 

@@ -6,18 +6,15 @@ import { DOSSIER_SUBJECTS, type DossierSubject } from '@bangfu/projections';
 import { AccessLog } from '../access/access-log.service';
 import { Action } from '../access/action.decorator';
 import { ID_PATTERN } from '../http/common-validators';
-import { ProblemException } from '../http/problem';
+import { invalidField } from '../http/problem';
 import { DossierQueryDto } from './ledger.dto';
 import { LedgerProofs } from './ledger-proofs.service';
-
-const invalid = (field: string, message: string) =>
-  new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', [{ field, message }]);
 
 @Injectable()
 export class DossierSubjectPipe implements PipeTransform<string, DossierSubject> {
   transform(value: string): DossierSubject {
     if (!(DOSSIER_SUBJECTS as readonly string[]).includes(value))
-      throw invalid('subject', `subject must be one of ${DOSSIER_SUBJECTS.join(', ')}`);
+      throw invalidField('subject', `subject must be one of ${DOSSIER_SUBJECTS.join(', ')}`);
     return value as DossierSubject;
   }
 }
@@ -25,7 +22,7 @@ export class DossierSubjectPipe implements PipeTransform<string, DossierSubject>
 @Injectable()
 export class SubjectIdPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (!ID_PATTERN.test(value)) throw invalid('id', 'id must be a 户编号, a village code, a cadre or unit id');
+    if (!ID_PATTERN.test(value)) throw invalidField('id', 'id must be a 户编号, a village code, a cadre or unit id');
     return value;
   }
 }
@@ -52,7 +49,7 @@ export class DossiersController {
     @Req() request: FastifyRequest & { actor: Actor },
   ) {
     if ((subject === 'household' && !/^\d{16}$/.test(id)) || (subject === 'village' && !/^\d{12}$/.test(id))) {
-      throw invalid(
+      throw invalidField(
         'id',
         subject === 'household' ? 'a household is named by its 16-digit 户编号' : 'a village is named by its 12-digit code',
       );

@@ -1,13 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
-import { EntityId, Fen, Instant } from '../http/common-validators';
+import { DIVISION_CODE, EntityId, Fen, Instant } from '../http/common-validators';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class ApproveProjectDto {
   @EntityId('pandao-benzha-youfang', 'the project’s id') projectId!: string;
   @ApiProperty({ example: '盘道村笨榨油坊' }) @IsString() @Length(1, 100) name!: string;
-  @ApiProperty({ example: '222426103202' }) @IsString() @Matches(/^(\d{6}|\d{9}|\d{12})$/) regionCode!: string;
+  @ApiProperty({ example: '222426103202' }) @IsString() @Matches(DIVISION_CODE) regionCode!: string;
   @EntityId('jl-wjw', 'the lead unit (牵头单位)') leadUnitId!: string;
   @Fen('budget in fen (分)') budgetFen!: number;
   @ApiProperty({ example: '2019-12-31', description: 'date by which it should be completed' })

@@ -10,7 +10,7 @@ import { jurisdictionPrefix } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
-import { ProblemException } from '../http/problem';
+import { invalidField } from '../http/problem';
 import { toCommandResponse } from '../http/to-command-response';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { SupervisionCommandMessage } from './supervision-command.handler';
@@ -19,8 +19,7 @@ import { GetInspection, ListFindings } from './supervision.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
-const missing = (field: string, action: string) =>
-  new ProblemException(422, 'VALIDATION_FAILED', 'the request is invalid', [{ field, message: `${field} is required to ${action}` }]);
+const missing = (field: string, action: string) => invalidField(field, `${field} is required to ${action}`);
 
 @ApiTags('supervision')
 @Controller('api/v1')

@@ -16,17 +16,15 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { FINDING_TARGETS, SAMPLE_KINDS, SEVERITIES } from '@bangfu/domain';
-import { EntityId, Instant, Reason } from '../http/common-validators';
+import { DIVISION_CODE, EntityId, EVENT_ID_PATTERN, ID_PATTERN, Instant, Reason, TextList } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { PagedQueryDto } from '../http/view-query.dto';
-
-const EVENT_ID = /^[0-9a-fA-F-]{8,64}$/;
 
 export class DrawSampleDto {
   @EntityId('insp-2026-q1-antu', 'the inspection this draw belongs to: one draw per inspection') inspectionId!: string;
   @ApiProperty({ example: '222426' })
   @IsString()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'regionCode must be a division code' })
+  @Matches(DIVISION_CODE, { message: 'regionCode must be a division code' })
   regionCode!: string;
   @ApiProperty({ enum: SAMPLE_KINDS }) @IsIn(SAMPLE_KINDS) kind!: (typeof SAMPLE_KINDS)[number];
   @ApiProperty({ type: 'integer', minimum: 1, maximum: 10_000 }) @IsInt() @Min(1) @Max(10_000) size!: number;
@@ -47,7 +45,7 @@ export class SampleDrawnDto extends CommandResponseDto {
 
 export class FindingTargetDto {
   @ApiProperty({ enum: FINDING_TARGETS }) @IsIn(FINDING_TARGETS) kind!: (typeof FINDING_TARGETS)[number];
-  @ApiProperty({ example: '2224261032010001' }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/) id!: string;
+  @ApiProperty({ example: '2224261032010001' }) @IsString() @Matches(ID_PATTERN) id!: string;
 }
 
 export class RecordFindingDto {
@@ -55,22 +53,17 @@ export class RecordFindingDto {
   @ApiPropertyOptional({ example: 'insp-2026-q1-antu' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/)
+  @Matches(ID_PATTERN)
   inspectionId?: string;
   @ApiProperty({ type: FindingTargetDto }) @IsObject() @ValidateNested() @Type(() => FindingTargetDto) target!: FindingTargetDto;
   @ApiProperty({ example: '走访不实' }) @IsString() @Length(1, 50) type!: string;
   @ApiProperty({ enum: SEVERITIES }) @IsIn(SEVERITIES) severity!: (typeof SEVERITIES)[number];
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
-  @ApiProperty({ type: [String], description: 'what was seen: notes, documents, photos' })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
-  evidence!: string[];
+  @TextList('what was seen: notes, documents, photos', false) evidence!: string[];
   @ApiProperty({ type: [String], description: 'ids of the events the finding rests on; each must exist and lie in your jurisdiction' })
   @IsArray()
   @ArrayMaxSize(100)
-  @Matches(EVENT_ID, { each: true, message: 'each of eventIds must be an event id' })
+  @Matches(EVENT_ID_PATTERN, { each: true, message: 'each of eventIds must be an event id' })
   eventIds!: string[];
 }
 
@@ -83,16 +76,10 @@ export class RectificationDto {
   @ApiPropertyOptional({ description: 'order: who must do it (cadre, unit or office id)' })
   @IsOptional()
   @IsString()
-  @Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/)
+  @Matches(ID_PATTERN)
   responsible?: string;
   @ApiPropertyOptional({ description: 'report: what was done' }) @IsOptional() @IsString() @Length(1, 2000) measures?: string;
-  @ApiPropertyOptional({ type: [String], description: 'report: evidence' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @Length(1, 500, { each: true })
-  evidence?: string[];
+  @TextList('report: evidence') evidence?: string[];
   @ApiPropertyOptional({ description: 'verify: whether the rectification holds (销号) or not (reopened)' })
   @IsOptional()
   @IsBoolean()
@@ -105,7 +92,7 @@ export const FINDING_STATUSES = ['recorded', 'ordered', 'reported', 'closed', 'r
 export class FindingsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   region?: string;
   @ApiPropertyOptional({ enum: FINDING_STATUSES, description: '`open` = not closed' })
   @IsOptional()

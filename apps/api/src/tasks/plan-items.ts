@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { parse as parseYaml } from 'yaml';
 import { dayStart, type TaskSpec } from '@bangfu/domain';
 import { parseCsv } from '../http/csv';
+import { DIVISION_CODE } from '../http/common-validators';
 
 /** The columns of a plan in CSV, as the README documents them; a YAML plan uses the keys on the right. */
 export const PLAN_COLUMNS = {
@@ -100,7 +101,7 @@ function toTask(raw: Raw): TaskSpec | { field: string; reason: string } {
   };
   for (const value of Object.values(fields)) if (typeof value !== 'string') return value;
   const f = fields as Record<keyof typeof fields, string>;
-  if (!/^(\d{6}|\d{9}|\d{12})$/.test(f.region)) return { field: PLAN_COLUMNS.region, reason: `${f.region} is not a division code` };
+  if (!DIVISION_CODE.test(f.region)) return { field: PLAN_COLUMNS.region, reason: `${f.region} is not a division code` };
   if (!/^\d{4}-\d{2}-\d{2}$/.test(f.deadline) || Number.isNaN(Date.parse(f.deadline))) {
     return { field: PLAN_COLUMNS.deadline, reason: `${f.deadline} is not a date (YYYY-MM-DD)` };
   }

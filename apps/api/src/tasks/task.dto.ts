@@ -15,18 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { apply, EntityId, Instant } from '../http/common-validators';
+import { DIVISION_CODE, EntityId, Instant, TextList } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
-
-const texts = (description: string) =>
-  [
-    ApiPropertyOptional({ type: [String], description }),
-    IsOptional(),
-    IsArray(),
-    ArrayMaxSize(50),
-    IsString({ each: true }),
-    Length(1, 500, { each: true }),
-  ] as PropertyDecorator[];
 
 export class TargetDto {
   @ApiProperty({ type: 'integer', minimum: 1, example: 11 }) @IsInt() @Min(1) @Max(100_000_000) quantity!: number;
@@ -40,7 +30,7 @@ export class IssueTaskDto {
   @ApiProperty({ example: '开展产业带动工程' }) @IsString() @Length(1, 500) title!: string;
   @ApiProperty({ example: '632723' })
   @IsString()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'regionCode must be a division code' })
+  @Matches(DIVISION_CODE, { message: 'regionCode must be a division code' })
   regionCode!: string;
   @ApiPropertyOptional({ example: '林光', description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) leadOfficial?: string;
   @ApiProperty({ example: '区发改委', description: '牵头单位' }) @IsString() @Length(1, 100) leadUnit!: string;
@@ -73,12 +63,12 @@ export class ProgressDto {
   @Max(100_000_000)
   completed!: number;
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
-  @apply(texts('evidence: documents, photos, vouchers')) evidence?: string[];
+  @TextList('evidence: documents, photos, vouchers') evidence?: string[];
 }
 
 export class CompletionDto {
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
-  @apply(texts('evidence of completion')) evidence?: string[];
+  @TextList('evidence of completion') evidence?: string[];
 }
 
 export class VerificationDto {
@@ -91,7 +81,7 @@ export const TASK_STATUSES = ['issued', 'in_progress', 'submitted', 'completed',
 export class TasksQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   region?: string;
   @ApiPropertyOptional({ example: '区教委', description: '牵头单位' }) @IsOptional() @IsString() @Length(1, 100) unit?: string;
   @ApiPropertyOptional({ example: '林光', description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) lead?: string;
@@ -101,7 +91,7 @@ export class TasksQueryDto extends PagedQueryDto {
 export class RankingsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   region?: string;
   @ApiPropertyOptional({ enum: ['unit', 'lead'], default: 'unit' }) @IsOptional() @IsIn(['unit', 'lead']) by?: 'unit' | 'lead';
 }

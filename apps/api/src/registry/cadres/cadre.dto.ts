@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { EntityId, Instant, Reason } from '../../http/common-validators';
+import { DIVISION_CODE, EntityId, Instant, Reason } from '../../http/common-validators';
 
 export class RegisterCadreDto {
   @EntityId('jl-wjw-li-ming', 'the cadre’s id: the subject (sub) of their token') cadreId!: string;
@@ -34,7 +34,7 @@ export class RegisterUnitDto {
   @ApiProperty({ example: '吉林省卫生健康委员会' }) @IsString() @Length(1, 100) name!: string;
   @ApiProperty({ example: '220000', description: 'the division the unit belongs to' })
   @IsString()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/)
+  @Matches(DIVISION_CODE)
   regionCode!: string;
   @ApiProperty({ example: '张义', description: 'the lead official (牵头领导 / 组长)' }) @IsString() @Length(1, 50) leadOfficial!: string;
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ViewQueryDto } from '../../http/view-query.dto';
+import { DIVISION_CODE } from '../../http/common-validators';
 
 export class RegisterRegionDto {
   @ApiProperty({
@@ -8,7 +9,7 @@ export class RegisterRegionDto {
     description: '6-digit province/city/county, 9-digit township or 12-digit village code; the parent is derived from it',
   })
   @IsString()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'code must be a 6, 9 or 12-digit division code' })
+  @Matches(DIVISION_CODE, { message: 'code must be a 6, 9 or 12-digit division code' })
   code!: string;
 
   @ApiProperty({ example: '安图县' })
@@ -20,7 +21,7 @@ export class RegisterRegionDto {
 export class ListRegionsQueryDto extends ViewQueryDto {
   @ApiPropertyOptional({ example: '222426', description: 'list the divisions directly under this one' })
   @IsOptional()
-  @Matches(/^(\d{6}|\d{9}|\d{12})$/, { message: 'parent must be a division code' })
+  @Matches(DIVISION_CODE, { message: 'parent must be a division code' })
   parent?: string;
 
   @ApiPropertyOptional({ enum: ['province', 'city', 'county', 'township', 'village'] })
