@@ -1,4 +1,4 @@
-import type { Actor, DomainCommand } from '@bangfu/domain';
+import { monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/domain';
 
 /** One thing the demo records, on the virtual clock. */
 export interface DemoAction {
@@ -13,3 +13,15 @@ export interface DemoAction {
 
 export const HOUR = 3_600_000;
 export const DAY = 24 * HOUR;
+
+/** The demo's month `index` months after its first ('YYYY-MM'). */
+export function demoMonth(firstMonth: string, index: number): string {
+  let month = firstMonth;
+  for (let i = 0; i < index; i++) month = nextMonth(month);
+  return month;
+}
+
+/** 09:00 in Shanghai on the first day of the demo's month `index`: when that month's office work begins. */
+export function demoMonthBase(firstMonth: string, index: number): number {
+  return Date.parse(monthStart(demoMonth(firstMonth, index))) + 9 * HOUR;
+}

@@ -1,6 +1,5 @@
-import { nextMonth, monthStart, type Actor, type DomainCommand } from '@bangfu/domain';
-import type { DemoAction } from './demo-action';
-import { DAY, HOUR } from './demo-action';
+import type { Actor, DomainCommand } from '@bangfu/domain';
+import { DAY, HOUR, demoMonthBase, type DemoAction } from './demo-action';
 import { DEMO_CADRES, DEMO_VILLAGES, type DemoHousehold } from './seed-000-work';
 
 /** 安图县 and 汪清县 offices, and the 松江镇 and 东光镇 reviewers, who act at the exit's review steps. */
@@ -38,11 +37,7 @@ const CHECKLIST = { food: CHECK, clothing: CHECK, education: CHECK, medical: CHE
  */
 export function demoExits(firstMonth: string, end: number, households: DemoHousehold[], office: Actor): DemoAction[] {
   const actions: DemoAction[] = [];
-  const monthBase = (index: number) => {
-    let month = firstMonth;
-    for (let i = 0; i < index; i++) month = nextMonth(month);
-    return Date.parse(monthStart(month)) + 9 * HOUR;
-  };
+  const monthBase = (index: number) => demoMonthBase(firstMonth, index);
   const push = (at: number, actor: Actor, key: string, command: DomainCommand) => actions.push({ at, actor, command, key: `exit:${key}` });
   const member = (id: string) => households.find((h) => h.householdId === id) as DemoHousehold;
   const hh = (village: number, n: number) => `${DEMO_VILLAGES[village].code}${String(n).padStart(4, '0')}`;

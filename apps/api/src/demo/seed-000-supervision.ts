@@ -1,6 +1,6 @@
 import { eventIdsFor } from '@bangfu/eventstore';
-import { monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/domain';
-import { DAY, HOUR, type DemoAction } from './demo-action';
+import type { Actor, DomainCommand } from '@bangfu/domain';
+import { DAY, demoMonth, demoMonthBase, type DemoAction } from './demo-action';
 
 const INSPECTOR: Actor = { id: 'demo-antu-inspector', name: '安图县督查组 组长', roles: ['inspector'], regionCode: '222426' };
 const DISCIPLINE: Actor = { id: 'demo-antu-jw', name: '安图县纪委 审查员', roles: ['discipline'], regionCode: '222426' };
@@ -8,8 +8,7 @@ const CADRE: Actor = { id: 'jl-wjw-08', name: '左保岭', roles: ['cadre'], reg
 
 /** The demo's visits carry idempotency keys, so the planted backfilled visit's event id is known in advance. */
 export function demoBackfilledVisitId(firstMonth: string): string {
-  const month = Array.from({ length: 4 }).reduce<string>((m) => nextMonth(m), firstMonth);
-  return eventIdsFor(1, `demo:visit:2224261032020002-${month}`)[0];
+  return eventIdsFor(1, `demo:visit:2224261032020002-${demoMonth(firstMonth, 4)}`)[0];
 }
 
 /**
@@ -19,8 +18,7 @@ export function demoBackfilledVisitId(firstMonth: string): string {
  * backfilled visit with a 谈话提醒.
  */
 export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
-  const month = (index: number) => Array.from({ length: index }).reduce<string>((m) => nextMonth(m), firstMonth);
-  const base = (index: number) => Date.parse(monthStart(month(index))) + 9 * HOUR;
+  const base = (index: number) => demoMonthBase(firstMonth, index);
   const actions: DemoAction[] = [];
   const push = (at: number, actor: Actor, key: string, command: DomainCommand) =>
     actions.push({ at, actor, command, key: `supervision:${key}` });

@@ -1,5 +1,5 @@
-import { monthEnd, monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/domain';
-import { DAY, HOUR, type DemoAction } from './demo-action';
+import { monthEnd, type Actor, type DomainCommand } from '@bangfu/domain';
+import { DAY, demoMonth, demoMonthBase, type DemoAction } from './demo-action';
 import { SEED_000_ITEMS, SEED_000_PLAN, SEED_002_ITEMS, SEED_002_PLAN, SEED_004_ITEMS, SEED_004_PLAN, type PlanItem } from './seed-plans';
 
 const CHENDUO_ADMIN: Actor = {
@@ -32,8 +32,7 @@ const QIANJIANG_LEADER: Actor = { id: 'demo-qianjiang-leader', name: '黔江区 
  * part done, part overdue — so the task board and the 红黑榜 have both lists.
  */
 export function demoTasks(firstMonth: string, end: number): DemoAction[] {
-  const month = (index: number) => Array.from({ length: index }).reduce<string>((m) => nextMonth(m), firstMonth);
-  const base = (index: number) => Date.parse(monthStart(month(index))) + 9 * HOUR;
+  const base = (index: number) => demoMonthBase(firstMonth, index);
   const actions: DemoAction[] = [];
   const push = (at: number, actor: Actor, key: string, command: DomainCommand) => actions.push({ at, actor, command, key: `task:${key}` });
   const issue = (prefix: string, plan: string, regionCode: string, item: PlanItem, deadlineMonth: number, actor: Actor) => {
@@ -51,7 +50,7 @@ export function demoTasks(firstMonth: string, end: number): DemoAction[] {
         cooperatingUnits: item.cooperatingUnits,
         target: { quantity: item.quantity, unit: item.unit },
         amountFen: item.amountYuan === null ? null : item.amountYuan * 100,
-        deadline: monthEnd(month(deadlineMonth)),
+        deadline: monthEnd(demoMonth(firstMonth, deadlineMonth)),
         timing: item.timing,
       },
     });
