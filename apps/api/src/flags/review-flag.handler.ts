@@ -24,7 +24,7 @@ export class ReviewFlagHandler implements ICommandHandler<ReviewFlagMessage, App
   ) {}
 
   async execute({ command, metadata }: ReviewFlagMessage): Promise<AppendResult> {
-    await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    await this.runner.catchUp(30_000);
     const flag = this.flags.find(command.data.flagId);
     if (!flag) throw new ProblemException(404, 'FLAG_NOT_FOUND', `no flag ${command.data.flagId}`);
     assertWithinJurisdiction(metadata.actor, flag.village_code);

@@ -18,7 +18,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     await this.runner.start();
-    await this.runner.waitFor(await this.store.headPosition(), 120_000);
+    await this.runner.catchUp(120_000);
     this.processes.start();
     if (this.config.timerIntervalMs > 0) this.scheduler.start(this.config.timerIntervalMs);
   }

@@ -19,7 +19,7 @@ export class CitedEvents {
 
   /** The cited events, read from their streams, in the order cited. */
   async check(eventIds: readonly string[], actor: Actor, field = 'eventIds'): Promise<RecordedEvent[]> {
-    await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    await this.runner.catchUp(30_000);
     const found: RecordedEvent[] = [];
     for (const [i, id] of eventIds.entries()) {
       const row = this.views.prepare('SELECT subject_region, stream_id, revision FROM merkle_leaves WHERE event_id = ?').get(id) as

@@ -42,7 +42,7 @@ export class LedgerProofs {
 
   /** Signs the tree head over every event the log holds now. */
   async sign(metadata: CommandMetadata, reason: string): Promise<{ checkpoint: CheckpointRecord; result: AppendResult }> {
-    await this.runner.waitFor(await this.store.headPosition(), 30_000);
+    await this.runner.catchUp(30_000);
     const nodes = new ViewMerkleNodes(this.views);
     const treeSize = nodes.size();
     if (treeSize === 0) throw new ProblemException(409, 'LOG_EMPTY', 'there is nothing to checkpoint yet');

@@ -83,6 +83,11 @@ export class ProjectionRunner {
     }
   }
 
+  /** Resolves once every view has applied everything the log held when called: for decisions that read views. */
+  async catchUp(timeoutMs = 5000): Promise<void> {
+    return this.waitFor(await this.store.headPosition(), timeoutMs);
+  }
+
   get position(): number {
     return this.position$.value;
   }

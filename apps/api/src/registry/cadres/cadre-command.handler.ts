@@ -58,7 +58,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
   private async recall(command: Extract<CadreCommand, { type: 'RecallCadre' }>, metadata: CommandMetadata): Promise<AppendResult> {
     const cadre = await this.facts.cadre(command.data.cadreId);
     assertWithinJurisdiction(metadata.actor, cadre.registered ? cadre.regionCode : null);
-    await this.projections.waitFor(await this.store.headPosition(), 10_000);
+    await this.projections.catchUp(10_000);
     const held = this.views
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
       .all(command.data.cadreId) as { household_id: string }[];
