@@ -57,16 +57,20 @@ export class RecordFacts {
 
   /** The visit policy in force in a division (a village, or a village-less division's own and above) on a Shanghai date. */
   async visitPolicy(regionCode: string, date: string): Promise<VisitPolicyVersion> {
-    const regions = policyRegionsFor(regionCode);
-    const states = await Promise.all(regions.map((code) => loadState(this.store, visitPolicyStreamId(code), visitPolicyDecider)));
-    return policyInForce(new Map(regions.map((code, i) => [code, states[i].versions])), regionCode, date);
+    return policyInForce(await this.versionsAbove(regionCode, (code) => this.visitPolicyVersions(code)), regionCode, date);
   }
 
   /** The exit standard (income line, incidence limit, village checklist) in force for a division on a Shanghai date. */
   async exitStandard(regionCode: string, date: string): Promise<ExitStandardVersion> {
+    const versionsOf = async (code: string) => (await loadState(this.store, exitStandardStreamId(code), exitStandardDecider)).versions;
+    return standardInForce(await this.versionsAbove(regionCode, versionsOf), regionCode, date);
+  }
+
+  /** A dated rule's versions in the division and every division above it, read from their streams. */
+  private async versionsAbove<V>(regionCode: string, versionsOf: (code: string) => Promise<V[]>): Promise<Map<string, V[]>> {
     const regions = policyRegionsFor(regionCode);
-    const states = await Promise.all(regions.map((code) => loadState(this.store, exitStandardStreamId(code), exitStandardDecider)));
-    return standardInForce(new Map(regions.map((code, i) => [code, states[i].versions])), regionCode, date);
+    const versions = await Promise.all(regions.map(versionsOf));
+    return new Map(regions.map((code, i) => [code, versions[i]]));
   }
 
   async ruralPopulation(regionCode: string): Promise<number | null> {
