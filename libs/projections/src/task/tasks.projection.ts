@@ -24,11 +24,11 @@ export interface TaskRow {
   issued_at: string;
 }
 
-/** Plan tasks and where each stands, with every report, submission and verification. */
+/** Plan tasks and where each stands: progress, submission, verification, rejections. */
 export const tasksProjection: Projection = {
   name: 'tasks',
   version: 1,
-  tables: ['tasks', 'task_history'],
+  tables: ['tasks'],
   schema: `
     CREATE TABLE {tasks} (
       task_id TEXT PRIMARY KEY, plan TEXT NOT NULL, item TEXT NOT NULL, title TEXT NOT NULL, region_code TEXT NOT NULL,
@@ -36,25 +36,12 @@ export const tasksProjection: Projection = {
       target_unit TEXT NOT NULL, amount_fen INTEGER, deadline TEXT NOT NULL, timing TEXT NOT NULL, status TEXT NOT NULL,
       completed INTEGER NOT NULL, submitted_on_time INTEGER NOT NULL, completed_at TEXT, rejections INTEGER NOT NULL,
       overdue_marked INTEGER NOT NULL, issued_at TEXT NOT NULL);
-    CREATE INDEX {tasks}_by_region ON {tasks} (region_code, lead_unit);
-    CREATE TABLE {task_history} (
-      task_id TEXT NOT NULL, position INTEGER NOT NULL, type TEXT NOT NULL, at TEXT NOT NULL, actor_id TEXT NOT NULL,
-      data TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (task_id, position)) WITHOUT ROWID;`,
+    CREATE INDEX {tasks}_by_region ON {tasks} (region_code, lead_unit);`,
   apply(event, view) {
     if (!event.streamId.startsWith('task-')) return;
     const e = event as unknown as TaskEvent;
     const at = event.metadata.recordedAt;
     const taskId = e.data.taskId;
-    view.run(
-      'INSERT INTO {task_history} VALUES (?, ?, ?, ?, ?, ?, ?)',
-      taskId,
-      event.position,
-      e.type,
-      at,
-      event.metadata.actor.id,
-      JSON.stringify(e.data),
-      event.id,
-    );
     switch (e.type) {
       case 'TaskIssued': {
         const d = e.data;
