@@ -74,7 +74,7 @@ export function markExited(command: Command<'MarkHouseholdExited'>, state: House
 }
 
 /** 渐退帮扶 (seed 001): a 低保 household keeps its benefits 12 more months after exit, 18 with a disabled member. */
-export function transitionEnd(household: RegisteredHousehold, exitedAt: string): string | null {
+function transitionEnd(household: RegisteredHousehold, exitedAt: string): string | null {
   if (household.profile.category !== '低保贫困户') return null;
   return addMonths(exitedAt, household.profile.members.some((member) => member.disabled) ? 18 : 12);
 }

@@ -1,5 +1,29 @@
 import { createHash } from 'node:crypto';
-import { InMemoryMerkleNodes, MerkleFrontier, inclusionPath, leafHash, nodeHash, treeRoot, verifyInclusion } from './merkle';
+import { MerkleFrontier, inclusionPath, leafHash, nodeHash, treeRoot, verifyInclusion, type MerkleNodes } from './merkle';
+
+/** Every perfect subtree kept in memory as leaves arrive: the tree the view keeps, without SQLite. */
+class InMemoryMerkleNodes implements MerkleNodes {
+  private readonly levels: Buffer[][] = [[]];
+
+  get size(): number {
+    return this.levels[0].length;
+  }
+
+  append(leaf: Buffer): void {
+    this.levels[0].push(leaf);
+    let index = this.levels[0].length - 1;
+    for (let level = 0; index % 2 === 1; level++, index = Math.floor(index / 2)) {
+      const row = this.levels[level];
+      (this.levels[level + 1] ??= []).push(nodeHash(row[index - 1], row[index]));
+    }
+  }
+
+  perfect(level: number, index: number): Buffer {
+    const node = this.levels[level]?.[index];
+    if (!node) throw new Error(`no complete subtree at level ${level}, index ${index}`);
+    return node;
+  }
+}
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 

@@ -83,30 +83,6 @@ export function verifyInclusion(leaf: Buffer, index: number, size: number, path:
   return sn === 0 && r.equals(root);
 }
 
-/** Perfect subtrees kept in memory as leaves arrive: for the CLI, which hashes the whole log in one pass. */
-export class InMemoryMerkleNodes implements MerkleNodes {
-  private readonly levels: Buffer[][] = [[]];
-
-  get size(): number {
-    return this.levels[0].length;
-  }
-
-  append(leaf: Buffer): void {
-    this.levels[0].push(leaf);
-    let index = this.levels[0].length - 1;
-    for (let level = 0; index % 2 === 1; level++, index = Math.floor(index / 2)) {
-      const row = this.levels[level];
-      (this.levels[level + 1] ??= []).push(nodeHash(row[index - 1], row[index]));
-    }
-  }
-
-  perfect(level: number, index: number): Buffer {
-    const node = this.levels[level]?.[index];
-    if (!node) throw new Error(`no complete subtree at level ${level}, index ${index}`);
-    return node;
-  }
-}
-
 /**
  * The tree's right frontier: the roots of its perfect subtrees, largest first — at most log₂ n hashes. Enough
  * to compute the root of a log streamed once (the CLI's checkpoint) in constant memory.
