@@ -7,6 +7,7 @@ import { checkpointCommand, checkpointUsage } from './commands/checkpoint.comman
 import { verifyDossierCommand, verifyDossierUsage } from './commands/verify-dossier.command';
 import { importCommand, importUsage } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
+import { simulateCommand, simulateUsage } from './commands/simulate.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import { verifyCommand } from './commands/verify.command';
 import { policyTable } from '../../api/src/access/access-policy';
@@ -18,6 +19,7 @@ const USAGE = `usage: bangfu <command>
   ${checkpointUsage}
   ${verifyDossierUsage}
   ${importUsage}
+  ${simulateUsage}
   ${tokenUsage.replace(/\n/g, '\n  ')}
   policy                     print the access policy (role × action) as a Markdown table
   bench                      measure the event store and write BENCHMARKS.md
@@ -45,6 +47,8 @@ async function main(argv: string[]): Promise<number> {
       return importCommand(args);
     case 'token':
       return tokenCommand(args);
+    case 'simulate':
+      return simulateCommand(args);
     case 'bench':
       return benchCommand(args);
     case 'policy':

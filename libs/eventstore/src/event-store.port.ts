@@ -1,5 +1,6 @@
 import type { Actor } from '@bangfu/domain';
 import type { VerifyReport } from './chain/verify-chain';
+import type { StateCache } from './command/state-cache';
 
 /** Metadata the caller supplies; the store adds recordedAt, prevHash and hash. */
 export interface EventMetadataInput {
@@ -98,6 +99,8 @@ export interface EventStore {
   /** Recomputes every stream's hash chain from the stored events; names the first break. */
   verify(): Promise<VerifyReport>;
   close(): Promise<void>;
+  /** Present only on a store that is the sole writer of its streams: commands reuse folded states from it. */
+  readonly stateCache?: StateCache;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

@@ -15,3 +15,5 @@ export * from './esdb/esdb-event-store';
 export * from './chain/merkle';
 export * from './chain/checkpoint';
 export * from './chain/dossier';
+export * from './command/state-cache';
+export * from './bulk/bulk-load-store';

@@ -11,10 +11,14 @@ import { CommandRouter } from './command-router';
 import { LifecycleService } from './lifecycle.service';
 import { openEventStore, openReadStore } from './open-stores';
 import { allProcessManagers, allProjections } from './projection-catalog';
-import { CLOCK, PROJECTIONS } from './tokens';
+import { CLOCK, COMMANDS_ONLY, PROJECTIONS } from './tokens';
 
 export interface InfrastructureOverrides {
   clock?: Clock;
+  /** Another store for the commands (the bulk loader of `bangfu simulate`) in place of the configured one. */
+  store?: EventStore;
+  /** Commands only: no projections, process managers or timers run in the background (a bulk writer drives them). */
+  commandsOnly?: boolean;
 }
 
 @Global()
@@ -27,7 +31,8 @@ export class InfrastructureModule {
       providers: [
         { provide: BANGFU_CONFIG, useValue: config },
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
-        { provide: EVENT_STORE, useFactory: (clock: Clock) => openEventStore(config, clock), inject: [CLOCK] },
+        { provide: EVENT_STORE, useFactory: (clock: Clock) => overrides.store ?? openEventStore(config, clock), inject: [CLOCK] },
+        { provide: COMMANDS_ONLY, useValue: overrides.commandsOnly ?? false },
         { provide: ReadStore, useFactory: () => openReadStore(config) },
         { provide: PROJECTIONS, useValue: allProjections },
         {

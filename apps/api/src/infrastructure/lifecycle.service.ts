@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { ProcessManagerRunner, TimerScheduler } from '@bangfu/workflow';
 import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { COMMANDS_ONLY } from './tokens';
 
 /** Starts the projections and the timer scheduler with the app, and closes the stores last on shutdown. */
 @Injectable()
@@ -14,9 +15,11 @@ export class LifecycleService implements OnApplicationBootstrap, OnApplicationSh
     private readonly runner: ProjectionRunner,
     private readonly scheduler: TimerScheduler,
     private readonly processes: ProcessManagerRunner,
+    @Inject(COMMANDS_ONLY) private readonly commandsOnly: boolean,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    if (this.commandsOnly) return;
     await this.runner.start();
     await this.runner.catchUp(120_000);
     this.processes.start();

@@ -1,4 +1,5 @@
 import { assertNever, type Decider } from '../shared/decider';
+import { BucketMap } from '../shared/bucket-map';
 import { DomainError } from '../shared/domain-error';
 
 /** 资金来源, as the seeds name them. */
@@ -106,7 +107,7 @@ export type FundState =
       disbursedFen: number;
       recoveredFen: number;
       reallocatedFen: number;
-      disbursements: Map<string, DisbursementState>;
+      disbursements: BucketMap<DisbursementState>;
     };
 
 export class FundNotFoundError extends DomainError {
@@ -166,10 +167,17 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
   evolve(state, event) {
     switch (event.type) {
       case 'FundAllocated':
-        return { allocated: true, allocation: event.data, disbursedFen: 0, recoveredFen: 0, reallocatedFen: 0, disbursements: new Map() };
+        return {
+          allocated: true,
+          allocation: event.data,
+          disbursedFen: 0,
+          recoveredFen: 0,
+          reallocatedFen: 0,
+          disbursements: BucketMap.empty(),
+        };
       case 'FundDisbursed': {
         if (!state.allocated) return state;
-        const disbursements = new Map(state.disbursements).set(event.data.disbursementId, {
+        const disbursements = state.disbursements.set(event.data.disbursementId, {
           amountFen: event.data.amountFen,
           recoveredFen: 0,
           confirmed: false,
@@ -181,7 +189,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         if (!state.allocated || !disbursement) return state;
         return {
           ...state,
-          disbursements: new Map(state.disbursements).set(event.data.disbursementId, { ...disbursement, confirmed: true }),
+          disbursements: state.disbursements.set(event.data.disbursementId, { ...disbursement, confirmed: true }),
         };
       }
       case 'FundsRecovered': {
@@ -191,7 +199,7 @@ export const fundDecider: Decider<FundCommand, FundEvent, FundState> = {
         return {
           ...state,
           recoveredFen: state.recoveredFen + event.data.amountFen,
-          disbursements: new Map(state.disbursements).set(event.data.disbursementId, updated),
+          disbursements: state.disbursements.set(event.data.disbursementId, updated),
         };
       }
       case 'FundReallocated':

@@ -61,15 +61,16 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
   const maxRetries = options.maxRetries ?? 5;
   const correlationId = metadata.correlationId ?? randomUUID();
   for (let attempt = 0; ; attempt++) {
-    const history = await store.readStream(streamId);
+    const { history, state, revision } = await readState(store, streamId, decider);
+    // With a state cache only the events after the cached state are read, and the cache's store (the bulk
+    // loader) never sees a resend: replays are looked for in what was read.
     const replay = metadata.idempotencyKey ? findReplay(history, metadata) : undefined;
     if (replay) return replay;
 
-    const state = fold(history, decider);
     const newEvents = decider.decide(command, state, { now: metadata.now, actor: metadata.actor });
     const last = history.at(-1);
     if (newEvents.length === 0) {
-      return { streamId, revision: last?.revision ?? -1, position: last?.position ?? 0, eventIds: [], duplicate: false };
+      return { streamId, revision, position: last?.position ?? 0, eventIds: [], duplicate: false };
     }
     const ids = eventIdsFor(newEvents.length, metadata.idempotencyKey);
     const eventMetadata = {
@@ -81,11 +82,18 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
       ...(metadata.subjectRegion ? { subjectRegion: metadata.subjectRegion } : {}),
     };
     try {
-      return await store.append(
+      const result = await store.append(
         streamId,
         newEvents.map((event, i) => ({ id: ids[i], type: event.type, data: event.data, metadata: eventMetadata })),
-        last ? last.revision : 'no_stream',
+        revision >= 0 ? revision : 'no_stream',
       );
+      store.stateCache?.set(
+        streamId,
+        decider,
+        result.revision,
+        newEvents.reduce((current, event) => decider.evolve(current, event), state),
+      );
+      return result;
     } catch (error) {
       if (error instanceof DuplicateEventIdError) {
         throw new IdempotencyKeyReusedError('this idempotency key was already used for another request', { eventId: error.eventId });
@@ -114,15 +122,23 @@ function findReplay(history: RecordedEvent[], metadata: CommandMetadata): Append
   return { streamId: last.streamId, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id), duplicate: true };
 }
 
-function fold<E extends DomainEvent, S>(history: RecordedEvent[], decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>): S {
-  return history.reduce((current, event) => decider.evolve(current, event as unknown as E), decider.initialState());
+type Folding<E extends DomainEvent, S> = Pick<Decider<never, E, S>, 'evolve' | 'initialState'>;
+
+/** The stream's state and revision: the whole history folded, or a cached state and the events after it. */
+async function readState<E extends DomainEvent, S>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<E, S>,
+): Promise<{ history: RecordedEvent[]; state: S; revision: number }> {
+  const cached = store.stateCache?.get<S>(streamId, decider);
+  const history = await store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
+  const state = history.reduce((current, event) => decider.evolve(current, event as unknown as E), cached?.state ?? decider.initialState());
+  const revision = history.at(-1)?.revision ?? cached?.revision ?? -1;
+  if (store.stateCache && history.length > 0) store.stateCache.set(streamId, decider, revision, state);
+  return { history, state, revision };
 }
 
 /** The current state of one aggregate, for a handler that needs a fact from another stream. */
-export async function loadState<E extends DomainEvent, S>(
-  store: EventStore,
-  streamId: string,
-  decider: Pick<Decider<never, E, S>, 'evolve' | 'initialState'>,
-): Promise<S> {
-  return fold(await store.readStream(streamId), decider);
+export async function loadState<E extends DomainEvent, S>(store: EventStore, streamId: string, decider: Folding<E, S>): Promise<S> {
+  return (await readState(store, streamId, decider)).state;
 }

@@ -39,13 +39,25 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
 }
 
-interface PendingAppend {
+/** An append checked and encoded, ready for a transaction. */
+interface EncodedAppend {
   streamId: string;
   events: EventToAppend[];
   data: Buffer[];
   expected: ExpectedRevision;
+}
+
+interface PendingAppend extends EncodedAppend {
   resolve(result: AppendResult): void;
   reject(error: unknown): void;
+}
+
+/** One append of a batch, stamped with its own record time (a bulk writer's virtual clock). */
+export interface BatchedAppend {
+  streamId: string;
+  events: EventToAppend[];
+  expectedRevision: ExpectedRevision;
+  recordedAt: string;
 }
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
@@ -79,7 +91,8 @@ export class SqliteEventStore implements EventStore {
   private readonly selectById: Database.Statement;
   private readonly selectStreamHead: Database.Statement;
   private readonly groupTransaction: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => Outcome[]>;
-  private readonly appendTransaction: (pending: PendingAppend, recordedAt: string) => AppendResult;
+  private readonly appendTransaction: (pending: EncodedAppend, recordedAt: string) => AppendResult;
+  private readonly batchTransaction: Database.Transaction<(batch: (EncodedAppend & { recordedAt: string })[]) => AppendResult[]>;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
@@ -98,8 +111,11 @@ export class SqliteEventStore implements EventStore {
     this.selectById = this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
     this.selectStreamHead = this.db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
     // A nested better-sqlite3 transaction is a savepoint: a refused append inside a group rolls back alone.
-    this.appendTransaction = this.db.transaction((pending: PendingAppend, recordedAt: string) =>
+    this.appendTransaction = this.db.transaction((pending: EncodedAppend, recordedAt: string) =>
       this.appendInTransaction(pending, recordedAt),
+    );
+    this.batchTransaction = this.db.transaction((batch: (EncodedAppend & { recordedAt: string })[]) =>
+      batch.map((pending) => this.appendInTransaction(pending, pending.recordedAt)),
     );
     this.groupTransaction = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
       batch.map((pending): Outcome => {
@@ -117,10 +133,9 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) return Promise.reject(new Error('event store is closed'));
     let data: Buffer[];
     try {
-      validateAppend(streamId, events, expectedRevision);
-      data = events.map((event) => Buffer.from(canonicalJson(event.data)));
+      data = encodeAppend(streamId, events, expectedRevision);
     } catch (error) {
-      return Promise.reject(error instanceof InvalidAppendError ? error : new InvalidAppendError(String(error)));
+      return Promise.reject(error);
     }
     return new Promise<AppendResult>((resolve, reject) => {
       this.queue.push({ streamId, events, data, expected: expectedRevision, resolve, reject });
@@ -149,7 +164,26 @@ export class SqliteEventStore implements EventStore {
     if (outcomes.some((outcome) => outcome.ok)) for (const listener of [...this.appendListeners]) listener();
   }
 
-  private appendInTransaction(pending: PendingAppend, recordedAt: string): AppendResult {
+  /**
+   * Many appends in one transaction and one fsync, each checked exactly as a single append is (expected
+   * revision, ids, hash chain); the first refusal rolls the whole batch back. For bulk writers that decide in
+   * memory and write thousands of commands at a time.
+   */
+  appendBatch(appends: BatchedAppend[]): AppendResult[] {
+    if (this.closed) throw new Error('event store is closed');
+    const encoded = appends.map(({ streamId, events, expectedRevision, recordedAt }) => ({
+      streamId,
+      events,
+      expected: expectedRevision,
+      recordedAt,
+      data: encodeAppend(streamId, events, expectedRevision),
+    }));
+    const results = this.batchTransaction.immediate(encoded);
+    if (results.length > 0) for (const listener of [...this.appendListeners]) listener();
+    return results;
+  }
+
+  private appendInTransaction(pending: EncodedAppend, recordedAt: string): AppendResult {
     const { streamId, events } = pending;
     const existing = this.selectById.get(events[0].id) as { stream_id: string; revision: number; position: number } | undefined;
     if (existing) return this.replayedAppend(pending, existing);
@@ -191,7 +225,7 @@ export class SqliteEventStore implements EventStore {
   }
 
   /** The same events again (a resend): answer as the first time, append nothing. */
-  private replayedAppend(pending: PendingAppend, first: { stream_id: string; revision: number; position: number }): AppendResult {
+  private replayedAppend(pending: EncodedAppend, first: { stream_id: string; revision: number; position: number }): AppendResult {
     let last = first;
     for (let i = 0; i < pending.events.length; i++) {
       const row = i === 0 ? first : (this.selectById.get(pending.events[i].id) as typeof first | undefined);
@@ -207,6 +241,11 @@ export class SqliteEventStore implements EventStore {
       eventIds: pending.events.map((event) => event.id),
       duplicate: true,
     };
+  }
+
+  /** The stream's last revision, undefined when it has no events. */
+  streamRevision(streamId: string): number | undefined {
+    return (this.selectStreamHead.get(streamId) as { revision: number } | undefined)?.revision;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -295,6 +334,16 @@ export class SqliteEventStore implements EventStore {
       this.readAllStatements.set(sql, statement);
     }
     return statement;
+  }
+}
+
+/** The checks every adapter makes, then each event's data as canonical JSON bytes (hashed and stored alike). */
+function encodeAppend(streamId: string, events: EventToAppend[], expected: ExpectedRevision): Buffer[] {
+  try {
+    validateAppend(streamId, events, expected);
+    return events.map((event) => Buffer.from(canonicalJson(event.data)));
+  } catch (error) {
+    throw error instanceof InvalidAppendError ? error : new InvalidAppendError(String(error));
   }
 }
 

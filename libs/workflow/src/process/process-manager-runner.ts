@@ -4,7 +4,7 @@ import type { AllSubscription, CommandMetadata, EventStore, RecordedEvent } from
 import type { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import type { Clock } from '../clock/clock';
 import { scheduleTimer, type CommandDispatcher } from '../timers/timer-scheduler';
-import type { ProcessManager } from './process-manager';
+import type { ProcessManager, ReactionContext } from './process-manager';
 
 /**
  * Runs every process manager from one subscription, each with its own checkpoint in the read store.
@@ -85,23 +85,7 @@ export class ProcessManagerRunner {
     for (const manager of this.managers) {
       if (!manager.eventTypes.includes(event.type) || this.checkpoint(manager.name) >= event.position) continue;
       if (manager.readsViews) await this.projections.waitFor(event.position, 120_000);
-      const reactions = manager.react(event, { views: this.views });
-      for (const [i, reaction] of reactions.entries()) {
-        const metadata: CommandMetadata = {
-          actor: SYSTEM_ACTOR,
-          now: this.clock.now(),
-          correlationId: event.metadata.correlationId,
-          causationId: event.id,
-          idempotencyKey: `${manager.name}:${event.id}:${i}`,
-        };
-        try {
-          if ('timer' in reaction) await scheduleTimer(this.store, reaction.timer, metadata);
-          else await this.dispatcher.dispatch(reaction.command, metadata);
-        } catch (error) {
-          // A refusal is the answer to this reaction (the household was removed meanwhile): it is not retried.
-          if (!(error instanceof DomainError)) throw error;
-        }
-      }
+      await carryOutReactions(this.store, this.dispatcher, manager, event, { views: this.views }, this.clock.now());
       this.views
         .prepare(
           'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
@@ -118,5 +102,35 @@ export class ProcessManagerRunner {
 
   private lowestCheckpoint(): number {
     return Math.min(...this.managers.map((manager) => this.checkpoint(manager.name)));
+  }
+}
+
+/**
+ * What one process manager asks for in answer to one event, carried out: timers scheduled and commands
+ * dispatched as the system, with idempotency keys derived from the event so a replay has no second effect.
+ * A refusal is the answer to that reaction (the household was removed meanwhile): it is not retried.
+ */
+export async function carryOutReactions(
+  store: EventStore,
+  dispatcher: CommandDispatcher,
+  manager: ProcessManager,
+  event: RecordedEvent,
+  context: ReactionContext,
+  now: Date,
+): Promise<void> {
+  for (const [i, reaction] of manager.react(event, context).entries()) {
+    const metadata: CommandMetadata = {
+      actor: SYSTEM_ACTOR,
+      now,
+      correlationId: event.metadata.correlationId,
+      causationId: event.id,
+      idempotencyKey: `${manager.name}:${event.id}:${i}`,
+    };
+    try {
+      if ('timer' in reaction) await scheduleTimer(store, reaction.timer, metadata);
+      else await dispatcher.dispatch(reaction.command, metadata);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+    }
   }
 }

@@ -25,11 +25,7 @@ export function cancelTimer(store: EventStore, timerId: string, reason: string, 
   return handleCommand(store, timerStreamId(timerId), timerDecider, { type: 'CancelTimer', data: { timerId, reason } }, metadata);
 }
 
-/**
- * Fires due timers. Each firing dispatches the timer's command with event ids derived from the timer id,
- * then records TimerFired. Any number of schedulers (nodes, or a retry after a crash between the two
- * steps) may fire the same timer: the store keeps one copy of the derived events, so there is one effect.
- */
+/** Fires the timers that are due by the clock, from the due-timers view, one firing at a time (`fireTimer`). */
 export class TimerScheduler {
   private interval?: NodeJS.Timeout;
   private ticking?: Promise<number>;
@@ -75,31 +71,52 @@ export class TimerScheduler {
     }
   }
 
-  private async fire(timer: DueTimerRow, now: Date): Promise<boolean> {
-    const base = { actor: SYSTEM_ACTOR, now, occurredAt: timer.due_at, correlationId: undefined };
-    let outcome: TimerOutcome;
-    try {
-      const result = await this.dispatcher.dispatch(JSON.parse(timer.command), { ...base, idempotencyKey: `timer:${timer.timer_id}` });
-      outcome = { result: 'dispatched', streamId: result.streamId, eventIds: result.eventIds };
-    } catch (error) {
-      // A refusal is an answer (the household was visited after all, say): record it and stop trying.
-      if (!(error instanceof DomainError)) throw error;
-      outcome = { result: 'refused', code: error.code, message: error.message };
-    }
-    try {
-      const result = await handleCommand(
-        this.store,
-        timerStreamId(timer.timer_id),
-        timerDecider,
-        { type: 'FireTimer', data: { timerId: timer.timer_id, outcome } },
-        { ...base, idempotencyKey: `timer-fired:${timer.timer_id}` },
-      );
-      return result.eventIds.length > 0 && !result.duplicate;
-    } catch (error) {
-      // Rescheduled meanwhile (the view was behind): it fires at its new time, and the derived event ids
-      // keep the command that was just dispatched from taking effect a second time.
-      if (error instanceof DomainError) return false;
-      throw error;
-    }
+  private fire(timer: DueTimerRow, now: Date): Promise<boolean> {
+    return fireTimer(
+      this.store,
+      this.dispatcher,
+      { timerId: timer.timer_id, dueAt: timer.due_at, command: JSON.parse(timer.command) },
+      now,
+    );
+  }
+}
+
+/**
+ * Fires one timer: dispatches its command with event ids derived from the timer id, then records
+ * TimerFired with the outcome. Returns whether this call recorded the firing. Any number of schedulers (nodes,
+ * or a retry after a crash between the two steps) may fire the same timer: the store keeps one copy of the
+ * derived events, so there is one effect.
+ */
+export async function fireTimer(
+  store: EventStore,
+  dispatcher: CommandDispatcher,
+  timer: { timerId: string; dueAt: string; command: DomainCommand },
+  now: Date,
+  correlationId?: string,
+): Promise<boolean> {
+  const base = { actor: SYSTEM_ACTOR, now, occurredAt: timer.dueAt, correlationId };
+  let outcome: TimerOutcome;
+  try {
+    const result = await dispatcher.dispatch(timer.command, { ...base, idempotencyKey: `timer:${timer.timerId}` });
+    outcome = { result: 'dispatched', streamId: result.streamId, eventIds: result.eventIds };
+  } catch (error) {
+    // A refusal is an answer (the household was visited after all, say): record it and stop trying.
+    if (!(error instanceof DomainError)) throw error;
+    outcome = { result: 'refused', code: error.code, message: error.message };
+  }
+  try {
+    const result = await handleCommand(
+      store,
+      timerStreamId(timer.timerId),
+      timerDecider,
+      { type: 'FireTimer', data: { timerId: timer.timerId, outcome } },
+      { ...base, idempotencyKey: `timer-fired:${timer.timerId}` },
+    );
+    return result.eventIds.length > 0 && !result.duplicate;
+  } catch (error) {
+    // Rescheduled meanwhile (the view was behind): it fires at its new time, and the derived event ids
+    // keep the command that was just dispatched from taking effect a second time.
+    if (error instanceof DomainError) return false;
+    throw error;
   }
 }

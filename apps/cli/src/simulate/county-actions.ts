@@ -1,0 +1,299 @@
+import { DEFAULT_VISIT_TERMS, monthStart, nextMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
+import { DAY, HOUR, type DemoAction } from '../../../api/src/demo/demo-action';
+import { demoHouseholds } from '../../../api/src/demo/seed-000-work';
+import type { CountyPlan, ProvincePlan } from './province-plan';
+
+/** What a simulated year looks like, in shares of household-months (from the seeds' inspection reports). */
+export const RATES = {
+  /** A month with no visit at all: it turns overdue, then reminded and escalated. */
+  missedMonth: 0.03,
+  /** Visits entered days after they happened; a few weeks later (补录) are what the backfill flag catches. */
+  enteredDaysLater: 0.08,
+  backfilledWeeksLater: 0.01,
+  /** A household handed to another cadre (工作调整), who owes a 对接 visit within the handover days. */
+  handover: 0.006,
+  handoverNotConnected: 0.15,
+  /** Households that get a quarterly 产业奖补 payment. */
+  paidQuarterly: 0.5,
+};
+
+const OK = { result: 'met' as const };
+const FINDINGS: Findings = { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK };
+const MEASURES = ['产业奖补', '小额信贷', '公益岗位', '医疗救助', '教育资助', '危房改造', '劳务输出', '技能培训'];
+const NOTES = [
+  '入户走访，了解家庭收入和就医情况，宣传健康扶贫政策。',
+  '核对产业奖补到户情况，户主签字确认。',
+  '了解务工收入，登记就业意向。',
+  '',
+];
+
+const iso = (t: number) => new Date(t).toISOString();
+
+export const provinceAdmin = (plan: ProvincePlan): Actor => ({
+  id: 'sim-province-admin',
+  name: `${plan.name}扶贫办 模拟管理员`,
+  roles: ['county-admin'],
+  regionCode: plan.code,
+});
+
+/** 09:00 in Shanghai on the first day of `month`. */
+export const monthBase = (month: string) => Date.parse(monthStart(month)) + 9 * HOUR;
+
+/** The province, its cities and the visit policy, before any county's work. */
+export function provinceActions(plan: ProvincePlan, firstMonth: string): DemoAction[] {
+  const at = monthBase(firstMonth) - 10 * DAY;
+  const actor = provinceAdmin(plan);
+  const actions: DemoAction[] = [
+    {
+      at,
+      actor,
+      key: `region:${plan.code}`,
+      command: { type: 'RegisterRegion', data: { code: plan.code, name: plan.name, parent: null } },
+    },
+    ...plan.cities.map((city, i) => ({
+      at: at + 1000 * (i + 1),
+      actor,
+      key: `region:${city.code}`,
+      command: { type: 'RegisterRegion', data: { ...city, parent: null } } as DomainCommand,
+    })),
+  ];
+  actions.push({
+    at: at + HOUR,
+    actor,
+    key: `policy:${plan.code}`,
+    command: {
+      type: 'AdoptVisitPolicy',
+      data: {
+        regionCode: plan.code,
+        effectiveFrom: iso(at + 2 * HOUR).slice(0, 10),
+        ...DEFAULT_VISIT_TERMS,
+        reason: '每月走访不少于1次，新调整的包保责任人及时对接',
+      },
+    },
+  });
+  return actions;
+}
+
+/** Actions generated for one stretch of time; none of later stretches is recorded before `until`. */
+export interface ActionBatch {
+  actions: DemoAction[];
+  until: number;
+}
+
+/**
+ * Everything one county records over `months`: its divisions, units and cadres, the register and 包户, then
+ * month by month the visits (on time, late, backfilled or missed), handovers with their 对接 visits, and the
+ * county fund paid out to households each quarter. Yielded a month at a time so memory holds one month;
+ * the seed makes it repeatable.
+ */
+export function* countyActions(
+  plan: ProvincePlan,
+  county: CountyPlan,
+  firstMonth: string,
+  months: number,
+  random: () => number,
+): Generator<ActionBatch> {
+  let actions: DemoAction[] = [];
+  const admin: Actor = {
+    id: `sim-admin-${county.code}`,
+    name: `${county.name}扶贫办 模拟管理员`,
+    roles: ['county-admin'],
+    regionCode: county.code,
+  };
+  const office = (at: number, key: string, command: DomainCommand, occurredAt?: number, actor = admin) =>
+    actions.push({ at, actor, command, key, occurredAt });
+  const start = monthBase(firstMonth) - 5 * DAY;
+  const cadreActor = (cadreId: string): Actor => ({
+    id: cadreId,
+    name: `帮扶干部${cadreId.slice(-7)}`,
+    roles: ['cadre'],
+    regionCode: county.code,
+  });
+
+  office(
+    start,
+    `region:${county.code}`,
+    { type: 'RegisterRegion', data: { code: county.code, name: county.name, parent: null } },
+    undefined,
+    provinceAdmin(plan),
+  );
+  const households: { id: string; village: string; cadreId: string }[] = [];
+  const visit = (household: { id: string; cadreId: string }, key: string, occurredAt: number, recordedAt: number, kind: '走访' | '对接') =>
+    actions.push({
+      at: recordedAt,
+      occurredAt,
+      actor: cadreActor(household.cadreId),
+      key: `visit:${key}`,
+      command: {
+        type: 'RecordVisit',
+        data: {
+          visitId: `sim-${key}`,
+          householdId: household.id,
+          cadreId: household.cadreId,
+          kind,
+          occurredAt: iso(occurredAt),
+          findings: FINDINGS,
+          measures: [MEASURES[Math.floor(random() * MEASURES.length)]],
+          notes: NOTES[Math.floor(random() * NOTES.length)],
+          visitor: { registered: false, linkedToVillage: false },
+        },
+      },
+    });
+  let tick = 1;
+  const next = () => start + HOUR + tick++ * 1000;
+  for (const town of county.towns) {
+    office(next(), `region:${town.code}`, { type: 'RegisterRegion', data: { code: town.code, name: town.name, parent: null } });
+    for (const village of town.villages) {
+      office(next(), `region:${village.code}`, { type: 'RegisterRegion', data: { code: village.code, name: village.name, parent: null } });
+    }
+    office(next(), `unit:${town.unitId}`, {
+      type: 'RegisterUnit',
+      data: {
+        unitId: town.unitId,
+        name: `${town.name}包村单位`,
+        regionCode: county.code,
+        leadOfficial: `${town.name}党委书记`,
+        regionRegistered: false,
+      },
+    });
+    for (const cadreId of town.cadreIds) {
+      office(next(), `cadre:${cadreId}`, {
+        type: 'RegisterCadre',
+        data: {
+          cadreId,
+          name: `帮扶干部${cadreId.slice(-7)}`,
+          unitId: town.unitId,
+          position: '科员',
+          unit: { registered: false, regionCode: null },
+        },
+      });
+    }
+    let h = 0;
+    for (const village of town.villages) {
+      office(next(), `village-unit:${village.code}`, {
+        type: 'AssignUnitToVillage',
+        data: {
+          villageCode: village.code,
+          unitId: town.unitId,
+          from: iso(start + HOUR),
+          reason: '单位包村',
+          unitRegistered: false,
+          villageRegistered: false,
+        },
+      });
+      const profiles = demoHouseholds({ ...village, people: Math.round(village.households * 2.6), cadres: [], team: [] }, random);
+      for (const profile of profiles) {
+        const cadreId = town.cadreIds[Math.floor(h++ / 8)];
+        households.push({ id: profile.householdId, village: village.code, cadreId });
+        const at = next();
+        office(
+          at,
+          `household:${profile.householdId}`,
+          {
+            type: 'RegisterHousehold',
+            data: { ...profile, identifiedAt: iso(start), source: 'identification', villageRegistered: false },
+          },
+          start,
+        );
+        const assignedAt = next();
+        office(
+          assignedAt,
+          `assign:${profile.householdId}:0`,
+          assignment(profile.householdId, cadreId, iso(assignedAt), '包保责任分配表'),
+          assignedAt,
+        );
+        if (random() >= RATES.handoverNotConnected) {
+          const connect = monthBase(firstMonth) + Math.floor(random() * 5) * DAY + Math.floor(random() * 8) * HOUR;
+          visit(households[households.length - 1], `${profile.householdId}-connect`, connect, connect + 2 * HOUR, '对接');
+        }
+      }
+    }
+  }
+
+  yield { actions, until: monthBase(firstMonth) };
+
+  let month = firstMonth;
+  let fundId = '';
+  for (let m = 0; m < months; m++, month = nextMonth(month)) {
+    actions = [];
+    const base = monthBase(month);
+    if (m % 12 === 0) {
+      fundId = `sim-fund-${county.code}-${month.slice(0, 4)}`;
+      office(base + DAY, `fund:${fundId}`, {
+        type: 'AllocateFund',
+        data: {
+          fundId,
+          source: '中央财政专项扶贫资金',
+          amountFen: county.households * 200_000,
+          regionCode: county.code,
+          purpose: '产业发展',
+          documentNumber: `${county.name}财农〔${month.slice(0, 4)}〕${1 + Math.floor(random() * 90)}号`,
+          allocatedOn: iso(base + DAY).slice(0, 10),
+        },
+      });
+    }
+    for (const household of households) {
+      const r = random();
+      const day = Math.floor(random() * 26);
+      const occurredAt = base + day * DAY + Math.floor(random() * 8) * HOUR;
+      if (r < RATES.handover) {
+        // A new cadre of the same unit takes over; most connect within the handover days, some never do.
+        const town = county.towns.find((t) => household.village.startsWith(t.code)) as CountyPlan['towns'][number];
+        const successor = town.cadreIds[Math.floor(random() * town.cadreIds.length)];
+        if (successor !== household.cadreId) {
+          household.cadreId = successor;
+          office(
+            occurredAt,
+            `assign:${household.id}:${month}`,
+            assignment(household.id, successor, iso(occurredAt), '工作调整'),
+            occurredAt,
+          );
+          if (random() >= RATES.handoverNotConnected) {
+            const connect = occurredAt + (1 + Math.floor(random() * 4)) * DAY;
+            visit(household, `${household.id}-${month}-connect`, connect, connect + 2 * HOUR, '对接');
+          }
+        }
+      }
+      if (r >= 1 - RATES.missedMonth) continue;
+      const late = random();
+      const delay =
+        late < RATES.backfilledWeeksLater
+          ? (14 + Math.floor(random() * 14)) * DAY
+          : late < RATES.backfilledWeeksLater + RATES.enteredDaysLater
+            ? (1 + Math.floor(random() * 3)) * DAY
+            : Math.floor(random() * 6) * HOUR + 30 * 60_000;
+      visit(household, `${household.id}-${month}`, occurredAt, occurredAt + delay, '走访');
+    }
+    if (m % 3 === 2) {
+      // Quarterly 产业奖补 to the households that qualify, each with its voucher.
+      households.forEach((household, i) => {
+        if (random() >= RATES.paidQuarterly) return;
+        const at = base + 20 * DAY + i * 1000;
+        office(
+          at,
+          `pay:${household.id}:${month}`,
+          {
+            type: 'DisburseFund',
+            data: {
+              fundId,
+              disbursementId: `sim-pay-${household.id}-${month}`,
+              recipient: { kind: 'household', id: household.id },
+              amountFen: 50_000,
+              voucherNumber: `${county.code}-${month}-${String(i).padStart(5, '0')}`,
+              disbursedAt: iso(at),
+            },
+          },
+          at,
+        );
+      });
+    }
+    yield { actions, until: monthBase(nextMonth(month)) };
+  }
+}
+
+function assignment(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
+  return {
+    type: 'AssignCadre',
+    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
+  };
+}

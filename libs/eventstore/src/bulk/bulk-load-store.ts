@@ -1,0 +1,148 @@
+import { checkExpectedRevision, validateAppend } from '../append-rules';
+import type { VerifyReport } from '../chain/verify-chain';
+import { StateCache } from '../command/state-cache';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventMetadata,
+  EventStore,
+  EventToAppend,
+  ExpectedRevision,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+} from '../event-store.port';
+import type { BatchedAppend, SqliteEventStore } from '../sqlite/sqlite-event-store';
+
+/** An event as accepted by the bulk loader: everything but its chain hashes, which the flush computes. */
+export type AcceptedEvent = Omit<RecordedEvent, 'metadata'> & { metadata: Omit<EventMetadata, 'hash' | 'prevHash'> };
+
+/**
+ * The write path of `bangfu simulate`: the real command handlers run against it as against any store,
+ * but appends are checked against revisions kept in memory, answered at once, and written to the SQLite
+ * store thousands at a time through `appendBatch` — the same checks, canonical JSON and hash chain as a
+ * single append, in one transaction per batch. It must be the only writer of its file while it runs, which
+ * is also what lets it keep folded states (`stateCache`) so that a command folds only its new events.
+ */
+export class BulkLoadStore implements EventStore {
+  readonly stateCache = new StateCache();
+  private pending: BatchedAppend[] = [];
+  private pendingEvents = 0;
+  private readonly revisions = new Map<string, number>();
+  /** Streams the file was asked about and does not hold (most divisions have no policy of their own). */
+  private readonly absent = new Set<string>();
+  private readonly listeners = new Set<(events: AcceptedEvent[]) => void>();
+
+  private constructor(
+    private readonly inner: SqliteEventStore,
+    private readonly now: () => Date,
+    private head: number,
+    private readonly batchSize: number,
+  ) {}
+
+  static async open(inner: SqliteEventStore, now: () => Date, batchSize = 20_000): Promise<BulkLoadStore> {
+    return new BulkLoadStore(inner, now, await inner.headPosition(), batchSize);
+  }
+
+  /** Told of every accepted append, in order: how a simulation feeds its process managers and timers. */
+  onAccepted(listener: (events: AcceptedEvent[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    try {
+      validateAppend(streamId, events, expectedRevision);
+      const current = this.revisionOf(streamId);
+      checkExpectedRevision(streamId, expectedRevision, current);
+      const recordedAt = this.now().toISOString();
+      this.pending.push({ streamId, events, expectedRevision, recordedAt });
+      this.pendingEvents += events.length;
+      const first = (current ?? -1) + 1;
+      const accepted = events.map((event, i): AcceptedEvent => ({
+        id: event.id,
+        type: event.type,
+        streamId,
+        revision: first + i,
+        position: this.head + 1 + i,
+        data: event.data,
+        metadata: { ...event.metadata, schemaVersion: event.metadata.schemaVersion ?? 1, recordedAt },
+      }));
+      this.head += events.length;
+      this.revisions.set(streamId, first + events.length - 1);
+      this.absent.delete(streamId);
+      for (const listener of this.listeners) listener(accepted);
+      if (this.pendingEvents >= this.batchSize) this.flush();
+      return Promise.resolve({
+        streamId,
+        revision: first + events.length - 1,
+        position: this.head,
+        eventIds: events.map((e) => e.id),
+        duplicate: false,
+      });
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  /** Writes what was accepted so far in one transaction. */
+  flush(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.pendingEvents = 0;
+    this.inner.appendBatch(batch);
+  }
+
+  /** Flushes, then forgets revisions and folded states: memory stays bounded by the work since the last call. */
+  forget(): void {
+    this.flush();
+    this.revisions.clear();
+    this.absent.clear();
+    this.stateCache.clear();
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const known = this.revisionOf(streamId);
+    // Nothing written yet (a division with no policy of its own), or a command with a cached state asking
+    // only for what follows it: no read at all.
+    if (known === undefined || (options.direction !== 'backwards' && (options.fromRevision ?? 0) > known)) return [];
+    // Only a stream with unwritten events needs the flush before its read.
+    if (this.revisions.has(streamId)) this.flush();
+    return this.inner.readStream(streamId, options);
+  }
+
+  async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.flush();
+    return this.inner.readAll(options);
+  }
+
+  subscribeToAll(options?: SubscribeOptions): AllSubscription {
+    this.flush();
+    return this.inner.subscribeToAll(options);
+  }
+
+  async headPosition(): Promise<number> {
+    return this.head;
+  }
+
+  async verify(): Promise<VerifyReport> {
+    this.flush();
+    return this.inner.verify();
+  }
+
+  async close(): Promise<void> {
+    this.flush();
+    await this.inner.close();
+  }
+
+  private revisionOf(streamId: string): number | undefined {
+    const known = this.revisions.get(streamId);
+    if (known !== undefined || this.absent.has(streamId)) return known;
+    // Revisions are forgotten only after a flush, so a stream missing here has nothing pending: the file knows.
+    const stored = this.inner.streamRevision(streamId);
+    if (stored === undefined) this.absent.add(streamId);
+    return stored;
+  }
+}
