@@ -14,7 +14,8 @@ export interface RebuildReport {
  * Replays the whole log into a fresh generation of each projection's tables, then points the views at it
  * and drops the old tables in one transaction. Until that moment the old generation keeps serving (and
  * keeps being fed by a running API); afterwards the API's runner notices the checkpoint moved back and
- * re-reads whatever was appended during the swap.
+ * re-reads whatever was appended during the swap. The log is read once for all the projections: reading
+ * and parsing it is most of a rebuild's cost, so each page is applied to every projection in turn.
  */
 export async function rebuildProjections(
   store: EventStore,
@@ -22,38 +23,40 @@ export async function rebuildProjections(
   projections: readonly Projection[],
   onProgress?: (name: string, position: number, head: number) => void,
 ): Promise<RebuildReport[]> {
-  const reports: RebuildReport[] = [];
-  for (const projection of projections) {
-    const started = Date.now();
+  const started = Date.now();
+  const targets = projections.map((projection) => {
     const previous = views.state(projection.name)?.generation;
     const generation = (previous ?? 0) + 1;
     views.db.transaction(() => {
       views.dropGeneration(projection, generation);
       views.createGeneration(projection, generation);
     })();
-    const writer = views.writer(projection, generation);
-    let position = 0;
-    let events = 0;
-    const head = await store.headPosition();
-    for (;;) {
-      const page = await store.readAll({ fromPosition: position, maxCount: 5000 });
-      if (page.length === 0) break;
-      views.db.transaction(() => {
-        for (const event of page) projection.apply(event, writer);
-      })();
-      position = page[page.length - 1].position;
-      events += page.length;
-      onProgress?.(projection.name, position, Math.max(head, position));
-    }
-    views.db
-      .transaction(() => {
+    return { projection, previous, generation, writer: views.writer(projection, generation) };
+  });
+  let position = 0;
+  let events = 0;
+  const head = await store.headPosition();
+  const label = projections.length === 1 ? projections[0].name : `${projections.length} views`;
+  for (;;) {
+    const page = await store.readAll({ fromPosition: position, maxCount: 5000 });
+    if (page.length === 0) break;
+    views.db.transaction(() => {
+      for (const { projection, writer } of targets) for (const event of page) projection.apply(event, writer);
+    })();
+    position = page[page.length - 1].position;
+    events += page.length;
+    onProgress?.(label, position, Math.max(head, position));
+  }
+  views.db
+    .transaction(() => {
+      for (const { projection, generation, previous } of targets) {
         views.switchViews(projection, generation, previous);
         views.saveState({ name: projection.name, version: projection.version, generation, position });
-      })
-      .immediate();
-    reports.push({ name: projection.name, events, position, generation, ms: Date.now() - started });
-  }
-  return reports;
+      }
+    })
+    .immediate();
+  const ms = Date.now() - started;
+  return targets.map(({ projection, generation }) => ({ name: projection.name, events, position, generation, ms }));
 }
 
 /** Creates a projection seen for the first time; rebuilds one whose version changed. */

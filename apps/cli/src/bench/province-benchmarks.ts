@@ -1,0 +1,115 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { summary, type BenchResult } from './store-benchmarks';
+import { PROVINCE_MONTHS, QUERIES, type StepResult } from './province-steps';
+
+const CLI = join(__dirname, '..', 'main.js');
+const ONE_HOUSEHOLD = new Set(['household timeline', 'responsibility ?at=', 'fund trace', 'one-year dossier export']);
+
+/** Runs `bangfu bench --step NAME` in a child process and returns the JSON line it prints. */
+function step<T>(name: string, dir: string, env: Record<string, string>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, 'bench', '--step', name, '--dir', dir], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      const line = out.split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+      if (status !== 0 || !line) reject(new Error(`benchmark step ${name} failed (exit ${status})`));
+      else resolve(JSON.parse(line.slice('BENCH_RESULT '.length)) as T);
+    });
+  });
+}
+
+export interface ProvinceResults {
+  results: BenchResult[];
+  noopRate: number;
+  events: number;
+}
+
+/**
+ * The province-scale steps, each in its own process: the simulated log, all views rebuilt against a raw
+ * scan of the same log, verify, and the users' reads through HTTP on it; plus the no-op route that bounds
+ * any command route.
+ */
+export async function runProvinceBenchmarks(
+  dir: string,
+  households: number,
+  seconds: number,
+  log: (line: string) => void,
+): Promise<ProvinceResults> {
+  const env = { BANGFU_BENCH_HOUSEHOLDS: String(households), BANGFU_BENCH_SECONDS: String(seconds) };
+  const data = join(dir, 'province');
+  const results: BenchResult[] = [];
+  const add = (result: BenchResult) => {
+    results.push(result);
+    log(
+      `${result.name}: median ${summary(result.runs).toLocaleString('en')} ${result.unit} (runs ${result.runs.join(', ')}), peak RSS ${result.peakRssMb} MB`,
+    );
+  };
+
+  const simulated = await step<StepResult>('simulate', data, env);
+  const events = Number(simulated.detail.events);
+  const scale = `${households.toLocaleString('en')} households × ${PROVINCE_MONTHS} months = ${events.toLocaleString('en')} events`;
+  add({
+    name: 'bangfu simulate (through the command handlers)',
+    unit: 'events/s',
+    runs: simulated.runs,
+    detail: `${scale} from ${Number(simulated.detail.commands).toLocaleString('en')} commands in ${simulated.detail.seconds} s, one run`,
+    peakRssMb: simulated.peakRssMb,
+  });
+  const scan = await step<StepResult>('scan', data, env);
+  add({
+    name: 'raw scan and parse of the log (baseline)',
+    unit: 'events/s',
+    runs: scan.runs,
+    detail: `every row in log order, data and metadata JSON.parse'd; ${scale}`,
+    peakRssMb: scan.peakRssMb,
+  });
+  const rebuild = await step<StepResult>('rebuild', data, env);
+  add({
+    name: `rebuild of all ${rebuild.detail.views} views`,
+    unit: 'events/s',
+    runs: rebuild.runs,
+    detail: `${scale}, into a fresh file`,
+    target: {
+      text: '≥ 100,000 events/s and ≥ 30% of the raw scan',
+      met: summary(rebuild.runs) >= 100_000 && summary(rebuild.runs) >= 0.3 * summary(scan.runs),
+    },
+    peakRssMb: rebuild.peakRssMb,
+  });
+  const verify = await step<StepResult>('verify', data, env);
+  add({
+    name: 'verify (province log)',
+    unit: 'events/s',
+    runs: verify.runs,
+    detail: `every hash chain and the log's continuity over ${scale}, one worker thread per core`,
+    target: { text: '≥ 200,000 events/s', met: summary(verify.runs) >= 200_000 },
+    peakRssMb: verify.peakRssMb,
+  });
+  const queries = await step<Record<string, StepResult>>('queries', data, env);
+  for (const name of QUERIES) {
+    const q = queries[name];
+    const limit = ONE_HOUSEHOLD.has(name) ? 10 : 50;
+    add({
+      name: `${name}, p99 latency`,
+      unit: 'ms',
+      runs: q.runs,
+      detail: `HTTP, 10 connections, 3 × 3 s over varied subjects; p50 ${q.detail.p50} ms; ${scale}`,
+      target: { text: `≤ ${limit} ms`, met: summary(q.runs) <= limit },
+      peakRssMb: q.peakRssMb,
+    });
+  }
+  const noop = await step<StepResult>('noop', data, env);
+  add({
+    name: 'no-op NestJS-on-Fastify POST route (baseline)',
+    unit: 'requests/s',
+    runs: noop.runs,
+    detail: `50 connections, ${seconds} s per run, same validation pipe, empty handler`,
+    peakRssMb: noop.peakRssMb,
+  });
+  return { results, noopRate: summary(noop.runs), events };
+}

@@ -1,0 +1,233 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { Body, Controller, Module, Post } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ROLES } from '@bangfu/domain';
+import { SqliteEventStore, verifyEventsFile } from '@bangfu/eventstore';
+import { ReadStore, rebuildProjections } from '@bangfu/projections';
+import { VirtualClock } from '@bangfu/workflow';
+import { signToken } from '../../../api/src/auth/jwt';
+import { loadConfig } from '../../../api/src/config/bangfu-config';
+import { createApp } from '../../../api/src/create-app';
+import { demoMonth } from '../../../api/src/demo/demo-action';
+import { strictValidationPipe } from '../../../api/src/http/validation.pipe';
+import { allProjections } from '../../../api/src/infrastructure/projection-catalog';
+import { LedgerProofs } from '../../../api/src/ledger/ledger-proofs.service';
+import { monthBase } from '../simulate/county-actions';
+import { provincePlan } from '../simulate/province-plan';
+import { simulate } from '../simulate/simulation-runner';
+
+/** One step's numbers, measured in a process of its own so that its peak RSS is its own. */
+export interface StepResult {
+  runs: number[];
+  detail: Record<string, number | string>;
+  peakRssMb: number;
+}
+
+export const PROVINCE_MONTHS = 60;
+const FIRST_MONTH = '2021-01';
+const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+const benchConfig = (dataDir: string) =>
+  loadConfig({
+    BANGFU_DATA_DIR: dataDir,
+    BANGFU_JWT_SECRET: 'bench',
+    BANGFU_LOG: 'false',
+    BANGFU_RATE_LIMIT_PER_MINUTE: '0',
+    BANGFU_TIMER_INTERVAL_MS: '0',
+  });
+
+/** The province log every later step reads: `households` over five years, through the real command path. */
+async function simulateStep(dir: string, households: number): Promise<Omit<StepResult, 'peakRssMb'>> {
+  const report = await simulate(benchConfig(dir), { households, months: PROVINCE_MONTHS, seed: 20260401, firstMonth: FIRST_MONTH });
+  return {
+    runs: [rate(report.events, report.ms)],
+    detail: { events: report.events, commands: report.commands, seconds: Math.round(report.ms / 1000) },
+  };
+}
+
+/** Every view rebuilt from the whole log into a fresh file, three times. */
+async function rebuildStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
+  const runs: number[] = [];
+  let events = 0;
+  for (let r = 0; r < 3; r++) {
+    const file = join(dir, `rebuild-${r}.db`);
+    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+    const views = new ReadStore(file);
+    const started = performance.now();
+    await rebuildProjections(store, views, allProjections);
+    const ms = performance.now() - started;
+    events = await store.headPosition();
+    runs.push(rate(events, ms));
+    await store.close();
+    views.close();
+    rmSync(file, { force: true });
+    rmSync(`${file}-wal`, { force: true });
+    rmSync(`${file}-shm`, { force: true });
+  }
+  return { runs, detail: { events, views: allProjections.length } };
+}
+
+/** The floor under any rebuild: every row read in log order and its data and metadata parsed, nothing else. */
+function rawScanStep(dir: string): Omit<StepResult, 'peakRssMb'> {
+  const runs: number[] = [];
+  let events = 0;
+  for (let r = 0; r < 3; r++) {
+    const db = new Database(join(dir, 'events.db'), { readonly: true });
+    const started = performance.now();
+    events = 0;
+    for (const row of db.prepare('SELECT position, stream_id, type, data, metadata FROM events ORDER BY position').iterate() as Iterable<{
+      data: string;
+      metadata: string;
+    }>) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+      events++;
+    }
+    runs.push(rate(events, performance.now() - started));
+    db.close();
+  }
+  return { runs, detail: { events } };
+}
+
+async function verifyStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
+  const runs: number[] = [];
+  let events = 0;
+  for (let r = 0; r < 3; r++) {
+    const started = performance.now();
+    const report = await verifyEventsFile(join(dir, 'events.db'));
+    if (!report.ok) throw new Error(`the simulated log failed verification: ${report.break.reason}`);
+    events = report.events;
+    runs.push(rate(report.events, performance.now() - started));
+  }
+  return { runs, detail: { events } };
+}
+
+export const QUERIES = [
+  'household timeline',
+  'responsibility ?at=',
+  'region visit coverage',
+  'overdue page',
+  'fund trace',
+  'exit pipeline',
+  'one-year dossier export',
+] as const;
+
+/** p50/p99 of the users' reads on the province log, through HTTP, 10 connections, three runs of 3 s per query. */
+async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult, 'peakRssMb'>>> {
+  const config = benchConfig(dir);
+  const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+  const views = new ReadStore(join(dir, 'views.db'));
+  await rebuildProjections(store, views, allProjections);
+  await store.close();
+  views.close();
+  const plan = provincePlan(Number(process.env.BANGFU_BENCH_HOUSEHOLDS));
+  const end = monthBase(demoMonth(FIRST_MONTH, PROVINCE_MONTHS));
+  const app = await createApp(config, { clock: new VirtualClock(new Date(end)) });
+  await app.init();
+  const admin = { id: 'bench-admin', roles: ['county-admin'], regionCode: plan.code };
+  await app.get(LedgerProofs).sign({ actor: admin, now: new Date(end) }, '基准测试封存');
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const token = signToken({ sub: 'bench-reviewer', roles: [...ROLES], region: plan.code, ttlSeconds: 3600 }, 'bench');
+  const households = plan.counties.flatMap((county) => county.towns.flatMap((town) => town.villages.map((village) => village.code)));
+  const household = (i: number) => `${households[(i * 7919) % households.length]}${String(1 + (i % 50)).padStart(4, '0')}`;
+  const county = (i: number) => plan.counties[i % plan.counties.length].code;
+  const paths: Record<(typeof QUERIES)[number], (i: number) => string> = {
+    'household timeline': (i) => `/api/v1/households/${household(i)}/timeline`,
+    'responsibility ?at=': (i) => `/api/v1/households/${household(i)}/responsibility?at=2023-06-15T00:00:00.000Z`,
+    'region visit coverage': (i) => `/api/v1/regions/${county(i)}/visit-coverage?month=2024-06`,
+    'overdue page': (i) => `/api/v1/regions/${county(i)}/overdue-visits?month=2024-06`,
+    'fund trace': (i) => `/api/v1/funds/sim-fund-${county(i)}-2023/trace`,
+    'exit pipeline': (i) => `/api/v1/regions/${county(i)}/exit-pipeline`,
+    'one-year dossier export': (i) =>
+      `/api/v1/dossiers/household/${household(i)}?from=2023-01-01T00:00:00.000Z&to=2024-01-01T00:00:00.000Z`,
+  };
+  const results: Record<string, Omit<StepResult, 'peakRssMb'>> = {};
+  try {
+    for (const name of QUERIES) {
+      const p99: number[] = [];
+      const p50: number[] = [];
+      for (let r = 0; r < 3; r++) {
+        let i = 0;
+        const result = await autocannon({
+          url: `http://127.0.0.1:${port}`,
+          connections: 10,
+          duration: 3,
+          requests: [
+            {
+              method: 'GET',
+              setupRequest: (request) => ({ ...request, path: paths[name](i++), headers: { authorization: `Bearer ${token}` } }),
+            },
+          ],
+        });
+        if (result.non2xx + result.errors > 0)
+          throw new Error(`${name}: ${result.non2xx + result.errors} of ${result.requests.total} requests failed`);
+        p99.push(result.latency.p99);
+        p50.push(result.latency.p50);
+      }
+      results[name] = { runs: p99, detail: { p50: [...p50].sort((a, b) => a - b)[1] } };
+    }
+  } finally {
+    await app.close();
+  }
+  return results;
+}
+
+@Controller()
+class NoopController {
+  @Post('noop')
+  noop(@Body() _body: unknown) {
+    return { ok: true };
+  }
+}
+
+@Module({ controllers: [NoopController] })
+class NoopModule {}
+
+/** The floor under any command route: NestJS on Fastify with the same pipe, 50 connections, an empty handler. */
+async function noopStep(seconds: number): Promise<Omit<StepResult, 'peakRssMb'>> {
+  const app = await NestFactory.create<NestFastifyApplication>(NoopModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+    logger: ['error'],
+  });
+  app.useGlobalPipes(strictValidationPipe());
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const port = (app.getHttpServer().address() as { port: number }).port;
+  const runs: number[] = [];
+  try {
+    for (let r = 0; r < 3; r++) {
+      const result = await autocannon({
+        url: `http://127.0.0.1:${port}/noop`,
+        connections: 50,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: '走访', notes: '入户走访' }),
+      });
+      runs.push(Math.round(result.requests.average));
+    }
+  } finally {
+    await app.close();
+  }
+  return { runs, detail: {} };
+}
+
+/** Runs one step in this process and prints its result as one JSON line (the parent reads it). */
+export async function runStep(step: string, dir: string): Promise<void> {
+  const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
+  const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+  let result: unknown;
+  if (step === 'simulate') result = { ...(await simulateStep(dir, households)), peakRssMb: peakRssMb() };
+  else if (step === 'rebuild') result = { ...(await rebuildStep(dir)), peakRssMb: peakRssMb() };
+  else if (step === 'scan') result = { ...rawScanStep(dir), peakRssMb: peakRssMb() };
+  else if (step === 'verify') result = { ...(await verifyStep(dir)), peakRssMb: peakRssMb() };
+  else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: peakRssMb() };
+  else if (step === 'queries') {
+    const queries = await queriesStep(dir);
+    result = Object.fromEntries(Object.entries(queries).map(([name, r]) => [name, { ...r, peakRssMb: peakRssMb() }]));
+  } else throw new Error(`unknown benchmark step ${step}`);
+  console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
+}
