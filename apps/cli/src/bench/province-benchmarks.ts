@@ -45,6 +45,7 @@ export async function runProvinceBenchmarks(
   const data = join(dir, 'province');
   const results: BenchResult[] = [];
   const add = (result: BenchResult) => {
+    result.section = 'province';
     results.push(result);
     log(
       `${result.name}: median ${summary(result.runs).toLocaleString('en')} ${result.unit} (runs ${result.runs.join(', ')}), peak RSS ${result.peakRssMb} MB`,

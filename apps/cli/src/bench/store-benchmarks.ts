@@ -18,6 +18,8 @@ export interface BenchResult {
   detail: string;
   target?: { text: string; met: boolean };
   peakRssMb: number;
+  /** The province-scale steps are reported in a table of their own. */
+  section?: 'province';
 }
 
 const actor = { id: 'cadre-2224261032010001', name: '李明', roles: ['cadre'], unitId: 'unit-jlwjw', regionCode: '222426103201' };
