@@ -37,16 +37,28 @@ export async function rebuildProjections(
   let events = 0;
   const head = await store.headPosition();
   const label = projections.length === 1 ? projections[0].name : `${projections.length} views`;
+  // Ten pages per transaction: each commit rewrites every B-tree page it touched, and view keys (household,
+  // fund) scatter a page's events over many pages, so fewer, larger commits write each page fewer times.
+  let pagesInTransaction = 0;
   for (;;) {
     const page = await store.readAll({ fromPosition: position, maxCount: 5000 });
     if (page.length === 0) break;
-    views.db.transaction(() => {
+    if (pagesInTransaction === 0) views.db.exec('BEGIN IMMEDIATE');
+    try {
       for (const { projection, writer } of targets) for (const event of page) projection.apply(event, writer);
-    })();
+    } catch (error) {
+      views.db.exec('ROLLBACK');
+      throw error;
+    }
+    if (++pagesInTransaction === 10) {
+      views.db.exec('COMMIT');
+      pagesInTransaction = 0;
+    }
     position = page[page.length - 1].position;
     events += page.length;
     onProgress?.(label, position, Math.max(head, position));
   }
+  if (pagesInTransaction > 0) views.db.exec('COMMIT');
   views.db
     .transaction(() => {
       for (const { projection, generation, previous } of targets) {
