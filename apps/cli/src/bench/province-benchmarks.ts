@@ -112,5 +112,38 @@ export async function runProvinceBenchmarks(
     detail: `50 connections, ${seconds} s per run, same validation pipe, empty handler`,
     peakRssMb: noop.peakRssMb,
   });
+  const peer = await step<{
+    bangfuAppend: number[];
+    bangfuRebuild: number[];
+    emmettAppend: number[];
+    emmettRebuild: number[];
+    peakRssMb: number;
+  }>('emmett', join(dir, 'emmett'), env);
+  const workload = '200 appends of 1000 visit events (synchronous=FULL on both)';
+  add({
+    name: 'Emmett (emmett-sqlite 0.38.5): batched appends',
+    unit: 'events/s',
+    runs: peer.emmettAppend,
+    detail: workload,
+    peakRssMb: peer.peakRssMb,
+  });
+  add({
+    name: 'bangfu: the same batched appends',
+    unit: 'events/s',
+    runs: peer.bangfuAppend,
+    detail: `${workload}; ratio ${(summary(peer.bangfuAppend) / summary(peer.emmettAppend)).toFixed(2)}×`,
+    target: { text: '≥ 2× Emmett', met: summary(peer.bangfuAppend) >= 2 * summary(peer.emmettAppend) },
+    peakRssMb: peer.peakRssMb,
+  });
+  const replay = 'the 200,000 events read in log order, pages of 5000, into the same one-table SQLite view';
+  add({ name: 'Emmett: rebuild of one view', unit: 'events/s', runs: peer.emmettRebuild, detail: replay, peakRssMb: peer.peakRssMb });
+  add({
+    name: 'bangfu: the same rebuild',
+    unit: 'events/s',
+    runs: peer.bangfuRebuild,
+    detail: `${replay}; ratio ${(summary(peer.bangfuRebuild) / summary(peer.emmettRebuild)).toFixed(2)}×`,
+    target: { text: '≥ 2× Emmett', met: summary(peer.bangfuRebuild) >= 2 * summary(peer.emmettRebuild) },
+    peakRssMb: peer.peakRssMb,
+  });
   return { results, noopRate: summary(noop.runs), events };
 }

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
@@ -17,6 +17,7 @@ import { strictValidationPipe } from '../../../api/src/http/validation.pipe';
 import { allProjections } from '../../../api/src/infrastructure/projection-catalog';
 import { LedgerProofs } from '../../../api/src/ledger/ledger-proofs.service';
 import { monthBase } from '../simulate/county-actions';
+import { emmettPeerStep } from './emmett-peer';
 import { provincePlan } from '../simulate/province-plan';
 import { simulate } from '../simulate/simulation-runner';
 
@@ -217,6 +218,7 @@ async function noopStep(seconds: number): Promise<Omit<StepResult, 'peakRssMb'>>
 
 /** Runs one step in this process and prints its result as one JSON line (the parent reads it). */
 export async function runStep(step: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
   const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
   let result: unknown;
@@ -225,6 +227,7 @@ export async function runStep(step: string, dir: string): Promise<void> {
   else if (step === 'scan') result = { ...rawScanStep(dir), peakRssMb: peakRssMb() };
   else if (step === 'verify') result = { ...(await verifyStep(dir)), peakRssMb: peakRssMb() };
   else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: peakRssMb() };
+  else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: peakRssMb() };
   else if (step === 'queries') {
     const queries = await queriesStep(dir);
     result = Object.fromEntries(Object.entries(queries).map(([name, r]) => [name, { ...r, peakRssMb: peakRssMb() }]));

@@ -90,19 +90,26 @@ Where the province targets stand, from CPU profiles taken while building this re
   the real command path (Nest command bus, the handlers' fact reads, the deciders, canonical JSON, SHA-256, an
   SQLite insert under a random-UUID unique index; no single function above 12% of the profile, GC about 11%),
   so a 10M-event log alone takes over 20 minutes here and does not fit the 30-minute run with everything
-  else. The report is measured on the log size given by \`--households\` (default 9,000 households × 60
-  months ≈ 1M events); \`npm run bench -- --households 90000\` produces the same report at about 10M events on a
-  machine with the time.
-- **Rebuild.** A rebuild used to read and parse the whole log once per view (17 views): 66% of its profile.
-  It now reads the log once and applies each page to every view, three times faster; what remains is the
-  views' own SQL — one or more statements per event per view (the Merkle view's subtree rows and the
-  subject index's rows are the heaviest), about 100 µs per event in all. Reaching 100,000 events/s needs
-  the views to write in bulk (prepared multi-row inserts, the Merkle tree built in memory per page), which
-  this stop did not do: the target is missed.
-- **Reads.** One-household reads that return a page of full events (the timeline's 100 events with payloads,
-  a dossier with an inclusion proof per event) and the fund trace, which walks every disbursement of a
-  county fund that pays thousands of households, miss the 10 ms p99 under 10 concurrent connections; the
-  responsibility and the region pages are within target.
-- **Emmett peer.** \`@event-driven-io/emmett-sqlite\` needs the \`sqlite3\` native module, which compiles from
-  source here (about 80 s on install); the peer comparison was not built in this stop.
+  else. The report is measured on the log of \`--households\` (default 9,000 households × 60 months ≈ 1M
+  events); \`npm run bench -- --households 90000\` produces the same report at about 10M events on a machine
+  with the time. The 10M targets are therefore not shown as met.
+- **Rebuild.** A rebuild used to read and parse the whole log once per view (17 views: 66% of its profile);
+  it now reads the log once, applies each page to every view, commits every ten pages and gives the views a
+  128 MB page cache — 15.8 s → 10.4 s over 111k events. What remains is the views' own SQL, one or more
+  statements per event per view: the Merkle view (leaf, node and parent rows, 17% of the profile), the
+  flags of visits (14%), the subject index (12%), the timeline (11%, a copy of every household event's data),
+  the visits view (8%), then reading the log (8%). About 90 µs per event in all, so the 100,000 events/s
+  target is missed by an order of magnitude; reaching it needs the heavy views to write in bulk (the Merkle
+  tree built in memory per page, multi-row inserts) or to be rebuilt in parallel into separate files.
+- **Reads.** The household timeline (100 events with their payloads per page), the dossier (an inclusion
+  proof per event) and the fund trace (every disbursement of a county fund that pays thousands of
+  households) miss the 10 ms p99 under 10 concurrent connections; responsibility \`?at=\` and the region
+  pages are within their targets.
+- **Emmett peer.** Emmett's SQLite store appends faster than bangfu's: it stores the JSON it is given,
+  while every bangfu event is validated, canonicalised (RFC 8785), hash-chained with SHA-256 and written as
+  a ~1 KB row under two unique indexes (event id, stream revision); in the append profile the SQLite insert
+  and commit take half the time and canonical JSON and the metadata encoding another fifth. bangfu's read
+  path replays faster. Neither reaches the 2× target; the append gap is the price of the tamper-evident
+  chain, and closing it would mean a leaner row (binary hashes, no separate id index), a schema change
+  left for a migration of its own.
 `;

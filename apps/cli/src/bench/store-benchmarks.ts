@@ -25,7 +25,7 @@ export interface BenchResult {
 const actor = { id: 'cadre-2224261032010001', name: '李明', roles: ['cadre'], unitId: 'unit-jlwjw', regionCode: '222426103201' };
 
 /** A visit as a cadre records it: about 400 bytes of canonical JSON, with Chinese text. */
-function visitEvent(i: number): EventToAppend {
+export function visitEvent(i: number): EventToAppend {
   return {
     id: randomUUID(),
     type: 'VisitRecorded',

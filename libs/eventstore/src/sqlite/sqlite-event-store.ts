@@ -62,16 +62,17 @@ export interface BatchedAppend {
 
 type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
-interface EventRow {
-  position: number;
-  id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  hash: string;
-}
+/** A row as an array in COLUMNS order: cheaper to materialise than an object with named properties. */
+type EventRow = [
+  position: number,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  hash: string,
+];
 
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, hash';
 
@@ -331,6 +332,7 @@ export class SqliteEventStore implements EventStore {
     let statement = this.readAllStatements.get(sql);
     if (!statement) {
       statement = this.db.prepare(sql);
+      if (sql.startsWith(`SELECT ${COLUMNS} `)) statement.raw();
       this.readAllStatements.set(sql, statement);
     }
     return statement;
@@ -365,18 +367,10 @@ function readAllQuery(filter: AllFilter | undefined): { sql: string; params: str
   return { sql: `SELECT ${COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`, params };
 }
 
-function toRecordedEvent(row: EventRow): RecordedEvent {
-  const metadata = JSON.parse(row.metadata);
-  metadata.hash = row.hash;
-  return {
-    id: row.id,
-    type: row.type,
-    streamId: row.stream_id,
-    revision: row.revision,
-    position: row.position,
-    data: JSON.parse(row.data),
-    metadata,
-  };
+function toRecordedEvent([position, id, streamId, revision, type, data, metadataText, hash]: EventRow): RecordedEvent {
+  const metadata = JSON.parse(metadataText);
+  metadata.hash = hash;
+  return { id, type, streamId, revision, position, data: JSON.parse(data), metadata };
 }
 
 function isRefusal(error: unknown): error is Error {
