@@ -14,7 +14,7 @@ import { monthBase } from '../src/simulate/county-actions';
 
 const env = (dataDir: string) => ({ ...process.env, BANGFU_DATA_DIR: dataDir, BANGFU_LOG: 'false' });
 const simulate = (dataDir: string, ...extra: string[]) =>
-  runCli(['simulate', '--households', '150', '--months', '3', '--seed', '11', ...extra], env(dataDir));
+  runCli(['simulate', '--households', '120', '--months', '26', '--seed', '11', ...extra], env(dataDir));
 const log = (dataDir: string) =>
   new Database(join(dataDir, 'events.db'), { readonly: true })
     .prepare('SELECT id, stream_id, type, hash FROM events ORDER BY position')
@@ -32,7 +32,7 @@ describe('bangfu simulate', () => {
     const run = await simulate(first);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/simulated 150 households in 1 counties over 3 months: [\d,]+ events/);
+    expect(run.stdout).toMatch(/simulated 120 households in 1 counties over 26 months: [\d,]+ events/);
     // A clean history: every command the plan sends is one the rules accept.
     expect(run.stdout).not.toMatch(/refused/);
     expect(run.stdout).toMatch(/views built/);
@@ -41,6 +41,9 @@ describe('bangfu simulate', () => {
   it('writes the kinds of record a county keeps, and the views show them', () => {
     const types = new Set(log(first).map((event) => event.type));
     for (const type of [
+      'WorkflowCompleted',
+      'HouseholdExited',
+      'InspectionSampleDrawn',
       'RegionRegistered',
       'HouseholdRegistered',
       'CadreAssigned',
@@ -54,8 +57,8 @@ describe('bangfu simulate', () => {
     }
     const views = new ReadStore(join(first, 'views.db'));
     try {
-      expect(views.prepare('SELECT COUNT(*) AS n FROM households').get()).toEqual({ n: 150 });
-      expect((views.prepare('SELECT COUNT(*) AS n FROM households WHERE cadre_id IS NOT NULL').get() as { n: number }).n).toBe(150);
+      expect(views.prepare('SELECT COUNT(*) AS n FROM households').get()).toEqual({ n: 120 });
+      expect((views.prepare('SELECT COUNT(*) AS n FROM households WHERE cadre_id IS NOT NULL').get() as { n: number }).n).toBe(120);
     } finally {
       views.close();
     }
@@ -78,7 +81,7 @@ describe('bangfu simulate', () => {
     views.exec('DELETE FROM process_checkpoints');
     views.close();
     const config = loadConfig({ BANGFU_DATA_DIR: first, BANGFU_JWT_SECRET: 'sim', BANGFU_LOG: 'false', BANGFU_TIMER_INTERVAL_MS: '0' });
-    const clock = new VirtualClock(new Date(monthBase(demoMonth('2021-01', 3))));
+    const clock = new VirtualClock(new Date(monthBase(demoMonth('2021-01', 26))));
     const app = await createApp(config, { clock });
     await app.init();
     try {

@@ -17,6 +17,8 @@ export interface InfrastructureOverrides {
   clock?: Clock;
   /** Another store for the commands (the bulk loader of `bangfu simulate`) in place of the configured one. */
   store?: EventStore;
+  /** Other views (the in-memory register of `bangfu simulate`) in place of the data dir's views.db. */
+  views?: ReadStore;
   /** Commands only: no projections, process managers or timers run in the background (a bulk writer drives them). */
   commandsOnly?: boolean;
 }
@@ -33,7 +35,7 @@ export class InfrastructureModule {
         { provide: CLOCK, useValue: overrides.clock ?? systemClock },
         { provide: EVENT_STORE, useFactory: (clock: Clock) => overrides.store ?? openEventStore(config, clock), inject: [CLOCK] },
         { provide: COMMANDS_ONLY, useValue: overrides.commandsOnly ?? false },
-        { provide: ReadStore, useFactory: () => openReadStore(config) },
+        { provide: ReadStore, useFactory: () => overrides.views ?? openReadStore(config) },
         { provide: PROJECTIONS, useValue: allProjections },
         {
           provide: ProjectionRunner,

@@ -15,6 +15,12 @@ export const RATES = {
   handoverNotConnected: 0.15,
   /** Households that get a quarterly 产业奖补 payment. */
   paidQuarterly: 0.5,
+  /** From the third year on, the share of households still poor that apply to exit each month. */
+  exitPerMonth: 0.02,
+  /** Exits sent back by an objection during 公示 (then verified again). */
+  exitObjected: 0.08,
+  /** Households an inspection team draws in each county each year. */
+  inspectionSample: 30,
 };
 
 const OK = { result: 'met' as const };
@@ -28,6 +34,18 @@ const NOTES = [
 ];
 
 const iso = (t: number) => new Date(t).toISOString();
+
+interface SimHousehold {
+  id: string;
+  village: string;
+  cadreId: string;
+  members: number;
+  town: CountyPlan['towns'][number];
+  exiting: boolean;
+}
+
+const CHECK = { result: 'met', evidence: '入户查看，与户主、邻居核实' };
+const CHECKLIST = { food: CHECK, clothing: CHECK, education: CHECK, medical: CHECK, housing: CHECK, water: CHECK };
 
 export const provinceAdmin = (plan: ProvincePlan): Actor => ({
   id: 'sim-province-admin',
@@ -117,7 +135,7 @@ export function* countyActions(
     undefined,
     provinceAdmin(plan),
   );
-  const households: { id: string; village: string; cadreId: string }[] = [];
+  const households: SimHousehold[] = [];
   const visit = (household: { id: string; cadreId: string }, key: string, occurredAt: number, recordedAt: number, kind: '走访' | '对接') =>
     actions.push({
       at: recordedAt,
@@ -139,6 +157,76 @@ export function* countyActions(
         },
       },
     });
+
+  /** 脱贫退出 as the procedure runs it: 核实 by a work-team member, 评议, 公示 (sometimes objected to), 乡镇审核, 县级审定, 公告. */
+  const exitWalk = (household: SimHousehold, t: number) => {
+    household.exiting = true;
+    const exitId = `${household.id}-1`;
+    const team: Actor = {
+      id: household.town.cadreIds[(household.town.cadreIds.indexOf(household.cadreId) + 1) % household.town.cadreIds.length],
+      name: '驻村工作队员',
+      roles: ['work-team'],
+      regionCode: county.code,
+    };
+    const township: Actor = {
+      id: `sim-township-${household.town.code}`,
+      name: `${household.town.name} 审核员`,
+      roles: ['township-reviewer'],
+      regionCode: household.town.code,
+    };
+    const act = (at: number, actor: Actor, step: string, action: string, input: Record<string, unknown>, round = 1) =>
+      actions.push({
+        at,
+        actor,
+        key: `exit:${exitId}:${step}:${action}:${round}`,
+        command: { type: 'ActOnStep', data: { instanceId: exitId, step, action, input, facts: {} } },
+      });
+    const verification = (extra: number) => ({
+      verification: {
+        incomeItems: [
+          { source: '工资性收入', amountFen: household.members * 380_000 + extra },
+          { source: '转移性收入', amountFen: household.members * 90_000 },
+        ],
+        expensesFen: household.members * 20_000,
+        checklist: CHECKLIST,
+        interviewed: ['户主', '村民小组长'],
+      },
+    });
+    const vote = { vote: { for: 21, against: 1, abstain: 2, minutes: '村民代表大会，应到25人，实到24人' } };
+    actions.push({
+      at: t,
+      actor: team,
+      key: `exit:${exitId}:start`,
+      command: {
+        type: 'StartWorkflow',
+        data: {
+          instanceId: '',
+          definitionId: 'household-exit',
+          subject: { kind: 'household', id: household.id, regionCode: '' },
+          reason: '收入稳定，拟申请脱贫',
+          facts: {},
+        },
+      },
+    });
+    act(t + 2 * DAY, team, 'verification', 'approve', verification(0));
+    act(t + 6 * DAY, team, 'review', 'approve', vote);
+    let n = t + 6 * DAY;
+    if (random() < RATES.exitObjected) {
+      act(n + 3 * DAY, township, 'notice', 'object', { objection: { raisedBy: '村民（匿名）', content: '务工收入未如实申报' } });
+      act(n + 6 * DAY, team, 'verification', 'approve', verification(150_000), 2);
+      act(n + 9 * DAY, team, 'review', 'approve', vote, 2);
+      n += 9 * DAY;
+    }
+    act(n + 8 * DAY, team, 'notice', 'approve', { notice: { location: '村务公开栏', remarks: '公示期内无异议' } });
+    act(n + 10 * DAY, township, 'township', 'approve', { review: { opinion: '经入户核实，符合退出标准' } });
+    act(n + 13 * DAY, admin, 'county', 'approve', { review: { opinion: '同意退出' } });
+    act(n + 15 * DAY, admin, 'announcement', 'approve', {
+      announcement: {
+        number: `${county.name}扶公告〔${new Date(n).getUTCFullYear()}〕${household.id.slice(-6)}号`,
+        householdAgreement: { agreed: true, signedBy: '户主' },
+      },
+    });
+  };
   let tick = 1;
   const next = () => start + HOUR + tick++ * 1000;
   for (const town of county.towns) {
@@ -184,7 +272,7 @@ export function* countyActions(
       const profiles = demoHouseholds({ ...village, people: Math.round(village.households * 2.6), cadres: [], team: [] }, random);
       for (const profile of profiles) {
         const cadreId = town.cadreIds[Math.floor(h++ / 8)];
-        households.push({ id: profile.householdId, village: village.code, cadreId });
+        households.push({ id: profile.householdId, village: village.code, cadreId, members: profile.members.length, town, exiting: false });
         const at = next();
         office(
           at,
@@ -263,6 +351,32 @@ export function* countyActions(
             ? (1 + Math.floor(random() * 3)) * DAY
             : Math.floor(random() * 6) * HOUR + 30 * 60_000;
       visit(household, `${household.id}-${month}`, occurredAt, occurredAt + delay, '走访');
+    }
+    if (m >= 24) {
+      for (const household of households)
+        if (!household.exiting && random() < RATES.exitPerMonth) exitWalk(household, base + Math.floor(random() * 20) * DAY);
+    }
+    if (m % 12 === 6) {
+      const year = month.slice(0, 4);
+      office(
+        base + 12 * DAY,
+        `inspection:${county.code}:${year}`,
+        {
+          type: 'DrawSample',
+          data: {
+            inspectionId: `sim-inspection-${county.code}-${year}`,
+            regionCode: county.code,
+            kind: 'household',
+            purpose: `${year}年度脱贫攻坚成效督查`,
+            team: '省脱贫攻坚督查组',
+            seed: `${county.code}-${year}`,
+            population: [],
+            size: RATES.inspectionSample,
+          },
+        },
+        undefined,
+        { id: 'sim-inspector', name: '省督查组 模拟督查员', roles: ['inspector'], regionCode: plan.code },
+      );
     }
     if (m % 3 === 2) {
       // Quarterly 产业奖补 to the households that qualify, each with its voucher.

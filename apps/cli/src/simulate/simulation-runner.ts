@@ -59,14 +59,16 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     throw new Error(`${config.dataDir} already holds events: simulate writes into an empty data directory`);
   }
   const store = await BulkLoadStore.open(inner, () => new Date(now));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { store, commandsOnly: true }), { logger: ['error'] });
-  const router = app.get(CommandRouter);
-
-  // The one view a process manager reads (visit-obligations: a village's registered households), kept in memory.
+  // The one view the commands and processes read (the register: a village's households for the month's
+  // checks, a county's for an inspection's draw), kept in memory and handed to the app as its views.
   const views = new ReadStore(':memory:');
   views.createGeneration(registryProjection, 1);
   views.switchViews(registryProjection, 1);
   const registry: ViewWriter = views.writer(registryProjection, 1);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { store, views, commandsOnly: true }), {
+    logger: ['error'],
+  });
+  const router = app.get(CommandRouter);
 
   const timers = new Map<string, PendingTimer>();
   const agenda = new MinHeap<PendingTimer>((a, b) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.timerId < b.timerId));
@@ -174,16 +176,15 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     store.flush();
     // Every reaction has been carried out: the server's process managers start after the simulated log.
     const head = await store.headPosition();
-    const serverViews = app.get(ReadStore);
-    for (const manager of allProcessManagers) {
-      serverViews
-        .prepare(
-          'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
-        )
-        .run(manager.name, head);
-    }
+    const serverViews = new ReadStore(join(config.dataDir, 'views.db'));
+    serverViews.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    const checkpoint = serverViews.prepare(
+      'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    );
+    for (const manager of allProcessManagers) checkpoint.run(manager.name, head);
+    serverViews.close();
   } finally {
-    views.close();
+    // Closes the bulk store (flushing what is left) and the in-memory views the app was given.
     await app.close();
   }
   return { ...report, events, ms: Date.now() - started };
