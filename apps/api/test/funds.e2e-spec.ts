@@ -73,6 +73,20 @@ describe('funds', () => {
     await t.settle();
     expect(await t.domainEventCount()).toBe(before + 10);
     expect(await trace('lamps')).toMatchObject({ allocatedFen: 1_000, disbursedFen: 1_000, recoveredFen: 0, balanceFen: 0 });
+    // The trace pages through the disbursements in payment order; every one appears exactly once.
+    const seen: string[] = [];
+    let next: string | null = null;
+    do {
+      const query: string = next ? `?limit=4&after=${encodeURIComponent(next)}` : '?limit=4';
+      const page = (await t.request('GET', `/api/v1/funds/lamps/trace${query}`, { token: admin })).body;
+      expect(page.disbursementCount).toBe(10);
+      expect(page.disbursements.length).toBeLessThanOrEqual(4);
+      seen.push(...page.disbursements.map((d: { disbursementId: string }) => d.disbursementId));
+      next = page.next;
+    } while (next);
+    expect(seen).toHaveLength(10);
+    expect(new Set(seen).size).toBe(10);
+    await refused(() => t.request('GET', '/api/v1/funds/lamps/trace?after=somewhere', { token: admin }), 422, 'VALIDATION_FAILED');
   });
 
   it('confirms receipt once, recovers no more than was paid, and the trace balances to the fen', async () => {

@@ -1,8 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { IsIn, IsObject, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { FUND_PURPOSES, FUND_SOURCES, RECIPIENT_KINDS } from '@bangfu/domain';
 import { DIVISION_CODE, EntityId, Fen, Instant, Reason } from '../http/common-validators';
+import { PagedQueryDto } from '../http/view-query.dto';
 
 export class AllocateFundDto {
   @EntityId('fund-2019-yongxing-nuanyufang', 'the fund’s id') fundId!: string;
@@ -60,4 +61,13 @@ export class ReallocateDto {
   @Length(1, 100)
   documentNumber!: string;
   @Reason('调剂原因') reason!: string;
+}
+
+/** A page of a fund's disbursements, in the order they were paid: `?after=` is the `next` of the page before. */
+export class FundTraceQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ description: 'the `next` cursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{4}-\d\d-\d\dT[\d:.]+Z\|[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/, { message: 'after must be the next cursor of a previous page' })
+  after?: string;
 }

@@ -9,6 +9,9 @@ export class GetFundTrace {
     readonly actor: Actor,
     readonly fundId: string,
     readonly now: Date,
+    /** `disbursedAt|disbursementId` of the last disbursement of the previous page. */
+    readonly after: string | null = null,
+    readonly limit = 200,
   ) {}
 }
 
@@ -19,15 +22,24 @@ const DAY = 86_400_000;
 export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
   constructor(private readonly views: ReadStore) {}
 
-  async execute({ actor, fundId, now }: GetFundTrace) {
+  async execute({ actor, fundId, now, after, limit }: GetFundTrace) {
     const fund = this.views.prepare('SELECT * FROM funds WHERE fund_id = ?').get(fundId) as FundRow | undefined;
     if (!fund) throw new ProblemException(404, 'FUND_NOT_FOUND', `fund ${fundId} was never allocated`);
     if (!withinJurisdiction(actor, fund.region_code, true)) {
       throw new OutsideJurisdictionError(`fund ${fundId} belongs to ${fund.region_code}, outside your jurisdiction`);
     }
+    // A county fund pays thousands of households: its disbursements come a page at a time, by index.
+    const [afterAt, afterId] = after ? [after.slice(0, after.indexOf('|')), after.slice(after.indexOf('|') + 1)] : ['', ''];
     const disbursements = this.views
-      .prepare('SELECT * FROM fund_disbursements WHERE fund_id = ? ORDER BY disbursed_at, disbursement_id')
-      .all(fundId) as DisbursementRow[];
+      .prepare(
+        `SELECT * FROM fund_disbursements WHERE fund_id = ? AND (disbursed_at, disbursement_id) > (?, ?)
+         ORDER BY disbursed_at, disbursement_id LIMIT ?`,
+      )
+      .all(fundId, afterAt, afterId, limit) as DisbursementRow[];
+    const { count } = this.views.prepare('SELECT COUNT(*) AS count FROM fund_disbursements WHERE fund_id = ?').get(fundId) as {
+      count: number;
+    };
+    const last = disbursements.at(-1);
     const balanceFen = fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen - fund.reallocated_fen;
     return {
       fundId,
@@ -55,6 +67,8 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
         recoveries: JSON.parse(d.recoveries),
         eventId: d.event_id,
       })),
+      disbursementCount: count,
+      next: disbursements.length === limit && last ? `${last.disbursed_at}|${last.disbursement_id}` : null,
     };
   }
 }

@@ -10,9 +10,8 @@ import { Action } from '../access/action.decorator';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
-import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
-import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, ReallocateDto, RecoverDto } from './fund.dto';
+import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, FundTraceQueryDto, ReallocateDto, RecoverDto } from './fund.dto';
 import { ReallocateFundMessage } from './reallocate-fund.handler';
 import { FundCommandMessage } from './fund-command.handler';
 import { GetFundTrace } from './fund.queries';
@@ -100,8 +99,11 @@ export class FundsController {
 
   @Get(':fundId/trace')
   @Action('fund.trace')
-  @ApiOkResponse({ description: 'allocation → disbursements → receipts and recoveries, balance to the fen, days idle' })
-  trace(@Param('fundId') fundId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
-    return this.queryBus.execute(new GetFundTrace(request.actor, fundId, this.clock.now()));
+  @ApiOkResponse({
+    description:
+      'allocation → disbursements (a page at a time, in payment order; `next` continues) → receipts and recoveries, balance to the fen, days idle',
+  })
+  trace(@Param('fundId') fundId: string, @Query() query: FundTraceQueryDto, @Req() request: Request) {
+    return this.queryBus.execute(new GetFundTrace(request.actor, fundId, this.clock.now(), query.after ?? null, query.limit ?? 200));
   }
 }

@@ -37,7 +37,8 @@ ${rows.join('\n')}
 ${STORE_NOTES}
 ## Province scale (\`bangfu simulate\`, then the views and the users' reads on its log)
 
-Each step runs in a process of its own, so its peak RSS is its own (target ≤ 512 MB).
+Each step runs in a process of its own, with a heap limit as a deployment would set one
+(\`node --max-old-space-size=320\`), so its peak RSS is its own (target ≤ 512 MB).
 
 | benchmark | median | min / max | peak RSS MB | target | workload |
 |---|---|---|---|---|---|
@@ -101,10 +102,13 @@ Where the province targets stand, from CPU profiles taken while building this re
   the visits view (8%), then reading the log (8%). About 90 µs per event in all, so the 100,000 events/s
   target is missed by an order of magnitude; reaching it needs the heavy views to write in bulk (the Merkle
   tree built in memory per page, multi-row inserts) or to be rebuilt in parallel into separate files.
-- **Reads.** The household timeline (100 events with their payloads per page), the dossier (an inclusion
-  proof per event) and the fund trace (every disbursement of a county fund that pays thousands of
-  households) miss the 10 ms p99 under 10 concurrent connections; responsibility \`?at=\` and the region
-  pages are within their targets.
+- **Reads.** Each read is timed alone, one request at a time, as a user meets it (under ten concurrent
+  connections a single Node process queues them, and a page's p99 grows tenfold with it). The first run of
+  this report found the fund trace at 3 s: a county fund pays thousands of households and the trace sent
+  them all; it now pages through them in payment order by an index (\`?limit=&after=\`, \`next\`,
+  \`disbursementCount\`). Region visit coverage counts each household's visits with a correlated lookup,
+  so it grows with the division: fine for a county, a province-wide page needs a per-village-month count
+  kept by the visits view.
 - **Emmett peer.** Emmett's SQLite store appends faster than bangfu's: it stores the JSON it is given,
   while every bangfu event is validated, canonicalised (RFC 8785), hash-chained with SHA-256 and written as
   a ~1 KB row under two unique indexes (event id, stream revision); in the append profile the SQLite insert

@@ -36,7 +36,7 @@ export interface DisbursementRow {
 /** Every fund with its running totals, and every disbursement with its receipt and recoveries: the fund trace. */
 export const fundsProjection: Projection = {
   name: 'funds',
-  version: 2,
+  version: 3,
   tables: ['funds', 'fund_disbursements'],
   schema: `
     CREATE TABLE {funds} (
@@ -51,7 +51,8 @@ export const fundsProjection: Projection = {
       confirmed_at TEXT, confirmed_by TEXT, recovered_fen INTEGER NOT NULL DEFAULT 0, recoveries TEXT NOT NULL DEFAULT '[]',
       event_id TEXT NOT NULL, PRIMARY KEY (fund_id, disbursement_id));
     CREATE INDEX {fund_disbursements}_by_recipient ON {fund_disbursements} (recipient_kind, recipient_id);
-    CREATE INDEX {fund_disbursements}_by_voucher ON {fund_disbursements} (voucher_number);`,
+    CREATE INDEX {fund_disbursements}_by_voucher ON {fund_disbursements} (voucher_number);
+    CREATE INDEX {fund_disbursements}_in_payment_order ON {fund_disbursements} (fund_id, disbursed_at, disbursement_id);`,
   apply(event, view) {
     const e = event as unknown as FundEvent;
     switch (e.type) {
