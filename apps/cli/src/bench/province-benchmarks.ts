@@ -10,7 +10,7 @@ const ONE_HOUSEHOLD = new Set(['household timeline', 'responsibility ?at=', 'fun
 function step<T>(name: string, dir: string, env: Record<string, string>): Promise<T> {
   return new Promise((resolve, reject) => {
     // A heap limit as a deployment would set one: without it V8 grows the heap long before it collects.
-    const child = spawn(process.execPath, ['--max-old-space-size=320', CLI, 'bench', '--step', name, '--dir', dir], {
+    const child = spawn(process.execPath, ['--max-old-space-size=256', CLI, 'bench', '--step', name, '--dir', dir], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -38,7 +38,7 @@ ${STORE_NOTES}
 ## Province scale (\`bangfu simulate\`, then the views and the users' reads on its log)
 
 Each step runs in a process of its own, with a heap limit as a deployment would set one
-(\`node --max-old-space-size=320\`), so its peak RSS is its own (target ≤ 512 MB).
+(\`node --max-old-space-size=256\`), so its peak RSS is its own (target ≤ 512 MB).
 
 | benchmark | median | min / max | peak RSS MB | target | workload |
 |---|---|---|---|---|---|
