@@ -63,6 +63,7 @@ export const visitFlagsProjection: Projection = {
           e.data.version,
           JSON.stringify(e.data),
         );
+        policiesSeen.delete(view);
         return;
       case 'VisitRecorded':
         return flagVisit(event, e.data, view);
@@ -199,14 +200,26 @@ function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 
   );
 }
 
+/**
+ * The policy versions over each village, read once per writer (a batch, or a whole rebuild) and forgotten
+ * when a policy is adopted: every visit needs them, and they change a few times a year.
+ */
+const policiesSeen = new WeakMap<ViewWriter, Map<string, Map<string, VisitPolicyVersion[]>>>();
+
 function policyAt(view: ViewWriter, villageCode: string, instant: string): VisitPolicyVersion {
-  const regions = policyRegionsFor(villageCode);
-  const rows = view.all<{ region_code: string; policy: string }>(
-    `SELECT region_code, policy FROM {flag_policies} WHERE region_code IN (${regions.map(() => '?').join(', ')}) ORDER BY version`,
-    ...regions,
-  );
-  const byRegion = new Map<string, VisitPolicyVersion[]>();
-  for (const row of rows) byRegion.set(row.region_code, [...(byRegion.get(row.region_code) ?? []), JSON.parse(row.policy)]);
+  let byVillage = policiesSeen.get(view);
+  if (!byVillage) policiesSeen.set(view, (byVillage = new Map()));
+  let byRegion = byVillage.get(villageCode);
+  if (!byRegion) {
+    const regions = policyRegionsFor(villageCode);
+    const rows = view.all<{ region_code: string; policy: string }>(
+      `SELECT region_code, policy FROM {flag_policies} WHERE region_code IN (${regions.map(() => '?').join(', ')}) ORDER BY version`,
+      ...regions,
+    );
+    byRegion = new Map<string, VisitPolicyVersion[]>();
+    for (const row of rows) byRegion.set(row.region_code, [...(byRegion.get(row.region_code) ?? []), JSON.parse(row.policy)]);
+    byVillage.set(villageCode, byRegion);
+  }
   return policyInForce(byRegion, villageCode, shanghaiDate(instant));
 }
 

@@ -1,5 +1,5 @@
 import { leafHash, nodeHash, type MerkleNodes } from '@bangfu/eventstore';
-import type { Projection } from '../projection';
+import type { Projection, ViewWriter } from '../projection';
 import type { ReadStore } from '../store/read-store';
 
 /**
@@ -19,8 +19,8 @@ export const merkleProjection: Projection = {
     CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);
     CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
   apply(event, view) {
-    // MAX on the integer primary key is one index probe; COUNT(*) would scan the table on every event.
-    const { n } = view.get<{ n: number }>('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM {merkle_leaves}') ?? { n: 0 };
+    const edge = rightEdge(view);
+    const n = edge.size;
     view.run(
       'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region, stream_id, revision) VALUES (?, ?, ?, ?, ?, ?)',
       n,
@@ -32,13 +32,39 @@ export const merkleProjection: Projection = {
     );
     let hash = leafHash(event.metadata.hash);
     view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (0, ?, ?)', n, hash);
-    for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2)) {
-      const left = view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_nodes} WHERE level = ? AND idx = ?', level, index - 1);
-      hash = nodeHash(left!.hash, hash);
+    let level = 0;
+    for (let index = n; index % 2 === 1; level++, index = Math.floor(index / 2)) {
+      hash = nodeHash(edge.left[level], hash);
       view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (?, ?, ?)', level + 1, Math.floor(index / 2), hash);
     }
+    edge.left[level] = hash;
+    edge.size = n + 1;
   },
 };
+
+/**
+ * The right edge of the tree a writer is filling: its size and, per level, the complete subtree there that
+ * waits for a right sibling. Read from the view once per writer, then kept in memory, so an event costs its
+ * inserts and no lookups. Writers live for one batch (or one rebuild), and a batch that rolls back drops its
+ * writer, so an edge never outlives the rows it describes.
+ */
+const edges = new WeakMap<ViewWriter, { size: number; left: Buffer[] }>();
+
+function rightEdge(view: ViewWriter): { size: number; left: Buffer[] } {
+  let edge = edges.get(view);
+  if (!edge) {
+    // MAX on the integer primary key is one index probe; COUNT(*) would scan the table.
+    const { n } = view.get<{ n: number }>('SELECT COALESCE(MAX(idx), -1) + 1 AS n FROM {merkle_leaves}') ?? { n: 0 };
+    const left: Buffer[] = [];
+    for (let level = 0; n >> level > 0; level++) {
+      if (((n >> level) & 1) === 0) continue;
+      const row = view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_nodes} WHERE level = ? AND idx = ?', level, (n >> level) - 1);
+      left[level] = row!.hash;
+    }
+    edges.set(view, (edge = { size: n, left }));
+  }
+  return edge;
+}
 
 /** The tree as the merkle view holds it. */
 export class ViewMerkleNodes implements MerkleNodes {
