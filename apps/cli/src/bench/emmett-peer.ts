@@ -3,12 +3,11 @@ import Database from 'better-sqlite3';
 import { STREAM_DOES_NOT_EXIST } from '@event-driven-io/emmett';
 import { getSQLiteEventStore, readMessagesBatch, sqliteConnection } from '@event-driven-io/emmett-sqlite';
 import { SqliteEventStore, type EventToAppend } from '@bangfu/eventstore';
-import { visitEvent } from './store-benchmarks';
+import { rate, visitEvent } from './store-benchmarks';
 
 const BATCHES = 200;
 const PER_BATCH = 1000;
 const PAGE = 5000;
-const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
 /**
  * The projection both stores feed in the rebuild workload: visits counted per household in a SQLite file,

@@ -5,12 +5,11 @@ import { signToken } from '../../../api/src/auth/jwt';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { createApp } from '../../../api/src/create-app';
 import { CommandRouter } from '../../../api/src/infrastructure/command-router';
-import { summary, type BenchResult } from './store-benchmarks';
+import { rssMb, summary, type BenchResult } from './store-benchmarks';
 
 const VILLAGE = '222426103201';
 const HOUSEHOLDS = 1000;
 const OK = { result: 'met' };
-const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 /**
  * Record-visit commands through HTTP as a cadre sends them: 50 connections, each request a full command

@@ -18,6 +18,7 @@ import { allProjections } from '../../../api/src/infrastructure/projection-catal
 import { LedgerProofs } from '../../../api/src/ledger/ledger-proofs.service';
 import { monthBase } from '../simulate/county-actions';
 import { emmettPeerStep } from './emmett-peer';
+import { rate, rssMb } from './store-benchmarks';
 import { provincePlan } from '../simulate/province-plan';
 import { simulate } from '../simulate/simulation-runner';
 
@@ -30,7 +31,6 @@ export interface StepResult {
 
 export const PROVINCE_MONTHS = 60;
 const FIRST_MONTH = '2021-01';
-const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
 const benchConfig = (dataDir: string) =>
   loadConfig({
@@ -50,24 +50,32 @@ async function simulateStep(dir: string, households: number): Promise<Omit<StepR
   };
 }
 
+/** Every view rebuilt from the province log into `viewsFile`: events, and events a second. */
+async function rebuildInto(dir: string, viewsFile: string): Promise<{ events: number; rate: number }> {
+  const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+  const views = new ReadStore(viewsFile);
+  try {
+    const started = performance.now();
+    await rebuildProjections(store, views, allProjections);
+    const ms = performance.now() - started;
+    const events = await store.headPosition();
+    return { events, rate: rate(events, ms) };
+  } finally {
+    await store.close();
+    views.close();
+  }
+}
+
 /** Every view rebuilt from the whole log into a fresh file, three times. */
 async function rebuildStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
   const runs: number[] = [];
   let events = 0;
   for (let r = 0; r < 3; r++) {
     const file = join(dir, `rebuild-${r}.db`);
-    const store = new SqliteEventStore({ file: join(dir, 'events.db') });
-    const views = new ReadStore(file);
-    const started = performance.now();
-    await rebuildProjections(store, views, allProjections);
-    const ms = performance.now() - started;
-    events = await store.headPosition();
-    runs.push(rate(events, ms));
-    await store.close();
-    views.close();
-    rmSync(file, { force: true });
-    rmSync(`${file}-wal`, { force: true });
-    rmSync(`${file}-shm`, { force: true });
+    const run = await rebuildInto(dir, file);
+    runs.push(run.rate);
+    events = run.events;
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
   return { runs, detail: { events, views: allProjections.length } };
 }
@@ -119,14 +127,8 @@ export const QUERIES = [
 
 /** The views the reads need, built from the province log before the server starts (in a process of its own). */
 async function viewsStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
-  const store = new SqliteEventStore({ file: join(dir, 'events.db') });
-  const views = new ReadStore(join(dir, 'views.db'));
-  const started = performance.now();
-  await rebuildProjections(store, views, allProjections);
-  const events = await store.headPosition();
-  await store.close();
-  views.close();
-  return { runs: [rate(events, performance.now() - started)], detail: { events } };
+  const { events, rate: perSecond } = await rebuildInto(dir, join(dir, 'views.db'));
+  return { runs: [perSecond], detail: { events } };
 }
 
 /** p50/p99 of the users' reads on the province log, through HTTP, one request at a time (the latency a user sees), three runs of 3 s per query. */
@@ -227,18 +229,17 @@ async function noopStep(seconds: number): Promise<Omit<StepResult, 'peakRssMb'>>
 export async function runStep(step: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
-  const peakRssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
   let result: unknown;
-  if (step === 'simulate') result = { ...(await simulateStep(dir, households)), peakRssMb: peakRssMb() };
-  else if (step === 'rebuild') result = { ...(await rebuildStep(dir)), peakRssMb: peakRssMb() };
-  else if (step === 'scan') result = { ...rawScanStep(dir), peakRssMb: peakRssMb() };
-  else if (step === 'verify') result = { ...(await verifyStep(dir)), peakRssMb: peakRssMb() };
-  else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: peakRssMb() };
-  else if (step === 'views') result = { ...(await viewsStep(dir)), peakRssMb: peakRssMb() };
-  else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: peakRssMb() };
+  if (step === 'simulate') result = { ...(await simulateStep(dir, households)), peakRssMb: rssMb() };
+  else if (step === 'rebuild') result = { ...(await rebuildStep(dir)), peakRssMb: rssMb() };
+  else if (step === 'scan') result = { ...rawScanStep(dir), peakRssMb: rssMb() };
+  else if (step === 'verify') result = { ...(await verifyStep(dir)), peakRssMb: rssMb() };
+  else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: rssMb() };
+  else if (step === 'views') result = { ...(await viewsStep(dir)), peakRssMb: rssMb() };
+  else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: rssMb() };
   else if (step === 'queries') {
     const queries = await queriesStep(dir);
-    result = Object.fromEntries(Object.entries(queries).map(([name, r]) => [name, { ...r, peakRssMb: peakRssMb() }]));
+    result = Object.fromEntries(Object.entries(queries).map(([name, r]) => [name, { ...r, peakRssMb: rssMb() }]));
   } else throw new Error(`unknown benchmark step ${step}`);
   console.log(`BENCH_RESULT ${JSON.stringify(result)}`);
 }

@@ -41,8 +41,10 @@ export function visitEvent(i: number): EventToAppend {
   };
 }
 
-const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
-const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
+/** Events (or commands) a second. */
+export const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
+/** The process's peak resident set so far, in MB. */
+export const rssMb = () => Math.round(process.resourceUsage().maxRSS / 1024);
 
 export function summary(runs: number[]): number {
   return [...runs].sort((a, b) => a - b)[Math.floor(runs.length / 2)];
