@@ -9,8 +9,7 @@ import { runCli } from '../../api/test/test-app';
 import { loadConfig } from '../../api/src/config/bangfu-config';
 import { createApp } from '../../api/src/create-app';
 import { settle } from '../../api/src/demo/demo-clock';
-import { demoMonth } from '../../api/src/demo/demo-action';
-import { monthBase } from '../src/simulate/county-actions';
+import { demoMonth, monthBase } from '../../api/src/demo/demo-action';
 
 const env = (dataDir: string) => ({ ...process.env, BANGFU_DATA_DIR: dataDir, BANGFU_LOG: 'false' });
 const simulate = (dataDir: string, ...extra: string[]) =>

@@ -21,7 +21,20 @@ export function demoMonth(firstMonth: string, index: number): string {
   return month;
 }
 
-/** 09:00 in Shanghai on the first day of the demo's month `index`: when that month's office work begins. */
+/** 09:00 in Shanghai on the first day of `month`: when that month's office work begins. */
+export function monthBase(month: string): number {
+  return Date.parse(monthStart(month)) + 9 * HOUR;
+}
+
+/** 09:00 in Shanghai on the first day of the demo's month `index`. */
 export function demoMonthBase(firstMonth: string, index: number): number {
-  return Date.parse(monthStart(demoMonth(firstMonth, index))) + 9 * HOUR;
+  return monthBase(demoMonth(firstMonth, index));
+}
+
+/** 包户 as an office records it; the handler fills in the cadre's facts and the handover days. */
+export function assignCadreCommand(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
+  return {
+    type: 'AssignCadre',
+    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
+  };
 }

@@ -14,7 +14,7 @@ import type { BangfuConfig } from '../config/bangfu-config';
 import { createApp } from '../create-app';
 import { CommandRouter } from '../infrastructure/command-router';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
-import { DAY, HOUR, type DemoAction } from './demo-action';
+import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
 import { demoExits } from './seed-000-exits';
 import { demoSupervision } from './seed-000-supervision';
@@ -36,7 +36,7 @@ const MEASURES = ['黄牛养殖', '木耳种植', '因户设岗：保洁员', '�
  */
 export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): Promise<boolean> {
   const firstMonth = shanghaiMonth(new Date(now.getTime() - 365 * DAY));
-  const start = Date.parse(monthStart(firstMonth)) + 9 * HOUR;
+  const start = monthBase(firstMonth);
   const clock = new VirtualClock(new Date(start));
   const app = await createApp({ ...config, timerIntervalMs: 0, logger: false }, { clock });
   await app.init();
@@ -142,7 +142,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       office(
         at + 1,
         `assign:${household.householdId}`,
-        assignment(household.householdId, DEMO_CADRES[cadre].cadreId, iso(t1), '包保责任分配表'),
+        assignCadreCommand(household.householdId, DEMO_CADRES[cadre].cadreId, iso(t1), '包保责任分配表'),
         t1,
       );
     }
@@ -376,7 +376,12 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       },
       5: () => {
         // Handover with a 对接 visit in time.
-        office(base + 9 * DAY, 'handover-1', assignment(hh(0, 1), DEMO_CADRES[1].cadreId, iso(base + 9 * DAY), '工作调整'), base + 9 * DAY);
+        office(
+          base + 9 * DAY,
+          'handover-1',
+          assignCadreCommand(hh(0, 1), DEMO_CADRES[1].cadreId, iso(base + 9 * DAY), '工作调整'),
+          base + 9 * DAY,
+        );
         holder.set(hh(0, 1), 1);
         visit(`connect-${hh(0, 1)}`, hh(0, 1), 1, base + 13 * DAY + 2 * HOUR, base + 13 * DAY + 6 * HOUR, '对接');
       },
@@ -395,7 +400,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         office(
           base + 11 * DAY,
           'assign-new',
-          assignment(hh(2, 16), DEMO_CADRES[9].cadreId, iso(base + 11 * DAY), '新识别户落实帮扶责任人'),
+          assignCadreCommand(hh(2, 16), DEMO_CADRES[9].cadreId, iso(base + 11 * DAY), '新识别户落实帮扶责任人'),
           base + 11 * DAY,
         );
         visit(`connect-${hh(2, 16)}`, hh(2, 16), 9, base + 14 * DAY + 2 * HOUR, base + 14 * DAY + 5 * HOUR, '对接');
@@ -412,7 +417,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         office(
           base + 2 * DAY,
           'handover-2',
-          assignment(hh(2, 4), DEMO_CADRES[10].cadreId, iso(base + 2 * DAY), '工作调整'),
+          assignCadreCommand(hh(2, 4), DEMO_CADRES[10].cadreId, iso(base + 2 * DAY), '工作调整'),
           base + 2 * DAY,
         );
         holder.set(hh(2, 4), 10);
@@ -491,11 +496,4 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
   }
   actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN), ...demoSupervision(firstMonth, end), ...demoTasks(firstMonth, end));
   return actions.filter((action) => action.at < end);
-}
-
-function assignment(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
-  return {
-    type: 'AssignCadre',
-    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
-  };
 }

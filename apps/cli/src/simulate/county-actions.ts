@@ -1,5 +1,6 @@
-import { DEFAULT_VISIT_TERMS, monthStart, nextMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
-import { DAY, HOUR, type DemoAction } from '../../../api/src/demo/demo-action';
+import { DEFAULT_VISIT_TERMS, nextMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
+import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from '../../../api/src/demo/demo-action';
+import { CHECKLIST } from '../../../api/src/demo/seed-000-exits';
 import { demoHouseholds } from '../../../api/src/demo/seed-000-work';
 import type { CountyPlan, ProvincePlan } from './province-plan';
 
@@ -44,18 +45,12 @@ interface SimHousehold {
   exiting: boolean;
 }
 
-const CHECK = { result: 'met', evidence: '入户查看，与户主、邻居核实' };
-const CHECKLIST = { food: CHECK, clothing: CHECK, education: CHECK, medical: CHECK, housing: CHECK, water: CHECK };
-
 export const provinceAdmin = (plan: ProvincePlan): Actor => ({
   id: 'sim-province-admin',
   name: `${plan.name}扶贫办 模拟管理员`,
   roles: ['county-admin'],
   regionCode: plan.code,
 });
-
-/** 09:00 in Shanghai on the first day of `month`. */
-export const monthBase = (month: string) => Date.parse(monthStart(month)) + 9 * HOUR;
 
 /** The province, its cities and the visit policy, before any county's work. */
 export function provinceActions(plan: ProvincePlan, firstMonth: string): DemoAction[] {
@@ -287,7 +282,7 @@ export function* countyActions(
         office(
           assignedAt,
           `assign:${profile.householdId}:0`,
-          assignment(profile.householdId, cadreId, iso(assignedAt), '包保责任分配表'),
+          assignCadreCommand(profile.householdId, cadreId, iso(assignedAt), '包保责任分配表'),
           assignedAt,
         );
         if (random() >= RATES.handoverNotConnected) {
@@ -333,7 +328,7 @@ export function* countyActions(
           office(
             occurredAt,
             `assign:${household.id}:${month}`,
-            assignment(household.id, successor, iso(occurredAt), '工作调整'),
+            assignCadreCommand(household.id, successor, iso(occurredAt), '工作调整'),
             occurredAt,
           );
           if (random() >= RATES.handoverNotConnected) {
@@ -403,11 +398,4 @@ export function* countyActions(
     }
     yield { actions, until: monthBase(nextMonth(month)) };
   }
-}
-
-function assignment(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
-  return {
-    type: 'AssignCadre',
-    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
-  };
 }

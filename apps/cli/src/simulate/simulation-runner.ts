@@ -6,11 +6,11 @@ import { ReadStore, registryProjection, type ViewWriter } from '@bangfu/projecti
 import { carryOutReactions, fireTimer, type TimerEvent } from '@bangfu/workflow';
 import { AppModule } from '../../../api/src/app.module';
 import type { BangfuConfig } from '../../../api/src/config/bangfu-config';
-import { demoMonth, type DemoAction } from '../../../api/src/demo/demo-action';
+import { demoMonth, monthBase, type DemoAction } from '../../../api/src/demo/demo-action';
 import { prng } from '../../../api/src/demo/seed-000-work';
 import { CommandRouter } from '../../../api/src/infrastructure/command-router';
 import { allProcessManagers } from '../../../api/src/infrastructure/projection-catalog';
-import { countyActions, monthBase, provinceActions, type ActionBatch } from './county-actions';
+import { countyActions, provinceActions, type ActionBatch } from './county-actions';
 import { MinHeap } from './min-heap';
 import { provincePlan, type ProvincePlan } from './province-plan';
 
