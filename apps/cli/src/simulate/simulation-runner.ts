@@ -73,9 +73,9 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
   const timers = new Map<string, PendingTimer>();
   const agenda = new MinHeap<PendingTimer>((a, b) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.timerId < b.timerId));
   const unhandled: AcceptedEvent[] = [];
-  let events = 0;
+  const report: SimulationReport = { plan, events: 0, commands: 0, refused: new Map(), timersFired: 0, ms: 0 };
   store.onAccepted((accepted) => {
-    events += accepted.length;
+    report.events += accepted.length;
     for (const event of accepted) {
       // The process managers read neither chain hash, which the flush computes later.
       registryProjection.apply(event as RecordedEvent, registry);
@@ -92,7 +92,6 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     } else if (e.type === 'TimerCancelled' || e.type === 'TimerFired') timers.delete(e.data.timerId);
   };
 
-  const report: SimulationReport = { plan, events: 0, commands: 0, refused: new Map(), timersFired: 0, ms: 0 };
   const refuse = (error: unknown) => {
     if (!(error instanceof DomainError)) throw error;
     report.refused.set(error.code, (report.refused.get(error.code) ?? 0) + 1);
@@ -171,7 +170,7 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
       households += county.households;
       store.forget();
       registry.run('DELETE FROM {households}');
-      options.onProgress?.(households, plan.households, events);
+      options.onProgress?.(households, plan.households, report.events);
     }
     store.flush();
     // Every reaction has been carried out: the server's process managers start after the simulated log.
@@ -187,5 +186,5 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     // Closes the bulk store (flushing what is left) and the in-memory views the app was given.
     await app.close();
   }
-  return { ...report, events, ms: Date.now() - started };
+  return { ...report, ms: Date.now() - started };
 }

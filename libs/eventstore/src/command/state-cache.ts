@@ -22,8 +22,4 @@ export class StateCache {
   clear(): void {
     this.states.clear();
   }
-
-  get size(): number {
-    return this.states.size;
-  }
 }
