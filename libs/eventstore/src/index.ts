@@ -17,3 +17,4 @@ export * from './chain/checkpoint';
 export * from './chain/dossier';
 export * from './command/state-cache';
 export * from './bulk/bulk-load-store';
+export * from './bulk/batch-writer';

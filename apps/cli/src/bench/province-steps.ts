@@ -65,25 +65,26 @@ async function rebuildInto(dir: string, viewsFile: string): Promise<{ events: nu
   }
 }
 
-/** Every view rebuilt from the whole log into a fresh file, three times. */
-async function rebuildStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
-  const runs: number[] = [];
+/** Every view rebuilt from the whole log into a fresh file, `runs` times; the last one stays as the views the reads use. */
+async function rebuildStep(dir: string, runs: number): Promise<Omit<StepResult, 'peakRssMb'>> {
+  const rates: number[] = [];
   let events = 0;
-  for (let r = 0; r < 3; r++) {
-    const file = join(dir, `rebuild-${r}.db`);
+  for (let r = 0; r < runs; r++) {
+    const last = r === runs - 1;
+    const file = join(dir, last ? 'views.db' : `rebuild-${r}.db`);
     const run = await rebuildInto(dir, file);
-    runs.push(run.rate);
+    rates.push(run.rate);
     events = run.events;
-    for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+    if (!last) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
   }
-  return { runs, detail: { events, views: allProjections.length } };
+  return { runs: rates, detail: { events, views: allProjections.length } };
 }
 
 /** The floor under any rebuild: every row read in log order and its data and metadata parsed, nothing else. */
-function rawScanStep(dir: string): Omit<StepResult, 'peakRssMb'> {
+function rawScanStep(dir: string, repeats: number): Omit<StepResult, 'peakRssMb'> {
   const runs: number[] = [];
   let events = 0;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < repeats; r++) {
     const db = new Database(join(dir, 'events.db'), { readonly: true });
     const started = performance.now();
     events = 0;
@@ -101,10 +102,10 @@ function rawScanStep(dir: string): Omit<StepResult, 'peakRssMb'> {
   return { runs, detail: { events } };
 }
 
-async function verifyStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
+async function verifyStep(dir: string, repeats: number): Promise<Omit<StepResult, 'peakRssMb'>> {
   const runs: number[] = [];
   let events = 0;
-  for (let r = 0; r < 3; r++) {
+  for (let r = 0; r < repeats; r++) {
     const started = performance.now();
     const report = await verifyEventsFile(join(dir, 'events.db'));
     if (!report.ok) throw new Error(`the simulated log failed verification: ${report.break.reason}`);
@@ -123,12 +124,6 @@ export const QUERIES = [
   'exit pipeline',
   'one-year dossier export',
 ] as const;
-
-/** The views the reads need, built from the province log before the server starts (in a process of its own). */
-async function viewsStep(dir: string): Promise<Omit<StepResult, 'peakRssMb'>> {
-  const { events, rate: perSecond } = await rebuildInto(dir, join(dir, 'views.db'));
-  return { runs: [perSecond], detail: { events } };
-}
 
 /** p50/p99 of the users' reads on the province log, through HTTP, one request at a time (the latency a user sees), three runs of 3 s per query. */
 async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult, 'peakRssMb'>>> {
@@ -228,13 +223,13 @@ async function noopStep(seconds: number): Promise<Omit<StepResult, 'peakRssMb'>>
 export async function runStep(step: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
+  const runs = Number(process.env.BANGFU_BENCH_RUNS ?? '3');
   let result: unknown;
   if (step === 'simulate') result = { ...(await simulateStep(dir, households)), peakRssMb: rssMb() };
-  else if (step === 'rebuild') result = { ...(await rebuildStep(dir)), peakRssMb: rssMb() };
-  else if (step === 'scan') result = { ...rawScanStep(dir), peakRssMb: rssMb() };
-  else if (step === 'verify') result = { ...(await verifyStep(dir)), peakRssMb: rssMb() };
+  else if (step === 'rebuild') result = { ...(await rebuildStep(dir, runs)), peakRssMb: rssMb() };
+  else if (step === 'scan') result = { ...rawScanStep(dir, runs), peakRssMb: rssMb() };
+  else if (step === 'verify') result = { ...(await verifyStep(dir, runs)), peakRssMb: rssMb() };
   else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: rssMb() };
-  else if (step === 'views') result = { ...(await viewsStep(dir)), peakRssMb: rssMb() };
   else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: rssMb() };
   else if (step === 'queries') {
     const queries = await queriesStep(dir);

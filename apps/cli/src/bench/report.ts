@@ -1,5 +1,5 @@
 import { execSync } from 'node:child_process';
-import type { CpuInfo } from 'node:os';
+import { cpus, totalmem, type CpuInfo } from 'node:os';
 import { summary, type BenchResult } from './store-benchmarks';
 
 export function machineDescription(cpus: CpuInfo[], totalMemory: number): string {
@@ -28,7 +28,17 @@ export function machineDescription(cpus: CpuInfo[], totalMemory: number): string
   ].join('\n');
 }
 
-export function renderBenchmarks(machine: string, all: BenchResult[]): string {
+/** A `bangfu bench --large` measurement of the province log alone, kept for the report. */
+export interface LargeRun {
+  date: string;
+  machine: string;
+  households: number;
+  events: number;
+  minutes: number;
+  results: BenchResult[];
+}
+
+export function renderBenchmarks(machine: string, all: BenchResult[], large?: LargeRun): string {
   const results = all.filter((r) => r.section !== 'province');
   const province = all.filter((r) => r.section === 'province');
   const rows = results.map(row);
@@ -43,7 +53,27 @@ Each step runs in a process of its own, with a heap limit as a deployment would 
 | benchmark | median | min / max | peak RSS MB | target | workload |
 |---|---|---|---|---|---|
 ${province.map(row).join('\n')}
+${largeSection(large)}
 ${PROVINCE_NOTES}`;
+}
+
+function largeSection(large: LargeRun | undefined): string {
+  if (!large)
+    return `
+No measurement at 10M events is on file: \`npx bangfu bench --large\` (about an hour here) writes one to
+\`BENCHMARKS.large.json\`, and the next \`npm run bench\` shows it here.
+`;
+  return `
+### At ${(large.events / 1e6).toFixed(1)}M events (\`npx bangfu bench --large\`, ${large.date}, ${large.minutes} minutes)
+
+The same steps once each on a log of ${large.households.toLocaleString('en')} households over five years. It takes
+longer than the 30 minutes \`npm run bench\` has here, so it is run on its own (\`npx bangfu bench --large\`, which
+writes \`BENCHMARKS.large.json\`) and shown by every later report until it is run again.
+${large.machine === machineDescription(cpus(), totalmem()) ? '' : `\nMeasured on:\n${large.machine}\n`}
+| benchmark | median | min / max | peak RSS MB | target | workload |
+|---|---|---|---|---|---|
+${large.results.map(row).join('\n')}
+`;
 }
 
 function row(r: BenchResult): string {

@@ -1,7 +1,14 @@
 import { join } from 'node:path';
 import { NestFactory } from '@nestjs/core';
 import { DomainError, type DomainCommand } from '@bangfu/domain';
-import { BulkLoadStore, SqliteEventStore, nameBasedUuid, type AcceptedEvent, type RecordedEvent } from '@bangfu/eventstore';
+import {
+  BulkLoadStore,
+  SqliteEventStore,
+  backgroundBatchWriter,
+  nameBasedUuid,
+  type AcceptedEvent,
+  type RecordedEvent,
+} from '@bangfu/eventstore';
 import { ReadStore, registryProjection, type ViewWriter } from '@bangfu/projections';
 import { carryOutReactions, fireTimer, type TimerEvent } from '@bangfu/workflow';
 import { AppModule } from '../../../api/src/app.module';
@@ -53,12 +60,13 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
   const plan = provincePlan(options.households);
   const random = prng(options.seed);
   let now = 0;
-  const inner = new SqliteEventStore({ file: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous });
+  const file = { file: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous };
+  const inner = new SqliteEventStore(file);
   if ((await inner.headPosition()) > 0) {
     await inner.close();
     throw new Error(`${config.dataDir} already holds events: simulate writes into an empty data directory`);
   }
-  const store = await BulkLoadStore.open(inner, () => new Date(now));
+  const store = await BulkLoadStore.open(inner, () => new Date(now), { writer: backgroundBatchWriter(file, inner) });
   // The one view the commands and processes read (the register: a village's households for the month's
   // checks, a county's for an inspection's draw), kept in memory and handed to the app as its views.
   const views = new ReadStore(':memory:');

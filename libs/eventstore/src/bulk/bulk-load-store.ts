@@ -14,6 +14,7 @@ import type {
   SubscribeOptions,
 } from '../event-store.port';
 import type { BatchedAppend, SqliteEventStore } from '../sqlite/sqlite-event-store';
+import { inlineBatchWriter, type BatchWriter } from './batch-writer';
 
 /** An event as accepted by the bulk loader: everything but its chain hashes, which the flush computes. */
 export type AcceptedEvent = Omit<RecordedEvent, 'metadata'> & { metadata: Omit<EventMetadata, 'hash' | 'prevHash'> };
@@ -22,7 +23,8 @@ export type AcceptedEvent = Omit<RecordedEvent, 'metadata'> & { metadata: Omit<E
  * The write path of `bangfu simulate`: the real command handlers run against it as against any store,
  * but appends are checked against revisions kept in memory, answered at once, and written to the SQLite
  * store thousands at a time through `appendBatch` — the same checks, canonical JSON and hash chain as a
- * single append, in one transaction per batch. It must be the only writer of its file while it runs, which
+ * single append, in one transaction per batch, by a `BatchWriter` (in this thread or a worker of its own;
+ * every read of the file waits for what was handed to it). It must be the only writer of its file while it runs, which
  * is also what lets it keep folded states (`stateCache`) so that a command folds only its new events.
  */
 export class BulkLoadStore implements EventStore {
@@ -39,10 +41,15 @@ export class BulkLoadStore implements EventStore {
     private readonly now: () => Date,
     private head: number,
     private readonly batchSize: number,
+    private readonly writer: BatchWriter,
   ) {}
 
-  static async open(inner: SqliteEventStore, now: () => Date, batchSize = 20_000): Promise<BulkLoadStore> {
-    return new BulkLoadStore(inner, now, await inner.headPosition(), batchSize);
+  static async open(
+    inner: SqliteEventStore,
+    now: () => Date,
+    { batchSize = 20_000, writer = inlineBatchWriter(inner) }: { batchSize?: number; writer?: BatchWriter } = {},
+  ): Promise<BulkLoadStore> {
+    return new BulkLoadStore(inner, now, await inner.headPosition(), batchSize, writer);
   }
 
   /** Told of every accepted append, in order: how a simulation feeds its process managers and timers. */
@@ -86,18 +93,27 @@ export class BulkLoadStore implements EventStore {
     }
   }
 
-  /** Writes what was accepted so far in one transaction. */
+  /** Hands what was accepted so far to the writer, as one transaction. */
   flush(): void {
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
     this.pendingEvents = 0;
-    this.inner.appendBatch(batch);
+    this.writer.write(batch);
   }
 
-  /** Flushes, then forgets revisions and folded states: memory stays bounded by the work since the last call. */
-  forget(): void {
+  /** Flushes and waits until the file holds everything accepted: before any read of the file. */
+  private settle(): void {
     this.flush();
+    this.writer.drain();
+  }
+
+  /**
+   * Waits until the file holds everything, then forgets revisions and folded states: memory stays bounded by
+   * the work since the last call, and a stream not known in memory has nothing in flight (see revisionOf).
+   */
+  forget(): void {
+    this.settle();
     this.revisions.clear();
     this.absent.clear();
     this.stateCache.clear();
@@ -108,18 +124,18 @@ export class BulkLoadStore implements EventStore {
     // Nothing written yet (a division with no policy of its own), or a command with a cached state asking
     // only for what follows it: no read at all.
     if (known === undefined || (options.direction !== 'backwards' && (options.fromRevision ?? 0) > known)) return [];
-    // Only a stream with unwritten events needs the flush before its read.
-    if (this.revisions.has(streamId)) this.flush();
+    // Only a stream with events not yet in the file needs them written before its read.
+    if (this.revisions.has(streamId)) this.settle();
     return this.inner.readStream(streamId, options);
   }
 
   async readAll(options?: ReadAllOptions): Promise<RecordedEvent[]> {
-    this.flush();
+    this.settle();
     return this.inner.readAll(options);
   }
 
   subscribeToAll(options?: SubscribeOptions): AllSubscription {
-    this.flush();
+    this.settle();
     return this.inner.subscribeToAll(options);
   }
 
@@ -128,19 +144,24 @@ export class BulkLoadStore implements EventStore {
   }
 
   async verify(): Promise<VerifyReport> {
-    this.flush();
+    this.settle();
     return this.inner.verify();
   }
 
   async close(): Promise<void> {
-    this.flush();
-    await this.inner.close();
+    try {
+      this.flush();
+      await this.writer.close();
+    } finally {
+      await this.inner.close();
+    }
   }
 
   private revisionOf(streamId: string): number | undefined {
     const known = this.revisions.get(streamId);
     if (known !== undefined || this.absent.has(streamId)) return known;
-    // Revisions are forgotten only after a flush, so a stream missing here has nothing pending: the file knows.
+    // Revisions are forgotten only once the file holds everything, so a stream missing here has nothing pending
+    // or in flight: the file knows.
     const stored = this.inner.streamRevision(streamId);
     if (stored === undefined) this.absent.add(streamId);
     return stored;

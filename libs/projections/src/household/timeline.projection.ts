@@ -22,14 +22,15 @@ export interface TimelineRow {
  */
 export const timelineProjection: Projection = {
   name: 'timeline',
-  version: 2,
+  version: 3,
   tables: ['timeline', 'timeline_timers'],
+  // Rows are appended in log order; the per-household index is built once a rebuild has loaded them.
   schema: `
     CREATE TABLE {timeline} (
       household_id TEXT NOT NULL, position INTEGER NOT NULL, event_id TEXT NOT NULL, stream_id TEXT NOT NULL, revision INTEGER NOT NULL,
-      type TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT, data TEXT NOT NULL,
-      PRIMARY KEY (household_id, position)) WITHOUT ROWID;
+      type TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL, actor_id TEXT NOT NULL, actor_name TEXT, data TEXT NOT NULL);
     CREATE TABLE {timeline_timers} (timer_id TEXT PRIMARY KEY, household_id TEXT NOT NULL) WITHOUT ROWID;`,
+  indexes: 'CREATE UNIQUE INDEX {timeline}_by_household ON {timeline} (household_id, position);',
   apply(event, view) {
     for (const householdId of householdsNamedBy(event, view)) {
       view.run(

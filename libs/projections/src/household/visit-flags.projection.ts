@@ -41,7 +41,8 @@ export interface FlagRow {
  */
 export const visitFlagsProjection: Projection = {
   name: 'visit-flags',
-  version: 1,
+  // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
+  version: 2,
   tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders'],
   schema: `
     ${flagTableSql('flags')}
@@ -49,9 +50,8 @@ export const visitFlagsProjection: Projection = {
     CREATE TABLE {flag_policies} (
       region_code TEXT NOT NULL, version INTEGER NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (region_code, version));
     CREATE TABLE {flag_visits} (
-      visit_id TEXT PRIMARY KEY, event_id TEXT NOT NULL, cadre_id TEXT NOT NULL, village_code TEXT NOT NULL, household_id TEXT NOT NULL,
-      occurred_at TEXT NOT NULL);
-    CREATE INDEX {flag_visits}_by_cadre ON {flag_visits} (cadre_id, occurred_at);
+      cadre_id TEXT NOT NULL, occurred_at TEXT NOT NULL, visit_id TEXT NOT NULL, event_id TEXT NOT NULL, village_code TEXT NOT NULL,
+      household_id TEXT NOT NULL, PRIMARY KEY (cadre_id, occurred_at, visit_id)) WITHOUT ROWID;
     CREATE TABLE {flag_holders} (household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, cadre_id TEXT);`,
   apply(event, view) {
     const e = event as unknown as HouseholdEvent | VisitPolicyEvent;

@@ -44,14 +44,16 @@ export const visitsProjection: Projection = {
       visit_id TEXT PRIMARY KEY, household_id TEXT NOT NULL, village_code TEXT NOT NULL, cadre_id TEXT NOT NULL, kind TEXT NOT NULL,
       occurred_at TEXT NOT NULL, month TEXT NOT NULL, recorded_at TEXT NOT NULL, lag_ms INTEGER NOT NULL, by_responsible INTEGER NOT NULL,
       retracted INTEGER NOT NULL DEFAULT 0, retraction_reason TEXT, position INTEGER NOT NULL);
-    CREATE INDEX {visits}_by_household ON {visits} (household_id, month);
-    CREATE INDEX {visits}_by_village ON {visits} (village_code, month);
-    CREATE INDEX {visits}_by_cadre ON {visits} (cadre_id, occurred_at);
     CREATE TABLE {overdue_visits} (
       household_id TEXT NOT NULL, month TEXT NOT NULL, village_code TEXT NOT NULL, cadre_id TEXT, required INTEGER NOT NULL,
       made INTEGER NOT NULL, policy_region TEXT NOT NULL, policy_version INTEGER NOT NULL, marked_at TEXT NOT NULL, month_end TEXT NOT NULL,
       reminded_at TEXT, escalated_at TEXT, township_code TEXT, caught_up_at TEXT, PRIMARY KEY (household_id, month));
     CREATE INDEX {overdue_visits}_by_village ON {overdue_visits} (village_code, month);`,
+  // Read by the queries only (apply finds a visit by its id and an overdue month by its key).
+  indexes: `
+    CREATE INDEX {visits}_by_household ON {visits} (household_id, month);
+    CREATE INDEX {visits}_by_village ON {visits} (village_code, month);
+    CREATE INDEX {visits}_by_cadre ON {visits} (cadre_id, occurred_at);`,
   apply(event, view) {
     const e = event as unknown as HouseholdEvent;
     const recordedAt = event.metadata.recordedAt;

@@ -10,28 +10,31 @@ import type { ReadStore } from '../store/read-store';
  */
 export const merkleProjection: Projection = {
   name: 'merkle',
-  version: 1,
+  version: 2,
   tables: ['merkle_leaves', 'merkle_nodes'],
+  // A leaf's hash lives in its row (level 0 of the tree); merkle_nodes holds the levels above it.
   schema: `
     CREATE TABLE {merkle_leaves} (
-      idx INTEGER PRIMARY KEY, position INTEGER NOT NULL UNIQUE, event_id TEXT NOT NULL, subject_region TEXT,
-      stream_id TEXT NOT NULL, revision INTEGER NOT NULL);
-    CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);
+      idx INTEGER PRIMARY KEY, position INTEGER NOT NULL, event_id TEXT NOT NULL, subject_region TEXT,
+      stream_id TEXT NOT NULL, revision INTEGER NOT NULL, hash BLOB NOT NULL);
     CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
+  indexes: `
+    CREATE UNIQUE INDEX {merkle_leaves}_by_position ON {merkle_leaves} (position);
+    CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);`,
   apply(event, view) {
     const edge = rightEdge(view);
     const n = edge.size;
+    let hash = leafHash(event.metadata.hash);
     view.run(
-      'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region, stream_id, revision) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO {merkle_leaves} (idx, position, event_id, subject_region, stream_id, revision, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
       n,
       event.position,
       event.id,
       event.metadata.subjectRegion ?? null,
       event.streamId,
       event.revision,
+      hash,
     );
-    let hash = leafHash(event.metadata.hash);
-    view.run('INSERT INTO {merkle_nodes} (level, idx, hash) VALUES (0, ?, ?)', n, hash);
     let level = 0;
     for (let index = n; index % 2 === 1; level++, index = Math.floor(index / 2)) {
       hash = nodeHash(edge.left[level], hash);
@@ -58,7 +61,11 @@ function rightEdge(view: ViewWriter): { size: number; left: Buffer[] } {
     const left: Buffer[] = [];
     for (let level = 0; n >> level > 0; level++) {
       if (((n >> level) & 1) === 0) continue;
-      const row = view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_nodes} WHERE level = ? AND idx = ?', level, (n >> level) - 1);
+      const index = (n >> level) - 1;
+      const row =
+        level === 0
+          ? view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_leaves} WHERE idx = ?', index)
+          : view.get<{ hash: Buffer }>('SELECT hash FROM {merkle_nodes} WHERE level = ? AND idx = ?', level, index);
       left[level] = row!.hash;
     }
     edges.set(view, (edge = { size: n, left }));
@@ -85,8 +92,11 @@ export class ViewMerkleNodes implements MerkleNodes {
   }
 
   perfect(level: number, index: number): Buffer {
-    const row = this.views.prepare('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?').get(level, index) as
-      { hash: Buffer } | undefined;
+    const row = (
+      level === 0
+        ? this.views.prepare('SELECT hash FROM merkle_leaves WHERE idx = ?').get(index)
+        : this.views.prepare('SELECT hash FROM merkle_nodes WHERE level = ? AND idx = ?').get(level, index)
+    ) as { hash: Buffer } | undefined;
     if (!row) throw new Error(`the merkle view has no complete subtree at level ${level}, index ${index}`);
     return row.hash;
   }

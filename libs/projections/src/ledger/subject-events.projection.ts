@@ -15,12 +15,14 @@ const VILLAGE = /^\d{12}$/;
  */
 export const subjectEventsProjection: Projection = {
   name: 'subject-events',
-  version: 1,
+  version: 2,
   tables: ['subject_events'],
+  // Rows are appended in log order; the per-subject index is built once a rebuild has loaded them.
   schema: `
     CREATE TABLE {subject_events} (
       kind TEXT NOT NULL, subject_id TEXT NOT NULL, position INTEGER NOT NULL, occurred_at TEXT NOT NULL,
-      stream_id TEXT NOT NULL, revision INTEGER NOT NULL, PRIMARY KEY (kind, subject_id, position)) WITHOUT ROWID;`,
+      stream_id TEXT NOT NULL, revision INTEGER NOT NULL);`,
+  indexes: 'CREATE UNIQUE INDEX {subject_events}_by_subject ON {subject_events} (kind, subject_id, position);',
   apply(event, view) {
     for (const [kind, id] of subjectsOf(event)) {
       view.run(

@@ -120,4 +120,41 @@ describe('ProjectionRunner', () => {
     expect(counts()).toEqual({ 'household-1': 5 });
     await runner2.stop();
   });
+
+  it('creates a view’s deferred indexes after a rebuild has loaded its rows, and at once for a new view', async () => {
+    for (let i = 0; i < 20; i++) await store.append(`household-${i % 4}`, [newEvent()], 'any');
+    const indexesOf = () =>
+      (
+        views.db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name LIKE 'event_log_g%' ORDER BY name").all() as {
+          name: string;
+        }[]
+      ).map((row) => row.name);
+    let seenDuringApply: string[] | undefined;
+    const logged: Projection = {
+      name: 'event_log',
+      version: 1,
+      tables: ['event_log'],
+      schema: 'CREATE TABLE {event_log} (stream_id TEXT NOT NULL, position INTEGER NOT NULL)',
+      indexes: 'CREATE UNIQUE INDEX {event_log}_by_stream ON {event_log} (stream_id, position)',
+      apply(event, view) {
+        seenDuringApply ??= indexesOf();
+        view.run('INSERT INTO {event_log} (stream_id, position) VALUES (?, ?)', event.streamId, event.position);
+      },
+    };
+    const runner = new ProjectionRunner(store, views, [logged]);
+    await runner.start();
+    await runner.waitFor(20);
+    await runner.stop();
+    expect(seenDuringApply).toEqual(['event_log_g1_by_stream']);
+    seenDuringApply = undefined;
+    const [report] = await rebuildProjections(store, views, [logged]);
+    expect(report.generation).toBe(2);
+    expect(seenDuringApply).toEqual(['event_log_g1_by_stream']); // the new generation is loaded without its index
+    expect(indexesOf()).toEqual(['event_log_g2_by_stream']);
+    const plan = views.db.prepare('EXPLAIN QUERY PLAN SELECT position FROM event_log WHERE stream_id = ?').all('household-1') as {
+      detail: string;
+    }[];
+    expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING COVERING INDEX event_log_g2_by_stream/);
+    expect((views.db.prepare('SELECT COUNT(*) AS n FROM event_log WHERE stream_id = ?').get('household-1') as { n: number }).n).toBe(5);
+  });
 });

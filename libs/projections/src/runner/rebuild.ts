@@ -29,7 +29,7 @@ export async function rebuildProjections(
     const generation = (previous ?? 0) + 1;
     views.db.transaction(() => {
       views.dropGeneration(projection, generation);
-      views.createGeneration(projection, generation);
+      views.createGeneration(projection, generation, { withIndexes: false });
     })();
     return { projection, previous, generation, writer: views.writer(projection, generation) };
   });
@@ -59,6 +59,9 @@ export async function rebuildProjections(
     onProgress?.(label, position, Math.max(head, position));
   }
   if (pagesInTransaction > 0) views.db.exec('COMMIT');
+  // One transaction per view: building an index over millions of rows holds the write lock for seconds, and a
+  // running API's projection runner waits for it (and retries) rather than for all of them at once.
+  for (const { projection, generation } of targets) views.db.transaction(() => views.createIndexes(projection, generation)).immediate();
   views.db
     .transaction(() => {
       for (const { projection, generation, previous } of targets) {

@@ -58,9 +58,14 @@ export class ReadStore {
     this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(position, new Date().toISOString(), name);
   }
 
-  /** Creates one generation's tables. */
-  createGeneration(projection: Projection, generation: number): void {
+  /** Creates one generation's tables, and its deferrable indexes unless a rebuild will create them once loaded. */
+  createGeneration(projection: Projection, generation: number, { withIndexes = true } = {}): void {
     this.db.exec(physical(projection.schema, projection, generation));
+    if (withIndexes) this.createIndexes(projection, generation);
+  }
+
+  createIndexes(projection: Projection, generation: number): void {
+    if (projection.indexes) this.db.exec(physical(projection.indexes, projection, generation));
   }
 
   /** Points the stable views at `generation` and drops the tables of `previous`. */
