@@ -58,6 +58,24 @@ describe('bangfu simulate', () => {
     try {
       expect(views.prepare('SELECT COUNT(*) AS n FROM households').get()).toEqual({ n: 120 });
       expect((views.prepare('SELECT COUNT(*) AS n FROM households WHERE cadre_id IS NOT NULL').get() as { n: number }).n).toBe(120);
+      // The views were rebuilt and then finished (afterLoad): a household's timeline holds every event of its
+      // stream in log order, from a table clustered by household, and the indexes built after the load exist.
+      const { household_id: household } = views.prepare('SELECT household_id FROM households LIMIT 1').get() as { household_id: string };
+      const own = log(first).filter((event) => event.stream_id === `household-${household}`);
+      const timeline = views
+        .prepare('SELECT event_id, stream_id FROM timeline WHERE household_id = ? ORDER BY position')
+        .all(household) as {
+        event_id: string;
+        stream_id: string;
+      }[];
+      expect(timeline.filter((row) => row.stream_id === `household-${household}`).map((row) => row.event_id)).toEqual(own.map((e) => e.id));
+      const plan = views.prepare('EXPLAIN QUERY PLAN SELECT * FROM timeline WHERE household_id = ? ORDER BY position').all(household) as {
+        detail: string;
+      }[];
+      expect(plan.map((step) => step.detail).join(' ')).toMatch(/USING PRIMARY KEY \(household_id=\?\)/);
+      const indexes = (views.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+      for (const name of ['visits_g1_by_household', 'subject_events_g1_by_subject', 'merkle_leaves_g1_by_event'])
+        expect(indexes).toContain(name);
     } finally {
       views.close();
     }

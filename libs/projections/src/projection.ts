@@ -21,11 +21,12 @@ export interface Projection {
   /** DDL for one generation of the tables; index names use placeholders too (`{regions}_by_parent`). */
   readonly schema: ViewSql;
   /**
-   * DDL for indexes that `apply` never reads through. A rebuild creates them after it has loaded the
-   * tables, sorting each key once, instead of inserting every event's keys into a B-tree in random order
-   * (at millions of events that is the difference between appending pages and rewriting them).
+   * DDL run once a generation's rows are loaded: indexes that `apply` never reads through, or a table
+   * rewritten in the order its queries read it. A rebuild runs it after loading, sorting each key once,
+   * instead of inserting every event's keys into B-trees in random order (at millions of events that is the
+   * difference between appending pages and rewriting them); a new, empty generation runs it at once.
    */
-  readonly indexes?: ViewSql;
+  readonly afterLoad?: ViewSql;
   /** Called inside the batch transaction, once per event, in log order. */
   apply(event: RecordedEvent, view: ViewWriter): void;
 }

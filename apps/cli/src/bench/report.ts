@@ -31,6 +31,8 @@ export function machineDescription(cpus: CpuInfo[], totalMemory: number): string
 /** A `bangfu bench --large` measurement of the province log alone, kept for the report. */
 export interface LargeRun {
   date: string;
+  /** The commit whose code was measured. */
+  commit: string;
   machine: string;
   households: number;
   events: number;
@@ -48,7 +50,7 @@ ${STORE_NOTES}
 ## Province scale (\`bangfu simulate\`, then the views and the users' reads on its log)
 
 Each step runs in a process of its own, with a heap limit as a deployment would set one
-(\`node --max-old-space-size=256\`), so its peak RSS is its own (target ≤ 512 MB).
+(\`node --max-old-space-size=256\`; 384 for the simulation), so its peak RSS is its own (target ≤ 512 MB).
 
 | benchmark | median | min / max | peak RSS MB | target | workload |
 |---|---|---|---|---|---|
@@ -64,7 +66,7 @@ No measurement at 10M events is on file: \`npx bangfu bench --large\` (about an 
 \`BENCHMARKS.large.json\`, and the next \`npm run bench\` shows it here.
 `;
   return `
-### At ${(large.events / 1e6).toFixed(1)}M events (\`npx bangfu bench --large\`, ${large.date}, ${large.minutes} minutes)
+### At ${(large.events / 1e6).toFixed(1)}M events (\`npx bangfu bench --large\` at ${large.commit}, ${large.date}, ${large.minutes} minutes)
 
 The same steps once each on a log of ${large.households.toLocaleString('en')} households over five years. It takes
 longer than the 30 minutes \`npm run bench\` has here, so it is run on its own (\`npx bangfu bench --large\`, which
@@ -127,32 +129,36 @@ Notes:
 `;
 
 const PROVINCE_NOTES = `
-Where the province targets stand, from CPU profiles taken while building this report:
-- **Scale.** The issue asks for 1M and 10M events. \`bangfu simulate\` writes about 5,000 events/s for a county of
-  9,000 households (8,000 for small ones) through
-  the real command path (Nest command bus, the handlers' fact reads, the deciders, canonical JSON, SHA-256, an
-  SQLite insert under a random-UUID unique index; no single function above 12% of the profile, GC about 11%),
-  so a 10M-event log alone takes over half an hour here and does not fit the 30-minute run with everything
-  else. The report is measured on the log of \`--households\` (default 9,000 households × 60 months ≈ 1M
-  events); \`npm run bench -- --households 90000\` produces the same report at about 10M events on a machine
-  with the time. The 10M targets are therefore not shown as met.
-- **Rebuild.** A rebuild used to read and parse the whole log once per view (17 views: 66% of its profile);
-  it now reads the log once, applies each page to every view, commits every ten pages and gives the views a
-  128 MB page cache — 15.8 s → 10.4 s over 111k events. What remains is the views' own SQL, one or more
-  statements per event per view: the Merkle view (leaf, node and parent rows, 17% of the profile), the
-  flags of visits (14%), the subject index (12%), the timeline (11%, a copy of every household event's data),
-  the visits view (8%), then reading the log (8%). About 90 µs per event in all, so the 100,000 events/s
-  target is missed by an order of magnitude; reaching it needs the heavy views to write in bulk (the Merkle
-  tree built in memory per page, multi-row inserts) or to be rebuilt in parallel into separate files.
-- **Reads.** Each read is timed alone, one request at a time, as a user meets it (under ten concurrent
-  connections a single Node process queues them, and a page's p99 grows tenfold with it). The first run of
-  this report found the fund trace at 3 s: a county fund pays thousands of households and the trace sent
-  them all; it now pages through them in payment order by an index (\`?limit=&after=\`, \`next\`,
-  \`disbursementCount\`). Region visit coverage counts each household's visits with a correlated lookup,
-  so it grows with the division: fine for a county, a province-wide page needs a per-village-month count
-  kept by the visits view. Just over the 10 ms one-household target: the timeline (a page of 100 events, each
-  one's data parsed and its personal data masked before it is sent) and the one-year dossier (an RFC 6962
-  inclusion proof per event, O(log² n) node reads each, and a manifest signed with Ed25519 per export).
+Where the province targets stand, from CPU profiles and heap snapshots taken while building this report:
+- **Scale.** At 10M events the province steps alone take 41 minutes here (the simulation 25 of them), so they
+  are measured by \`bench --large\` on their own and the 30-minute run measures the 1M-event log. The 10M
+  table above was measured before two read-path changes that the 1M table already has: the timeline
+  clustered by household after a rebuild, and a covering per-household index for visit coverage.
+- **Simulate.** Appends are hashed and written on a worker thread while the commands are decided on the main
+  one (1.4× over one thread). The main thread is the limit: the Nest command bus, the handlers' fact reads,
+  the deciders' folds, name-based event ids, and GC. The RSS target is missed: a county of 10,000 households
+  keeps about 300 MB of folded states by its fifth year (heap snapshot: each household's visits, their ids,
+  times and months, about 250 bytes a visit), on top of two SQLite page caches and the batches in flight.
+  Bounding that needs a household state that keeps visit history compactly, a change to the domain's fold.
+- **Rebuild.** The log is read once for all views, and the tables that no view reads while applying
+  (timeline, dossier subjects, Merkle leaves, visits) are appended in log order and indexed or re-clustered
+  once loaded (\`afterLoad\`): random B-tree inserts at millions of events were what made the old rebuild
+  slow down with size (6,709 events/s at 1M before; 14,492 at 10M now). The row above gives each view's
+  share in µs per event. Reading and parsing the log alone costs 7–8 µs an event (the raw scan), so 100,000
+  events/s would leave about 2 µs for 17 views; multi-row inserts save only 0.5 µs a row here. What is left
+  is each view's own work per event (finding the subjects an event names, serialising the timeline's copy,
+  policy lookups) and one or more B-tree writes; going further needs views built in parallel into separate
+  files, which one SQLite writer per views file does not allow.
+- **Verify** walks each stream in revision order through the (stream, revision) index, so it reads the
+  table's rows in random order: near 200,000 events/s when the file sits in memory (the store bench), 140,000
+  at 1M and 83,000 at 10M (a 12 GB file). A walk in log order would read sequentially but keep one chain head
+  per stream (over a million streams at 10M: every timer is a stream), which a 256 MB heap does not hold.
+- **Reads.** Each read is timed alone, one request at a time, as a user meets it; the first of three runs
+  meets cold pages (at 10M the log and the views are 30 GB against 24 GB of memory). The fund trace pages
+  through a county fund's payments in payment order (\`?limit=&after=\`). Over target: the one-year dossier
+  (an RFC 6962 inclusion proof per event, O(log² n) node reads each, the subject's streams read from the
+  log, and an Ed25519-signed manifest), and the household timeline at 10M, measured there before it was
+  clustered (a page was a hundred scattered rows of a 17 GB file).
 - **Emmett peer.** Emmett's SQLite store appends faster than bangfu's: it stores the JSON it is given,
   while every bangfu event is validated, canonicalised (RFC 8785), hash-chained with SHA-256 and written as
   a ~1 KB row under two unique indexes (event id, stream revision); in the append profile the SQLite insert

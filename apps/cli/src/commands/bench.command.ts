@@ -1,3 +1,4 @@
+import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { resolve } from 'node:path';
@@ -68,6 +69,7 @@ async function largeRun(dir: string, households: number, out: string): Promise<n
     checkRss(results);
     const run: LargeRun = {
       date: new Date().toISOString().slice(0, 10),
+      commit: currentCommit(),
       machine: machineDescription(cpus(), totalmem()),
       households,
       events,
@@ -81,5 +83,13 @@ async function largeRun(dir: string, households: number, out: string): Promise<n
     return 0;
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function currentCommit(): string {
+  try {
+    return execSync('git rev-parse --short HEAD', { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'unknown';
   }
 }

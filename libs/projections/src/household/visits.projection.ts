@@ -37,7 +37,8 @@ export interface OverdueRow {
 /** Every visit with both of its times, and every overdue month with its reminder, escalation and catch-up. */
 export const visitsProjection: Projection = {
   name: 'visits',
-  version: 1,
+  // v2: the per-household index covers what coverage asks of a visit (no row read per household).
+  version: 2,
   tables: ['visits', 'overdue_visits'],
   schema: `
     CREATE TABLE {visits} (
@@ -50,8 +51,8 @@ export const visitsProjection: Projection = {
       reminded_at TEXT, escalated_at TEXT, township_code TEXT, caught_up_at TEXT, PRIMARY KEY (household_id, month));
     CREATE INDEX {overdue_visits}_by_village ON {overdue_visits} (village_code, month);`,
   // Read by the queries only (apply finds a visit by its id and an overdue month by its key).
-  indexes: `
-    CREATE INDEX {visits}_by_household ON {visits} (household_id, month);
+  afterLoad: `
+    CREATE INDEX {visits}_by_household ON {visits} (household_id, month, retracted, by_responsible);
     CREATE INDEX {visits}_by_village ON {visits} (village_code, month);
     CREATE INDEX {visits}_by_cadre ON {visits} (cadre_id, occurred_at);`,
   apply(event, view) {

@@ -18,7 +18,7 @@ export const merkleProjection: Projection = {
       idx INTEGER PRIMARY KEY, position INTEGER NOT NULL, event_id TEXT NOT NULL, subject_region TEXT,
       stream_id TEXT NOT NULL, revision INTEGER NOT NULL, hash BLOB NOT NULL);
     CREATE TABLE {merkle_nodes} (level INTEGER NOT NULL, idx INTEGER NOT NULL, hash BLOB NOT NULL, PRIMARY KEY (level, idx)) WITHOUT ROWID;`,
-  indexes: `
+  afterLoad: `
     CREATE UNIQUE INDEX {merkle_leaves}_by_position ON {merkle_leaves} (position);
     CREATE INDEX {merkle_leaves}_by_event ON {merkle_leaves} (event_id);`,
   apply(event, view) {

@@ -22,7 +22,7 @@ export const subjectEventsProjection: Projection = {
     CREATE TABLE {subject_events} (
       kind TEXT NOT NULL, subject_id TEXT NOT NULL, position INTEGER NOT NULL, occurred_at TEXT NOT NULL,
       stream_id TEXT NOT NULL, revision INTEGER NOT NULL);`,
-  indexes: 'CREATE UNIQUE INDEX {subject_events}_by_subject ON {subject_events} (kind, subject_id, position);',
+  afterLoad: 'CREATE UNIQUE INDEX {subject_events}_by_subject ON {subject_events} (kind, subject_id, position);',
   apply(event, view) {
     for (const [kind, id] of subjectsOf(event)) {
       view.run(

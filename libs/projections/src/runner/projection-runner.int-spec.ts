@@ -135,7 +135,7 @@ describe('ProjectionRunner', () => {
       version: 1,
       tables: ['event_log'],
       schema: 'CREATE TABLE {event_log} (stream_id TEXT NOT NULL, position INTEGER NOT NULL)',
-      indexes: 'CREATE UNIQUE INDEX {event_log}_by_stream ON {event_log} (stream_id, position)',
+      afterLoad: 'CREATE UNIQUE INDEX {event_log}_by_stream ON {event_log} (stream_id, position)',
       apply(event, view) {
         seenDuringApply ??= indexesOf();
         view.run('INSERT INTO {event_log} (stream_id, position) VALUES (?, ?)', event.streamId, event.position);

@@ -8,6 +8,8 @@ export interface RebuildReport {
   position: number;
   generation: number;
   ms: number;
+  /** Of `ms`, the time spent finishing this view once its rows were loaded (its `afterLoad`: indexes, order). */
+  finishMs: number;
 }
 
 /**
@@ -29,7 +31,7 @@ export async function rebuildProjections(
     const generation = (previous ?? 0) + 1;
     views.db.transaction(() => {
       views.dropGeneration(projection, generation);
-      views.createGeneration(projection, generation, { withIndexes: false });
+      views.createGeneration(projection, generation, { finish: false });
     })();
     return { projection, previous, generation, writer: views.writer(projection, generation) };
   });
@@ -59,9 +61,14 @@ export async function rebuildProjections(
     onProgress?.(label, position, Math.max(head, position));
   }
   if (pagesInTransaction > 0) views.db.exec('COMMIT');
-  // One transaction per view: building an index over millions of rows holds the write lock for seconds, and a
-  // running API's projection runner waits for it (and retries) rather than for all of them at once.
-  for (const { projection, generation } of targets) views.db.transaction(() => views.createIndexes(projection, generation)).immediate();
+  // One transaction per view: indexing millions of rows holds the write lock for seconds, and a running API's
+  // projection runner waits for it (and retries) rather than for all of them at once.
+  const finishMs = new Map<string, number>();
+  for (const { projection, generation } of targets) {
+    const finishing = Date.now();
+    views.db.transaction(() => views.finishGeneration(projection, generation)).immediate();
+    finishMs.set(projection.name, Date.now() - finishing);
+  }
   views.db
     .transaction(() => {
       for (const { projection, generation, previous } of targets) {
@@ -71,7 +78,14 @@ export async function rebuildProjections(
     })
     .immediate();
   const ms = Date.now() - started;
-  return targets.map(({ projection, generation }) => ({ name: projection.name, events, position, generation, ms }));
+  return targets.map(({ projection, generation }) => ({
+    name: projection.name,
+    events,
+    position,
+    generation,
+    ms,
+    finishMs: finishMs.get(projection.name) ?? 0,
+  }));
 }
 
 /** Creates a projection seen for the first time; rebuilds one whose version changed. */

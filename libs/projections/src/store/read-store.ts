@@ -58,14 +58,15 @@ export class ReadStore {
     this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(position, new Date().toISOString(), name);
   }
 
-  /** Creates one generation's tables, and its deferrable indexes unless a rebuild will create them once loaded. */
-  createGeneration(projection: Projection, generation: number, { withIndexes = true } = {}): void {
+  /** Creates one generation's tables, finished at once unless a rebuild will finish them once loaded. */
+  createGeneration(projection: Projection, generation: number, { finish = true } = {}): void {
     this.db.exec(physical(projection.schema, projection, generation));
-    if (withIndexes) this.createIndexes(projection, generation);
+    if (finish) this.finishGeneration(projection, generation);
   }
 
-  createIndexes(projection: Projection, generation: number): void {
-    if (projection.indexes) this.db.exec(physical(projection.indexes, projection, generation));
+  /** Runs the projection's `afterLoad` DDL on a generation. */
+  finishGeneration(projection: Projection, generation: number): void {
+    if (projection.afterLoad) this.db.exec(physical(projection.afterLoad, projection, generation));
   }
 
   /** Points the stable views at `generation` and drops the tables of `previous`. */
