@@ -111,8 +111,8 @@ Notes:
   SHA-256 4%, validation 2%.
 - Verify is two worker threads on the two cores, each reading its streams' rows and hashing every event
   (SHA-256 over the stored bytes, one buffer per event): about 10 µs of one core per event, so this machine
-  sits at or just under 200,000 events/s on these ~1 KB events; the province log's smaller, more varied
-  events across a hundred thousand streams verify slower (the per-stream grouping read sorts by stream).
+  sits around 200,000 events/s on these ~1 KB events, either side of the target from run to run; the
+  province log's smaller, more varied events across a hundred thousand streams verify slower (below).
 - Peak RSS is the process high-water mark when the row was measured (it never goes down). From the raw
   baseline on it is dominated by the harness itself, which builds every payload before the clock starts so
   that only the store is timed (200,000 events, three times); the store's own footprint is far smaller.
@@ -125,7 +125,7 @@ Notes:
   GC ~7%. The target (35% of the no-op route measured in the province section below) needs about a quarter
   of today's work per command: views applied off the request loop (a worker thread with its own
   connection), folded states kept between commands (the state cache \`bangfu simulate\` already uses, once
-  its idempotency lookups go by event id), and lighter validation. Not done in this stop.
+  its idempotency lookups go by event id), and lighter validation. Not done yet.
 `;
 
 const PROVINCE_NOTES = `
@@ -143,15 +143,17 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
 - **Rebuild.** The log is read once for all views, and the tables that no view reads while applying
   (timeline, dossier subjects, Merkle leaves, visits) are appended in log order and indexed or re-clustered
   once loaded (\`afterLoad\`): random B-tree inserts at millions of events were what made the old rebuild
-  slow down with size (6,709 events/s at 1M before; 14,492 at 10M now). The row above gives each view's
-  share in µs per event. Reading and parsing the log alone costs 7–8 µs an event (the raw scan), so 100,000
-  events/s would leave about 2 µs for 17 views; multi-row inserts save only 0.5 µs a row here. What is left
-  is each view's own work per event (finding the subjects an event names, serialising the timeline's copy,
-  policy lookups) and one or more B-tree writes; going further needs views built in parallel into separate
-  files, which one SQLite writer per views file does not allow.
+  slow down with size (6,709 events/s at 1M before; about 15,000 now at 1M and at 10M). The row above gives
+  each view's share in µs per event; "indexing after the load" is mostly the timeline rewritten in household
+  order (every row sorted with its data), the price of a timeline page read from adjacent pages. Reading and
+  parsing the log alone costs 7–8 µs an event (the raw scan), so 100,000 events/s would leave about 2 µs for
+  17 views; multi-row inserts save only 0.5 µs a row here. What is left is each view's own work per event
+  (finding the subjects an event names, serialising the timeline's copy, policy lookups) and one or more
+  B-tree writes; going further needs views built in parallel into separate files, which one SQLite writer
+  per views file does not allow.
 - **Verify** walks each stream in revision order through the (stream, revision) index, so it reads the
-  table's rows in random order: near 200,000 events/s when the file sits in memory (the store bench), 140,000
-  at 1M and 83,000 at 10M (a 12 GB file). A walk in log order would read sequentially but keep one chain head
+  table's rows in random order: around 200,000 events/s when the file sits in memory (the store bench),
+  140,000–180,000 at 1M from report to report, and 83,000 at 10M (a 12 GB file). A walk in log order would read sequentially but keep one chain head
   per stream (over a million streams at 10M: every timer is a stream), which a 256 MB heap does not hold.
 - **Reads.** Each read is timed alone, one request at a time, as a user meets it; the first of three runs
   meets cold pages (at 10M the log and the views are 30 GB against 24 GB of memory). The fund trace pages
@@ -162,8 +164,8 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
 - **Emmett peer.** Emmett's SQLite store appends faster than bangfu's: it stores the JSON it is given,
   while every bangfu event is validated, canonicalised (RFC 8785), hash-chained with SHA-256 and written as
   a ~1 KB row under two unique indexes (event id, stream revision); in the append profile the SQLite insert
-  and commit take half the time and canonical JSON and the metadata encoding another fifth. bangfu's read
-  path replays faster. Neither reaches the 2× target; the append gap is the price of the tamper-evident
-  chain, and closing it would mean a leaner row (binary hashes, no separate id index), a schema change
-  left for a migration of its own.
+  and commit take half the time and canonical JSON and the metadata encoding another fifth. Closing that
+  gap would mean a leaner row (binary hashes, no separate id index), a schema change left for a migration of
+  its own. bangfu's read path replays into the same view about twice as fast as Emmett's; the ratio moves
+  between runs on this machine (1.6× and 2.1× in the last two reports), so that target sits at its edge.
 `;
