@@ -47,6 +47,8 @@ class WorkerBatchWriter implements BatchWriter {
   private readonly errors = new MessageChannel();
   private readonly worker: Worker;
   private posted = 0;
+  /** The worker's first failure, once read from its port (every later call throws it again). */
+  private failure?: string;
 
   constructor(options: WriterFile) {
     const setup: WorkerSetup = { bulkWriter: options, counters: this.counters.buffer as SharedArrayBuffer, errors: this.errors.port2 };
@@ -77,8 +79,8 @@ class WorkerBatchWriter implements BatchWriter {
   private waitUntilDone(count: number): void {
     for (;;) {
       if (Atomics.load(this.counters, FAILED)) {
-        const message = receiveMessageOnPort(this.errors.port1)?.message as string | undefined;
-        throw new Error(`the bulk writer failed: ${message ?? 'unknown error'}`);
+        this.failure ??= (receiveMessageOnPort(this.errors.port1)?.message as string | undefined) ?? 'unknown error';
+        throw new Error(`the bulk writer failed: ${this.failure}`);
       }
       const done = Atomics.load(this.counters, DONE);
       if (done >= count) return;
