@@ -62,7 +62,7 @@ ${PROVINCE_NOTES}`;
 function largeSection(large: LargeRun | undefined): string {
   if (!large)
     return `
-No measurement at 10M events is on file: \`npx bangfu bench --large\` (about an hour here) writes one to
+No measurement at 10M events is on file: \`npx bangfu bench --large\` (about 40 minutes here) writes one to
 \`BENCHMARKS.large.json\`, and the next \`npm run bench\` shows it here.
 `;
   return `
