@@ -130,10 +130,10 @@ Notes:
 
 const PROVINCE_NOTES = `
 Where the province targets stand, from CPU profiles and heap snapshots taken while building this report:
-- **Scale.** At 10M events the province steps alone take 41 minutes here (the simulation 25 of them), so they
+- **Scale.** At 10M events the province steps alone take about 40 minutes here (the simulation over 20), so they
   are measured by \`bench --large\` on their own and the 30-minute run measures the 1M-event log. The 10M
-  table above was measured before two read-path changes that the 1M table already has: the timeline
-  clustered by household after a rebuild, and a covering per-household index for visit coverage.
+  table above is such a run; its previous run, before the timeline was clustered by household and visit
+  coverage got a covering index, had those p99s at 22 ms and 53 ms.
 - **Simulate.** Appends are hashed and written on a worker thread while the commands are decided on the main
   one (1.4× over one thread). The main thread is the limit: the Nest command bus, the handlers' fact reads,
   the deciders' folds, name-based event ids, and GC. The RSS target is missed: a county of 10,000 households
@@ -143,7 +143,8 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
 - **Rebuild.** The log is read once for all views, and the tables that no view reads while applying
   (timeline, dossier subjects, Merkle leaves, visits) are appended in log order and indexed or re-clustered
   once loaded (\`afterLoad\`): random B-tree inserts at millions of events were what made the old rebuild
-  slow down with size (6,709 events/s at 1M before; about 15,000 now at 1M and at 10M). The row above gives
+  slow down with size (6,709 events/s at 1M before; about 15,000 now at 1M and 11,000 at 10M, where
+  re-clustering the timeline sorts some 8 GB). The row above gives
   each view's share in µs per event; "indexing after the load" is mostly the timeline rewritten in household
   order (every row sorted with its data), the price of a timeline page read from adjacent pages. Reading and
   parsing the log alone costs 7–8 µs an event (the raw scan), so 100,000 events/s would leave about 2 µs for
@@ -157,10 +158,10 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
   per stream (over a million streams at 10M: every timer is a stream), which a 256 MB heap does not hold.
 - **Reads.** Each read is timed alone, one request at a time, as a user meets it; the first of three runs
   meets cold pages (at 10M the log and the views are 30 GB against 24 GB of memory). The fund trace pages
-  through a county fund's payments in payment order (\`?limit=&after=\`). Over target: the one-year dossier
-  (an RFC 6962 inclusion proof per event, O(log² n) node reads each, the subject's streams read from the
-  log, and an Ed25519-signed manifest), and the household timeline at 10M, measured there before it was
-  clustered (a page was a hundred scattered rows of a 17 GB file).
+  through a county fund's payments in payment order (\`?limit=&after=\`). Over target at 10M: the one-year
+  dossier (an RFC 6962 inclusion proof per event, O(log² n) node reads each, the subject's streams read from
+  the log, and an Ed25519-signed manifest), the household timeline (a page of events parsed and masked, read
+  from a 17 GB table beside a 12 GB log in 24 GB of memory) and, by a millisecond, the fund trace.
 - **Emmett peer.** Emmett's SQLite store appends faster than bangfu's: it stores the JSON it is given,
   while every bangfu event is validated, canonicalised (RFC 8785), hash-chained with SHA-256 and written as
   a ~1 KB row under two unique indexes (event id, stream revision); in the append profile the SQLite insert
