@@ -4,19 +4,24 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { BangfuConfig } from './config/bangfu-config';
+import { answerFrameworkError } from './http/framework-errors';
+import { installJsonBodyParser } from './http/json-body';
 import { strictValidationPipe } from './http/validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 
 /** Builds the API (used by `npm start`, `bangfu serve` and the e2e tests), not yet listening. */
 export async function createApp(config: BangfuConfig, overrides: InfrastructureOverrides = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false });
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024, trustProxy: false, frameworkErrors: answerFrameworkError });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, overrides), adapter, {
     logger: config.logger ? ['log', 'warn', 'error'] : ['error'],
+    // JSON is the only body a route takes, parsed by installJsonBodyParser (strict UTF-8, bounded depth).
+    bodyParser: false,
   });
   app.useGlobalPipes(strictValidationPipe());
   app.enableShutdownHooks();
   // Commands take JSON only: a text body is refused as an unsupported media type instead of validated as a string.
   app.getHttpAdapter().getInstance().removeContentTypeParser('text/plain');
+  installJsonBodyParser(app.getHttpAdapter().getInstance());
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

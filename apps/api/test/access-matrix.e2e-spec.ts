@@ -6,8 +6,9 @@ import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
  * The expected access table, written independently of the policy it checks. Every route in the OpenAPI
  * document must appear here; a route missing from this table, or served without a policy action, fails.
  * `outside`: what an allowed role from another province gets — refused, or an answer holding nothing of ours.
+ * `concealed`: a record found by an id that does not name its division answers 404, as an unknown id does.
  */
-type Outside = 'forbidden' | 'allowed' | ((body: unknown) => boolean);
+type Outside = 'forbidden' | 'concealed' | 'allowed' | ((body: unknown) => boolean);
 
 interface Expected {
   roles: readonly Role[] | 'public';
@@ -40,10 +41,10 @@ const EXPECTED: Record<string, Expected> = {
     outside: 'forbidden',
     body: { cadreId: 'matrix-cadre', name: '矩阵', unitId: 'jl-wjw', position: '科员' },
   },
-  'POST /api/v1/cadres/{cadreId}/recall': { roles: ['county-admin'], outside: 'forbidden', body: { reason: '矩阵测试', handovers: [] } },
-  'GET /api/v1/cadres/{cadreId}': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/cadres/{cadreId}/recall': { roles: ['county-admin'], outside: 'concealed', body: { reason: '矩阵测试', handovers: [] } },
+  'GET /api/v1/cadres/{cadreId}': { roles: ALL, outside: 'concealed' },
   'GET /api/v1/cadres/{cadreId}/households': { roles: ALL, outside: (body) => (body as { households: unknown[] }).households.length === 0 },
-  'GET /api/v1/cadres/{cadreId}/activity': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/cadres/{cadreId}/activity': { roles: ALL, outside: 'concealed' },
   'POST /api/v1/households': {
     roles: ['township-reviewer', 'county-admin'],
     outside: 'forbidden',
@@ -136,23 +137,23 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/funds/{fundId}/disbursements': {
     roles: ['township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { recipient: { kind: 'village', id: '222424104203' }, amountFen: 1, voucherNumber: '矩阵-1' },
   },
   'POST /api/v1/funds/{fundId}/disbursements/{disbursementId}/confirmation': {
     roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { confirmedBy: '矩阵' },
   },
   'POST /api/v1/funds/{fundId}/recoveries': {
     roles: ['county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '矩阵测试' },
   },
-  'GET /api/v1/funds/{fundId}/trace': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/funds/{fundId}/trace': { roles: ALL, outside: 'concealed' },
   'POST /api/v1/funds/{fundId}/reallocations': {
     roles: ['county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: {
       toFundId: 'matrix-moved',
       amountFen: 1,
@@ -177,30 +178,30 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/projects/{projectId}/beneficiaries': {
     roles: ['township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { householdIds: ['2224261032020001'], link: '入股分红' },
   },
   'POST /api/v1/projects/{projectId}/milestones': {
     roles: ['township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { milestone: '矩阵' },
   },
   'POST /api/v1/projects/{projectId}/completion': {
     roles: ['township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { completedOn: '2020-01-01T00:00:00Z' },
   },
   'POST /api/v1/projects/{projectId}/acceptance': {
     roles: ['township-reviewer', 'county-admin', 'inspector'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { passed: true },
   },
   'POST /api/v1/projects/{projectId}/notice': {
     roles: ['township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { days: 7, content: '矩阵公示' },
   },
-  'GET /api/v1/projects/{projectId}': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/projects/{projectId}': { roles: ALL, outside: 'concealed' },
   'GET /api/v1/households/{id}/benefits': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/exits': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
@@ -209,10 +210,10 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/exits/{exitId}/steps/{step}': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { action: 'approve', review: { opinion: '矩阵测试' } },
   },
-  'GET /api/v1/exits/{exitId}': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/exits/{exitId}': { roles: ALL, outside: 'concealed' },
   'GET /api/v1/regions/{code}/exit-pipeline': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/exit-indicators': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/regions/{code}/exit-standards': {
@@ -245,7 +246,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   'GET /api/v1/inspections/{inspectionId}': {
     roles: ['county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
-    outside: 'forbidden',
+    outside: 'concealed',
   },
   'POST /api/v1/findings': {
     roles: ['inspector', 'county-admin'],
@@ -262,7 +263,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/findings/{findingId}/rectification': {
     roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { action: 'report', measures: '矩阵测试' },
   },
   'GET /api/v1/findings': { roles: ALL, outside: (body) => (body as { findings: unknown[] }).findings.length === 0 },
@@ -278,10 +279,10 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/cases/{caseId}/decision': {
     roles: ['discipline'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { partyId: 'jl-wjw-08', decision: '诫勉', reason: '矩阵测试' },
   },
-  'GET /api/v1/cases/{caseId}': { roles: ['discipline', 'auditor', 'county-admin'], outside: 'forbidden' },
+  'GET /api/v1/cases/{caseId}': { roles: ['discipline', 'auditor', 'county-admin'], outside: 'concealed' },
   'POST /api/v1/tasks': {
     roles: ['county-admin', 'leader'],
     outside: 'forbidden',
@@ -298,17 +299,17 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/tasks/{taskId}/progress': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { completed: 1, note: '矩阵测试' },
   },
   'POST /api/v1/tasks/{taskId}/completion': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { note: '矩阵测试' },
   },
   'POST /api/v1/tasks/{taskId}/verification': {
     roles: ['county-admin', 'leader', 'inspector'],
-    outside: 'forbidden',
+    outside: 'concealed',
     body: { approved: false, note: '矩阵测试' },
   },
   'GET /api/v1/tasks': { roles: ALL, outside: (body) => (body as { tasks: unknown[] }).tasks.length === 0 },
@@ -377,6 +378,9 @@ describe('access matrix: every route × every role × inside and outside the jur
           } else if (expected.outside === 'forbidden') {
             if (response.status !== 403 || response.body.code !== 'OUTSIDE_JURISDICTION')
               mismatches.push(`${label} (expected OUTSIDE_JURISDICTION)`);
+          } else if (expected.outside === 'concealed') {
+            if (response.status !== 404 || !/_NOT_FOUND$/.test(response.body.code))
+              mismatches.push(`${label} (expected a 404 *_NOT_FOUND)`);
           } else if (response.status !== 200 || !expected.outside(response.body)) {
             mismatches.push(`${label} (expected an answer holding nothing of ${INSIDE})`);
           }

@@ -111,10 +111,10 @@ describe('funds', () => {
     });
   });
 
-  it('keeps funds within the jurisdiction and names an unknown fund', async () => {
+  it('keeps funds within the jurisdiction (another division’s fund answers as unknown) and names an unknown fund', async () => {
     const outsider = t.token(['county-admin'], '222426', 'antu-finance');
-    await refused(() => disburse('nuanyufang', 1, '越权', outsider), 403, 'OUTSIDE_JURISDICTION');
-    expect((await t.request('GET', '/api/v1/funds/nuanyufang/trace', { token: outsider })).status).toBe(403);
+    await refused(() => disburse('nuanyufang', 1, '越权', outsider), 404, 'FUND_NOT_FOUND');
+    expect((await t.request('GET', '/api/v1/funds/nuanyufang/trace', { token: outsider })).status).toBe(404);
     await refused(() => disburse('ghost', 1, 'x'), 404, 'FUND_NOT_FOUND');
   });
 

@@ -145,10 +145,40 @@ function wrongFor(validValue: unknown, value: unknown, n: number): unknown {
   return value;
 }
 
+/** The valid body's JSON text with one field's value replaced by `valueText`, written as raw JSON. */
+function withRawValue(valid: Record<string, unknown>, key: string, valueText: string): string {
+  return JSON.stringify({ ...valid, [key]: '\u0000PLACEHOLDER' }).replace('"\\u0000PLACEHOLDER"', valueText);
+}
+
+// Byte sequences that are not UTF-8: a lone continuation byte, a truncated sequence, an overlong '/', a surrogate.
+const NOT_UTF8 = [[0xff], [0x80], [0xc3], [0xe4, 0xb8], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xf8, 0x88, 0x80, 0x80, 0x80]];
+const PROTOTYPE_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'valueOf', 'hasOwnProperty', '__defineGetter__'];
+
 function malformed(valid: Record<string, unknown>) {
   const keys = Object.keys(valid);
   const field = fc.constantFrom(...keys);
   return fc.oneof(
+    // a value nested deeper than any command needs, up to the depth that used to overflow validation
+    fc.tuple(field, fc.integer({ min: 33, max: 12_000 }), fc.boolean()).map(([key, depth, arrays]) => ({
+      raw: withRawValue(valid, key, arrays ? `${'['.repeat(depth)}${']'.repeat(depth)}` : `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`),
+    })),
+    // a string longer than any field allows (the longest takes 5,000 characters), but under the 1 MiB body limit
+    fc.tuple(field, fc.integer({ min: 6_000, max: 100_000 }), fc.constantFrom('a', '字', '😀', '\u0000')).map(([key, n, unit]) => ({
+      json: { ...valid, [key]: unit.repeat(n) },
+    })),
+    // bytes that are not UTF-8 inside a string value
+    fc.tuple(fc.constantFrom(...NOT_UTF8), fc.nat()).map(([bytes, at]) => {
+      const text = Buffer.from(JSON.stringify(valid));
+      const quote = [...text.entries()].filter(([, byte]) => byte === 0x22).map(([i]) => i);
+      const cut = quote[(at % (quote.length / 2)) * 2] + 1; // just inside an opening quote
+      return { raw: Buffer.concat([text.subarray(0, cut), Buffer.from(bytes), text.subarray(cut)]) };
+    }),
+    // a key that would shadow or poison Object.prototype, at the top or inside a field
+    fc.tuple(fc.constantFrom(...PROTOTYPE_KEYS), field, fc.boolean()).map(([protoKey, key, nested]) => ({
+      raw: nested
+        ? withRawValue(valid, key, `{${JSON.stringify(protoKey)}:{"polluted":true}}`)
+        : `{${JSON.stringify(protoKey)}:{"polluted":true},${JSON.stringify(valid).slice(1)}`,
+    })),
     // a required field missing
     field.map((key) => ({ json: Object.fromEntries(Object.entries(valid).filter(([k]) => k !== key)) })),
     // a field of the wrong type (a number where a string is wanted, a string where a boolean is, or anything but an integer)
@@ -190,7 +220,7 @@ describe('malformed bodies on every command route', () => {
     expect(commandRoutes.sort()).toEqual(Object.keys(VALID).sort());
   });
 
-  it('answers 10,000 malformed bodies with 400/422 problem+json, never 5xx, appending nothing', async () => {
+  it('answers 10,000 malformed bodies (types, depth, sizes, encodings, prototype keys) with 400/422 problem+json, never 5xx, appending nothing', async () => {
     // Every role, so that no route's gate answers before its validation does.
     const token = t.token([...ROLES], '000000', 'fuzzer');
     const before = await t.domainEventCount();
@@ -219,5 +249,7 @@ describe('malformed bodies on every command route', () => {
     }
     expect([...statuses.values()].reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(10_000);
     expect(await t.domainEventCount()).toBe(before);
+    // Nothing was polluted on the way.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 300_000);
 });

@@ -128,6 +128,17 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Cont
       expect(await store.headPosition()).toBe(all[19].position);
     });
 
+    it('filters by region prefix literally: SQL wildcards in a prefix match nothing', async () => {
+      const inRegion = (code: string) => ({ ...newEvent('RegionThing'), metadata: { ...newEvent().metadata, subjectRegion: code } });
+      await store.append('region-222426', [inRegion('222426')], 'any');
+      await store.append('region-610728', [inRegion('610728')], 'any');
+      const regions = async (regionPrefix: string) =>
+        (await store.readAll({ filter: { regionPrefix } })).map((event) => event.metadata.subjectRegion);
+      expect(await regions('22')).toEqual(['222426']);
+      expect(await regions('')).toEqual(['222426', '610728']);
+      for (const wildcard of ['%', '22%', '_', '2_', '%6%']) expect(await regions(wildcard)).toEqual([]);
+    });
+
     it('hands a subscription from catch-up to live without gap or duplicate under concurrent writes', async () => {
       for (let i = 0; i < 300; i++) await store.append(`household-${i % 7}`, [newEvent('Before', { i })], 'any');
       const subscription = store.subscribeToAll();

@@ -5,7 +5,7 @@ import { ReadStore, type AccessLogRow } from '@bangfu/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Action } from './action.decorator';
 import { AccessLogQueryDto } from './access-log.dto';
-import { jurisdictionPrefix } from './jurisdiction';
+import { codesUnder, jurisdictionPrefix } from './jurisdiction';
 
 @ApiTags('access')
 @Controller('api/v1/access-log')
@@ -20,13 +20,13 @@ export class AccessLogController {
     const rows = this.views
       .prepare(
         `SELECT * FROM access_log
-         WHERE (? IS NULL OR region LIKE ? || '%') AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR outcome = ?)
+         WHERE (? IS NULL OR (region >= ? AND region < ?)) AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR outcome = ?)
            AND (? IS NULL OR recorded_at >= ?) AND (? IS NULL OR recorded_at < ?)
          ORDER BY position DESC LIMIT ?`,
       )
       .all(
         prefix ?? null,
-        prefix ?? null,
+        ...codesUnder(prefix ?? ''),
         query.actor ?? null,
         query.actor ?? null,
         query.outcome ?? null,

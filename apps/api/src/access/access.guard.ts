@@ -80,7 +80,7 @@ export class AccessGuard implements CanActivate {
         return { id: claims.sub, name: claims.name, roles: claims.roles, regionCode: claims.region, unitId: claims.unit };
       } catch (error) {
         if (!(error instanceof InvalidTokenError)) throw error;
-        refusal = { code: 'INVALID_TOKEN', detail: error.message };
+        refusal = { code: error.code, detail: error.message };
       }
     }
     // Without an identity the address is what is rate-limited, before anything is written.

@@ -5,6 +5,7 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { DomainError, type Actor } from '@bangfu/domain';
 import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log.service';
+import { ConcealedRefusal } from './jurisdiction';
 import { ACTION } from './action.decorator';
 
 /**
@@ -28,7 +29,7 @@ export class HandlerRefusalInterceptor implements NestInterceptor {
         if (!refusal || !request.actor) throw error;
         const data = {
           action,
-          status: 403 as const,
+          status: refusal.status,
           ...refusal.data,
           method: request.method,
           path: request.url.split('?')[0],
@@ -44,14 +45,16 @@ export class HandlerRefusalInterceptor implements NestInterceptor {
   }
 }
 
-function refusalOf(error: unknown): { data: { code: string; detail: string }; region?: string } | undefined {
+function refusalOf(error: unknown): { status: 403 | 404; data: { code: string; detail: string }; region?: string } | undefined {
+  // Answered as unknown, but on the log as what it was: a look outside one's jurisdiction.
+  if (error instanceof ConcealedRefusal) return { status: 404, data: { code: error.code, detail: error.message }, region: error.region };
   if (error instanceof DomainError && error.kind === 'forbidden') {
     const region = typeof error.details?.region === 'string' ? error.details.region : undefined;
-    return { data: { code: error.code, detail: error.message }, region };
+    return { status: 403, data: { code: error.code, detail: error.message }, region };
   }
   // A refusal made through AccessLog.refuse is on the log already.
   if (error instanceof ProblemException && error.getStatus() === 403 && !(error as { logged?: boolean }).logged) {
-    return { data: { code: error.code, detail: error.detail } };
+    return { status: 403, data: { code: error.code, detail: error.detail } };
   }
   return undefined;
 }

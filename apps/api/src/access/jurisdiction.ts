@@ -13,9 +13,43 @@ export function jurisdictionPrefix(actor: Actor): string | undefined {
   return actor.regionCode ? regionPrefix(actor.regionCode) : '\u0000'; // no region: matches nothing
 }
 
+/**
+ * Bounds for `code >= ? AND code < ?` over the actor's jurisdiction (everything for the whole country,
+ * nothing without a region). Jurisdiction is matched by range only, never with LIKE: a claim can carry no
+ * wildcard into a query.
+ */
+export function jurisdictionRange(actor: Actor): [string, string] {
+  return codesUnder(jurisdictionPrefix(actor) ?? '');
+}
+
 export class OutsideJurisdictionError extends DomainError {
   readonly code = 'OUTSIDE_JURISDICTION';
   override readonly kind = 'forbidden' as const;
+}
+
+/**
+ * A record outside the actor's jurisdiction, answered exactly as a record never made (`answer`, the
+ * not-found the caller would get for an unknown id), so ids cannot be probed for existence. The refusal
+ * itself is still written to the access log, with the division, by the handler-refusal interceptor.
+ */
+export class ConcealedRefusal extends Error {
+  readonly code = 'OUTSIDE_JURISDICTION';
+
+  constructor(
+    readonly answer: Error,
+    readonly region: string,
+  ) {
+    super(`division ${region} is outside your jurisdiction`);
+  }
+}
+
+/**
+ * For records found by an id that does not name their division (funds, projects, cases, inspections,
+ * cadres): outside the jurisdiction (or above it, with `orAbove`, for reads) they answer as unknown.
+ */
+export function assertVisible(actor: Actor, code: string, notFound: () => Error, orAbove = false): void {
+  if (actor.roles.includes('system') || withinJurisdiction(actor, code, orAbove)) return;
+  throw new ConcealedRefusal(notFound(), code);
 }
 
 /** For commands whose division is known only from the record (a cadre's unit): the system itself acts everywhere. */

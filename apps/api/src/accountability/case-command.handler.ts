@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
+  CaseNotFoundError,
   caseDecider,
   caseStreamId,
   householdDecider,
@@ -20,7 +21,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@bangfu/eventstore';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
@@ -50,7 +51,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
     if (command.type === 'RecordCaseDecision') {
       const state = await loadState(this.store, streamId, caseDecider);
       const regionCode = state.opened ? state.case.regionCode : undefined;
-      assertWithinJurisdiction(metadata.actor, regionCode);
+      if (regionCode) assertVisible(metadata.actor, regionCode, () => new CaseNotFoundError(`no case ${command.data.caseId}`));
       return handleCommand(this.store, streamId, caseDecider, command, { ...metadata, subjectRegion: regionCode });
     }
     const grounds = await this.cited.check(command.data.groundEventIds, metadata.actor, 'groundEventIds');

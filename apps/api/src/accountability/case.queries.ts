@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 
 export class GetCase {
@@ -18,8 +18,9 @@ export class GetCaseHandler implements IQueryHandler<GetCase> {
 
   async execute({ caseId, actor }: GetCase) {
     const row = this.views.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Record<string, string> | undefined;
-    if (!row) throw new ProblemException(404, 'CASE_NOT_FOUND', `no case ${caseId}`);
-    assertWithinJurisdiction(actor, row.region_code);
+    const notFound = () => new ProblemException(404, 'CASE_NOT_FOUND', `no case ${caseId}`);
+    if (!row) throw notFound();
+    assertVisible(actor, row.region_code, notFound);
     const decisions = this.views.prepare('SELECT * FROM case_decisions WHERE case_id = ? ORDER BY decided_at').all(caseId) as Record<
       string,
       string

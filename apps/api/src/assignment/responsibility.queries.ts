@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type ResponsibilityRow } from '@bangfu/projections';
-import { jurisdictionPrefix } from '../access/jurisdiction';
+import { jurisdictionRange } from '../access/jurisdiction';
 
 export class GetResponsibility {
   constructor(
@@ -61,9 +61,9 @@ export class GetCadreHouseholdsHandler implements IQueryHandler<GetCadreHousehol
     const rows = this.views
       .prepare(
         `SELECT r.*, h.head_name FROM responsibility r LEFT JOIN households h ON h.household_id = r.household_id
-         WHERE r.cadre_id = ? AND ${COVERS} AND ${AS_KNOWN} AND r.village_code LIKE ? || '%' ORDER BY r.household_id`,
+         WHERE r.cadre_id = ? AND ${COVERS} AND ${AS_KNOWN} AND r.village_code >= ? AND r.village_code < ? ORDER BY r.household_id`,
       )
-      .all(cadreId, at, at, knownAt, knownAt, jurisdictionPrefix(actor) ?? '') as (ResponsibilityRow & { head_name: string | null })[];
+      .all(cadreId, at, at, knownAt, knownAt, ...jurisdictionRange(actor)) as (ResponsibilityRow & { head_name: string | null })[];
     return {
       cadreId,
       at,

@@ -6,7 +6,7 @@ export interface TokenClaims {
   sub: string;
   name?: string;
   roles: string[];
-  region?: string;
+  region: string;
   unit?: string;
   iat: number;
   exp: number;
@@ -14,7 +14,15 @@ export interface TokenClaims {
   aud?: string | string[];
 }
 
-export class InvalidTokenError extends Error {}
+/** A token that proves nothing: refused with 401 and `code`, the stable reason (never widened or guessed). */
+export class InvalidTokenError extends Error {
+  constructor(
+    message: string,
+    readonly code = 'INVALID_TOKEN',
+  ) {
+    super(message);
+  }
+}
 
 export const b64url = (input: Buffer | string) => Buffer.from(input).toString('base64url');
 

@@ -1,4 +1,5 @@
 import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { actorClaims } from './actor-claims';
 import { InvalidTokenError, hmacMatches, readPem, type TokenClaims } from './jwt';
 
 export interface TokenVerifierOptions {
@@ -117,18 +118,10 @@ export class TokenVerifier {
       }
     }
     const pick = (name: string | undefined, fallback: string) => raw[external && name ? name : fallback];
-    const rolesValue = pick(o.rolesClaim, 'roles');
-    const roles = Array.isArray(rolesValue) ? rolesValue : typeof rolesValue === 'string' ? rolesValue.split(/[\s,]+/) : undefined;
-    const sub = raw.sub;
-    if (typeof sub !== 'string' || !sub || !roles || roles.some((role) => typeof role !== 'string')) {
-      throw new InvalidTokenError('token lacks sub or roles');
-    }
     const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
     return {
-      sub,
-      roles: roles as string[],
+      ...actorClaims(raw.sub, pick(o.rolesClaim, 'roles'), pick(o.regionClaim, 'region')),
       name: text(pick(o.nameClaim, 'name')),
-      region: text(pick(o.regionClaim, 'region')),
       unit: text(pick(o.unitClaim, 'unit')),
       iat: typeof raw.iat === 'number' ? raw.iat : 0,
       exp: raw.exp as number,

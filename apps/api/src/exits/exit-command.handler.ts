@@ -4,6 +4,7 @@ import { householdDecider, householdStreamId, currentAssignment, shanghaiDate, v
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import {
+  WorkflowNotFoundError,
   exitDecider,
   nextInstanceId,
   subjectOfInstance,
@@ -15,7 +16,7 @@ import {
   type WorkflowCommand,
   type WorkflowSubject,
 } from '@bangfu/workflow';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
 
 export class ExitCommandMessage {
@@ -45,6 +46,8 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
   async execute({ command, metadata }: ExitCommandMessage): Promise<AppendResult | ExitStartResult> {
     if (command.type === 'StartWorkflow') {
       const { kind, id } = command.data.subject;
+      // The subject's id names its division: refuse an outsider before reading anything about it.
+      assertWithinJurisdiction(metadata.actor, kind === 'household' ? id.slice(0, 12) : id);
       const facts = kind === 'household' ? await this.householdStart(id) : await this.villageStart(id);
       const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? id.slice(0, 12)) : id;
       assertWithinJurisdiction(metadata.actor, regionCode);
@@ -60,8 +63,8 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
     const streamId = workflowStreamId(subjectOfInstance(command.data.instanceId));
     const case_ = (await loadState(this.store, streamId, decider)).current;
     const subject = case_?.subject;
+    if (subject) assertVisible(metadata.actor, subject.regionCode, () => new WorkflowNotFoundError(`no case ${command.data.instanceId}`));
     if (command.type === 'ActOnStep' && subject) {
-      assertWithinJurisdiction(metadata.actor, subject.regionCode);
       const facts =
         subject.kind === 'household' ? await this.householdStep(subject, metadata.now) : await this.villageStep(subject.id, metadata.now);
       command = { ...command, data: { ...command.data, facts: { ...facts } } };

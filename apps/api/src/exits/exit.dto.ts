@@ -14,12 +14,11 @@ import {
   Matches,
   Max,
   Min,
-  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
 import { STEP_ACTIONS } from '@bangfu/workflow';
-import { apply, Fen, ID_PATTERN, Reason } from '../http/common-validators';
+import { apply, Fen, ID_PATTERN, OneOf, Reason } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
 
 const text = (max: number, description: string, example?: string) =>
@@ -36,13 +35,13 @@ const nested = (type: () => new () => object, description: string, optional = tr
 
 export class StartExitDto {
   @ApiPropertyOptional({ example: '2224261032010001', description: 'the household proposed for exit (16 digits) — or villageCode' })
-  @ValidateIf((o: StartExitDto) => o.villageCode === undefined)
+  @OneOf('villageCode')
   @IsString()
   @Matches(/^\d{16}$/, { message: 'householdId must be a 16-digit 户编号' })
   householdId?: string;
 
   @ApiPropertyOptional({ example: '222426103202', description: 'the village proposed for exit (出列) — or householdId' })
-  @ValidateIf((o: StartExitDto) => o.householdId === undefined)
+  @OneOf('householdId')
   @IsString()
   @Matches(/^\d{12}$/, { message: 'villageCode must be a 12-digit village code' })
   villageCode?: string;

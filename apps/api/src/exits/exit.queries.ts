@@ -10,7 +10,7 @@ import {
 } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
 import { exitCatalog, WorkflowNotFoundError, type Clock, type ExitInstanceRow, type ExitStepRow } from '@bangfu/workflow';
-import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '../access/jurisdiction';
 import { CLOCK } from '../infrastructure/tokens';
 
 const DAY_MS = 86_400_000;
@@ -38,8 +38,9 @@ export class GetExitHandler implements IQueryHandler<GetExit> {
 
   async execute({ exitId, actor }: GetExit) {
     const row = this.views.prepare('SELECT * FROM exit_instances WHERE exit_id = ?').get(exitId) as ExitInstanceRow | undefined;
-    if (!row) throw new WorkflowNotFoundError(`no exit case ${exitId}`);
-    assertWithinJurisdiction(actor, row.village_code);
+    const notFound = () => new WorkflowNotFoundError(`no exit case ${exitId}`);
+    if (!row) throw notFound();
+    assertVisible(actor, row.village_code, notFound);
     const definition = catalog.version(row.definition_id, row.version);
     const title = (name: string) => definition?.steps.find((step) => step.name === name)?.title ?? name;
     const steps = this.views.prepare('SELECT * FROM exit_steps WHERE exit_id = ? ORDER BY seq').all(exitId) as ExitStepRow[];

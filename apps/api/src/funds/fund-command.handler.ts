@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { fundDecider, fundStreamId, type FundCommand } from '@bangfu/domain';
+import { FundNotFoundError, fundDecider, fundStreamId, type FundCommand } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible } from '../access/jurisdiction';
 
 export class FundCommandMessage {
   constructor(
@@ -23,7 +23,8 @@ export class FundCommandHandler implements ICommandHandler<FundCommandMessage, A
       // The fund's division is on its own stream: the route cannot know it before the handler reads it.
       const fund = await loadState(this.store, streamId, fundDecider);
       regionCode = fund.allocated ? fund.allocation.regionCode : undefined;
-      assertWithinJurisdiction(metadata.actor, regionCode);
+      if (regionCode)
+        assertVisible(metadata.actor, regionCode, () => new FundNotFoundError(`fund ${command.data.fundId} was never allocated`));
     }
     return handleCommand(this.store, streamId, fundDecider, command, { ...metadata, subjectRegion: regionCode });
   }

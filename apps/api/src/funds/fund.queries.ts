@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type DisbursementRow, type FundRow } from '@bangfu/projections';
-import { OutsideJurisdictionError, withinJurisdiction } from '../access/jurisdiction';
+import { assertVisible } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 
 export class GetFundTrace {
@@ -24,10 +24,9 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
 
   async execute({ actor, fundId, now, after, limit }: GetFundTrace) {
     const fund = this.views.prepare('SELECT * FROM funds WHERE fund_id = ?').get(fundId) as FundRow | undefined;
-    if (!fund) throw new ProblemException(404, 'FUND_NOT_FOUND', `fund ${fundId} was never allocated`);
-    if (!withinJurisdiction(actor, fund.region_code, true)) {
-      throw new OutsideJurisdictionError(`fund ${fundId} belongs to ${fund.region_code}, outside your jurisdiction`);
-    }
+    const notFound = () => new ProblemException(404, 'FUND_NOT_FOUND', `fund ${fundId} was never allocated`);
+    if (!fund) throw notFound();
+    assertVisible(actor, fund.region_code, notFound, true);
     // A county fund pays thousands of households: its disbursements come a page at a time, by index.
     const [afterAt, afterId] = after ? [after.slice(0, after.indexOf('|')), after.slice(after.indexOf('|') + 1)] : ['', ''];
     const disbursements = this.views

@@ -9,7 +9,7 @@ import {
   type Reallocation,
 } from '@bangfu/domain';
 import { EVENT_STORE, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
 import { FundCommandMessage } from './fund-command.handler';
 
 export class ReallocateFundMessage {
@@ -36,9 +36,10 @@ export class ReallocateFundHandler implements ICommandHandler<ReallocateFundMess
       loadState(this.store, fundStreamId(reallocation.fundId), fundDecider),
       loadState(this.store, fundStreamId(reallocation.toFundId), fundDecider),
     ]);
-    if (!source.allocated) throw new FundNotFoundError(`fund ${reallocation.fundId} was never allocated`);
-    // Jurisdiction first: an outsider learns nothing about which fund ids exist.
-    assertWithinJurisdiction(metadata.actor, source.allocation.regionCode);
+    const notFound = () => new FundNotFoundError(`fund ${reallocation.fundId} was never allocated`);
+    if (!source.allocated) throw notFound();
+    // An outsider learns nothing about which fund ids exist: another division's fund answers as unknown.
+    assertVisible(metadata.actor, source.allocation.regionCode, notFound);
     assertWithinJurisdiction(metadata.actor, target.regionCode);
     if (existing.allocated) throw new FundAlreadyAllocatedError(`fund ${reallocation.toFundId} already exists`, { field: 'toFundId' });
     const moved: AppendResult = await this.commandBus.execute(

@@ -1,6 +1,19 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsISO8601, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsISO8601,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateBy,
+  ValidateIf,
+} from 'class-validator';
 
 /** An ISO-8601 instant with a zone (`2026-03-05T09:30:00+08:00`); the record keeps it in UTC. */
 export function Instant(description: string, optional = true) {
@@ -72,4 +85,26 @@ export function TextList(description: string, optional = true) {
     IsString({ each: true }),
     Length(1, 500, { each: true }),
   );
+}
+
+/**
+ * One field of a pair of which exactly one is sent (`householdId` or `villageCode`): validated whenever it
+ * is present or its partner is absent, and refused when both are present — so neither field can ride past
+ * validation on the other's presence.
+ */
+export function OneOf(partner: string) {
+  const present = (o: object, key: string) => (o as Record<string, unknown>)[key] !== undefined;
+  return (target: object, property: string | symbol) => {
+    const own = String(property);
+    applyDecorators(
+      ValidateIf((o: object) => present(o, own) || !present(o, partner)),
+      ValidateBy({
+        name: 'oneOf',
+        validator: {
+          validate: (_value, args) => !present(args?.object ?? {}, partner),
+          defaultMessage: () => `send ${own} or ${partner}, not both`,
+        },
+      }),
+    )(target, property);
+  };
 }

@@ -3,7 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@bangfu/domain';
 import { InvalidAppendError } from '@bangfu/eventstore';
 import { ViewsBehindError } from '@bangfu/projections';
-import { ProblemException, problemType, type ProblemBody } from './problem';
+import { ConcealedRefusal } from '../access/jurisdiction';
+import { BodyRefusedError } from './json-body';
+import { ProblemException, problemBody, type ProblemBody } from './problem';
 
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = { rule: 409, invalid: 422, not_found: 404, forbidden: 403 };
 
@@ -16,7 +18,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const body = this.toProblem(exception);
-    body.instance = request.url.split('?')[0];
+    // Only a path that matched a route is named back: an unmatched one is the caller's text, echoed to nobody.
+    if (request.routeOptions?.url) body.instance = request.url.split('?')[0];
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (exception instanceof ProblemException)
       for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
@@ -24,21 +27,25 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   toProblem(exception: unknown): ProblemBody {
+    if (exception instanceof ConcealedRefusal) return this.toProblem(exception.answer);
+    if (exception instanceof BodyRefusedError) return problemBody(400, exception.code, exception.message);
     if (exception instanceof ProblemException) {
-      return problem(exception.getStatus(), exception.code, exception.detail, exception.errors, exception.extensions);
+      return problemBody(exception.getStatus(), exception.code, exception.detail, exception.errors, exception.extensions);
     }
     if (exception instanceof DomainError) {
-      return problem(DOMAIN_STATUS[exception.kind], exception.code, exception.message, undefined, exception.details ?? {});
+      return problemBody(DOMAIN_STATUS[exception.kind], exception.code, exception.message, undefined, exception.details ?? {});
     }
     if (exception instanceof ViewsBehindError) {
-      return problem(503, exception.code, exception.message, undefined, { wanted: exception.wanted, reached: exception.reached });
+      return problemBody(503, exception.code, exception.message, undefined, { wanted: exception.wanted, reached: exception.reached });
     }
-    if (exception instanceof InvalidAppendError) return problem(422, exception.code, exception.message);
+    if (exception instanceof InvalidAppendError) return problemBody(422, exception.code, exception.message);
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       // The Fastify adapter reports an unparseable body as a plain 400.
-      if (status === 400 && /not valid JSON/i.test(exception.message)) return problem(400, 'MALFORMED_JSON', publicMessage(400));
-      return problem(status, HttpStatus[status] ?? 'HTTP_ERROR', status >= 500 ? 'internal error' : exception.message);
+      if (status === 400 && /not valid JSON/i.test(exception.message)) return problemBody(400, 'MALFORMED_JSON', publicMessage(400));
+      // Nest's own 404 for an unknown route says "Cannot GET <path>": the path is not repeated back.
+      if (status === 404) return problemBody(404, 'NOT_FOUND', 'no route answers this method and path');
+      return problemBody(status, HttpStatus[status] ?? 'HTTP_ERROR', status >= 500 ? 'internal error' : exception.message);
     }
     const fastifyError = exception as { statusCode?: number; code?: string; message?: string };
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode < 500) {
@@ -46,31 +53,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || /JSON/.test(fastifyError.message ?? '')
           ? 'MALFORMED_JSON'
           : (HttpStatus[fastifyError.statusCode] ?? 'BAD_REQUEST');
-      return problem(fastifyError.statusCode, code, publicMessage(fastifyError.statusCode));
+      return problemBody(fastifyError.statusCode, code, publicMessage(fastifyError.statusCode));
     }
-    return problem(500, 'INTERNAL_ERROR', 'the server failed to handle this request; it has been logged');
+    return problemBody(500, 'INTERNAL_ERROR', 'the server failed to handle this request; it has been logged');
   }
 }
 
-function problem(
-  status: number,
-  code: string,
-  detail: string,
-  errors?: ProblemBody['errors'],
-  extensions: Record<string, unknown> = {},
-): ProblemBody {
-  return {
-    type: problemType(code),
-    title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
-    status,
-    code,
-    detail,
-    ...(errors ? { errors } : {}),
-    ...extensions,
-  };
-}
-
-function publicMessage(status: number): string {
+export function publicMessage(status: number): string {
   switch (status) {
     case 400:
       return 'the request body is not valid JSON';

@@ -1,4 +1,4 @@
-import { HttpException } from '@nestjs/common';
+import { HttpException, HttpStatus } from '@nestjs/common';
 
 export interface FieldError {
   field: string;
@@ -41,4 +41,22 @@ export function invalidFields(errors: FieldError[]): ProblemException {
 
 export function invalidField(field: string, message: string): ProblemException {
   return invalidFields([{ field, message }]);
+}
+
+export function problemBody(
+  status: number,
+  code: string,
+  detail: string,
+  errors?: ProblemBody['errors'],
+  extensions: Record<string, unknown> = {},
+): ProblemBody {
+  return {
+    type: problemType(code),
+    title: HttpStatus[status]?.replace(/_/g, ' ').toLowerCase() ?? 'error',
+    status,
+    code,
+    detail,
+    ...(errors ? { errors } : {}),
+    ...extensions,
+  };
 }

@@ -1,8 +1,15 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { householdDecider, householdStreamId, projectDecider, projectStreamId, type ProjectCommand } from '@bangfu/domain';
+import {
+  ProjectNotFoundError,
+  householdDecider,
+  householdStreamId,
+  projectDecider,
+  projectStreamId,
+  type ProjectCommand,
+} from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
 
 export class ProjectCommandMessage {
@@ -28,7 +35,8 @@ export class ProjectCommandHandler implements ICommandHandler<ProjectCommandMess
     } else {
       const project = await loadState(this.store, streamId, projectDecider);
       regionCode = project.approved ? project.approval.regionCode : undefined;
-      assertWithinJurisdiction(metadata.actor, regionCode);
+      const notFound = () => new ProjectNotFoundError(`project ${command.data.projectId} was never approved`);
+      if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
       if (command.type === 'AddBeneficiaries') {
         const states = await Promise.all(
           command.data.householdIds.map((id) => loadState(this.store, householdStreamId(id), householdDecider)),

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type DisbursementRow, type ProjectRow } from '@bangfu/projections';
-import { OutsideJurisdictionError, withinJurisdiction } from '../access/jurisdiction';
+import { assertVisible } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 
 export class GetProject {
@@ -18,9 +18,9 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
 
   async execute({ actor, projectId }: GetProject) {
     const row = this.views.prepare('SELECT * FROM projects WHERE project_id = ?').get(projectId) as ProjectRow | undefined;
-    if (!row) throw new ProblemException(404, 'PROJECT_NOT_FOUND', `project ${projectId} was never approved`);
-    if (!withinJurisdiction(actor, row.region_code, true))
-      throw new OutsideJurisdictionError(`project ${projectId} is outside your jurisdiction`);
+    const notFound = () => new ProblemException(404, 'PROJECT_NOT_FOUND', `project ${projectId} was never approved`);
+    if (!row) throw notFound();
+    assertVisible(actor, row.region_code, notFound, true);
     const beneficiaries = this.views
       .prepare('SELECT household_id, link FROM project_beneficiaries WHERE project_id = ? ORDER BY household_id')
       .all(projectId) as { household_id: string; link: string }[];

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   assertNever,
+  FindingNotFoundError,
   findingDecider,
   findingStreamId,
   householdDecider,
@@ -18,7 +19,7 @@ import {
 } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
-import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
@@ -86,7 +87,8 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
         const streamId = findingStreamId(command.data.findingId);
         const finding = await loadState(this.store, streamId, findingDecider);
         const regionCode = finding.status === 'none' ? undefined : finding.finding.regionCode;
-        assertWithinJurisdiction(metadata.actor, regionCode);
+        const notFound = () => new FindingNotFoundError(`no finding ${command.data.findingId}`);
+        if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
         return handleCommand(this.store, streamId, findingDecider, command, { ...metadata, subjectRegion: regionCode });
       }
     }

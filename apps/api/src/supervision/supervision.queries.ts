@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type FindingRow } from '@bangfu/projections';
-import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
 
 export class GetInspection {
@@ -50,8 +50,9 @@ export class GetInspectionHandler implements IQueryHandler<GetInspection> {
   async execute({ inspectionId, actor }: GetInspection) {
     const row = this.views.prepare('SELECT * FROM inspections WHERE inspection_id = ?').get(inspectionId) as
       Record<string, string | number> | undefined;
-    if (!row) throw new ProblemException(404, 'INSPECTION_NOT_FOUND', `no inspection ${inspectionId}`);
-    assertWithinJurisdiction(actor, String(row.region_code));
+    const notFound = () => new ProblemException(404, 'INSPECTION_NOT_FOUND', `no inspection ${inspectionId}`);
+    if (!row) throw notFound();
+    assertVisible(actor, String(row.region_code), notFound);
     const findings = this.views
       .prepare('SELECT * FROM findings WHERE inspection_id = ? ORDER BY recorded_at')
       .all(inspectionId) as FindingRow[];

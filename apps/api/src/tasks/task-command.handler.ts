@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { taskDecider, taskStreamId, type TaskCommand } from '@bangfu/domain';
+import { TaskNotFoundError, taskDecider, taskStreamId, type TaskCommand } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
 import { ProblemException } from '../http/problem';
 
@@ -34,6 +34,7 @@ export class TaskCommandHandler implements ICommandHandler<TaskCommandMessage, A
     } else {
       const task = await loadState(this.store, streamId, taskDecider);
       regionCode = task.status === 'none' ? undefined : task.spec.regionCode;
+      if (regionCode) assertVisible(metadata.actor, regionCode, () => new TaskNotFoundError(`no task ${command.data.taskId}`));
     }
     assertWithinJurisdiction(metadata.actor, regionCode);
     return handleCommand(this.store, streamId, taskDecider, command, { ...metadata, subjectRegion: regionCode });

@@ -1,4 +1,4 @@
-import { ROLES } from '@bangfu/domain';
+import { ROLES, isInternalActorId, isJurisdictionCode } from '@bangfu/domain';
 import { loadOrCreateSecret, loadPrivateKey, parseTtl, signToken } from '../../../api/src/auth/jwt';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { type ParsedArgs, UsageError, flag, flags, onlyFlags } from '../args';
@@ -14,8 +14,8 @@ export function tokenCommand(args: ParsedArgs): number {
   const unknown = roles.filter((role) => !(ROLES as readonly string[]).includes(role));
   if (unknown.length) throw new UsageError(`unknown role ${unknown.join(', ')}; roles are ${ROLES.join(', ')}`);
   const region = flag(args, 'region');
-  if (!/^(\d{6}|\d{9}|\d{12})$/.test(region))
-    throw new UsageError('--region must be a 6, 9 or 12-digit division code (000000 for the whole country)');
+  if (!isJurisdictionCode(region)) throw new UsageError('--region must be a 6, 9 or 12-digit division code (000000 for the whole country)');
+  if (isInternalActorId(flag(args, 'sub'))) throw new UsageError(`--sub ${flag(args, 'sub')} is reserved for the system's own actors`);
   let ttlSeconds: number;
   try {
     ttlSeconds = parseTtl(flag(args, 'ttl', '8h'));

@@ -13,3 +13,18 @@ export interface Actor {
 
 /** The actor for what the system does by itself: timers firing, projections reacting. */
 export const SYSTEM_ACTOR: Actor = { id: 'system', name: 'bangfu', roles: ['system'] };
+
+const PUBLIC_ROLES: ReadonlySet<string> = new Set(ROLES);
+
+export function isPublicRole(role: unknown): role is Role {
+  return typeof role === 'string' && PUBLIC_ROLES.has(role);
+}
+
+/**
+ * Ids the system's own actors use on the record (timers and process managers as `system`, the CLI's
+ * checkpoint and imports, the access log's anonymous caller). A token naming one would let a person's act
+ * pass for the system's in every dossier, so no token may.
+ */
+export function isInternalActorId(id: string): boolean {
+  return id === SYSTEM_ACTOR.id || id === 'anonymous' || id.startsWith('bangfu-') || id.startsWith('import:');
+}

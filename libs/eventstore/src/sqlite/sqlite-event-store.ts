@@ -361,8 +361,9 @@ function readAllQuery(filter: AllFilter | undefined): { sql: string; params: str
     params.push(...filter.eventTypes);
   }
   if (filter?.regionPrefix !== undefined) {
-    clauses.push(`region LIKE ? || '%'`);
-    params.push(filter.regionPrefix);
+    // A range, never LIKE: a prefix is matched literally, whatever characters it holds.
+    clauses.push('region >= ? AND region < ?');
+    params.push(filter.regionPrefix, `${filter.regionPrefix}\uffff`);
   }
   return { sql: `SELECT ${COLUMNS} FROM events WHERE ${clauses.join(' AND ')} ORDER BY position LIMIT ?`, params };
 }

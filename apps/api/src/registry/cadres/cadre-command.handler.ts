@@ -11,7 +11,7 @@ import {
 import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { HouseholdCommandMessage } from '../households/household-command.handler';
-import { assertWithinJurisdiction } from '../../access/jurisdiction';
+import { assertVisible, assertWithinJurisdiction } from '../../access/jurisdiction';
 import { RecordFacts } from '../record-facts';
 
 export class CadreCommandMessage {
@@ -57,7 +57,8 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
    */
   private async recall(command: Extract<CadreCommand, { type: 'RecallCadre' }>, metadata: CommandMetadata): Promise<AppendResult> {
     const cadre = await this.facts.cadre(command.data.cadreId);
-    assertWithinJurisdiction(metadata.actor, cadre.registered ? cadre.regionCode : null);
+    const notFound = () => new CadreNotFoundError(`cadre ${command.data.cadreId} is not registered`);
+    if (cadre.registered && cadre.regionCode) assertVisible(metadata.actor, cadre.regionCode, notFound);
     await this.projections.catchUp(10_000);
     const held = this.views
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)

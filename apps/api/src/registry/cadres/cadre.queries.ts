@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type CadreRow } from '@bangfu/projections';
-import { jurisdictionPrefix, withinJurisdiction } from '../../access/jurisdiction';
+import { assertVisible, jurisdictionRange } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
 
 export class GetCadre {
@@ -34,10 +34,9 @@ export function visibleCadre(views: ReadStore, actor: Actor, cadreId: string): C
   const row = views
     .prepare('SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.unit_id = c.unit_id WHERE c.cadre_id = ?')
     .get(cadreId) as (CadreRow & { unit_name: string | null }) | undefined;
-  if (!row) throw new ProblemException(404, 'CADRE_NOT_FOUND', `cadre ${cadreId} is not registered`);
-  if (actor.id !== cadreId && !withinJurisdiction(actor, row.region_code, true)) {
-    throw new ProblemException(403, 'OUTSIDE_JURISDICTION', `cadre ${cadreId} belongs to ${row.region_code}, outside your jurisdiction`);
-  }
+  const notFound = () => new ProblemException(404, 'CADRE_NOT_FOUND', `cadre ${cadreId} is not registered`);
+  if (!row) throw notFound();
+  if (actor.id !== cadreId) assertVisible(actor, row.region_code, notFound, true);
   return row;
 }
 
@@ -67,18 +66,20 @@ export class GetCadreActivityHandler implements IQueryHandler<GetCadreActivity> 
 
   async execute({ actor, cadreId, now }: GetCadreActivity) {
     visibleCadre(this.views, actor, cadreId);
-    const prefix = jurisdictionPrefix(actor) ?? '';
+    const range = jurisdictionRange(actor);
     const month = shanghaiMonth(now);
     const held = this.views
-      .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' AND village_code LIKE ? || '%'`)
-      .all(cadreId, prefix) as { household_id: string }[];
+      .prepare(
+        `SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' AND village_code >= ? AND village_code < ?`,
+      )
+      .all(cadreId, ...range) as { household_id: string }[];
     const perMonth = this.views
       .prepare(
         `SELECT month, COUNT(*) AS visits, SUM(by_responsible) AS own_households, COUNT(DISTINCT household_id) AS households,
            SUM(retracted) AS retracted
-         FROM visits WHERE cadre_id = ? AND village_code LIKE ? || '%' GROUP BY month ORDER BY month DESC LIMIT 24`,
+         FROM visits WHERE cadre_id = ? AND village_code >= ? AND village_code < ? GROUP BY month ORDER BY month DESC LIMIT 24`,
       )
-      .all(cadreId, prefix) as { month: string; visits: number; own_households: number; households: number; retracted: number }[];
+      .all(cadreId, ...range) as { month: string; visits: number; own_households: number; households: number; retracted: number }[];
     const visitedThisMonth = this.views
       .prepare(
         `SELECT COUNT(DISTINCT v.household_id) AS n FROM visits v JOIN households h ON h.household_id = v.household_id
@@ -86,8 +87,8 @@ export class GetCadreActivityHandler implements IQueryHandler<GetCadreActivity> 
       )
       .get(cadreId, month, cadreId) as { n: number };
     const lags = this.views
-      .prepare(`SELECT lag_ms FROM visits WHERE cadre_id = ? AND retracted = 0 AND village_code LIKE ? || '%'`)
-      .all(cadreId, prefix) as { lag_ms: number }[];
+      .prepare(`SELECT lag_ms FROM visits WHERE cadre_id = ? AND retracted = 0 AND village_code >= ? AND village_code < ?`)
+      .all(cadreId, ...range) as { lag_ms: number }[];
     const backfillLag = LAG_BUCKETS.map(([bucket, limit], i) => ({
       bucket,
       visits: lags.filter(({ lag_ms }) => lag_ms < limit && (i === 0 || lag_ms >= LAG_BUCKETS[i - 1][1])).length,

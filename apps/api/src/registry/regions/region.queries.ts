@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type RegionRow } from '@bangfu/projections';
-import { jurisdictionPrefix } from '../../access/jurisdiction';
+import { jurisdictionRange } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
 import type { RegionDto } from './region.dto';
 
@@ -44,10 +44,10 @@ export class ListRegionsHandler implements IQueryHandler<ListRegions, RegionDto[
   async execute({ actor, parent, level }: ListRegions): Promise<RegionDto[]> {
     const rows = this.views
       .prepare(
-        `SELECT * FROM regions WHERE code LIKE ? || '%' AND (? IS NULL OR parent_code = ?) AND (? IS NULL OR level = ?)
+        `SELECT * FROM regions WHERE code >= ? AND code < ? AND (? IS NULL OR parent_code = ?) AND (? IS NULL OR level = ?)
          ORDER BY code LIMIT 5000`,
       )
-      .all(jurisdictionPrefix(actor) ?? '', parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
+      .all(...jurisdictionRange(actor), parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
     return rows.map(toDto);
   }
 }

@@ -78,3 +78,8 @@ export function regionPrefix(code: string): string {
 export function regionContains(outer: string, inner: string): boolean {
   return inner.startsWith(regionPrefix(outer));
 }
+
+/** A code an actor's jurisdiction may be: a valid division code, or '000000' for the whole country. */
+export function isJurisdictionCode(code: string): boolean {
+  return code === '000000' || !('invalid' in parseRegionCode(code));
+}
