@@ -238,6 +238,7 @@ const EXPECTED: Record<string, Expected> = {
   },
   'POST /api/v1/ledger/checkpoints': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed', body: { reason: '矩阵测试' } },
   'GET /api/v1/ledger/checkpoints': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'allowed' },
+  'GET /api/v1/ledger/checkpoints/latest': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/dossiers/{subject}/{id}': { roles: ['county-admin', 'inspector', 'discipline', 'auditor'], outside: 'forbidden' },
   'POST /api/v1/inspections': {
     roles: ['inspector', 'county-admin'],

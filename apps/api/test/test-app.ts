@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Role } from '@bangfu/domain';
-import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { EVENT_STORE, canonicalJson, eventHash, type EventStore } from '@bangfu/eventstore';
 import { EsdbStandIn, flipOneByte } from '@bangfu/testing';
 import { signToken } from '../src/auth/jwt';
 import { loadConfig, type BangfuConfig } from '../src/config/bangfu-config';
@@ -34,6 +34,11 @@ export interface TestApp {
   settle(): Promise<void>;
   /** Changes one stored byte of an event's data behind the store's back (file or stand-in). */
   tamper(eventId: string): Promise<void>;
+  /**
+   * Replaces an event's data and recomputes its chain hash, as someone able to rewrite the whole store
+   * would: for the last event of its stream, every chain still holds; only signed checkpoints can tell.
+   */
+  rewrite(eventId: string, data: unknown): Promise<void>;
   /** Environment for `bangfu` child processes against this app's stores. */
   cliEnv: NodeJS.ProcessEnv;
   standIn?: EsdbStandIn;
@@ -124,6 +129,38 @@ export async function startTestApp(
       const db = new Database(join(dataDir, 'events.db'));
       const row = db.prepare('SELECT data FROM events WHERE id = ?').get(eventId) as { data: string };
       db.prepare('UPDATE events SET data = ? WHERE id = ?').run(flipOneByte(row.data), eventId);
+      db.close();
+    },
+    async rewrite(eventId, data) {
+      const bytes = Buffer.from(canonicalJson(data));
+      if (standIn) {
+        const record = standIn.log.records.find((r) => r.id === eventId);
+        if (!record) throw new Error(`no event ${eventId}`);
+        const { hash: _old, ...metadata } = JSON.parse(record.customMetadata.toString());
+        const hash = eventHash(
+          metadata.prevHash,
+          record.id,
+          record.streamId,
+          record.revision,
+          record.type,
+          bytes,
+          Buffer.from(canonicalJson(metadata)),
+        );
+        record.data = bytes;
+        record.customMetadata = Buffer.from(JSON.stringify({ ...metadata, hash }));
+        return;
+      }
+      if (esdb) throw new Error('a real server’s stored bytes cannot be changed from a test');
+      const db = new Database(join(dataDir, 'events.db'));
+      const row = db.prepare('SELECT stream_id, revision, type, metadata FROM events WHERE id = ?').get(eventId) as {
+        stream_id: string;
+        revision: number;
+        type: string;
+        metadata: string;
+      };
+      const prevHash = (JSON.parse(row.metadata) as { prevHash: string }).prevHash;
+      const hash = eventHash(prevHash, eventId, row.stream_id, row.revision, row.type, bytes, Buffer.from(row.metadata));
+      db.prepare('UPDATE events SET data = ?, hash = ? WHERE id = ?').run(bytes.toString(), hash, eventId);
       db.close();
     },
     async close() {

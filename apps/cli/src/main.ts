@@ -9,12 +9,12 @@ import { importCommand, importUsage } from './commands/import.command';
 import { rebuildCommand } from './commands/rebuild.command';
 import { simulateCommand, simulateUsage } from './commands/simulate.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
-import { verifyCommand } from './commands/verify.command';
+import { verifyCommand, verifyUsage } from './commands/verify.command';
 import { policyTable } from '../../api/src/access/access-policy';
 
 const USAGE = `usage: bangfu <command>
   serve                      run the API (same as npm start); configuration from the environment
-  verify [--json]            check every stream's hash chain and the log's continuity
+  ${verifyUsage.replace(/\n/g, '\n  ')}
   rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
   ${checkpointUsage}
   ${verifyDossierUsage}

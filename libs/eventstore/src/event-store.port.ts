@@ -1,5 +1,6 @@
 import type { Actor } from '@bangfu/domain';
 import type { VerifyReport } from './chain/verify-chain';
+import type { VerifyOptions } from './chain/verify-checkpoints';
 import type { StateCache } from './command/state-cache';
 
 /** Metadata the caller supplies; the store adds recordedAt, prevHash and hash. */
@@ -96,8 +97,11 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AllSubscription;
   /** Global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;
-  /** Recomputes every stream's hash chain from the stored events; names the first break. */
-  verify(): Promise<VerifyReport>;
+  /**
+   * Recomputes every stream's hash chain from the stored events, checks the columns beside them and the
+   * order of each stream's positions, and the given signed checkpoints against the log; names the first break.
+   */
+  verify(options?: VerifyOptions): Promise<VerifyReport>;
   close(): Promise<void>;
   /** Present only on a store that is the sole writer of its streams: commands reuse folded states from it. */
   readonly stateCache?: StateCache;

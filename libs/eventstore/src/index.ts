@@ -4,6 +4,7 @@ export * from './append-rules';
 export * from './chain/canonical-json';
 export * from './chain/hash-chain';
 export * from './chain/verify-chain';
+export * from './chain/verify-checkpoints';
 export * from './sqlite/sqlite-event-store';
 export * from './command/event-ids';
 export * from './command/handle-command';

@@ -10,6 +10,21 @@ export interface CheckpointKey {
   publicKeyPem: string;
 }
 
+/** The data dir's own checkpoint key file, used when BANGFU_CHECKPOINT_KEY is not set. */
+export function defaultCheckpointKeyFile(dataDir: string): string {
+  return join(dataDir, 'checkpoint-ed25519.pem');
+}
+
+/**
+ * The public half of the checkpoint key, for checking only: configured, or the data dir's file when it
+ * exists. Never creates a key — a verify that made one would accept nothing signed before.
+ */
+export function readCheckpointPublicKey(dataDir: string, configured?: string): KeyObject | undefined {
+  const file = defaultCheckpointKeyFile(dataDir);
+  if (!configured && !existsSync(file)) return undefined;
+  return createPublicKey(configured ? readPem(configured) : readFileSync(file, 'utf8'));
+}
+
 /**
  * The Ed25519 key that signs checkpoints and dossiers: `BANGFU_CHECKPOINT_KEY` (PEM or a file), else
  * `checkpoint-ed25519.pem` in the data dir, created on first use with mode 0600 and never committed.
@@ -18,7 +33,7 @@ export function loadCheckpointKey(dataDir: string, configured?: string): Checkpo
   let pem: string;
   if (configured) pem = readPem(configured);
   else {
-    const file = join(dataDir, 'checkpoint-ed25519.pem');
+    const file = defaultCheckpointKeyFile(dataDir);
     if (!existsSync(file)) {
       mkdirSync(dataDir, { recursive: true });
       const { privateKey } = generateKeyPairSync('ed25519');

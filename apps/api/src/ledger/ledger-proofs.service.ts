@@ -108,7 +108,7 @@ export class LedgerProofs {
       exportedBy: actor.id,
       checkpoint: { treeSize: checkpoint.treeSize, root: checkpoint.root },
       notYetCheckpointed: rows.length - covered.length,
-      events: entries.map((entry) => [entry.leafIndex, entry.event.metadata.hash]),
+      events: entries.map(({ leafIndex, event }) => [leafIndex, event.metadata.hash, event.id, event.position]),
     };
     return {
       format: DOSSIER_FORMAT,

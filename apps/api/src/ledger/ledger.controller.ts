@@ -7,7 +7,10 @@ import { jurisdictionPrefix } from '../access/jurisdiction';
 import type { PersonalDataRequest } from '../access/personal-data.interceptor';
 import { CommandContext } from '../http/command-context';
 import { toCommandResponse } from '../http/to-command-response';
+import { ProblemException } from '../http/problem';
+import { exportCheckpoint, type CheckpointExport } from './checkpoint-export';
 import { EventsQueryDto, SignCheckpointDto } from './ledger.dto';
+import { verifyLedger } from './verify-ledger';
 import { LedgerProofs } from './ledger-proofs.service';
 
 /** The log itself: what the views are built from, and the proof that it was not altered. */
@@ -34,6 +37,19 @@ export class LedgerController {
   async checkpoints() {
     const { publicKeyPem, privateKey } = this.proofs.signingKey;
     return { keyId: keyIdOf(privateKey), publicKey: publicKeyPem, checkpoints: await this.proofs.list() };
+  }
+
+  @Get('ledger/checkpoints/latest')
+  @Action('ledger.checkpoints')
+  @ApiOkResponse({
+    description:
+      'the newest signed checkpoint with the public key, as a reviewer keeps it outside the log: ' +
+      '`bangfu verify --against FILE` then proves the log still extends it (no rollback, no fork)',
+  })
+  async latestCheckpoint(): Promise<CheckpointExport> {
+    const latest = (await this.proofs.list()).at(-1);
+    if (!latest) throw new ProblemException(404, 'NO_CHECKPOINT', 'no checkpoint has been signed yet: POST /api/v1/ledger/checkpoints');
+    return exportCheckpoint(latest, this.proofs.signingKey.publicKeyPem);
   }
 
   @Get('events')
@@ -63,11 +79,13 @@ export class LedgerController {
 
   @Get('ledger/verify')
   @Action('ledger.verify')
-  @ApiOkResponse({ description: 'checks every stream hash chain and the continuity of the log' })
+  @ApiOkResponse({
+    description: 'checks every stream hash chain, the stored columns, the continuity of the log and every signed checkpoint in it',
+  })
   async verify(): Promise<VerifyReport & { checkedAt: string; ms: number }> {
     const started = Date.now();
     // On SQLite this runs on worker threads with their own connections: the API's event loop stays free.
-    const report = await this.store.verify();
+    const report = await verifyLedger(this.store, this.proofs.signingKey.publicKey);
     return { ...report, checkedAt: new Date().toISOString(), ms: Date.now() - started };
   }
 }

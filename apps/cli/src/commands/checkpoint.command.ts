@@ -1,19 +1,21 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '@bangfu/domain';
 import { MerkleFrontier, leafHash } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { openEventStore } from '../../../api/src/infrastructure/open-stores';
+import { exportCheckpoint } from '../../../api/src/ledger/checkpoint-export';
 import { loadCheckpointKey } from '../../../api/src/ledger/checkpoint-key';
 import { recordCheckpoint } from '../../../api/src/ledger/record-checkpoint';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
 
-export const checkpointUsage = `checkpoint [--reason TEXT] [--public-key]  sign the Merkle root over every event (Ed25519) and record it; --public-key prints the key that verifies it`;
+export const checkpointUsage = `checkpoint [--reason TEXT] [--out FILE] [--public-key]  sign the Merkle root over every event (Ed25519) and record it;
+  --out FILE also writes it with the public key, for a reviewer to keep outside the log (verify --against FILE); --public-key prints the key`;
 
 /** Hashes the whole log into its RFC 6962 tree, signs the head, and records it in the log. */
 export async function checkpointCommand(args: ParsedArgs): Promise<number> {
-  onlyFlags(args, ['public-key', 'json', 'reason']);
+  onlyFlags(args, ['public-key', 'json', 'reason', 'out']);
   const config = loadConfig();
   const key = loadCheckpointKey(config.dataDir, config.checkpointKey);
   if (args.flags.has('public-key')) {
@@ -37,6 +39,9 @@ export async function checkpointCommand(args: ParsedArgs): Promise<number> {
     const head = { treeSize: nodes.size, root: nodes.root(), lastPosition };
     const actor = { ...SYSTEM_ACTOR, id: 'bangfu-cli', name: 'bangfu checkpoint' };
     const { checkpoint } = await recordCheckpoint(store, key, head, { actor, now: new Date() }, flag(args, 'reason', 'bangfu checkpoint'));
+    if (args.flags.has('out')) {
+      writeFileSync(flag(args, 'out'), `${JSON.stringify(exportCheckpoint(checkpoint, key.publicKeyPem), null, 2)}\n`);
+    }
     if (args.flags.has('json')) console.log(JSON.stringify(checkpoint));
     else
       console.log(

@@ -1,10 +1,11 @@
 import type { KeyObject } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
 import { checkpointSignatureValid, documentSignatureValid, keyIdOf, type SignedCheckpoint } from './checkpoint';
-import { recomputeEventHash } from './hash-chain';
+import { envelopeMatchesHash } from './hash-chain';
 import { leafHash, verifyInclusion } from './merkle';
 
-export const DOSSIER_FORMAT = 'bangfu-dossier/1';
+// /2: the manifest binds each event's id and log position too (under /1 either could be changed unnoticed).
+export const DOSSIER_FORMAT = 'bangfu-dossier/2';
 
 export interface DossierEntry {
   leafIndex: number;
@@ -23,7 +24,7 @@ export interface DossierManifest {
   checkpoint: { treeSize: number; root: string };
   /** Events about the subject newer than the checkpoint: left out until a newer checkpoint is signed. */
   notYetCheckpointed: number;
-  events: [leafIndex: number, hash: string][];
+  events: [leafIndex: number, hash: string, id: string, position: number][];
 }
 
 /** Every event about one subject in a period, each with its proof against one signed checkpoint. */
@@ -63,22 +64,29 @@ export function verifyDossier(dossier: Dossier, publicKey: KeyObject): DossierRe
     problems.push('the manifest names another checkpoint than the one in the dossier');
   }
   const root = Buffer.from(checkpoint.root, 'hex');
-  const listed = new Map(manifest.events.map(([leafIndex, hash]) => [leafIndex, hash]));
+  const listed = new Map(manifest.events.map(([leafIndex, hash, id, position]) => [leafIndex, { hash, id, position }]));
   const seen = new Set<number>();
   for (const entry of dossier.events) {
     const { event } = entry;
     const name = `event ${event.id} (${event.type}, stream ${event.streamId} revision ${event.revision}, leaf ${entry.leafIndex})`;
-    const hash = recomputeEventHash(event);
-    if (hash !== event.metadata.hash) problems.push(`${name}: its content does not match its hash — it was changed`);
+    const hash = String(event.metadata.hash);
+    if (!envelopeMatchesHash(event)) problems.push(`${name}: its content does not match its hash — it was changed`);
     const proof = entry.proof.map((node) => Buffer.from(node, 'hex'));
-    if (!verifyInclusion(leafHash(hash), entry.leafIndex, checkpoint.treeSize, proof, root)) {
+    if (!/^[0-9a-f]{64}$/.test(hash) || !verifyInclusion(leafHash(hash), entry.leafIndex, checkpoint.treeSize, proof, root)) {
       problems.push(`${name}: not proven to be in the checkpoint's tree of ${checkpoint.treeSize} events`);
     }
-    if (!listed.has(entry.leafIndex)) problems.push(`${name}: not listed in the signed manifest`);
-    else if (listed.get(entry.leafIndex) !== hash) problems.push(`${name}: the signed manifest lists another hash for this leaf`);
+    const signed = listed.get(entry.leafIndex);
+    if (!signed) problems.push(`${name}: not listed in the signed manifest`);
+    else {
+      if (signed.hash !== hash) problems.push(`${name}: the signed manifest lists another hash for this leaf`);
+      if (signed.id !== event.id) problems.push(`${name}: the signed manifest lists this leaf as event ${signed.id}`);
+      if (signed.position !== event.position) {
+        problems.push(`${name}: its position ${event.position} is not the ${signed.position} the signed manifest lists`);
+      }
+    }
     seen.add(entry.leafIndex);
   }
-  for (const [leafIndex, hash] of listed) {
+  for (const [leafIndex, { hash }] of listed) {
     if (!seen.has(leafIndex))
       problems.push(`the event at leaf ${leafIndex} (hash ${hash.slice(0, 16)}…) is listed in the signed manifest but missing`);
   }

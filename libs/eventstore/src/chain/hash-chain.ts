@@ -9,13 +9,30 @@ export const GENESIS_HASH = '0'.repeat(64);
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
 /**
- * The hashed document is the canonical JSON of {data, metadata, revision, stream, type}, with `metadata`
- * lacking only `hash`. The stored `data` and `metadata` are already canonical UTF-8, so the document is
- * assembled from the stored bytes, keys in sorted order: nothing is parsed or re-encoded, which is what
- * lets verify check hundreds of thousands of events a second — and a single changed stored byte changes
- * the hash.
+ * The hashed document is the canonical JSON of {data, id, metadata, revision, stream, type}, with
+ * `metadata` lacking only `hash`: the event's id is bound too, since findings and cases cite events by it.
+ * The stored `data` and `metadata` are already canonical UTF-8, so the document is assembled from the
+ * stored bytes, keys in sorted order: nothing is parsed or re-encoded, which is what lets verify check
+ * hundreds of thousands of events a second — and a single changed stored byte changes the hash.
  */
 export function eventHash(
+  prevHash: string,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  canonicalData: Uint8Array,
+  canonicalMetadataWithoutHash: Uint8Array,
+): string {
+  return hashDocument(prevHash, `,"id":${JSON.stringify(id)}`, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash);
+}
+
+/**
+ * The hash of an event written before ids were bound (the same document without `id`). Verify accepts it
+ * only where the id-bound hash does not match: a changed id of a newer event matches neither, because the
+ * stored hash was made over a document holding the id. Such older events keep their id unbound.
+ */
+export function legacyEventHash(
   prevHash: string,
   streamId: string,
   revision: number,
@@ -23,13 +40,44 @@ export function eventHash(
   canonicalData: Uint8Array,
   canonicalMetadataWithoutHash: Uint8Array,
 ): string {
+  return hashDocument(prevHash, '', streamId, revision, type, canonicalData, canonicalMetadataWithoutHash);
+}
+
+/** Whether `hash` is the chain hash of this content, id-bound or (for events written before) not. */
+export function hashMatches(
+  hash: string,
+  prevHash: string,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  canonicalData: Uint8Array,
+  canonicalMetadataWithoutHash: Uint8Array,
+): boolean {
+  return (
+    eventHash(prevHash, id, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash) === hash ||
+    legacyEventHash(prevHash, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash) === hash
+  );
+}
+
+function hashDocument(
+  prevHash: string,
+  idMember: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  canonicalData: Uint8Array,
+  canonicalMetadataWithoutHash: Uint8Array,
+): string {
   const tail = `,"revision":${revision},"stream":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
-  const size = prevHash.length + 20 + canonicalData.length + canonicalMetadataWithoutHash.length + Buffer.byteLength(tail);
+  const size =
+    prevHash.length + 20 + Buffer.byteLength(idMember) + canonicalData.length + canonicalMetadataWithoutHash.length + Buffer.byteLength(tail);
   if (size > scratch.length) scratch = Buffer.allocUnsafe(size * 2);
   let at = scratch.write(prevHash, 0, 'latin1');
   at += scratch.write('{"data":', at, 'latin1');
   scratch.set(canonicalData, at);
   at += canonicalData.length;
+  at += scratch.write(idMember, at, 'utf8');
   at += scratch.write(',"metadata":', at, 'latin1');
   scratch.set(canonicalMetadataWithoutHash, at);
   at += canonicalMetadataWithoutHash.length;
@@ -38,23 +86,30 @@ export function eventHash(
 }
 
 /**
- * An event's chain hash recomputed from its parsed envelope (as exported in a dossier): canonical JSON of
- * its data and of its metadata without `hash`. Any changed byte of the content gives another hash.
+ * Whether an event's parsed envelope (as exported in a dossier) still has the content its `metadata.hash`
+ * was made over: canonical JSON of its data and of its metadata without `hash`, its id, stream, revision
+ * and type. Any changed byte of the content, or a changed id, fails.
  */
-export function recomputeEventHash(event: {
+export function envelopeMatchesHash(event: {
+  id: string;
   streamId: string;
   revision: number;
   type: string;
   data: unknown;
   metadata: { prevHash: string; hash?: string };
-}): string {
-  const { hash: _hash, ...metadata } = event.metadata;
-  return eventHash(
-    metadata.prevHash,
-    event.streamId,
-    event.revision,
-    event.type,
-    Buffer.from(canonicalJson(event.data)),
-    Buffer.from(canonicalJson(metadata)),
+}): boolean {
+  const { hash, ...metadata } = event.metadata;
+  return (
+    typeof hash === 'string' &&
+    hashMatches(
+      hash,
+      metadata.prevHash,
+      event.id,
+      event.streamId,
+      event.revision,
+      event.type,
+      Buffer.from(canonicalJson(event.data)),
+      Buffer.from(canonicalJson(metadata)),
+    )
   );
 }

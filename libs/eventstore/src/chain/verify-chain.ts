@@ -1,4 +1,5 @@
-import { GENESIS_HASH, eventHash } from './hash-chain';
+import { categoryOf } from '../event-store.port';
+import { GENESIS_HASH, hashMatches } from './hash-chain';
 
 /** An event exactly as stored: `data` and `metadata` (without `hash`) are the stored canonical JSON, as UTF-8. */
 export interface StoredEventBytes {
@@ -10,18 +11,26 @@ export interface StoredEventBytes {
   data: Uint8Array;
   metadata: Buffer;
   hash: string;
+  /** Columns a store keeps beside the hashed bytes (SQLite's `category` and `region`): checked against them. */
+  category?: string;
+  region?: string | null;
 }
 
 export interface ChainBreak {
-  streamId: string;
-  revision: number;
-  eventId: string;
+  /** The event found broken — absent where what broke is the log's continuity (a removed event) or a checkpoint. */
+  streamId?: string;
+  revision?: number;
+  eventId?: string;
   position: number;
   reason: string;
+  /** The signed checkpoint that no longer matches the log. */
+  checkpoint?: { treeSize: number; signedAt: string };
 }
 
+/** `checkpoints`: how many signed checkpoints were found to match the log (when any were given). */
 export type VerifyReport =
-  { ok: true; events: number; streams: number } | { ok: false; events: number; streams: number; break: ChainBreak };
+  | { ok: true; events: number; streams: number; checkpoints?: number }
+  | { ok: false; events: number; streams: number; checkpoints?: number; break: ChainBreak };
 
 /**
  * Follows every stream's hash chain, one stored event at a time. Events may come grouped by stream (the
@@ -29,7 +38,7 @@ export type VerifyReport =
  * EventStoreDB walk: one head per stream). `accept` answers the first break: stream, revision, event, why.
  */
 export class ChainVerifier {
-  private readonly heads = new Map<string, { revision: number; hash: string }>();
+  private readonly heads = new Map<string, { revision: number; hash: string; position: number }>();
   private current?: string;
   private events = 0;
   private streams = 0;
@@ -55,10 +64,20 @@ export class ChainVerifier {
     if (event.revision !== expectedRevision) {
       return fail(`revision ${event.revision} where ${expectedRevision} was expected: an event is missing or out of order`);
     }
+    if (head && event.position <= head.position) {
+      return fail(`position ${event.position} is not after revision ${head.revision}'s (${head.position}): events of the stream were reordered`);
+    }
     if (!namesPrevHash(event.metadata, prevHash)) return fail('prevHash does not name the previous event of the stream');
-    const hash = eventHash(prevHash, event.streamId, event.revision, event.type, event.data, event.metadata);
-    if (hash !== event.hash) return fail('hash does not match the stored event: its bytes were changed');
-    this.heads.set(event.streamId, { revision: event.revision, hash });
+    if (!hashMatches(event.hash, prevHash, event.id, event.streamId, event.revision, event.type, event.data, event.metadata)) {
+      return fail('hash does not match the stored event: its bytes or its id were changed');
+    }
+    if (event.category !== undefined && event.category !== categoryOf(event.streamId)) {
+      return fail(`category column "${event.category}" is not the stream's category "${categoryOf(event.streamId)}"`);
+    }
+    if (event.region !== undefined && event.region !== subjectRegionOf(event.metadata)) {
+      return fail(`region column ${event.region ?? 'null'} is not the hashed subjectRegion ${subjectRegionOf(event.metadata) ?? 'null'}`);
+    }
+    this.heads.set(event.streamId, { revision: event.revision, hash: event.hash, position: event.position });
     this.events++;
     return undefined;
   }
@@ -86,4 +105,17 @@ const PREV_HASH_KEY = Buffer.from('"prevHash":"', 'latin1');
 function namesPrevHash(metadata: Buffer, prevHash: string): boolean {
   const at = metadata.lastIndexOf(PREV_HASH_KEY);
   return at >= 0 && metadata.toString('latin1', at + PREV_HASH_KEY.length, at + PREV_HASH_KEY.length + 64) === prevHash;
+}
+
+const SUBJECT_REGION_KEY = Buffer.from('"subjectRegion":"', 'latin1');
+
+/**
+ * The hashed metadata's subjectRegion (a division code: digits, never escaped), or null. Canonical JSON
+ * escapes every quote inside a string, so the key's byte pattern can only be the key itself.
+ */
+function subjectRegionOf(metadata: Buffer): string | null {
+  const at = metadata.lastIndexOf(SUBJECT_REGION_KEY);
+  if (at < 0) return null;
+  const start = at + SUBJECT_REGION_KEY.length;
+  return metadata.toString('latin1', start, metadata.indexOf(0x22, start));
 }

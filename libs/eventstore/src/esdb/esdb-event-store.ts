@@ -19,6 +19,7 @@ import { canonicalJson } from '../chain/canonical-json';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
 import { MetadataEncoder } from '../chain/metadata-encoder';
 import { ChainVerifier, type VerifyReport } from '../chain/verify-chain';
+import { CheckpointChecker, type VerifyOptions } from '../chain/verify-checkpoints';
 import { WrongExpectedRevisionError } from '../errors';
 import {
   categoryOf,
@@ -81,7 +82,7 @@ export class EsdbEventStore implements EventStore {
       const proposed = events.map((event, i) => {
         revision++;
         const metadata = encoder.encode(event.metadata, prevHash);
-        const hash = eventHash(prevHash, streamId, revision, event.type, Buffer.from(data[i]), metadata);
+        const hash = eventHash(prevHash, event.id, streamId, revision, event.type, Buffer.from(data[i]), metadata);
         prevHash = hash;
         // Stored with its hash; verify drops `hash` again and re-canonicalises what is left.
         const stored = Buffer.from(`${metadata.subarray(0, metadata.length - 1).toString('utf8')},"hash":"${hash}"}`, 'utf8');
@@ -198,26 +199,32 @@ export class EsdbEventStore implements EventStore {
   }
 
   /** Walks $all in log order; the stored JSON is canonicalised again, so the same bytes are hashed as on SQLite. */
-  async verify(): Promise<VerifyReport> {
+  /** One pass over `$all` in log order: every stream's chain, and the signed checkpoints against the log's leaves. */
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     const verifier = new ChainVerifier(false);
+    const checkpoints = new CheckpointChecker(options);
+    const counted = (report: VerifyReport): VerifyReport => ({ ...report, checkpoints: checkpoints.checked });
+    const signatures = checkpoints.signatures();
+    if (signatures) return counted(verifier.report(signatures));
     let after = 0;
     for (;;) {
       const page = await this.readAll({ fromPosition: after, maxCount: PAGE });
       for (const event of page) {
         const { hash, ...metadata } = event.metadata;
-        const broken = verifier.accept({
-          position: event.position,
-          id: event.id,
-          streamId: event.streamId,
-          revision: event.revision,
-          type: event.type,
-          data: Buffer.from(canonicalJson(event.data)),
-          metadata: Buffer.from(canonicalJson(metadata)),
-          hash,
-        });
-        if (broken) return verifier.report(broken);
+        const broken =
+          verifier.accept({
+            position: event.position,
+            id: event.id,
+            streamId: event.streamId,
+            revision: event.revision,
+            type: event.type,
+            data: Buffer.from(canonicalJson(event.data)),
+            metadata: Buffer.from(canonicalJson(metadata)),
+            hash,
+          }) ?? checkpoints.accept(hash, event.position);
+        if (broken) return counted(verifier.report(broken));
       }
-      if (page.length < PAGE) return verifier.report();
+      if (page.length < PAGE) return counted(verifier.report(checkpoints.finish()));
       after = page[page.length - 1].position;
     }
   }

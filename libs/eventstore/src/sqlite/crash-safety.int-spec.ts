@@ -35,7 +35,7 @@ describe('crash safety of the SQLite adapter', () => {
       acknowledged.push(...ids);
 
       const store = new SqliteEventStore({ file });
-      const report = store.verifySync();
+      const report = await store.verify();
       expect(report).toMatchObject({ ok: true });
       await store.close();
     }

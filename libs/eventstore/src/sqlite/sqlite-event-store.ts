@@ -5,7 +5,7 @@ import { canonicalJson } from '../chain/canonical-json';
 import { MetadataEncoder } from '../chain/metadata-encoder';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
 import type { VerifyReport } from '../chain/verify-chain';
-import { verifyChains } from '../chain/verify-chain';
+import type { VerifyOptions } from '../chain/verify-checkpoints';
 import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
 import type {
   AllFilter,
@@ -23,7 +23,6 @@ import { categoryOf } from '../event-store.port';
 import { pollingSubscription } from '../subscription/polling-subscription';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { verifyEventsFile } from './parallel-verify';
-import { findPositionGap, iterateStoredEvents } from './stored-events';
 import { configureConnection, createEventStoreSchema, type SynchronousMode } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -199,7 +198,7 @@ export class SqliteEventStore implements EventStore {
     events.forEach((event, i) => {
       revision++;
       const metadata = encoder.encode(event.metadata, prevHash);
-      const hash = eventHash(prevHash, streamId, revision, event.type, pending.data[i], metadata);
+      const hash = eventHash(prevHash, event.id, streamId, revision, event.type, pending.data[i], metadata);
       try {
         const info = this.insertEvent.run(
           event.id,
@@ -301,17 +300,14 @@ export class SqliteEventStore implements EventStore {
     return row.head ?? 0;
   }
 
-  /** Hash chains of every stream, then the gapless global positions (which catch a removed last event). Blocks. */
-  verifySync(): VerifyReport {
-    const report = verifyChains(iterateStoredEvents(this.db));
-    if (!report.ok) return report;
-    const gap = findPositionGap(this.db);
-    return gap ? { ok: false, events: report.events, streams: report.streams, break: gap } : report;
-  }
-
-  /** The same check on worker threads with their own connections, so a long verify does not block the caller. */
-  async verify(): Promise<VerifyReport> {
-    return this.file === ':memory:' ? this.verifySync() : verifyEventsFile(this.file);
+  /**
+   * Hash chains of every stream, then the gapless global positions (which catch a removed last event), then
+   * the signed checkpoints — on worker threads with their own connections, so a long verify does not block
+   * the caller.
+   */
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
+    if (this.file === ':memory:') throw new Error('verify reads the events file: an in-memory store has none');
+    return verifyEventsFile(this.file, options);
   }
 
   /** For tools and tests that inspect the file directly (verify, bench). */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChainBreak, StoredEventBytes } from '../chain/verify-chain';
 
-type Row = [number, string, string, number, string, Buffer, Buffer, string];
+type Row = [number, string, string, number, string, Buffer, Buffer, string, string, string | null];
 
 /** Every stored event's bytes, grouped by stream in revision order, optionally one range [from, to) of streams. */
 export function* iterateStoredEvents(
@@ -10,13 +10,13 @@ export function* iterateStoredEvents(
 ): IterableIterator<StoredEventBytes> {
   const rows = db
     .prepare(
-      `SELECT position, id, stream_id, revision, type, CAST(data AS BLOB), CAST(metadata AS BLOB), hash FROM events
+      `SELECT position, id, stream_id, revision, type, CAST(data AS BLOB), CAST(metadata AS BLOB), hash, category, region FROM events
        WHERE stream_id >= ? AND (? IS NULL OR stream_id < ?) ORDER BY stream_id, revision`,
     )
     .raw() // arrays: far cheaper to materialise than objects with named properties
     .iterate(range.from ?? '', range.to ?? null, range.to ?? null) as IterableIterator<Row>;
-  for (const [position, id, streamId, revision, type, data, metadata, hash] of rows) {
-    yield { position, id, streamId, revision, type, data, metadata, hash };
+  for (const [position, id, streamId, revision, type, data, metadata, hash, category, region] of rows) {
+    yield { position, id, streamId, revision, type, data, metadata, hash, category, region };
   }
 }
 
@@ -39,14 +39,17 @@ export function findPositionGap(db: Database.Database): ChainBreak | undefined {
          ORDER BY p.missing LIMIT 1`,
     )
     .get() as { missing: number };
-  const after = db
-    .prepare('SELECT id, stream_id, revision, position FROM events WHERE position > ? ORDER BY position LIMIT 1')
-    .get(missing.missing) as { id: string; stream_id: string; revision: number; position: number } | undefined;
+  const at = missing.missing;
+  const neighbour = (sql: string) =>
+    db.prepare(`SELECT stream_id, revision FROM events WHERE ${sql} LIMIT 1`).get(at) as { stream_id: string; revision: number } | undefined;
+  const before = neighbour('position < ? ORDER BY position DESC');
+  const after = neighbour('position > ? ORDER BY position');
+  const name = (event: typeof before) => (event ? `${event.stream_id} revision ${event.revision}` : 'none');
+  // The gap itself is what broke: the events either side of it are intact and are named only as landmarks.
   return {
-    streamId: after?.stream_id ?? '(end of log)',
-    revision: after?.revision ?? -1,
-    eventId: after?.id ?? '(none)',
-    position: missing.missing,
-    reason: `global position ${missing.missing} is missing (log holds ${count} events, sequence reached ${seq}): an event was removed`,
+    position: at,
+    reason:
+      `global position ${at} is missing (log holds ${count} events, sequence reached ${seq}): an event was removed ` +
+      `between ${name(before)} and ${name(after)}`,
   };
 }
