@@ -84,6 +84,20 @@ describe('accountability: cases, signed checkpoints and dossiers', () => {
     expect(result.stderr).toContain('was changed');
   });
 
+  it.each([
+    ['its id', (event: Answer) => (event.id = '0f0f0f0f-0000-4000-8000-000000000000'), /listed .* as event|does not match its hash/],
+    ['its position', (event: Answer) => (event.position += 1), /position \d+ is not the \d+ the signed manifest lists/],
+  ])('fails naming the event when %s is changed', async (_, change, reason) => {
+    const altered = JSON.parse(readFileSync(dossierFile, 'utf8'));
+    const target = altered.events.find((entry: Answer) => entry.event.type === 'VisitRecorded');
+    change(target.event);
+    const file = join(dir, 'renumbered.json');
+    writeFileSync(file, JSON.stringify(altered));
+    const result = await verify(file, keyFile);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(reason);
+  });
+
   it('fails naming the missing event when one is dropped', async () => {
     const shortened = JSON.parse(readFileSync(dossierFile, 'utf8'));
     const [dropped] = shortened.events.splice(3, 1);
