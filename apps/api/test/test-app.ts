@@ -117,7 +117,7 @@ export async function startTestApp(
       return { status: response.status, body: parsed, headers: response.headers };
     },
     standIn,
-    cliEnv: { ...process.env, BANGFU_DATA_DIR: dataDir, BANGFU_JWT_SECRET: 'e2e-secret', ...storeEnv },
+    cliEnv: { ...process.env, BANGFU_DATA_DIR: config.dataDir, BANGFU_JWT_SECRET: 'e2e-secret', ...storeEnv },
     async domainEventCount() {
       const events = await app.get<EventStore>(EVENT_STORE).readAll();
       return events.filter((event) => !event.streamId.startsWith('access-')).length;

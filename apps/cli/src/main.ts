@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { ConfigurationError, loadConfig } from '../../api/src/config/bangfu-config';
 import { serve } from '../../api/src/serve';
 import { UsageError, parseArgs } from './args';
+import { backupCommand, backupUsage } from './commands/backup.command';
 import { benchCommand } from './commands/bench.command';
+import { restoreCommand, restoreUsage } from './commands/restore.command';
 import { checkpointCommand, checkpointUsage } from './commands/checkpoint.command';
 import { verifyDossierCommand, verifyDossierUsage } from './commands/verify-dossier.command';
 import { importCommand, importUsage } from './commands/import.command';
@@ -17,6 +19,8 @@ const USAGE = `usage: bangfu <command>
   ${verifyUsage.replace(/\n/g, '\n  ')}
   rebuild [--only NAME,…]    rebuild the views into fresh tables and swap them in
   ${checkpointUsage}
+  ${backupUsage}
+  ${restoreUsage.replace(/\n/g, '\n  ')}
   ${verifyDossierUsage}
   ${importUsage}
   ${simulateUsage}
@@ -41,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
       return rebuildCommand(args);
     case 'checkpoint':
       return checkpointCommand(args);
+    case 'backup':
+      return backupCommand(args);
+    case 'restore':
+      return restoreCommand(args);
     case 'verify-dossier':
       return verifyDossierCommand(args);
     case 'import':

@@ -97,6 +97,8 @@ export interface EventStore {
   subscribeToAll(options?: SubscribeOptions): AllSubscription;
   /** Global position of the newest event, 0 for an empty store. */
   headPosition(): Promise<number>;
+  /** The event at exactly this global position, if the log holds one there. */
+  eventAt(position: number): Promise<RecordedEvent | undefined>;
   /**
    * Recomputes every stream's hash chain from the stored events, checks the columns beside them and the
    * order of each stream's positions, and the given signed checkpoints against the log; names the first break.

@@ -1,5 +1,6 @@
 export * from './projection';
 export * from './store/read-store';
+export * from './store/log-anchor';
 export * from './runner/apply-batch';
 export * from './runner/rebuild';
 export * from './runner/projection-runner';

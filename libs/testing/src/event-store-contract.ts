@@ -128,6 +128,13 @@ export function eventStoreContract(adapterName: string, open: () => Promise<Cont
       expect(await store.headPosition()).toBe(all[19].position);
     });
 
+    it('answers the event at exactly a position, and nothing where the log holds none', async () => {
+      await store.append('household-1', [newEvent('A')], 'any');
+      const second = await store.append('household-2', [newEvent('B')], 'any');
+      expect(await store.eventAt(second.position)).toMatchObject({ streamId: 'household-2', position: second.position });
+      expect(await store.eventAt(second.position + 1_000_000)).toBeUndefined();
+    });
+
     it('filters by region prefix literally: SQL wildcards in a prefix match nothing', async () => {
       const inRegion = (code: string) => ({ ...newEvent('RegionThing'), metadata: { ...newEvent().metadata, subjectRegion: code } });
       await store.append('region-222426', [inRegion('222426')], 'any');

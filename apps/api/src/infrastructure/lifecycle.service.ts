@@ -22,7 +22,7 @@ export class LifecycleService implements OnApplicationBootstrap, OnApplicationSh
     if (this.commandsOnly) return;
     await this.runner.start();
     await this.runner.catchUp(120_000);
-    this.processes.start();
+    await this.processes.start();
     if (this.config.timerIntervalMs > 0) this.scheduler.start(this.config.timerIntervalMs);
   }
 

@@ -1,5 +1,6 @@
 import { checkExpectedRevision, validateAppend } from '../append-rules';
 import type { VerifyReport } from '../chain/verify-chain';
+import type { VerifyOptions } from '../chain/verify-checkpoints';
 import { StateCache } from '../command/state-cache';
 import type {
   AllSubscription,
@@ -143,9 +144,14 @@ export class BulkLoadStore implements EventStore {
     return this.head;
   }
 
-  async verify(): Promise<VerifyReport> {
+  async eventAt(position: number): Promise<RecordedEvent | undefined> {
     this.settle();
-    return this.inner.verify();
+    return this.inner.eventAt(position);
+  }
+
+  async verify(options?: VerifyOptions): Promise<VerifyReport> {
+    this.settle();
+    return this.inner.verify(options);
   }
 
   async close(): Promise<void> {

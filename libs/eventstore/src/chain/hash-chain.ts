@@ -71,7 +71,12 @@ function hashDocument(
 ): string {
   const tail = `,"revision":${revision},"stream":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
   const size =
-    prevHash.length + 20 + Buffer.byteLength(idMember) + canonicalData.length + canonicalMetadataWithoutHash.length + Buffer.byteLength(tail);
+    prevHash.length +
+    20 +
+    Buffer.byteLength(idMember) +
+    canonicalData.length +
+    canonicalMetadataWithoutHash.length +
+    Buffer.byteLength(tail);
   if (size > scratch.length) scratch = Buffer.allocUnsafe(size * 2);
   let at = scratch.write(prevHash, 0, 'latin1');
   at += scratch.write('{"data":', at, 'latin1');

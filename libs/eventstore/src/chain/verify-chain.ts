@@ -65,7 +65,9 @@ export class ChainVerifier {
       return fail(`revision ${event.revision} where ${expectedRevision} was expected: an event is missing or out of order`);
     }
     if (head && event.position <= head.position) {
-      return fail(`position ${event.position} is not after revision ${head.revision}'s (${head.position}): events of the stream were reordered`);
+      return fail(
+        `position ${event.position} is not after revision ${head.revision}'s (${head.position}): events of the stream were reordered`,
+      );
     }
     if (!namesPrevHash(event.metadata, prevHash)) return fail('prevHash does not name the previous event of the stream');
     if (!hashMatches(event.hash, prevHash, event.id, event.streamId, event.revision, event.type, event.data, event.metadata)) {

@@ -148,6 +148,15 @@ export class EsdbEventStore implements EventStore {
     }
   }
 
+  async eventAt(position: number): Promise<RecordedEvent | undefined> {
+    if (position <= 0) return undefined;
+    // Read to the end of the (one-event) answer: leaving the stream early leaves the call open.
+    const page: AllStreamResolvedEvent[] = [];
+    for await (const resolved of this.client.readAll({ fromPosition: positionAt(position), maxCount: 1 })) page.push(resolved);
+    const [first] = page;
+    return first && Number(first.event?.position?.commit ?? -1) === position && !isSystem(first) ? toRecordedEvent(first) : undefined;
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     const subscription = this.client.subscribeToAll({
       fromPosition: positionAt(options.fromPosition ?? 0),

@@ -295,6 +295,11 @@ export class SqliteEventStore implements EventStore {
     return this.headPositionSync();
   }
 
+  async eventAt(position: number): Promise<RecordedEvent | undefined> {
+    const row = this.cachedStatement(`SELECT ${COLUMNS} FROM events WHERE position = ?`).get(position) as EventRow | undefined;
+    return row && toRecordedEvent(row);
+  }
+
   private headPositionSync(): number {
     const row = this.cachedStatement('SELECT MAX(position) AS head FROM events').get() as { head: number | null };
     return row.head ?? 0;

@@ -41,7 +41,8 @@ export function findPositionGap(db: Database.Database): ChainBreak | undefined {
     .get() as { missing: number };
   const at = missing.missing;
   const neighbour = (sql: string) =>
-    db.prepare(`SELECT stream_id, revision FROM events WHERE ${sql} LIMIT 1`).get(at) as { stream_id: string; revision: number } | undefined;
+    db.prepare(`SELECT stream_id, revision FROM events WHERE ${sql} LIMIT 1`).get(at) as
+      { stream_id: string; revision: number } | undefined;
   const before = neighbour('position < ? ORDER BY position DESC');
   const after = neighbour('position > ? ORDER BY position');
   const name = (event: typeof before) => (event ? `${event.stream_id} revision ${event.revision}` : 'none');

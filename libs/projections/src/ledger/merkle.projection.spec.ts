@@ -27,7 +27,7 @@ describe('merkle view', () => {
     const views = new ReadStore(':memory:');
     views.createGeneration(merkleProjection, 1);
     views.switchViews(merkleProjection, 1);
-    views.saveState({ name: merkleProjection.name, version: merkleProjection.version, generation: 1, position: 0 });
+    views.saveState({ name: merkleProjection.name, version: merkleProjection.version, generation: 1, position: 0, eventHash: null });
     const frontier = new MerkleFrontier();
     const nodes = new ViewMerkleNodes(views);
     let position = 0;

@@ -11,6 +11,7 @@ import type { ReadStore } from '../store/read-store';
  */
 export function applyBatch(views: ReadStore, projections: readonly Projection[], events: RecordedEvent[], cursor: number): boolean {
   const last = events[events.length - 1].position;
+  const lastHash = events[events.length - 1].metadata.hash;
   let consistent = true;
   views.db
     .transaction(() => {
@@ -23,7 +24,7 @@ export function applyBatch(views: ReadStore, projections: readonly Projection[],
         }
         const writer = views.writer(projection, state.generation);
         for (const event of events) if (event.position > state.position) projection.apply(event, writer);
-        if (last > state.position) views.setPosition(projection.name, last);
+        if (last > state.position) views.setPosition(projection.name, last, lastHash);
       }
     })
     .immediate();

@@ -45,11 +45,23 @@ export class ProjectionRunner {
     private readonly store: EventStore,
     private readonly views: ReadStore,
     private readonly projections: readonly Projection[],
-    private readonly options: { batchSize?: number; retryDelayMs?: number; onError?: (message: string) => void } = {},
+    private readonly options: {
+      batchSize?: number;
+      retryDelayMs?: number;
+      onError?: (message: string) => void;
+      onNotice?: (message: string) => void;
+    } = {},
   ) {}
 
   async start(): Promise<void> {
-    await prepareProjections(this.store, this.views, this.projections);
+    const rebuilt = await prepareProjections(this.store, this.views, this.projections);
+    const restored = rebuilt.filter(({ reason }) => reason.startsWith('the log no longer holds'));
+    if (restored.length > 0) {
+      (this.options.onNotice ?? ((message) => console.warn(message)))(
+        `views.db does not match the event log (was events.db restored from an older backup, or replaced?): ` +
+          `rebuilt ${restored.map((r) => r.name).join(', ')} from the log — ${restored[0].reason}`,
+      );
+    }
     this.running = true;
     this.position$.next(this.lowestCheckpoint());
     this.loop = this.run();

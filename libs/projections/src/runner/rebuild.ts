@@ -1,5 +1,6 @@
 import type { EventStore } from '@bangfu/eventstore';
 import type { Projection } from '../projection';
+import { logAnchorHolds } from '../store/log-anchor';
 import type { ReadStore } from '../store/read-store';
 
 export interface RebuildReport {
@@ -36,6 +37,7 @@ export async function rebuildProjections(
     return { projection, previous, generation, writer: views.writer(projection, generation) };
   });
   let position = 0;
+  let eventHash: string | null = null;
   let events = 0;
   const head = await store.headPosition();
   const label = projections.length === 1 ? projections[0].name : `${projections.length} views`;
@@ -57,6 +59,7 @@ export async function rebuildProjections(
       pagesInTransaction = 0;
     }
     position = page[page.length - 1].position;
+    eventHash = page[page.length - 1].metadata.hash;
     events += page.length;
     onProgress?.(label, position, Math.max(head, position));
   }
@@ -73,7 +76,7 @@ export async function rebuildProjections(
     .transaction(() => {
       for (const { projection, generation, previous } of targets) {
         views.switchViews(projection, generation, previous);
-        views.saveState({ name: projection.name, version: projection.version, generation, position });
+        views.saveState({ name: projection.name, version: projection.version, generation, position, eventHash });
       }
     })
     .immediate();
@@ -88,9 +91,17 @@ export async function rebuildProjections(
   }));
 }
 
-/** Creates a projection seen for the first time; rebuilds one whose version changed. */
-export async function prepareProjections(store: EventStore, views: ReadStore, projections: readonly Projection[]): Promise<void> {
+/**
+ * Creates a projection seen for the first time; rebuilds one whose version changed, or whose checkpoint
+ * the log no longer holds (views.db beside an older or another events.db). Returns why each was rebuilt.
+ */
+export async function prepareProjections(
+  store: EventStore,
+  views: ReadStore,
+  projections: readonly Projection[],
+): Promise<{ name: string; reason: string }[]> {
   const outdated: Projection[] = [];
+  const reasons: { name: string; reason: string }[] = [];
   for (const projection of projections) {
     const state = views.state(projection.name);
     if (!state) {
@@ -98,11 +109,16 @@ export async function prepareProjections(store: EventStore, views: ReadStore, pr
         views.dropGeneration(projection, 1);
         views.createGeneration(projection, 1);
         views.switchViews(projection, 1);
-        views.saveState({ name: projection.name, version: projection.version, generation: 1, position: 0 });
+        views.saveState({ name: projection.name, version: projection.version, generation: 1, position: 0, eventHash: null });
       })();
     } else if (state.version !== projection.version) {
       outdated.push(projection);
+      reasons.push({ name: projection.name, reason: `version ${state.version} → ${projection.version}` });
+    } else if (!(await logAnchorHolds(store, state.position, state.eventHash))) {
+      outdated.push(projection);
+      reasons.push({ name: projection.name, reason: `the log no longer holds the event at its checkpoint ${state.position}` });
     }
   }
   if (outdated.length) await rebuildProjections(store, views, outdated);
+  return reasons;
 }

@@ -8,8 +8,12 @@ export interface ProjectionState {
   version: number;
   generation: number;
   position: number;
+  /** The chain hash of the event at `position`: which log the view was built from (null before it was kept). */
+  eventHash: string | null;
   updatedAt: string;
 }
+
+const STATE_COLUMNS = 'name, version, generation, position, event_hash AS eventHash, updated_at AS updatedAt';
 
 /**
  * The read side's own SQLite file (`views.db`). Every view can be rebuilt from the log, so it runs with
@@ -31,31 +35,33 @@ export class ReadStore {
     this.db.pragma('cache_size = -131072');
     this.db.exec(`CREATE TABLE IF NOT EXISTS projection_state (
       name TEXT PRIMARY KEY, version INTEGER NOT NULL, generation INTEGER NOT NULL,
-      position INTEGER NOT NULL, updated_at TEXT NOT NULL)`);
+      position INTEGER NOT NULL, updated_at TEXT NOT NULL, event_hash TEXT)`);
+    addColumnIfMissing(this.db, 'projection_state', 'event_hash TEXT');
   }
 
   state(name: string): ProjectionState | undefined {
-    return this.prepare('SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state WHERE name = ?').get(
-      name,
-    ) as ProjectionState | undefined;
+    return this.prepare(`SELECT ${STATE_COLUMNS} FROM projection_state WHERE name = ?`).get(name) as ProjectionState | undefined;
   }
 
   allStates(): ProjectionState[] {
-    return this.prepare(
-      'SELECT name, version, generation, position, updated_at AS updatedAt FROM projection_state ORDER BY name',
-    ).all() as ProjectionState[];
+    return this.prepare(`SELECT ${STATE_COLUMNS} FROM projection_state ORDER BY name`).all() as ProjectionState[];
   }
 
   saveState(state: Omit<ProjectionState, 'updatedAt'>): void {
     this.prepare(
-      `INSERT INTO projection_state (name, version, generation, position, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO projection_state (name, version, generation, position, event_hash, updated_at) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT(name) DO UPDATE SET version = excluded.version, generation = excluded.generation,
-         position = excluded.position, updated_at = excluded.updated_at`,
-    ).run(state.name, state.version, state.generation, state.position, new Date().toISOString());
+         position = excluded.position, event_hash = excluded.event_hash, updated_at = excluded.updated_at`,
+    ).run(state.name, state.version, state.generation, state.position, state.eventHash, new Date().toISOString());
   }
 
-  setPosition(name: string, position: number): void {
-    this.prepare('UPDATE projection_state SET position = ?, updated_at = ? WHERE name = ?').run(position, new Date().toISOString(), name);
+  setPosition(name: string, position: number, eventHash: string): void {
+    this.prepare('UPDATE projection_state SET position = ?, event_hash = ?, updated_at = ? WHERE name = ?').run(
+      position,
+      eventHash,
+      new Date().toISOString(),
+      name,
+    );
   }
 
   /** Creates one generation's tables, finished at once unless a rebuild will finish them once loaded. */
@@ -110,6 +116,13 @@ export class ReadStore {
   close(): void {
     this.db.close();
   }
+}
+
+/** For files written by an older bangfu: a column added since, added in place (SQLite has no IF NOT EXISTS here). */
+export function addColumnIfMissing(db: Database.Database, table: string, column: string): void {
+  const name = column.split(' ')[0];
+  const columns = db.prepare(`PRAGMA table_info("${table}")`).all() as { name: string }[];
+  if (!columns.some((c) => c.name === name)) db.exec(`ALTER TABLE "${table}" ADD COLUMN ${column}`);
 }
 
 export function tableName(logical: string, generation: number): string {

@@ -1,7 +1,7 @@
 import { BehaviorSubject, filter, firstValueFrom, timeout } from 'rxjs';
 import { DomainError, SYSTEM_ACTOR } from '@bangfu/domain';
 import type { AllSubscription, CommandMetadata, EventStore, RecordedEvent } from '@bangfu/eventstore';
-import type { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { addColumnIfMissing, logAnchorHolds, type ProjectionRunner, type ReadStore } from '@bangfu/projections';
 import type { Clock } from '../clock/clock';
 import { scheduleTimer, type CommandDispatcher } from '../timers/timer-scheduler';
 import type { ProcessManager, ReactionContext } from './process-manager';
@@ -28,11 +28,13 @@ export class ProcessManagerRunner {
     private readonly options: { retryDelayMs?: number } = {},
   ) {
     this.eventTypes = [...new Set(managers.flatMap((manager) => manager.eventTypes))];
-    views.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
+    views.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, event_hash TEXT)');
+    addColumnIfMissing(views.db, 'process_checkpoints', 'event_hash TEXT');
   }
 
-  start(): void {
+  async start(): Promise<void> {
     if (this.managers.length === 0) return;
+    await this.resetCheckpointsTheLogLost();
     this.running = true;
     this.position$.next(this.lowestCheckpoint());
     this.loop = this.run();
@@ -88,11 +90,32 @@ export class ProcessManagerRunner {
       await carryOutReactions(this.store, this.dispatcher, manager, event, { views: this.views }, this.clock.now());
       this.views
         .prepare(
-          'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+          `INSERT INTO process_checkpoints (name, position, event_hash) VALUES (?, ?, ?)
+           ON CONFLICT(name) DO UPDATE SET position = excluded.position, event_hash = excluded.event_hash`,
         )
-        .run(manager.name, event.position);
+        .run(manager.name, event.position, event.metadata.hash);
     }
     this.position$.next(event.position);
+  }
+
+  /**
+   * A checkpoint the log no longer holds (an older events.db restored beside these views) would skip every
+   * new event up to it: such a manager starts again from the beginning. Its reactions carry ids derived from
+   * the events, so what it already did is not done twice.
+   */
+  private async resetCheckpointsTheLogLost(): Promise<void> {
+    const rows = this.views.prepare('SELECT name, position, event_hash AS hash FROM process_checkpoints').all() as {
+      name: string;
+      position: number;
+      hash: string | null;
+    }[];
+    for (const row of rows) {
+      if (await logAnchorHolds(this.store, row.position, row.hash)) continue;
+      this.views.prepare('DELETE FROM process_checkpoints WHERE name = ?').run(row.name);
+      console.warn(
+        `process manager ${row.name}: the log no longer holds its checkpoint ${row.position}; it starts again from the beginning`,
+      );
+    }
   }
 
   private checkpoint(name: string): number {
