@@ -11,7 +11,11 @@ export interface CheckpointExport {
 
 export function exportCheckpoint(checkpoint: SignedCheckpoint, publicKeyPem: string): CheckpointExport {
   const { treeSize, root, lastPosition, signedAt, keyId, signature } = checkpoint;
-  return { format: CHECKPOINT_EXPORT_FORMAT, checkpoint: { treeSize, root, lastPosition, signedAt, keyId, signature }, publicKey: publicKeyPem };
+  return {
+    format: CHECKPOINT_EXPORT_FORMAT,
+    checkpoint: { treeSize, root, lastPosition, signedAt, keyId, signature },
+    publicKey: publicKeyPem,
+  };
 }
 
 /** Reads an exported checkpoint; throws with what is wrong, naming the field. */
