@@ -137,29 +137,21 @@ export async function startTestApp(
         const record = standIn.log.records.find((r) => r.id === eventId);
         if (!record) throw new Error(`no event ${eventId}`);
         const { hash: _old, ...metadata } = JSON.parse(record.customMetadata.toString());
-        const hash = eventHash(
-          metadata.prevHash,
-          record.id,
-          record.streamId,
-          record.revision,
-          record.type,
-          bytes,
-          Buffer.from(canonicalJson(metadata)),
-        );
+        const hash = eventHash({ ...record, prevHash: metadata.prevHash, data: bytes, metadata: Buffer.from(canonicalJson(metadata)) });
         record.data = bytes;
         record.customMetadata = Buffer.from(JSON.stringify({ ...metadata, hash }));
         return;
       }
       if (esdb) throw new Error('a real server’s stored bytes cannot be changed from a test');
       const db = new Database(join(dataDir, 'events.db'));
-      const row = db.prepare('SELECT stream_id, revision, type, metadata FROM events WHERE id = ?').get(eventId) as {
-        stream_id: string;
+      const row = db.prepare('SELECT stream_id AS streamId, revision, type, metadata FROM events WHERE id = ?').get(eventId) as {
+        streamId: string;
         revision: number;
         type: string;
         metadata: string;
       };
       const prevHash = (JSON.parse(row.metadata) as { prevHash: string }).prevHash;
-      const hash = eventHash(prevHash, eventId, row.stream_id, row.revision, row.type, bytes, Buffer.from(row.metadata));
+      const hash = eventHash({ ...row, id: eventId, prevHash, data: bytes, metadata: Buffer.from(row.metadata) });
       db.prepare('UPDATE events SET data = ?, hash = ? WHERE id = ?').run(bytes.toString(), hash, eventId);
       db.close();
     },

@@ -8,6 +8,19 @@ export const GENESIS_HASH = '0'.repeat(64);
 // fed six updates (createHash's per-call overhead dominated verify). Safe: JavaScript runs one hash at a time.
 let scratch = Buffer.allocUnsafe(64 * 1024);
 
+/** What an event's chain hash is made over: the stored canonical JSON bytes and the columns beside them. */
+export interface ChainedContent {
+  prevHash: string;
+  id: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  /** Canonical JSON of the event's data, UTF-8. */
+  data: Uint8Array;
+  /** Canonical JSON of its metadata without `hash`, UTF-8. */
+  metadata: Uint8Array;
+}
+
 /**
  * The hashed document is the canonical JSON of {data, id, metadata, revision, stream, type}, with
  * `metadata` lacking only `hash`: the event's id is bound too, since findings and cases cite events by it.
@@ -15,16 +28,8 @@ let scratch = Buffer.allocUnsafe(64 * 1024);
  * stored bytes, keys in sorted order: nothing is parsed or re-encoded, which is what lets verify check
  * hundreds of thousands of events a second — and a single changed stored byte changes the hash.
  */
-export function eventHash(
-  prevHash: string,
-  id: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  canonicalData: Uint8Array,
-  canonicalMetadataWithoutHash: Uint8Array,
-): string {
-  return hashDocument(prevHash, `,"id":${JSON.stringify(id)}`, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash);
+export function eventHash(content: ChainedContent): string {
+  return hashDocument(content, `,"id":${JSON.stringify(content.id)}`);
 }
 
 /**
@@ -32,60 +37,27 @@ export function eventHash(
  * only where the id-bound hash does not match: a changed id of a newer event matches neither, because the
  * stored hash was made over a document holding the id. Such older events keep their id unbound.
  */
-export function legacyEventHash(
-  prevHash: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  canonicalData: Uint8Array,
-  canonicalMetadataWithoutHash: Uint8Array,
-): string {
-  return hashDocument(prevHash, '', streamId, revision, type, canonicalData, canonicalMetadataWithoutHash);
+export function legacyEventHash(content: Omit<ChainedContent, 'id'>): string {
+  return hashDocument(content, '');
 }
 
 /** Whether `hash` is the chain hash of this content, id-bound or (for events written before) not. */
-export function hashMatches(
-  hash: string,
-  prevHash: string,
-  id: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  canonicalData: Uint8Array,
-  canonicalMetadataWithoutHash: Uint8Array,
-): boolean {
-  return (
-    eventHash(prevHash, id, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash) === hash ||
-    legacyEventHash(prevHash, streamId, revision, type, canonicalData, canonicalMetadataWithoutHash) === hash
-  );
+export function hashMatches(hash: string, content: ChainedContent): boolean {
+  return eventHash(content) === hash || legacyEventHash(content) === hash;
 }
 
-function hashDocument(
-  prevHash: string,
-  idMember: string,
-  streamId: string,
-  revision: number,
-  type: string,
-  canonicalData: Uint8Array,
-  canonicalMetadataWithoutHash: Uint8Array,
-): string {
+function hashDocument({ prevHash, streamId, revision, type, data, metadata }: Omit<ChainedContent, 'id'>, idMember: string): string {
   const tail = `,"revision":${revision},"stream":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
-  const size =
-    prevHash.length +
-    20 +
-    Buffer.byteLength(idMember) +
-    canonicalData.length +
-    canonicalMetadataWithoutHash.length +
-    Buffer.byteLength(tail);
+  const size = prevHash.length + 20 + Buffer.byteLength(idMember) + data.length + metadata.length + Buffer.byteLength(tail);
   if (size > scratch.length) scratch = Buffer.allocUnsafe(size * 2);
   let at = scratch.write(prevHash, 0, 'latin1');
   at += scratch.write('{"data":', at, 'latin1');
-  scratch.set(canonicalData, at);
-  at += canonicalData.length;
+  scratch.set(data, at);
+  at += data.length;
   at += scratch.write(idMember, at, 'utf8');
   at += scratch.write(',"metadata":', at, 'latin1');
-  scratch.set(canonicalMetadataWithoutHash, at);
-  at += canonicalMetadataWithoutHash.length;
+  scratch.set(metadata, at);
+  at += metadata.length;
   at += scratch.write(tail, at, 'utf8');
   return hash('sha256', scratch.subarray(0, at), 'hex');
 }
@@ -106,15 +78,11 @@ export function envelopeMatchesHash(event: {
   const { hash, ...metadata } = event.metadata;
   return (
     typeof hash === 'string' &&
-    hashMatches(
-      hash,
-      metadata.prevHash,
-      event.id,
-      event.streamId,
-      event.revision,
-      event.type,
-      Buffer.from(canonicalJson(event.data)),
-      Buffer.from(canonicalJson(metadata)),
-    )
+    hashMatches(hash, {
+      ...event,
+      prevHash: metadata.prevHash,
+      data: Buffer.from(canonicalJson(event.data)),
+      metadata: Buffer.from(canonicalJson(metadata)),
+    })
   );
 }

@@ -70,7 +70,7 @@ export class ChainVerifier {
       );
     }
     if (!namesPrevHash(event.metadata, prevHash)) return fail('prevHash does not name the previous event of the stream');
-    if (!hashMatches(event.hash, prevHash, event.id, event.streamId, event.revision, event.type, event.data, event.metadata)) {
+    if (!hashMatches(event.hash, { ...event, prevHash })) {
       return fail('hash does not match the stored event: its bytes or its id were changed');
     }
     if (event.category !== undefined && event.category !== categoryOf(event.streamId)) {

@@ -82,7 +82,7 @@ export class EsdbEventStore implements EventStore {
       const proposed = events.map((event, i) => {
         revision++;
         const metadata = encoder.encode(event.metadata, prevHash);
-        const hash = eventHash(prevHash, event.id, streamId, revision, event.type, Buffer.from(data[i]), metadata);
+        const hash = eventHash({ prevHash, id: event.id, streamId, revision, type: event.type, data: Buffer.from(data[i]), metadata });
         prevHash = hash;
         // Stored with its hash; verify drops `hash` again and re-canonicalises what is left.
         const stored = Buffer.from(`${metadata.subarray(0, metadata.length - 1).toString('utf8')},"hash":"${hash}"}`, 'utf8');

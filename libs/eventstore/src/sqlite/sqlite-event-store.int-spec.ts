@@ -178,7 +178,15 @@ describe('SqliteEventStore specifics', () => {
       const db = new Database(subject.file);
       const row = db.prepare('SELECT id, metadata FROM events WHERE position = 4').get() as { id: string; metadata: string };
       const data = Buffer.from(canonicalJson({ n: 999 }));
-      const hash = eventHash('0'.repeat(64), row.id, 'household-2', 0, 'D', data, Buffer.from(row.metadata));
+      const hash = eventHash({
+        prevHash: '0'.repeat(64),
+        id: row.id,
+        streamId: 'household-2',
+        revision: 0,
+        type: 'D',
+        data,
+        metadata: Buffer.from(row.metadata),
+      });
       db.prepare('UPDATE events SET data = ?, hash = ? WHERE position = 4').run(data.toString(), hash);
       db.close();
       const store = await subject.reopen();

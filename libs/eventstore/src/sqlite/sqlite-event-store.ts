@@ -198,7 +198,7 @@ export class SqliteEventStore implements EventStore {
     events.forEach((event, i) => {
       revision++;
       const metadata = encoder.encode(event.metadata, prevHash);
-      const hash = eventHash(prevHash, event.id, streamId, revision, event.type, pending.data[i], metadata);
+      const hash = eventHash({ prevHash, id: event.id, streamId, revision, type: event.type, data: pending.data[i], metadata });
       try {
         const info = this.insertEvent.run(
           event.id,
