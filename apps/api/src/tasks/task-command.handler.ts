@@ -26,6 +26,7 @@ export class TaskCommandHandler implements ICommandHandler<TaskCommandMessage, A
     let regionCode: string | undefined;
     if (command.type === 'IssueTask') {
       regionCode = command.data.regionCode;
+      assertWithinJurisdiction(metadata.actor, regionCode);
       if (!(await this.facts.region(regionCode)).registered) {
         throw new ProblemException(409, 'REGION_NOT_REGISTERED', `division ${regionCode} is not registered`, [
           { field: 'regionCode', message: 'not registered' },
@@ -36,7 +37,6 @@ export class TaskCommandHandler implements ICommandHandler<TaskCommandMessage, A
       regionCode = task.status === 'none' ? undefined : task.spec.regionCode;
       if (regionCode) assertVisible(metadata.actor, regionCode, () => new TaskNotFoundError(`no task ${command.data.taskId}`));
     }
-    assertWithinJurisdiction(metadata.actor, regionCode);
     return handleCommand(this.store, streamId, taskDecider, command, { ...metadata, subjectRegion: regionCode });
   }
 }
