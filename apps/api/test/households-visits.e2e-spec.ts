@@ -99,6 +99,8 @@ describe('registry, 包户, visits and visit obligations', () => {
     const badId = { ...household, householdId: HH2, members: [{ ...HEAD, idNumber: '110105194912310021' }] };
     const bad = await post('/households', badId);
     expect([bad.status, bad.body.code, bad.body.field]).toEqual([422, 'INVALID_ID_NUMBER', 'members[0].idNumber']);
+    // A domain rule's 422 has the same errors[] as a DTO's.
+    expect(bad.body.errors).toEqual([{ field: 'members[0].idNumber', message: bad.body.detail, code: 'INVALID_ID_NUMBER' }]);
     await refused(
       () => post('/households', { ...household, householdId: '2224261032990001', villageCode: '222426103299' }),
       409,

@@ -17,7 +17,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     const request = host.switchToHttp().getRequest<FastifyRequest>();
-    const body = this.toProblem(exception);
+    const body = withFieldErrors(this.toProblem(exception));
     // Only a path that matched a route is named back: an unmatched one is the caller's text, echoed to nobody.
     if (request.routeOptions?.url) body.instance = request.url.split('?')[0];
     if (body.status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
@@ -57,6 +57,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     return problemBody(500, 'INTERNAL_ERROR', 'the server failed to handle this request; it has been logged');
   }
+}
+
+/**
+ * Every 422 carries `errors: [{field, message, code}]`, one shape whoever refused: a DTO's field errors
+ * (each with its rule's code), or a domain rule's single refusal, named by the field it gives (`details.field`,
+ * also kept at the top level as before) or by '' when it concerns the request as a whole.
+ */
+function withFieldErrors(body: ProblemBody): ProblemBody {
+  if (body.status !== 422) return body;
+  const errors = body.errors ?? [{ field: typeof body.field === 'string' ? body.field : '', message: body.detail ?? body.code }];
+  return { ...body, errors: errors.map((error) => ({ ...error, code: error.code ?? body.code })) };
 }
 
 export function publicMessage(status: number): string {

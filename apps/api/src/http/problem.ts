@@ -3,6 +3,8 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 export interface FieldError {
   field: string;
   message: string;
+  /** Stable: the validation rule that failed (`IS_STRING`, `MATCHES`), or the domain error's code. */
+  code?: string;
 }
 
 export interface ProblemBody {

@@ -20,7 +20,9 @@ class StrictValidationPipe extends ValidationPipe {
 
 function refuseUnknown(fields: string[]): void {
   if (fields.length === 0) return;
-  throw invalidFields(fields.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist` })));
+  throw invalidFields(
+    fields.map((field) => ({ field, message: `property ${field.split('.').at(-1)} should not exist`, code: 'UNKNOWN_PROPERTY' })),
+  );
 }
 
 /** Keys of the raw input that did not survive into the validated object, at any depth. */
@@ -43,6 +45,11 @@ export function strictValidationPipe(): ValidationPipe {
   });
 }
 
+/** class-validator's rule names as stable codes (isString → IS_STRING); an unknown field is UNKNOWN_PROPERTY however it was found. */
+function ruleCode(rule: string): string {
+  return rule === 'whitelistValidation' ? 'UNKNOWN_PROPERTY' : rule.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+}
+
 function prototypeKeys(value: unknown, path = ''): string[] {
   if (value === null || typeof value !== 'object') return [];
   return Object.keys(value).flatMap((key) => {
@@ -54,7 +61,7 @@ function prototypeKeys(value: unknown, path = ''): string[] {
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({ field, message, code: ruleCode(rule) }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
