@@ -74,7 +74,7 @@ export class ExitChecklistDto {
 }
 
 /** 入户核实: 看、查、算、访. */
-export class VerificationDto {
+export class HouseholdVerificationDto {
   @ApiProperty({ type: [IncomeItemDto] })
   @IsArray()
   @ArrayMinSize(1)
@@ -106,7 +106,7 @@ export class VoteDto {
   @apply(text(1000, 'minutes of the meeting', '村民代表大会，应到25人，实到24人')) minutes!: string;
 }
 
-export class NoticeDto {
+export class ExitNoticeDto {
   @apply(text(200, 'where the notice was posted', '村务公开栏')) location!: string;
   @ApiPropertyOptional({ description: 'what was received during the notice (none, or how each was resolved)' })
   @IsOptional()
@@ -160,9 +160,9 @@ export class VillageVerificationDto {
 /** One act on the current step. Approval carries the step's evidence: see each step's `evidence` field. */
 export class ActOnStepDto {
   @ApiProperty({ enum: STEP_ACTIONS }) @IsIn(STEP_ACTIONS) action!: (typeof STEP_ACTIONS)[number];
-  @apply(nested(() => VerificationDto, '入户核实 (household `verification` step)')) verification?: VerificationDto;
+  @apply(nested(() => HouseholdVerificationDto, '入户核实 (household `verification` step)')) verification?: HouseholdVerificationDto;
   @apply(nested(() => VoteDto, '民主评议 (`review` step)')) vote?: VoteDto;
-  @apply(nested(() => NoticeDto, '公示 (`notice` step)')) notice?: NoticeDto;
+  @apply(nested(() => ExitNoticeDto, '公示 (`notice` step)')) notice?: ExitNoticeDto;
   @apply(nested(() => ReviewDto, '乡镇审核 / 县级审定 opinion (`township`, `county`; village `announcement`)')) review?: ReviewDto;
   @apply(nested(() => AnnouncementDto, '公告 (household `announcement` step)')) announcement?: AnnouncementDto;
   @apply(nested(() => VillageVerificationDto, '村级核查 (village `verification` step)')) villageVerification?: VillageVerificationDto;

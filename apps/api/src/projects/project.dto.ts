@@ -34,7 +34,7 @@ export class MilestoneDto {
   @Instant('when it was reached; now when omitted') reachedOn?: string;
 }
 
-export class CompletionDto {
+export class ProjectCompletionDto {
   @Instant('when it was completed', false) completedOn!: string;
 }
 
@@ -43,7 +43,7 @@ export class AcceptanceDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(0, 2000) notes?: string;
 }
 
-export class NoticeDto {
+export class ProjectNoticeDto {
   @ApiProperty({ minimum: 7, description: 'days the notice stays up (at least 7)' }) @IsInt() @Min(1) @Max(365) days!: number;
   @ApiProperty({ description: 'what is published: the project, its funds, its beneficiaries' })
   @IsString()

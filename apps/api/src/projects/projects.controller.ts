@@ -10,7 +10,7 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
-import { AcceptanceDto, ApproveProjectDto, BeneficiariesDto, CompletionDto, MilestoneDto, NoticeDto } from './project.dto';
+import { AcceptanceDto, ApproveProjectDto, BeneficiariesDto, ProjectCompletionDto, MilestoneDto, ProjectNoticeDto } from './project.dto';
 import { ProjectCommandMessage } from './project-command.handler';
 import { GetProject } from './project.queries';
 
@@ -54,7 +54,7 @@ export class ProjectsController {
   @Post(':projectId/completion')
   @Action('project.update')
   @ApiCreatedResponse({ type: CommandResponseDto })
-  complete(@Param('projectId') projectId: string, @Body() body: CompletionDto, @Req() request: Request) {
+  complete(@Param('projectId') projectId: string, @Body() body: ProjectCompletionDto, @Req() request: Request) {
     const { metadata, at: completedOn } = this.context.metadataAt(request, body.completedOn);
     return this.dispatch.send(new ProjectCommandMessage({ type: 'CompleteProject', data: { projectId, completedOn } }, metadata));
   }
@@ -70,7 +70,7 @@ export class ProjectsController {
   @Post(':projectId/notice')
   @Action('project.update')
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 NOTICE_PERIOD_TOO_SHORT under 7 days' })
-  notice(@Param('projectId') projectId: string, @Body() body: NoticeDto, @Req() request: Request) {
+  notice(@Param('projectId') projectId: string, @Body() body: ProjectNoticeDto, @Req() request: Request) {
     const data = { projectId, from: utc(body.from, this.clock.now()), days: body.days, content: body.content };
     return this.dispatch.send(new ProjectCommandMessage({ type: 'PublishProjectNotice', data }, this.context.metadataFor(request)));
   }

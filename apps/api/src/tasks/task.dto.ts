@@ -66,12 +66,12 @@ export class ProgressDto {
   @TextList('evidence: documents, photos, vouchers') evidence?: string[];
 }
 
-export class CompletionDto {
+export class TaskCompletionDto {
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
   @TextList('evidence of completion') evidence?: string[];
 }
 
-export class VerificationDto {
+export class TaskVerificationDto {
   @ApiProperty({ description: 'verified (true) or rejected (false)' }) @IsBoolean() approved!: boolean;
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
 }

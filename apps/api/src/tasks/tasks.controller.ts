@@ -10,7 +10,7 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { TaskCommandMessage } from './task-command.handler';
-import { CompletionDto, IssueTaskDto, ProgressDto, RankingsQueryDto, TasksQueryDto, VerificationDto } from './task.dto';
+import { TaskCompletionDto, IssueTaskDto, ProgressDto, RankingsQueryDto, TasksQueryDto, TaskVerificationDto } from './task.dto';
 import { GetRankings, GetTaskBoard, ListTasks } from './task.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -51,7 +51,7 @@ export class TasksController {
   @Post('tasks/:taskId/completion')
   @Action('task.report')
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'completion submitted; on time when submitted by the deadline' })
-  completion(@Param('taskId') taskId: string, @Body() body: CompletionDto, @Req() request: Request) {
+  completion(@Param('taskId') taskId: string, @Body() body: TaskCompletionDto, @Req() request: Request) {
     const data = { taskId, note: body.note, evidence: body.evidence ?? [] };
     return this.dispatch.send(new TaskCommandMessage({ type: 'SubmitTaskCompletion', data }, this.context.metadataFor(request)));
   }
@@ -59,7 +59,7 @@ export class TasksController {
   @Post('tasks/:taskId/verification')
   @Action('task.verify')
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 VERIFIER_IS_SUBMITTER' })
-  verification(@Param('taskId') taskId: string, @Body() body: VerificationDto, @Req() request: Request) {
+  verification(@Param('taskId') taskId: string, @Body() body: TaskVerificationDto, @Req() request: Request) {
     const data = { taskId, approved: body.approved, note: body.note };
     return this.dispatch.send(new TaskCommandMessage({ type: 'VerifyTaskCompletion', data }, this.context.metadataFor(request)));
   }

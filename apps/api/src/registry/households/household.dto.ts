@@ -20,7 +20,7 @@ import { PagedQueryDto, ViewQueryDto } from '../../http/view-query.dto';
 export class MemberDto {
   @ApiProperty({ example: '金大山' }) @IsString() @Length(1, 50) name!: string;
   @ApiProperty({
-    example: '22242619650312001X',
+    example: '222426196503120019',
     description: '身份证号, 18 characters with the GB 11643 check character; masked in every answer',
   })
   @IsString()

@@ -1,0 +1,98 @@
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
+import { getMetadataStorage } from 'class-validator';
+import { isValidIdNumber } from '@bangfu/domain';
+import { startTestApp, type TestApp } from './test-app';
+
+type OpenApi = {
+  paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+/**
+ * The OpenAPI document is the contract a county's developers build from: a schema name must mean one thing,
+ * and each route must document the body its validation actually takes.
+ */
+describe('the OpenAPI document says what the server accepts', () => {
+  let t: TestApp;
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    doc = (await t.request('GET', '/docs-json')).body as OpenApi;
+  });
+  afterAll(async () => t.close());
+
+  type Schema = { properties?: Record<string, { $ref?: string; allOf?: { $ref?: string }[] }> };
+  const refName = (ref?: string) => ref?.split('/').at(-1);
+
+  /** Where the documented schema and the validated class disagree: their names and fields, then each nested class's. */
+  function differences(validated: Function, documented: string | undefined, where: string): string[] {
+    if (documented !== validated.name) return [`${where}: documents ${documented}, validates ${validated.name}`];
+    const schema = doc.components.schemas[documented] as Schema | undefined;
+    const documentedFields = Object.keys(schema?.properties ?? {}).sort();
+    const validatedFields = [
+      ...new Set(
+        getMetadataStorage()
+          .getTargetValidationMetadatas(validated, '', true, false)
+          .map((m) => m.propertyName),
+      ),
+    ].sort();
+    if (documentedFields.join() !== validatedFields.join()) {
+      return [`${where}: ${documented} documents fields ${documentedFields}, validates ${validatedFields}`];
+    }
+    return Object.entries(schema?.properties ?? {}).flatMap(([field, property]) => {
+      // A nested object's class, as TypeScript emitted it (an array's items are not emitted: their names are checked above).
+      const nested = Reflect.getMetadata('design:type', validated.prototype, field) as Function | undefined;
+      const ref = refName(property.$ref ?? property.allOf?.[0]?.$ref);
+      const plain = [Object, Array, String, Number, Boolean];
+      return nested && !plain.includes(nested as never) ? differences(nested, ref, `${where} .${field}`) : [];
+    });
+  }
+
+  it('gives every validated class a schema name of its own (Swagger keeps only one class per name)', () => {
+    // Every class class-validator knows, not only those the document happened to reach.
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function | string, unknown> };
+    const names = [...storage.validationMetadatas.keys()].filter((target) => typeof target === 'function').map((target) => target.name);
+    expect(names.length).toBeGreaterThan(40);
+    expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+  });
+
+  it('documents, for every route that takes a body, the class its validation pipe checks', () => {
+    const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
+      [...module.controllers.values()].map((wrapper) => wrapper.metatype as Function),
+    );
+    const mismatches: string[] = [];
+    let checked = 0;
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(methods)) {
+        const [controllerName, handler] = operation.operationId.split('_');
+        const controller = controllers.find((c) => c.name === controllerName);
+        if (!controller) continue;
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<string, { index: number }>;
+        const body = Object.entries(args).find(([key]) => key.startsWith(`${RouteParamtypes.BODY}:`));
+        if (!body) continue;
+        const validated = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler) as Function[])[body[1].index];
+        const documented = refName(operation.requestBody?.content['application/json']?.schema.$ref);
+        checked++;
+        mismatches.push(...differences(validated, documented, `${method.toUpperCase()} ${path}`));
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('gives examples the server itself accepts: every pattern matched, every 身份证号 with its GB 11643 check character', () => {
+    const wrong: string[] = [];
+    for (const [name, schema] of Object.entries(doc.components.schemas)) {
+      const properties = (schema as { properties?: Record<string, { example?: unknown; pattern?: string }> }).properties ?? {};
+      for (const [field, { example, pattern }] of Object.entries(properties)) {
+        if (typeof example !== 'string') continue;
+        if (pattern && !new RegExp(pattern).test(example)) wrong.push(`${name}.${field}: ${example} does not match ${pattern}`);
+        if (/idNumber$/i.test(field) && !isValidIdNumber(example)) wrong.push(`${name}.${field}: ${example} fails GB 11643`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
