@@ -5,6 +5,9 @@ import { getMetadataStorage } from 'class-validator';
 import { isValidIdNumber } from '@bangfu/domain';
 import { startTestApp, type TestApp } from './test-app';
 
+/** A class as a value: DTOs, controllers. */
+type Class = abstract new (...args: never[]) => unknown;
+
 type OpenApi = {
   paths: Record<string, Record<string, { operationId: string; requestBody?: { content: Record<string, { schema: { $ref?: string } }> } }>>;
   components: { schemas: Record<string, unknown> };
@@ -28,7 +31,7 @@ describe('the OpenAPI document says what the server accepts', () => {
   const refName = (ref?: string) => ref?.split('/').at(-1);
 
   /** Where the documented schema and the validated class disagree: their names and fields, then each nested class's. */
-  function differences(validated: Function, documented: string | undefined, where: string): string[] {
+  function differences(validated: Class, documented: string | undefined, where: string): string[] {
     if (documented !== validated.name) return [`${where}: documents ${documented}, validates ${validated.name}`];
     const schema = doc.components.schemas[documented] as Schema | undefined;
     const documentedFields = Object.keys(schema?.properties ?? {}).sort();
@@ -44,7 +47,7 @@ describe('the OpenAPI document says what the server accepts', () => {
     }
     return Object.entries(schema?.properties ?? {}).flatMap(([field, property]) => {
       // A nested object's class, as TypeScript emitted it (an array's items are not emitted: their names are checked above).
-      const nested = Reflect.getMetadata('design:type', validated.prototype, field) as Function | undefined;
+      const nested = Reflect.getMetadata('design:type', validated.prototype, field) as Class | undefined;
       const ref = refName(property.$ref ?? property.allOf?.[0]?.$ref);
       const plain = [Object, Array, String, Number, Boolean];
       return nested && !plain.includes(nested as never) ? differences(nested, ref, `${where} .${field}`) : [];
@@ -53,7 +56,7 @@ describe('the OpenAPI document says what the server accepts', () => {
 
   it('gives every validated class a schema name of its own (Swagger keeps only one class per name)', () => {
     // Every class class-validator knows, not only those the document happened to reach.
-    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Function | string, unknown> };
+    const storage = getMetadataStorage() as unknown as { validationMetadatas: Map<Class | string, unknown> };
     const names = [...storage.validationMetadatas.keys()].filter((target) => typeof target === 'function').map((target) => target.name);
     expect(names.length).toBeGreaterThan(40);
     expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
@@ -61,7 +64,7 @@ describe('the OpenAPI document says what the server accepts', () => {
 
   it('documents, for every route that takes a body, the class its validation pipe checks', () => {
     const controllers = [...t.app.get(ModulesContainer).values()].flatMap((module) =>
-      [...module.controllers.values()].map((wrapper) => wrapper.metatype as Function),
+      [...module.controllers.values()].map((wrapper) => wrapper.metatype as Class),
     );
     const mismatches: string[] = [];
     let checked = 0;
@@ -73,7 +76,7 @@ describe('the OpenAPI document says what the server accepts', () => {
         const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, handler) ?? {}) as Record<string, { index: number }>;
         const body = Object.entries(args).find(([key]) => key.startsWith(`${RouteParamtypes.BODY}:`));
         if (!body) continue;
-        const validated = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler) as Function[])[body[1].index];
+        const validated = (Reflect.getMetadata('design:paramtypes', controller.prototype, handler) as Class[])[body[1].index];
         const documented = refName(operation.requestBody?.content['application/json']?.schema.$ref);
         checked++;
         mismatches.push(...differences(validated, documented, `${method.toUpperCase()} ${path}`));
