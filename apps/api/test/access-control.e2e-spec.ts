@@ -55,14 +55,16 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
     const log = await t.request('GET', '/api/v1/access-log?outcome=read&actor=inspector-wang', {
       token: t.token(['discipline'], '220000'),
     });
-    expect(log.body).toHaveLength(1);
-    expect(log.body[0]).toMatchObject({ action: 'ledger.events', detail: { values: 2, subjects: ['fixture-2224261032019001'] } });
+    expect(log.body.entries).toHaveLength(1);
+    expect(log.body.entries[0]).toMatchObject({ action: 'ledger.events', detail: { values: 2, subjects: ['fixture-2224261032019001'] } });
   });
 
   it('does not log a county admin’s masked read (only oversight reads are)', async () => {
-    const before = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.length;
+    const before = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.entries
+      .length;
     await t.request('GET', '/api/v1/events?stream=fixture-2224261032019001', { token: t.token(['county-admin'], '222426') });
-    const after = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.length;
+    const after = (await t.request('GET', '/api/v1/access-log?outcome=read', { token: t.token(['auditor'], '000000') })).body.entries
+      .length;
     expect(after).toBe(before);
   });
 
@@ -80,7 +82,7 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
     expect(noReason).toMatchObject({ status: 422, body: { errors: [expect.objectContaining({ field: 'reason' })] } });
 
     const log = await t.request('GET', '/api/v1/access-log', { token: t.token(['auditor'], '222426') });
-    const revealEntry = log.body.find((row: { outcome: string }) => row.outcome === 'revealed');
+    const revealEntry = log.body.entries.find((row: { outcome: string }) => row.outcome === 'revealed');
     expect(revealEntry).toMatchObject({
       actor: { id: 'admin-li' },
       region: '222426103201',
@@ -89,10 +91,22 @@ describe('personal data: masked everywhere, reads by oversight logged, reveals l
     expect(JSON.stringify(log.body)).not.toContain(headId);
     // The controller logged its refusal itself: once, not again by the interceptor that logs handlers' refusals.
     const national = await t.request('GET', '/api/v1/access-log', { token: t.token(['auditor'], '000000') });
-    const refusals = national.body.filter(
+    const refusals = national.body.entries.filter(
       (row: { outcome: string; code: string; path: string }) => row.outcome === 'refused' && row.path === '/api/v1/personal-data/reveal',
     );
     expect(refusals).toHaveLength(1);
+  });
+
+  it('pages the access log like every other list: {entries, next}, then before=<next> for older entries', async () => {
+    const auditor = t.token(['auditor'], '000000');
+    const first = (await t.request('GET', '/api/v1/access-log?limit=2', { token: auditor })).body;
+    expect(first.entries).toHaveLength(2);
+    expect(first.next).toBe(first.entries[1].position);
+    const second = (await t.request('GET', `/api/v1/access-log?limit=2&before=${first.next}`, { token: auditor })).body;
+    expect(second.entries.length).toBeGreaterThan(0);
+    expect(second.entries[0].position).toBeLessThan(first.next);
+    const everything = (await t.request('GET', '/api/v1/access-log?limit=1000', { token: auditor })).body;
+    expect(everything.next).toBeNull();
   });
 
   it('catches tampering with the access log', async () => {

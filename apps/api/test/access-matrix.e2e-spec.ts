@@ -325,7 +325,7 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/ledger/verify': { roles: ['county-admin', 'discipline', 'auditor'], outside: 'allowed' },
   'GET /api/v1/access-log': {
     roles: ['discipline', 'auditor'],
-    outside: (body) => (body as { region: string | null }[]).every((row) => row.region?.startsWith('61')),
+    outside: (body) => (body as { entries: { region: string | null }[] }).entries.every((row) => row.region?.startsWith('61')),
   },
   'POST /api/v1/personal-data/reveal': {
     roles: ['county-admin'],

@@ -125,7 +125,9 @@ describe('API core through HTTP', () => {
     expect(await head()).toBe(before);
     const log = await t.request('GET', '/api/v1/access-log?outcome=refused', { token: t.token(['auditor'], '000000') });
     expect(log.status).toBe(200);
-    const codes = log.body.map((entry: { code: string; actor: { roles: string[] } }) => `${entry.code}:${entry.actor.roles.join()}`);
+    const codes = log.body.entries.map(
+      (entry: { code: string; actor: { roles: string[] } }) => `${entry.code}:${entry.actor.roles.join()}`,
+    );
     expect(codes).toEqual(
       expect.arrayContaining(['ROLE_NOT_ALLOWED:cadre', 'OUTSIDE_JURISDICTION:county-admin', 'OUTSIDE_JURISDICTION:cadre']),
     );

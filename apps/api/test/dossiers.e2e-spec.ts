@@ -68,7 +68,7 @@ describe('accountability: cases, signed checkpoints and dossiers', () => {
     writeFileSync(dossierFile, JSON.stringify(dossier, null, 2));
     const result = await verify(dossierFile, keyFile);
     expect([result.status, result.stdout]).toEqual([0, expect.stringContaining(`${dossier.events.length} events`)]);
-    const log = (await get('/access-log?limit=50', t.token(['auditor'], '220000', 'au-1'))).body;
+    const log = (await get('/access-log?limit=50', t.token(['auditor'], '220000', 'au-1'))).body.entries;
     expect(JSON.stringify(log)).toContain(`household-${HH}`);
   });
 

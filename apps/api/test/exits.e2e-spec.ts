@@ -126,7 +126,7 @@ describe('exit workflows', () => {
       'OUTSIDE_JURISDICTION',
     );
     // Decided by the handler (the household's village is known only from its stream), and on the access log all the same.
-    const log = (await get('/access-log?outcome=refused', t.token(['auditor'], '000000', 'au'))).body;
+    const log = (await get('/access-log?outcome=refused', t.token(['auditor'], '000000', 'au'))).body.entries;
     expect(log).toEqual(
       expect.arrayContaining([
         expect.objectContaining({

@@ -100,14 +100,14 @@ describe('fail closed: odd token claims, probed ids, hostile bodies and URLs', (
       const log = await t.request('GET', '/api/v1/access-log?outcome=refused&actor=probing-reviewer', {
         token: t.token(['auditor'], '000000'),
       });
-      expect(log.body).toEqual([
+      expect(log.body.entries).toEqual([
         expect.objectContaining({
           code: 'OUTSIDE_JURISDICTION',
           path: '/api/v1/cases/demo-case-001',
           region: expect.stringMatching(/^22/),
         }),
       ]);
-      expect(log.body[0].detail).toMatchObject({ status: 404 });
+      expect(log.body.entries[0].detail).toMatchObject({ status: 404 });
     });
 
     it('a write to another division’s fund appends nothing', async () => {

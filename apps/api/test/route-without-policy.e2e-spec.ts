@@ -38,7 +38,10 @@ describe('a route with no policy entry', () => {
       url: `/api/v1/access-log?outcome=refused&minPosition=1`,
       headers: { authorization: `Bearer ${token}` },
     });
-    expect(log.json()).toEqual([expect.objectContaining({ code: 'ROUTE_HAS_NO_POLICY', path: '/api/v1/forgotten' })]);
+    expect(log.json()).toEqual({
+      entries: [expect.objectContaining({ code: 'ROUTE_HAS_NO_POLICY', path: '/api/v1/forgotten' })],
+      next: null,
+    });
     await app.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -14,14 +14,19 @@ export class AccessLogController {
 
   @Get()
   @Action('access-log.read')
-  @ApiOkResponse({ description: 'newest first: refusals, personal-data reads and reveals within your jurisdiction' })
+  @ApiOkResponse({
+    description:
+      'newest first: refusals, personal-data reads and reveals within your jurisdiction, as {entries, next}; ' +
+      'pass `before=<next>` for the following page (next is null on the last)',
+  })
   list(@Query() query: AccessLogQueryDto, @CurrentActor() actor: Actor) {
     const prefix = jurisdictionPrefix(actor);
+    const limit = query.limit ?? 100;
     const rows = this.views
       .prepare(
         `SELECT * FROM access_log
          WHERE (? IS NULL OR (region >= ? AND region < ?)) AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR outcome = ?)
-           AND (? IS NULL OR recorded_at >= ?) AND (? IS NULL OR recorded_at < ?)
+           AND (? IS NULL OR recorded_at >= ?) AND (? IS NULL OR recorded_at < ?) AND (? IS NULL OR position < ?)
          ORDER BY position DESC LIMIT ?`,
       )
       .all(
@@ -35,9 +40,11 @@ export class AccessLogController {
         query.from ?? null,
         query.to ?? null,
         query.to ?? null,
-        query.limit ?? 100,
+        query.before ?? null,
+        query.before ?? null,
+        limit,
       ) as AccessLogRow[];
-    return rows.map((row) => ({
+    const entries = rows.map((row) => ({
       position: row.position,
       recordedAt: row.recorded_at,
       actor: {
@@ -54,5 +61,6 @@ export class AccessLogController {
       region: row.region,
       detail: JSON.parse(row.detail),
     }));
+    return { entries, next: rows.length === limit ? (rows.at(-1)?.position ?? null) : null };
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Min } from 'class-validator';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class AccessLogQueryDto extends PagedQueryDto {
@@ -18,6 +19,13 @@ export class AccessLogQueryDto extends PagedQueryDto {
   @IsOptional()
   @IsISO8601({ strict: true })
   from?: string;
+
+  @ApiPropertyOptional({ description: 'the following page: entries before this log position (the `next` of the page before)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  before?: number;
 
   @ApiPropertyOptional({ description: 'recorded before (ISO-8601)' })
   @IsOptional()
