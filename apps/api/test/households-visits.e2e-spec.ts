@@ -223,6 +223,18 @@ describe('registry, 包户, visits and visit obligations', () => {
     expect((await get(`/households/${HH2}`)).body.category).toBe('低保贫困户');
     const earlier = await get(`/households/${HH2}?knownAt=2026-03-10T01:00:00Z`);
     expect(earlier.body.profile.category).toBe('一般贫困户');
+    // One resource, one shape: the historical read has every key the current one has, with the values of then.
+    const now = await get(`/households/${HH2}`);
+    expect(Object.keys(earlier.body).sort()).toEqual(Object.keys(now.body).sort());
+    expect(earlier.body).toMatchObject({
+      category: '一般贫困户',
+      headName: now.body.headName,
+      population: now.body.population,
+      responsibleCadre: { cadreId: expect.any(String), name: expect.any(String), since: expect.any(String) },
+      knownAt: '2026-03-10T01:00:00.000Z',
+      reconstruction: { eventsConsidered: expect.any(Number) },
+    });
+    expect(now.body).toMatchObject({ asOf: null, knownAt: null, reconstruction: null });
     await refused(() => post(`/households/${HH2}/corrections`, { changes: {}, reason: '无' }), 422, 'INVALID_HOUSEHOLD');
     await refused(() => post(`/households/${HH2}/removal`, { reason: 'RICH', detail: 'x' }), 422, 'VALIDATION_FAILED');
     const HH3 = '2224261032010003';

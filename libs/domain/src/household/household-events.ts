@@ -15,6 +15,11 @@ export interface HouseholdProfile {
   phone?: string;
 }
 
+/** The head of household's name: the member recorded as 户主, else the first member. */
+export function headName(profile: Pick<HouseholdProfile, 'members'>): string {
+  return profile.members.find((member) => member.relation === '户主')?.name ?? profile.members[0].name;
+}
+
 export interface VisitLocation {
   latitude: number;
   longitude: number;

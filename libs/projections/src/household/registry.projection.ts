@@ -1,4 +1,4 @@
-import type { CadreEvent, HouseholdEvent, UnitEvent } from '@bangfu/domain';
+import { headName, type CadreEvent, type HouseholdEvent, type UnitEvent } from '@bangfu/domain';
 import type { Projection } from '../projection';
 
 export interface HouseholdRow {
@@ -68,7 +68,7 @@ export const registryProjection: Projection = {
              identified_at, recorded_at, updated_position) VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?)`,
           householdId,
           villageCode,
-          members.find((m) => m.relation === '户主')?.name ?? members[0].name,
+          headName({ members }),
           members.length,
           category,
           JSON.stringify(causes),
@@ -87,7 +87,7 @@ export const registryProjection: Projection = {
           `UPDATE {households} SET profile = ?, head_name = ?, population = ?, category = ?, causes = ?, updated_position = ?
            WHERE household_id = ?`,
           JSON.stringify(profile),
-          profile.members.find((m: { relation: string }) => m.relation === '户主')?.name ?? profile.members[0].name,
+          headName(profile),
           profile.members.length,
           profile.category,
           JSON.stringify(profile.causes),

@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { householdDecider, householdStreamId, responsibleAt, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
+import { headName, householdDecider, householdStreamId, responsibleAt, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type HouseholdRow } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
@@ -38,6 +38,10 @@ const summary = (row: HouseholdRow & { cadre_name: string | null }) => ({
   responsibleCadre: row.cadre_id ? { cadreId: row.cadre_id, name: row.cadre_name, since: row.cadre_since } : null,
 });
 
+/**
+ * One household, in one shape whatever the time parameters: the register's fields, the responsible cadre,
+ * the profile, and — for a historical read — what the reconstruction considered (null for the current read).
+ */
 @QueryHandler(GetHousehold)
 export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
   constructor(
@@ -51,7 +55,14 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
       .prepare(`SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id WHERE h.household_id = ?`)
       .get(householdId) as (HouseholdRow & { cadre_name: string | null }) | undefined;
     if (!row) throw notFound(householdId);
-    return { ...summary(row), profile: JSON.parse(row.profile), recordedAt: row.recorded_at };
+    return {
+      ...summary(row),
+      profile: JSON.parse(row.profile),
+      recordedAt: row.recorded_at,
+      asOf: null,
+      knownAt: null,
+      reconstruction: null,
+    };
   }
 
   /**
@@ -69,19 +80,32 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
       householdDecider.initialState(),
     );
     if (state.status === 'unregistered') throw notFound(householdId);
+    const cadreId = responsibleAt(state, asOfTime);
+    const period = state.assignments.findLast((p) => p.cadreId === cadreId && Date.parse(p.from) <= Date.parse(asOfTime));
+    const cadre = cadreId
+      ? (this.views.prepare('SELECT name FROM cadres WHERE cadre_id = ?').get(cadreId) as { name: string } | undefined)
+      : undefined;
     return {
       householdId,
       villageCode: state.villageCode,
+      headName: headName(state.profile),
+      population: state.profile.members.length,
+      category: state.profile.category,
+      causes: state.profile.causes,
       status: state.status,
       exited: state.exited,
       identifiedAt: state.identifiedAt,
+      removedAt: considered.findLast((event) => event.type === 'HouseholdRemoved')?.metadata.occurredAt ?? null,
+      responsibleCadre: cadreId ? { cadreId, name: cadre?.name ?? null, since: period?.from ?? null } : null,
       profile: state.profile,
-      responsibleCadreId: responsibleAt(state, asOfTime),
-      visits: [...state.visits.entries()].map(([visitId, visit]) => ({ visitId, ...visit })),
+      recordedAt: considered[0].metadata.recordedAt,
       asOf: asOfTime,
       knownAt: knownAt ?? null,
-      eventsConsidered: considered.length,
-      eventsInStream: events.length,
+      reconstruction: {
+        eventsConsidered: considered.length,
+        eventsInStream: events.length,
+        visits: [...state.visits.entries()].map(([visitId, visit]) => ({ visitId, ...visit })),
+      },
     };
   }
 }
