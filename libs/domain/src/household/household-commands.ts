@@ -27,7 +27,11 @@ export type HouseholdCommand =
         villageRegistered: boolean;
       };
     }
-  | { type: 'CorrectHousehold'; data: { householdId: string; changes: Partial<HouseholdProfile>; reason: string } }
+  | {
+      type: 'CorrectHousehold';
+      /** `effectiveFrom`: from when the corrected values hold (原登记有误: since registration); absent, from now. */
+      data: { householdId: string; changes: Partial<HouseholdProfile>; reason: string; effectiveFrom?: string };
+    }
   | { type: 'RemoveHousehold'; data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string } }
   | { type: 'MarkHouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
   | { type: 'RecordRelapse'; data: { householdId: string; relapsedAt: string; reason: string } }

@@ -60,7 +60,14 @@ export type HouseholdEvent =
     }
   | {
       type: 'HouseholdCorrected';
-      data: { householdId: string; changes: Partial<HouseholdProfile>; previous: Partial<HouseholdProfile>; reason: string };
+      /** Its business time (occurredAt) is `effectiveFrom` when one was stated: the correction holds from then. */
+      data: {
+        householdId: string;
+        changes: Partial<HouseholdProfile>;
+        previous: Partial<HouseholdProfile>;
+        reason: string;
+        effectiveFrom?: string;
+      };
     }
   | {
       type: 'HouseholdRemoved';

@@ -5,6 +5,7 @@ import type { HouseholdEvent } from './household-events';
 import type { Findings } from './household-vocabulary';
 
 const HH = '2224261032010001';
+const IDENTIFIED_AT = '2025-03-01T00:00:00.000Z';
 const VILLAGE = '222426103201';
 const spec = specFor(householdDecider);
 const OK = { result: 'met' as const };
@@ -122,6 +123,29 @@ describe('household decider', () => {
         .given([registered])
         .when({ type: 'CorrectHousehold', data: { householdId: HH, changes: { category: '一般贫困户' }, reason: 'x' } })
         .then([]);
+    });
+    it('a correction may hold from an earlier time, never before the registration nor in the future', () => {
+      const correction = (effectiveFrom: string): HouseholdCommand => ({
+        type: 'CorrectHousehold',
+        data: { householdId: HH, changes: { category: '低保贫困户' }, reason: '原登记属性有误', effectiveFrom },
+      });
+      spec
+        .given([registered])
+        .when(correction(IDENTIFIED_AT))
+        .then([
+          {
+            type: 'HouseholdCorrected',
+            data: {
+              householdId: HH,
+              changes: { category: '低保贫困户' },
+              previous: { category: '一般贫困户' },
+              reason: '原登记属性有误',
+              effectiveFrom: IDENTIFIED_AT,
+            },
+          },
+        ]);
+      spec.given([registered]).when(correction('2000-01-01T00:00:00.000Z')).then({ code: 'BEFORE_REGISTRATION' });
+      spec.given([registered]).when(correction('2999-01-01T00:00:00.000Z')).then({ code: 'TIME_IN_FUTURE' });
     });
     it('relapse needs an exit first', () => {
       const relapse: HouseholdCommand = {

@@ -19,7 +19,7 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
       case 'RegisterHousehold':
         return register(command, state, context);
       case 'CorrectHousehold':
-        return correct(command, state);
+        return correct(command, state, context);
       case 'RemoveHousehold':
         return remove(command, state, context);
       case 'MarkHouseholdExited':

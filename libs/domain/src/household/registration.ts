@@ -36,8 +36,13 @@ export function register(command: Command<'RegisterHousehold'>, state: Household
   ];
 }
 
-export function correct(command: Command<'CorrectHousehold'>, state: HouseholdState): HouseholdEvent[] {
+export function correct(command: Command<'CorrectHousehold'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
   const household = requireActive(state, command.data.householdId);
+  const { effectiveFrom } = command.data;
+  if (effectiveFrom !== undefined) {
+    notAfterNow(effectiveFrom, now, 'effectiveFrom');
+    notBefore(effectiveFrom, household.identifiedAt, 'effectiveFrom');
+  }
   const changes = cleanProfile(command.data.changes);
   if (Object.keys(changes).length === 0) throw new InvalidHouseholdError('name at least one field to correct', { field: 'changes' });
   validateProfile({ ...household.profile, ...changes });
@@ -49,7 +54,13 @@ export function correct(command: Command<'CorrectHousehold'>, state: HouseholdSt
   return [
     {
       type: 'HouseholdCorrected',
-      data: { householdId: household.householdId, changes: pick(changes), previous: pick(household.profile), reason: command.data.reason },
+      data: {
+        householdId: household.householdId,
+        changes: pick(changes),
+        previous: pick(household.profile),
+        reason: command.data.reason,
+        ...(effectiveFrom !== undefined ? { effectiveFrom } : {}),
+      },
     },
   ];
 }

@@ -95,6 +95,13 @@ export class CorrectHouseholdDto {
   changes!: ProfileChangesDto;
 
   @Reason('why the record was wrong (更正原因)') reason!: string;
+
+  @Instant(
+    'from when the corrected values hold — for a wrong registration (原登记属性有误), as early as the registration itself; ' +
+      'not before it, not in the future; omitted, from now. A read `asOf` a later time shows the corrected values, ' +
+      '`knownAt` a time before this correction was recorded still shows what the record said then',
+  )
+  effectiveFrom?: string;
 }
 
 export class RemoveHouseholdDto {

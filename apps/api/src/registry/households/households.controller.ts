@@ -44,8 +44,13 @@ export class HouseholdsController {
   @Action('household.correct')
   @ApiCreatedResponse({ type: CommandResponseDto })
   correct(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: CorrectHouseholdDto, @Req() request: Request) {
-    const command = { type: 'CorrectHousehold' as const, data: { householdId, changes: { ...body.changes }, reason: body.reason } };
-    return this.dispatch.send(new HouseholdCommandMessage(command, this.context.metadataFor(request)));
+    const { metadata } = this.context.metadataAt(request, body.effectiveFrom);
+    const effectiveFrom = body.effectiveFrom === undefined ? {} : { effectiveFrom: metadata.occurredAt as string };
+    const command = {
+      type: 'CorrectHousehold' as const,
+      data: { householdId, changes: { ...body.changes }, reason: body.reason, ...effectiveFrom },
+    };
+    return this.dispatch.send(new HouseholdCommandMessage(command, metadata));
   }
 
   @Post('households/:id/removal')
