@@ -110,14 +110,23 @@ describe('fail closed: odd token claims, probed ids, hostile bodies and URLs', (
       expect(log.body.entries[0].detail).toMatchObject({ status: 404 });
     });
 
-    it('a write to another division’s fund appends nothing', async () => {
+    it('a write to another division’s fund appends nothing, as /health’s count of business events shows', async () => {
+      await t.settle();
+      const health = async () => (await t.request('GET', '/health')).body.store;
+      const counted = await health();
       const before = await t.domainEventCount();
+      expect(counted.businessEvents).toBeGreaterThan(0);
       const answer = await t.request('POST', '/api/v1/funds/demo-yongxing-nuanyufang/recoveries', {
         token: outsider(),
         body: { disbursementId: 'demo-nuanyufang-1', amountFen: 1, reason: '越权' },
       });
       expect(answer.status).toBe(404);
       expect(await t.domainEventCount()).toBe(before);
+      await t.settle();
+      const after = await health();
+      // The refusal itself went onto the access log (the head moved); no business event was appended.
+      expect(after.head).toBeGreaterThan(counted.head);
+      expect(after.businessEvents).toBe(counted.businessEvents);
     });
   });
 

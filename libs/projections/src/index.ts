@@ -16,6 +16,7 @@ export * from './fund/fund-flags.projection';
 export * from './fund/projects.projection';
 export * from './flags/flag-table';
 export * from './ledger/merkle.projection';
+export * from './ledger/event-counts.projection';
 export * from './ledger/subject-events.projection';
 export * from './supervision/supervision.projection';
 export * from './accountability/cases.projection';
