@@ -6,6 +6,7 @@ import { AppModule } from './app.module';
 import type { BangfuConfig } from './config/bangfu-config';
 import { answerFrameworkError } from './http/framework-errors';
 import { installJsonBodyParser } from './http/json-body';
+import { documentGlobalQueryBehaviour } from './http/openapi-conventions';
 import { strictValidationPipe } from './http/validation.pipe';
 import type { InfrastructureOverrides } from './infrastructure/infrastructure.module';
 
@@ -29,12 +30,14 @@ export async function createApp(config: BangfuConfig, overrides: InfrastructureO
       .setDescription(
         'Event-sourced workflow engine and accountability ledger for poverty-alleviation assistance work. ' +
           'Commands answer 201 {streamId, revision, position, eventIds}; send Idempotency-Key to make a resend harmless. ' +
-          'Errors are RFC 9457 application/problem+json with a stable code.',
+          'Errors are RFC 9457 application/problem+json with a stable code. Every GET takes ?minPosition= (read your writes). ' +
+          'A read of personal data by an inspector, discipline reviewer or auditor is recorded in the access log (PersonalDataRead).',
       )
       .setVersion('0.1.0')
       .addBearerAuth({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' })
       .build(),
   );
+  documentGlobalQueryBehaviour(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

@@ -98,4 +98,14 @@ describe('the OpenAPI document says what the server accepts', () => {
     }
     expect(wrong).toEqual([]);
   });
+
+  it('documents ?minPosition= on every GET route, since every one honours it', () => {
+    const undocumented = Object.entries(doc.paths)
+      .filter(([path, methods]) => path.startsWith('/api/v1/') && methods.get)
+      .filter(
+        ([, methods]) => !((methods.get as { parameters?: { name: string }[] }).parameters ?? []).some((p) => p.name === 'minPosition'),
+      )
+      .map(([path]) => path);
+    expect(undocumented).toEqual([]);
+  });
 });
