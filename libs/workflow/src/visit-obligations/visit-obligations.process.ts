@@ -15,7 +15,9 @@ export const visitObligationsProcess: ProcessManager = {
     const e = event as unknown as RegionEvent | VillageEvent | HouseholdEvent;
     switch (e.type) {
       case 'RegionRegistered':
-        return e.data.level === 'village' ? [closeMonthTimer(e.data.code, shanghaiMonth(event.metadata.recordedAt))] : [];
+        // From the month it came under the work (a county bringing its history in states a past one): months
+        // already over close at once, one after the other, each judged under the visit policy in force then.
+        return e.data.level === 'village' ? [closeMonthTimer(e.data.code, shanghaiMonth(event.metadata.occurredAt))] : [];
       case 'VisitMonthClosed': {
         const { villageCode, month } = e.data;
         const households = views

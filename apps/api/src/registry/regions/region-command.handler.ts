@@ -1,7 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { parseRegionCode, regionDecider, regionStreamId, type RegionCommand } from '@bangfu/domain';
-import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { parseRegionCode, regionDecider, regionStreamId, type RegionCommand, type RegionEvent } from '@bangfu/domain';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 
 export class RegionCommandMessage {
   constructor(
@@ -28,7 +28,13 @@ export class RegionCommandHandler implements ICommandHandler<RegionCommandMessag
   private async registeredParent(code: string) {
     const parsed = parseRegionCode(code);
     if ('invalid' in parsed || parsed.parentCode === null) return null;
-    const parent = await loadState(this.store, regionStreamId(parsed.parentCode), regionDecider);
-    return parent.registered ? { code: parent.code, level: parent.level } : null;
+    const events = await this.store.readStream(regionStreamId(parsed.parentCode));
+    const parent = events.reduce(
+      (state, event) => regionDecider.evolve(state, event as unknown as RegionEvent),
+      regionDecider.initialState(),
+    );
+    // Since when: the business time of the parent's own registration.
+    const registeredAt = events.find((event) => event.type === 'RegionRegistered')?.metadata.occurredAt as string;
+    return parent.registered ? { code: parent.code, level: parent.level, registeredAt } : null;
   }
 }

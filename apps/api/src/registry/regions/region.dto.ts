@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ViewQueryDto } from '../../http/view-query.dto';
-import { DIVISION_CODE } from '../../http/common-validators';
+import { DIVISION_CODE, Instant } from '../../http/common-validators';
 
 export class RegisterRegionDto {
   @ApiProperty({
@@ -16,6 +16,12 @@ export class RegisterRegionDto {
   @IsString()
   @Length(1, 100)
   name!: string;
+
+  @Instant(
+    'when the division came under the work (its registration’s business time), for a county bringing its history in: ' +
+      'not before its parent’s, not in the future; omitted, now. A village’s monthly visit checks run from this month on',
+  )
+  registeredAt?: string;
 }
 
 export class ListRegionsQueryDto extends ViewQueryDto {

@@ -26,8 +26,10 @@ export class RegionsController {
   @Action('region.register')
   @ApiCreatedResponse({ type: CommandResponseDto })
   async register(@Body() body: RegisterRegionDto, @Req() request: FastifyRequest & { actor: Actor }): Promise<CommandResponseDto> {
-    const command = { type: 'RegisterRegion' as const, data: { code: body.code, name: body.name, parent: null } };
-    const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, this.context.metadataFor(request)));
+    const { metadata, at } = this.context.metadataAt(request, body.registeredAt);
+    const registeredAt = body.registeredAt === undefined ? {} : { registeredAt: at };
+    const command = { type: 'RegisterRegion' as const, data: { code: body.code, name: body.name, parent: null, ...registeredAt } };
+    const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, metadata));
     return toCommandResponse(result);
   }
 

@@ -1,11 +1,15 @@
 import { specFor } from '@bangfu/testing';
 import { regionContains } from './region-code';
-import { regionDecider, type RegionEvent } from './region.decider';
+import { regionDecider, type RegionCommand, type RegionEvent } from './region.decider';
 
 const spec = specFor(regionDecider);
 const jilin: RegionEvent = { type: 'RegionRegistered', data: { code: '220000', name: '吉林省', level: 'province', parentCode: null } };
-const register = (code: string, name: string, parent: { code: string; level: 'province' | 'city' | 'county' | 'township' } | null) =>
-  ({ type: 'RegisterRegion', data: { code, name, parent } }) as const;
+type Parent = { code: string; level: 'province' | 'city' | 'county' | 'township'; registeredAt?: string };
+const SINCE = '2020-01-01T00:00:00.000Z';
+const register = (code: string, name: string, parent: Parent | null, registeredAt?: string): RegionCommand => ({
+  type: 'RegisterRegion',
+  data: { code, name, parent: parent && { registeredAt: SINCE, ...parent }, ...(registeredAt ? { registeredAt } : {}) },
+});
 
 describe('region decider', () => {
   it('registers a province without a parent and a county under its city', () => {
@@ -17,6 +21,22 @@ describe('region decider', () => {
       .given([])
       .when(register('222426', '安图县', { code: '222400', level: 'city' }))
       .then([{ type: 'RegionRegistered', data: { code: '222426', name: '安图县', level: 'county', parentCode: '222400' } }]);
+  });
+
+  it('registers a division as of a past business time, never before its parent nor in the future', () => {
+    const township = { code: '222426103', level: 'township' as const, registeredAt: '2025-01-01T00:00:00.000Z' };
+    spec
+      .given([])
+      .when(register('222426103201', '德化村', township, '2025-06-01T00:00:00.000Z'))
+      .then([{ type: 'RegionRegistered', data: { code: '222426103201', name: '德化村', level: 'village', parentCode: '222426103' } }]);
+    spec
+      .given([])
+      .when(register('222426103201', '德化村', township, '2024-12-31T00:00:00.000Z'))
+      .then({ code: 'REGISTERED_BEFORE_PARENT' });
+    spec
+      .given([])
+      .when(register('222426103201', '德化村', township, '2999-01-01T00:00:00.000Z'))
+      .then({ code: 'TIME_IN_FUTURE' });
   });
 
   it('derives township and village levels from 9- and 12-digit codes', () => {

@@ -5,8 +5,10 @@ import { parseRegionCode, type RegionLevel } from './region-code';
 export interface RegisterRegionData {
   code: string;
   name: string;
-  /** Resolved by the handler from the parent's own stream: whether it is registered, and its level. */
-  parent: { code: string; level: RegionLevel } | null;
+  /** Resolved by the handler from the parent's own stream: whether it is registered, its level, and since when. */
+  parent: { code: string; level: RegionLevel; registeredAt: string } | null;
+  /** When the division came under the work, for a county bringing its history in; absent, now. */
+  registeredAt?: string;
 }
 
 export type RegionCommand =
@@ -27,6 +29,13 @@ export class RegionAlreadyRegisteredError extends DomainError {
 }
 export class ParentRegionNotRegisteredError extends DomainError {
   readonly code = 'PARENT_REGION_NOT_REGISTERED';
+}
+export class RegisteredBeforeParentError extends DomainError {
+  readonly code = 'REGISTERED_BEFORE_PARENT';
+}
+export class RegistrationInFutureError extends DomainError {
+  readonly code = 'TIME_IN_FUTURE';
+  override readonly kind = 'invalid' as const;
 }
 export class RegionNotFoundError extends DomainError {
   readonly code = 'REGION_NOT_FOUND';
@@ -49,9 +58,16 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
         return assertNever(event);
     }
   },
-  decide(command, state) {
+  decide(command, state, { now }) {
     switch (command.type) {
       case 'RegisterRegion': {
+        const { registeredAt, parent } = command.data;
+        if (registeredAt !== undefined && Date.parse(registeredAt) > now.getTime()) {
+          throw new RegistrationInFutureError(`registeredAt ${registeredAt} is in the future`, { field: 'registeredAt' });
+        }
+        if (registeredAt !== undefined && parent && Date.parse(registeredAt) < Date.parse(parent.registeredAt)) {
+          throw new RegisteredBeforeParentError(`${parent.code} was registered only at ${parent.registeredAt}`, { field: 'registeredAt' });
+        }
         const parsed = parseRegionCode(command.data.code);
         if ('invalid' in parsed) throw new InvalidRegionCodeError(`${command.data.code}: ${parsed.invalid}`, { field: 'code' });
         if (state.registered) throw new RegionAlreadyRegisteredError(`region ${command.data.code} is already registered as ${state.name}`);
