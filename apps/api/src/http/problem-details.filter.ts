@@ -70,7 +70,7 @@ function withFieldErrors(body: ProblemBody): ProblemBody {
   return { ...body, errors: errors.map((error) => ({ ...error, code: error.code ?? body.code })) };
 }
 
-export function publicMessage(status: number): string {
+function publicMessage(status: number): string {
   switch (status) {
     case 400:
       return 'the request body is not valid JSON';

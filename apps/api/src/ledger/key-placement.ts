@@ -1,6 +1,8 @@
 import type { BangfuConfig } from '../config/bangfu-config';
 
-const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+import { defaultCheckpointKeyFile } from './checkpoint-key';
+
+const LOOPBACK = new Set(['::1', 'localhost']);
 
 /**
  * The warning owed when the checkpoint signing key sits in the data dir beside the log it protects, and the
@@ -10,7 +12,7 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 export function checkpointKeyWarning(config: Pick<BangfuConfig, 'host' | 'checkpointKey' | 'dataDir'>): string | undefined {
   if (config.checkpointKey || LOOPBACK.has(config.host) || config.host.startsWith('127.')) return undefined;
   return (
-    `the checkpoint signing key is ${config.dataDir}/checkpoint-ed25519.pem, beside the log it protects, while serving ${config.host}: ` +
+    `the checkpoint signing key is ${defaultCheckpointKeyFile(config.dataDir)}, beside the log it protects, while serving ${config.host}: ` +
     'anyone able to rewrite the log could re-sign it. Keep the key elsewhere and set BANGFU_CHECKPOINT_KEY (README, "Tamper evidence")'
   );
 }

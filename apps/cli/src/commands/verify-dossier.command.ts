@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { createPublicKey, type KeyObject } from 'node:crypto';
 import { verifyDossier, type Dossier } from '@bangfu/eventstore';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
+import { readPublicKeyFile } from '../public-key-file';
 
 export const verifyDossierUsage = `verify-dossier FILE --key KEY   check a dossier offline against the checkpoint public key (PEM)`;
 
@@ -15,13 +15,8 @@ export async function verifyDossierCommand(args: ParsedArgs): Promise<number> {
     throw new UsageError(
       '--key KEY: the checkpoint public key (PEM), as GET /api/v1/ledger/checkpoints or `bangfu checkpoint --public-key` gives it',
     );
-  for (const path of [file, keyFile]) if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
-  let key: KeyObject;
-  try {
-    key = createPublicKey(readFileSync(keyFile, 'utf8'));
-  } catch {
-    throw new UsageError(`${keyFile} is not a PEM public key`);
-  }
+  if (!existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const key = readPublicKeyFile(keyFile);
   let dossier: Dossier;
   try {
     dossier = JSON.parse(readFileSync(file, 'utf8')) as Dossier;

@@ -9,6 +9,7 @@ import { parseCheckpointExport } from '../../../api/src/ledger/checkpoint-export
 import { readCheckpointPublicKey } from '../../../api/src/ledger/checkpoint-key';
 import { verifyLedger } from '../../../api/src/ledger/verify-ledger';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
+import { readPublicKeyFile } from '../public-key-file';
 
 export const verifyUsage = `verify [--against FILE] [--key KEY] [--json]
   check every stream's hash chain, the stored columns, the log's continuity and every signed checkpoint;
@@ -23,7 +24,7 @@ export async function verifyCommand(args: ParsedArgs): Promise<number> {
   if (config.store === 'sqlite' && !existsSync(file)) throw new UsageError(`no event store at ${file} (set BANGFU_DATA_DIR)`);
   const held = args.flags.has('against') ? readHeld(flag(args, 'against')) : undefined;
   const publicKey = args.flags.has('key')
-    ? readKey(flag(args, 'key'))
+    ? readPublicKeyFile(flag(args, 'key'))
     : (readCheckpointPublicKey(config.dataDir, config.checkpointKey) ?? held?.publicKey);
   const started = process.hrtime.bigint();
   const store = openEventStore(config, systemClock);
@@ -57,14 +58,5 @@ function readHeld(path: string): { checkpoint: SignedCheckpoint; publicKey: KeyO
     return { checkpoint: held.checkpoint, publicKey: createPublicKey(held.publicKey) };
   } catch (error) {
     throw new UsageError(`${path}: ${(error as Error).message}`);
-  }
-}
-
-function readKey(path: string): KeyObject {
-  if (!existsSync(path)) throw new UsageError(`no such file: ${path}`);
-  try {
-    return createPublicKey(readFileSync(path, 'utf8'));
-  } catch {
-    throw new UsageError(`${path} is not a PEM key`);
   }
 }
