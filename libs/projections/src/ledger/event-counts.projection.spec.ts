@@ -1,25 +1,7 @@
-import type { RecordedEvent } from '@bangfu/eventstore';
+import { recordedEvent } from '@bangfu/testing';
 import { applyBatch } from '../runner/apply-batch';
 import { ReadStore } from '../store/read-store';
 import { businessEventCount, eventCountsProjection } from './event-counts.projection';
-
-const event = (position: number, streamId: string): RecordedEvent => ({
-  id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-  type: 'Something',
-  streamId,
-  revision: 0,
-  position,
-  data: {},
-  metadata: {
-    actor: { id: 'a', roles: ['cadre'] },
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    correlationId: 'c',
-    recordedAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
-    prevHash: '0'.repeat(64),
-    hash: String(position).padStart(64, '0'),
-  },
-});
 
 describe('event counts', () => {
   it('given business events among access-log entries and timers, then only the business events are counted', () => {
@@ -31,7 +13,7 @@ describe('event counts', () => {
     applyBatch(
       views,
       [eventCountsProjection],
-      streams.map((stream, i) => event(i + 1, stream)),
+      streams.map((streamId, i) => recordedEvent(i + 1, { streamId })),
       0,
     );
     expect(businessEventCount(views)).toBe(4);

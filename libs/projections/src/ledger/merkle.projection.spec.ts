@@ -1,26 +1,17 @@
-import { MerkleFrontier, leafHash, treeRoot, type RecordedEvent } from '@bangfu/eventstore';
+import { MerkleFrontier, leafHash, treeRoot } from '@bangfu/eventstore';
 import { createHash } from 'node:crypto';
+import { recordedEvent } from '@bangfu/testing';
 import { applyBatch } from '../runner/apply-batch';
 import { ReadStore } from '../store/read-store';
 import { ViewMerkleNodes, merkleProjection } from './merkle.projection';
 
-const event = (position: number): RecordedEvent => ({
-  id: `00000000-0000-4000-8000-${String(position).padStart(12, '0')}`,
-  type: 'VisitRecorded',
-  streamId: `household-${position % 7}`,
-  revision: Math.floor(position / 7),
-  position,
-  data: {},
-  metadata: {
-    actor: { id: 'a', roles: ['cadre'] },
-    occurredAt: '2026-01-01T00:00:00.000Z',
-    correlationId: 'c',
-    recordedAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
-    prevHash: '0'.repeat(64),
-    hash: createHash('sha256').update(String(position)).digest('hex'),
-  },
-});
+const event = (position: number) =>
+  recordedEvent(position, {
+    type: 'VisitRecorded',
+    streamId: `household-${position % 7}`,
+    revision: Math.floor(position / 7),
+    metadata: { hash: createHash('sha256').update(String(position)).digest('hex') },
+  });
 
 describe('merkle view', () => {
   it('holds the RFC 6962 root of every prefix, fed in batches of any size (each batch a new writer)', () => {
