@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { expectRefused, startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -71,16 +71,7 @@ describe('exit workflows', () => {
     responsibleInTeam = t.token(['work-team'], '222426', 'c1');
     township = t.token(['township-reviewer'], '222426103', 'r1');
     county = t.token(['county-admin'], '222426', 'a1');
-    for (const [code, name] of [
-      ['220000', '吉林省'],
-      ['222400', '延边州'],
-      ['222426', '安图县'],
-      ['222426103', '松江镇'],
-      ['222426103201', '德化村'],
-      [VILLAGE, '盘道村'],
-    ]) {
-      expect((await post('/regions', { code, name })).status).toBe(201);
-    }
+    await registerDivisions(t, admin, [...SONGJIANG_DIVISIONS, [VILLAGE, '盘道村']]);
     expect((await post('/units', { unitId: 'jl-wjw', name: '吉林省卫生健康委', regionCode: '220000', leadOfficial: '张义' })).status).toBe(
       201,
     );

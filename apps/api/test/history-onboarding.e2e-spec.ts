@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -25,15 +25,7 @@ describe('bringing a county’s history in', () => {
     t = await startTestApp({ clock });
     timeline = new DemoTimeline(t.app, clock);
     admin = t.token(['county-admin'], '220000', 'onboarding-clerk');
-    for (const [code, name] of [
-      ['220000', '吉林省'],
-      ['222400', '延边州'],
-      ['222426', '安图县'],
-      ['222426103', '松江镇'],
-      ['222426103201', '德化村'],
-    ]) {
-      expect((await post('/regions', { code, name, registeredAt: '2026-01-01T00:00:00+08:00' })).status).toBe(201);
-    }
+    await registerDivisions(t, admin, SONGJIANG_DIVISIONS, { registeredAt: '2026-01-01T00:00:00+08:00' });
     expect((await post('/units', { unitId: 'jl-wjw', name: '吉林省卫生健康委', regionCode: '220000', leadOfficial: '张义' })).status).toBe(
       201,
     );

@@ -2,7 +2,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
 import { CommandRouter } from '../src/infrastructure/command-router';
-import { expectRefused, startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -43,16 +43,7 @@ describe('registry, 包户, visits and visit obligations', () => {
     t = await startTestApp({ clock });
     timeline = new DemoTimeline(t.app, clock);
     admin = t.token(['county-admin'], '220000', 'admin-jl');
-    for (const [code, name] of [
-      ['220000', '吉林省'],
-      ['222400', '延边州'],
-      ['222426', '安图县'],
-      ['222426103', '松江镇'],
-      ['222426103201', '德化村'],
-      ['222426103202', '盘道村'],
-    ]) {
-      expect((await post('/regions', { code, name })).status).toBe(201);
-    }
+    await registerDivisions(t, admin, [...SONGJIANG_DIVISIONS, ['222426103202', '盘道村']]);
     await timeline.settle();
   });
   afterAll(async () => t.close());

@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { expectRefused, startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -42,15 +42,7 @@ describe('inspections, findings and rectification', () => {
     timeline = new DemoTimeline(t.app, clock);
     admin = t.token(['county-admin'], '220000', 'admin-jl');
     inspector = t.token(['inspector'], '222426', 'insp-1');
-    for (const [code, name] of [
-      ['220000', '吉林省'],
-      ['222400', '延边州'],
-      ['222426', '安图县'],
-      ['222426103', '松江镇'],
-      ['222426103201', '德化村'],
-    ]) {
-      expect((await post('/regions', { code, name })).status).toBe(201);
-    }
+    await registerDivisions(t, admin, SONGJIANG_DIVISIONS);
     expect((await post('/units', { unitId: 'jl-wjw', name: '吉林省卫生健康委', regionCode: '220000', leadOfficial: '张义' })).status).toBe(
       201,
     );

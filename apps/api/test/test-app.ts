@@ -65,6 +65,27 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   flagId: 'DUPLICATE_VOUCHER:demo-pandao-ludeng:demo-ludeng-2',
 };
 
+/** Seed 000's divisions from 吉林省 down to 松江镇's 德化村: what a spec of village work registers first. */
+export const SONGJIANG_DIVISIONS: [code: string, name: string][] = [
+  ['220000', '吉林省'],
+  ['222400', '延边州'],
+  ['222426', '安图县'],
+  ['222426103', '松江镇'],
+  ['222426103201', '德化村'],
+];
+
+/** Registers divisions in order (parents first) through the API, each answered 201; `fields` go into every body. */
+export async function registerDivisions(
+  t: TestApp,
+  token: string,
+  divisions: [code: string, name: string][],
+  fields: Record<string, unknown> = {},
+): Promise<void> {
+  for (const [code, name] of divisions) {
+    expect((await t.request('POST', '/api/v1/regions', { token, body: { code, name, ...fields } })).status).toBe(201);
+  }
+}
+
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */
 export async function startTestApp(
   options: { demo?: boolean; env?: Record<string, string> } & InfrastructureOverrides = {},
