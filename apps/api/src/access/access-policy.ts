@@ -408,7 +408,7 @@ export const ACCESS_POLICY = {
   },
   'ledger.checkpoints': {
     roles: ['county-admin', ...OVERSIGHT],
-    description: 'the signed checkpoints and the public key that verifies them',
+    description: 'the signed checkpoints — all of them, or the newest as a reviewer keeps it — and the public key that verifies them',
     scope: 'the whole log (roots and signatures only)',
   },
   'dossier.export': {
