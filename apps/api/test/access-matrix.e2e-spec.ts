@@ -31,6 +31,11 @@ const EXPECTED: Record<string, Expected> = {
   'POST /api/v1/regions': { roles: ['county-admin'], outside: 'forbidden', body: { code: '222426103299', name: '矩阵测试村' } },
   'GET /api/v1/regions': { roles: ALL, outside: regionsOutsideJilin },
   'GET /api/v1/regions/{code}': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/regions/{code}/go-live': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: { goLiveOn: '2026-01-01', reason: '矩阵测试' },
+  },
   'POST /api/v1/units': {
     roles: ['county-admin'],
     outside: 'forbidden',

@@ -42,13 +42,21 @@ describe('bringing a county’s history in', () => {
     expect((await post(`/households/${HH}/assignments`, { cadreId: 'c1', from: '2026-01-05T00:00:00+08:00' })).status).toBe(201);
     const visit = { cadreId: 'c1', kind: '走访', occurredAt: '2026-02-12T10:00:00+08:00', findings: FINDINGS, measures: ['黄牛养殖'] };
     expect((await post(`/households/${HH}/visits`, visit)).status).toBe(201);
+    // The history is in: the county goes live as of its registration, and every month since is judged now.
+    expect((await post('/regions/222426/go-live', { goLiveOn: '2026-01-01', reason: '历史数据录入完毕' })).status).toBe(201);
     // Timers due in the past fire now, one month after the other.
     await timeline.advanceTo('2026-05-10T02:00:00.000Z');
   });
   afterAll(async () => t.close());
 
-  it('keeps the registration’s business time', async () => {
-    expect((await get('/regions/222426103201')).body).toMatchObject({ registeredAt: '2025-12-31T16:00:00.000Z' });
+  it('keeps the registration’s business time, and the village is judged from the county’s go-live', async () => {
+    expect((await get('/regions/222426103201')).body).toMatchObject({
+      registeredAt: '2025-12-31T16:00:00.000Z',
+      goLiveOn: null,
+      judgedFrom: '2025-12-31T16:00:00.000Z',
+      onboarding: false,
+    });
+    expect((await get('/regions/222426')).body).toMatchObject({ goLiveOn: '2026-01-01', onboarding: false });
   });
 
   it('judges every month since the village came under the work: February visited, March and April overdue', async () => {

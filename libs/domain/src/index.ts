@@ -6,6 +6,7 @@ export * from './registry/region/region.decider';
 export * from './shared/personal-data';
 export * from './access/access-events';
 export * from './shared/shanghai-time';
+export * from './shared/go-live';
 export * from './household/household-vocabulary';
 export * from './household/household-events';
 export * from './household/household-commands';

@@ -42,6 +42,12 @@ export const ACCESS_POLICY = {
     scope: 'the new division (body `code`) lies in it',
     region: { in: 'body', name: 'code' },
   },
+  'region.go-live': {
+    roles: ['county-admin'],
+    description: 'declare a division’s go-live date (上线日期), from which its obligations and flags are judged',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'region.list': { roles: EVERYONE, description: 'list divisions', scope: 'only divisions in it are listed' },
   'region.read': {
     roles: EVERYONE,

@@ -1,4 +1,6 @@
-import { DomainError, regionContains, regionPrefix, type Actor } from '@bangfu/domain';
+import { codesUnder, DomainError, regionContains, regionPrefix, type Actor } from '@bangfu/domain';
+
+export { codesUnder };
 
 /** Whether `code` lies in the actor's jurisdiction ('000000' is the whole country; no region, nothing). */
 export function withinJurisdiction(actor: Actor, code: string, orAbove = false): boolean {
@@ -56,12 +58,4 @@ export function assertVisible(actor: Actor, code: string, notFound: () => Error,
 export function assertWithinJurisdiction(actor: Actor, code: string | null | undefined): void {
   if (actor.roles.includes('system') || !code || withinJurisdiction(actor, code)) return;
   throw new OutsideJurisdictionError(`division ${code} is outside your jurisdiction`, { region: code });
-}
-
-/**
- * Bounds for `code >= ? AND code < ?`: every code starting with `prefix`. A range on the index, where a
- * `LIKE prefix%` would scan; '\uffff' sorts after every digit.
- */
-export function codesUnder(prefix: string): [string, string] {
-  return [prefix, `${prefix}\uffff`];
 }

@@ -26,6 +26,17 @@ export function Instant(description: string, optional = true) {
   );
 }
 
+/** A Shanghai calendar day, `YYYY-MM-DD`, that exists (2026-02-30 is refused, not rolled over into March). */
+export function CalendarDate(description: string, optional = true, example = '2026-01-01') {
+  const doc = { example, description, format: 'date' };
+  return applyDecorators(
+    ...(optional ? [IsOptional(), ApiPropertyOptional(doc)] : [ApiProperty(doc)]),
+    IsString(),
+    Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date, YYYY-MM-DD' }),
+    IsISO8601({ strict: true }, { message: '$property must be a date that exists on the calendar' }),
+  );
+}
+
 export function Reason(description = 'why, in words: it is kept on the record', optional = false) {
   return applyDecorators(
     ...(optional ? [IsOptional(), ApiPropertyOptional({ description })] : [ApiProperty({ description })]),

@@ -8,6 +8,8 @@ import {
   standardInForce,
   type ExitStandardVersion,
   cadreStreamId,
+  effectiveGoLive,
+  goLiveLevels,
   policyInForce,
   policyRegionsFor,
   regionDecider,
@@ -32,6 +34,13 @@ export class RecordFacts {
 
   async region(code: string) {
     return loadState(this.store, regionStreamId(code), regionDecider);
+  }
+
+  /** The go-live a division's obligations are judged from: the latest declared on it, its township or its county. */
+  async goLive(code: string): Promise<string | null> {
+    const levels = goLiveLevels(code);
+    const regions = await Promise.all(levels.map((c) => this.region(c)));
+    return effectiveGoLive(regions.map((region) => (region.registered ? region.goLiveAt : null)));
   }
 
   async villageRegistered(code: string): Promise<boolean> {

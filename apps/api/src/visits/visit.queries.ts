@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { monthEnd, monthStart } from '@bangfu/domain';
-import { ReadStore, type OverdueRow, type TimelineRow } from '@bangfu/projections';
+import { monthEnd, monthStart, villageOfHousehold } from '@bangfu/domain';
+import { judgingOf, ReadStore, type OverdueRow, type TimelineRow } from '@bangfu/projections';
 import { codesUnder } from '../access/jurisdiction';
 
 export class GetTimeline {
@@ -35,8 +35,12 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
     const rows = this.views
       .prepare('SELECT * FROM timeline WHERE household_id = ? AND position > ? ORDER BY position LIMIT ?')
       .all(householdId, after, limit) as TimelineRow[];
+    // Facts before the village's go-live are migrated history: shown, marked, and judged by no rule.
+    const { onboarding, judgedFrom } = judgingOf(this.views, villageOfHousehold(householdId));
     return {
       householdId,
+      onboarding,
+      judgedFrom,
       entries: rows.map((row) => ({
         position: row.position,
         eventId: row.event_id,
@@ -47,6 +51,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
         recordedAt: row.recorded_at,
         actor: { id: row.actor_id, name: row.actor_name },
         data: JSON.parse(row.data),
+        migrated: onboarding || (judgedFrom !== null && row.occurred_at < judgedFrom),
       })),
       next: rows.length === limit ? rows.at(-1)?.position : null,
     };

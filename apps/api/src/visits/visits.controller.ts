@@ -74,7 +74,11 @@ export class VisitsController {
 
   @Get('households/:id/timeline')
   @Action('household.timeline')
-  @ApiOkResponse({ description: 'every event about the household with actor, occurredAt and recordedAt, in log order' })
+  @ApiOkResponse({
+    description:
+      'every event about the household with actor, occurredAt and recordedAt, in log order; `migrated` marks an event whose ' +
+      'business time lies before the village’s go-live (`judgedFrom`): history brought in, kept and shown, judged by no rule',
+  })
   timeline(@Param('id', HouseholdIdPipe) householdId: string, @Query() query: TimelineQueryDto) {
     return this.queryBus.execute(new GetTimeline(householdId, query.after ?? 0, query.limit ?? 100));
   }

@@ -1,4 +1,5 @@
 import type { DecisionContext } from '../shared/decider';
+import { judgedAfterGoLive } from '../shared/go-live';
 import type { HouseholdCommand } from './household-commands';
 import {
   AssignmentOutOfOrderError,
@@ -74,8 +75,9 @@ export function endAssignment(command: Command<'EndAssignment'>, state: Househol
 
 /** The 对接 deadline: a new responsible cadre who has not visited (kind 对接) by the due time is on the record. */
 export function checkHandoverVisit(command: Command<'CheckHandoverVisit'>, state: HouseholdState): HouseholdEvent[] {
-  const { householdId, cadreId, since, dueAt } = command.data;
+  const { householdId, cadreId, since, dueAt, goLiveAt } = command.data;
   const household = requireRegistered(state, householdId);
+  if (!judgedAfterGoLive(goLiveAt, since)) return [];
   if (household.status === 'removed' || household.handoversChecked.has(`${cadreId}@${since}`)) return [];
   const stillHeld = household.assignments.some((period) => period.cadreId === cadreId && period.from === since);
   if (!stillHeld) return [];

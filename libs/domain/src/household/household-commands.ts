@@ -41,13 +41,17 @@ export type HouseholdCommand =
       data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts; handoverDays: number };
     }
   | { type: 'EndAssignment'; data: { householdId: string; at: string; reason: string } }
-  | { type: 'CheckHandoverVisit'; data: { householdId: string; cadreId: string; since: string; dueAt: string } }
+  | {
+      type: 'CheckHandoverVisit';
+      /** `goLiveAt`: the village's go-live (from the region streams); an obligation that began before it is not judged. */
+      data: { householdId: string; cadreId: string; since: string; dueAt: string; goLiveAt?: string | null };
+    }
   | {
       type: 'RecordVisit';
       data: VisitRecord & { visitor: VisitorFacts };
     }
   | { type: 'RetractVisit'; data: { householdId: string; visitId: string; reason: string } }
-  | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string; policy: VisitPolicyTerms | null } }
+  | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string; policy: VisitPolicyTerms | null; goLiveAt?: string | null } }
   | { type: 'RemindOverdueVisit'; data: { householdId: string; month: string } }
   | { type: 'EscalateOverdueVisit'; data: { householdId: string; month: string } };
 

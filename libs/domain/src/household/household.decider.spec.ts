@@ -281,6 +281,22 @@ describe('household decider', () => {
         .when(check)
         .then([missed]);
     });
+    it('given an assignment made before the village went live, when its 对接 deadline passes unvisited, then nothing is judged', () => {
+      const beforeGoLive: HouseholdCommand = {
+        type: 'CheckHandoverVisit',
+        data: {
+          householdId: HH,
+          cadreId: 'c1',
+          since: '2025-03-02T00:00:00.000Z',
+          dueAt: '2025-03-17T00:00:00.000Z',
+          goLiveAt: '2025-03-10T00:00:00.000Z',
+        },
+      };
+      spec
+        .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
+        .when(beforeGoLive)
+        .then([]);
+    });
   });
 
   describe('visits', () => {
@@ -364,6 +380,31 @@ describe('household decider', () => {
         .given([...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z'), retracted])
         .when(check('2025-04'))
         .then([aprilOverdue(0)]);
+    });
+    it('given a village that went live on 2025-05-01, when April and May close without a visit, then only May is overdue', () => {
+      const goLiveAt = '2025-04-30T16:00:00.000Z';
+      const judged = (month: string): HouseholdCommand =>
+        ({ ...check(month), data: { ...check(month).data, goLiveAt } }) as HouseholdCommand;
+      spec.given(history).when(judged('2025-04')).then([]);
+      spec
+        .given(history)
+        .when(judged('2025-05'))
+        .then([
+          {
+            type: 'VisitOverdue',
+            data: {
+              householdId: HH,
+              villageCode: VILLAGE,
+              month: '2025-05',
+              cadreId: 'c1',
+              required: 1,
+              made: 0,
+              policy,
+              remindAt: '2025-06-03T16:00:00.000Z',
+              escalateAt: '2025-06-10T16:00:00.000Z',
+            },
+          },
+        ]);
     });
     it('judges by the number the policy in force requires', () => {
       const given = [...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z')];

@@ -1,6 +1,7 @@
 import type { Actor } from '../shared/actor';
 import type { DecisionContext } from '../shared/decider';
 import { monthEnd, monthStart } from '../shared/shanghai-time';
+import { judgedAfterGoLive } from '../shared/go-live';
 import type { HouseholdCommand } from './household-commands';
 import {
   CadreNotFoundError,
@@ -66,6 +67,8 @@ export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: 
   if (!policy) throw new Error('CheckMonthlyVisit reached the decider without the policy in force');
   if (state.status !== 'registered' || state.overdue.has(month)) return [];
   if (Date.parse(state.identifiedAt) > Date.parse(monthStart(month))) return [];
+  // A month that began before the village went live is migrated history: kept, not judged.
+  if (!judgedAfterGoLive(command.data.goLiveAt, monthStart(month))) return [];
   const cadreId = responsibleAt(state, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
   if (cadreId === null && state.exited) return [];
   const made = [...state.visits.values()].filter((visit) => visit.month === month && !visit.retracted && visit.byResponsibleCadre).length;

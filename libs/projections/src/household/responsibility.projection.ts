@@ -1,5 +1,6 @@
 import type { HouseholdEvent } from '@bangfu/domain';
 import type { Projection, ViewWriter } from '../projection';
+import type { ReadStore } from '../store/read-store';
 
 export interface ResponsibilityRow {
   household_id: string;
@@ -10,6 +11,8 @@ export interface ResponsibilityRow {
   recorded_from: string;
   recorded_to: string | null;
   reason: string;
+  /** The 对接 deadline of the period (its new cadre's first visit), null for rows written before v2 kept it. */
+  connect_by: string | null;
   position: number;
 }
 
@@ -21,12 +24,13 @@ export interface ResponsibilityRow {
  */
 export const responsibilityProjection: Projection = {
   name: 'responsibility',
-  version: 1,
+  // v2: each period keeps its 对接 deadline, so a county's go-live can set the checks its history put off.
+  version: 2,
   tables: ['responsibility'],
   schema: `
     CREATE TABLE {responsibility} (
       household_id TEXT NOT NULL, village_code TEXT NOT NULL, cadre_id TEXT NOT NULL, valid_from TEXT NOT NULL, valid_to TEXT,
-      recorded_from TEXT NOT NULL, recorded_to TEXT, reason TEXT NOT NULL, position INTEGER NOT NULL);
+      recorded_from TEXT NOT NULL, recorded_to TEXT, reason TEXT NOT NULL, connect_by TEXT, position INTEGER NOT NULL);
     CREATE INDEX {responsibility}_by_household ON {responsibility} (household_id, valid_from);
     CREATE INDEX {responsibility}_by_cadre ON {responsibility} (cadre_id, valid_from);`,
   apply(event, view) {
@@ -36,14 +40,15 @@ export const responsibilityProjection: Projection = {
       case 'CadreAssigned':
         closeCurrent(view, e.data.householdId, e.data.from, recordedAt, event.position);
         view.run(
-          `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, position)
-           VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?)`,
+          `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, connect_by, position)
+           VALUES (?, ?, ?, ?, NULL, ?, NULL, ?, ?, ?)`,
           e.data.householdId,
           e.data.villageCode,
           e.data.cadreId,
           e.data.from,
           recordedAt,
           e.data.reason,
+          e.data.connectBy,
           event.position,
         );
         return;
@@ -72,8 +77,8 @@ function closeCurrent(view: ViewWriter, householdId: string, at: string, recorde
   );
   if (at > open.valid_from) {
     view.run(
-      `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, position)
-       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)`,
+      `INSERT INTO {responsibility} (household_id, village_code, cadre_id, valid_from, valid_to, recorded_from, recorded_to, reason, connect_by, position)
+       VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)`,
       householdId,
       open.village_code,
       open.cadre_id,
@@ -81,7 +86,22 @@ function closeCurrent(view: ViewWriter, householdId: string, at: string, recorde
       at,
       recordedAt,
       open.reason,
+      open.connect_by,
       position,
     );
   }
+}
+
+/** The assignment periods in a village that began at or after an instant, as the record states them now. */
+export function periodsFrom(
+  views: ReadStore,
+  villageCode: string,
+  since: string,
+): { household_id: string; cadre_id: string; valid_from: string; connect_by: string }[] {
+  return views
+    .prepare(
+      `SELECT household_id, cadre_id, valid_from, connect_by FROM responsibility
+       WHERE village_code = ? AND recorded_to IS NULL AND valid_from >= ? AND connect_by IS NOT NULL ORDER BY household_id, valid_from`,
+    )
+    .all(villageCode, since) as { household_id: string; cadre_id: string; valid_from: string; connect_by: string }[];
 }

@@ -1,9 +1,14 @@
 import { flagTableSql } from '../flags/flag-table';
 import {
+  codesUnder,
+  effectiveGoLive,
+  goLiveLevels,
   policyInForce,
   policyRegionsFor,
+  regionPrefix,
   shanghaiDate,
   type HouseholdEvent,
+  type RegionEvent,
   type VisitPolicyEvent,
   type VisitPolicyVersion,
 } from '@bangfu/domain';
@@ -42,8 +47,9 @@ export interface FlagRow {
 export const visitFlagsProjection: Projection = {
   name: 'visit-flags',
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
-  version: 2,
-  tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders'],
+  // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
+  version: 3,
+  tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_divisions'],
   schema: `
     ${flagTableSql('flags')}
     CREATE INDEX {flags}_by_household ON {flags} (household_id, type);
@@ -51,11 +57,25 @@ export const visitFlagsProjection: Projection = {
       region_code TEXT NOT NULL, version INTEGER NOT NULL, policy TEXT NOT NULL, PRIMARY KEY (region_code, version));
     CREATE TABLE {flag_visits} (
       cadre_id TEXT NOT NULL, occurred_at TEXT NOT NULL, visit_id TEXT NOT NULL, event_id TEXT NOT NULL, village_code TEXT NOT NULL,
-      household_id TEXT NOT NULL, PRIMARY KEY (cadre_id, occurred_at, visit_id)) WITHOUT ROWID;
-    CREATE TABLE {flag_holders} (household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, cadre_id TEXT);`,
+      household_id TEXT NOT NULL, by_responsible INTEGER NOT NULL, pending INTEGER NOT NULL,
+      PRIMARY KEY (cadre_id, occurred_at, visit_id)) WITHOUT ROWID;
+    CREATE TABLE {flag_holders} (household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, cadre_id TEXT, gap_since TEXT);
+    CREATE TABLE {flag_divisions} (code TEXT PRIMARY KEY, onboarding INTEGER NOT NULL, go_live_at TEXT);`,
   apply(event, view) {
-    const e = event as unknown as HouseholdEvent | VisitPolicyEvent;
+    const e = event as unknown as HouseholdEvent | VisitPolicyEvent | RegionEvent;
     switch (e.type) {
+      case 'RegionRegistered':
+        if (e.data.onboarding) view.run('INSERT OR IGNORE INTO {flag_divisions} (code, onboarding) VALUES (?, 1)', e.data.code);
+        return;
+      case 'GoLiveDeclared':
+        // Flags already raised stand (a late date erases nothing); what onboarding held back is judged now.
+        view.run(
+          `INSERT INTO {flag_divisions} (code, onboarding, go_live_at) VALUES (?, 0, ?)
+           ON CONFLICT (code) DO UPDATE SET go_live_at = excluded.go_live_at`,
+          e.data.code,
+          e.data.goLiveAt,
+        );
+        return releaseOnboarding(view, event, e.data.code, e.data.goLiveAt);
       case 'VisitPolicyAdopted':
         view.run(
           'INSERT OR REPLACE INTO {flag_policies} (region_code, version, policy) VALUES (?, ?, ?)',
@@ -95,7 +115,7 @@ export const visitFlagsProjection: Projection = {
         );
         return openGap(view, event, e.data.householdId, e.data.villageCode, e.data.identifiedAt);
       case 'CadreAssigned':
-        view.run('UPDATE {flag_holders} SET cadre_id = ? WHERE household_id = ?', e.data.cadreId, e.data.householdId);
+        view.run('UPDATE {flag_holders} SET cadre_id = ?, gap_since = NULL WHERE household_id = ?', e.data.cadreId, e.data.householdId);
         return closeGap(view, event, e.data.householdId, e.data.from);
       case 'AssignmentEnded':
         view.run('UPDATE {flag_holders} SET cadre_id = NULL WHERE household_id = ?', e.data.householdId);
@@ -109,6 +129,7 @@ export const visitFlagsProjection: Projection = {
         return;
       }
       case 'HouseholdRemoved':
+        view.run('UPDATE {flag_holders} SET gap_since = NULL WHERE household_id = ?', e.data.householdId);
         return closeGap(view, event, e.data.householdId, e.data.removedAt);
       default:
         return;
@@ -144,12 +165,55 @@ function raise(view: ViewWriter, event: RecordedEvent, flag: NewFlag): void {
   );
 }
 
-function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 'VisitRecorded' }>['data'], view: ViewWriter): void {
+type VisitFacts = Pick<
+  Extract<HouseholdEvent, { type: 'VisitRecorded' }>['data'],
+  'visitId' | 'householdId' | 'villageCode' | 'cadreId' | 'occurredAt' | 'byResponsibleCadre'
+>;
+
+/**
+ * How a village's facts are judged, as the log has declared it so far: not yet while it is onboarding, else
+ * from its go-live (the latest over it, its township and its county; null, since registration).
+ */
+function judging(view: ViewWriter, villageCode: string): { onboarding: boolean; from: string | null } {
+  const levels = goLiveLevels(villageCode);
+  const rows = view.all<{ code: string; onboarding: number; go_live_at: string | null }>(
+    `SELECT code, onboarding, go_live_at FROM {flag_divisions} WHERE code IN (${levels.map(() => '?').join(', ')})`,
+    ...levels,
+  );
+  const from = effectiveGoLive(rows.map((row) => row.go_live_at));
+  return { onboarding: from === null && rows.some((row) => row.code === villageCode && row.onboarding === 1), from };
+}
+
+function flagVisit(event: RecordedEvent, visit: VisitFacts, view: ViewWriter): void {
+  const { onboarding, from } = judging(view, visit.villageCode);
+  // A visit before go-live is migrated history, judged by no rule; one entered while onboarding waits for the
+  // go-live. Both are kept, so a live visit at the same time in another village is still seen as simultaneous.
+  if (!onboarding && (from === null || visit.occurredAt >= from)) judgeVisit(event, visit, view, { eventId: event.id, enteredLive: true });
+  view.run(
+    `INSERT OR IGNORE INTO {flag_visits} (visit_id, event_id, cadre_id, village_code, household_id, occurred_at, by_responsible, pending)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    visit.visitId,
+    event.id,
+    visit.cadreId,
+    visit.villageCode,
+    visit.householdId,
+    visit.occurredAt,
+    visit.byResponsibleCadre ? 1 : 0,
+    onboarding ? 1 : 0,
+  );
+}
+
+/**
+ * `enteredLive`: recorded by live work, so its recording lag says something (补录); a visit entered while
+ * onboarding was recorded late by the migration itself, and is judged on everything but the lag.
+ */
+function judgeVisit(cause: RecordedEvent, visit: VisitFacts, view: ViewWriter, entry: { eventId: string; enteredLive: boolean }): void {
   const policy = policyAt(view, visit.villageCode, visit.occurredAt);
   const base = { householdId: visit.householdId, villageCode: visit.villageCode, cadreId: visit.cadreId, occurredAt: visit.occurredAt };
-  const lagDays = (Date.parse(event.metadata.recordedAt) - Date.parse(visit.occurredAt)) / 86_400_000;
-  if (lagDays > policy.backfillDays) {
-    raise(view, event, {
+  const lagDays = (Date.parse(cause.metadata.recordedAt) - Date.parse(visit.occurredAt)) / 86_400_000;
+  if (entry.enteredLive && lagDays > policy.backfillDays) {
+    raise(view, cause, {
+      eventIds: [entry.eventId],
       ...base,
       flagId: `BACKFILLED_VISIT:${visit.visitId}`,
       type: 'BACKFILLED_VISIT',
@@ -157,7 +221,8 @@ function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 
     });
   }
   if (!visit.byResponsibleCadre) {
-    raise(view, event, {
+    raise(view, cause, {
+      eventIds: [entry.eventId],
       ...base,
       flagId: `VISIT_BY_UNASSIGNED_CADRE:${visit.visitId}`,
       type: 'VISIT_BY_UNASSIGNED_CADRE',
@@ -176,7 +241,7 @@ function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 
   );
   for (const other of near) {
     const [first, second] = [other.visit_id, visit.visitId].sort();
-    raise(view, event, {
+    raise(view, cause, {
       ...base,
       flagId: `SIMULTANEOUS_VISITS:${first}:${second}`,
       type: 'SIMULTANEOUS_VISITS',
@@ -186,18 +251,9 @@ function flagVisit(event: RecordedEvent, visit: Extract<HouseholdEvent, { type: 
         minutesApart: Math.round(Math.abs(t - Date.parse(other.occurred_at)) / 60_000),
         thresholdMinutes: policy.simultaneousMinutes,
       },
-      eventIds: [other.event_id, event.id],
+      eventIds: [other.event_id, entry.eventId],
     });
   }
-  view.run(
-    'INSERT OR IGNORE INTO {flag_visits} (visit_id, event_id, cadre_id, village_code, household_id, occurred_at) VALUES (?, ?, ?, ?, ?, ?)',
-    visit.visitId,
-    event.id,
-    visit.cadreId,
-    visit.villageCode,
-    visit.householdId,
-    visit.occurredAt,
-  );
 }
 
 /**
@@ -227,7 +283,15 @@ function policyAt(view: ViewWriter, villageCode: string, instant: string): Visit
  * A household without a responsible cadre. The flag stands while the gap is open; a gap closed within a
  * day (registered in the morning, assigned in the afternoon) is ordinary office work and is dropped.
  */
-function openGap(view: ViewWriter, event: RecordedEvent, householdId: string, villageCode: string, from: string): void {
+function openGap(view: ViewWriter, event: RecordedEvent, householdId: string, villageCode: string, since: string): void {
+  const { onboarding, from: goLive } = judging(view, villageCode);
+  if (onboarding) {
+    // Judged at go-live, if no cadre has been assigned by then.
+    view.run('UPDATE {flag_holders} SET gap_since = ? WHERE household_id = ?', since, householdId);
+    return;
+  }
+  // A gap is judged from go-live on: one that began in migrated history counts from the go-live.
+  const from = goLive !== null && since < goLive ? goLive : since;
   raise(view, event, {
     flagId: `ASSIGNMENT_GAP:${householdId}:${from}`,
     type: 'ASSIGNMENT_GAP',
@@ -258,4 +322,42 @@ function closeGap(view: ViewWriter, event: RecordedEvent, householdId: string, a
     JSON.stringify([...JSON.parse(gap.event_ids), event.id]),
     gap.flag_id,
   );
+}
+
+/**
+ * A go-live brings its villages out of onboarding: the visits entered meanwhile are judged (those on or after
+ * the go-live; not on their recording lag, which is the migration's), and a household still without a cadre
+ * has an assignment gap from the go-live on.
+ */
+function releaseOnboarding(view: ViewWriter, event: RecordedEvent, code: string, goLiveAt: string): void {
+  const [low, high] = codesUnder(regionPrefix(code));
+  const pending = view.all<VisitFacts & { eventId: string; byResponsible: number }>(
+    `SELECT visit_id AS visitId, household_id AS householdId, village_code AS villageCode, cadre_id AS cadreId,
+       occurred_at AS occurredAt, by_responsible AS byResponsible, event_id AS eventId
+     FROM {flag_visits} WHERE pending = 1 AND village_code >= ? AND village_code < ? ORDER BY occurred_at, visit_id`,
+    low,
+    high,
+  );
+  for (const visit of pending) {
+    if (judging(view, visit.villageCode).onboarding) continue;
+    view.run(
+      'UPDATE {flag_visits} SET pending = 0 WHERE cadre_id = ? AND occurred_at = ? AND visit_id = ?',
+      visit.cadreId,
+      visit.occurredAt,
+      visit.visitId,
+    );
+    if (visit.occurredAt < goLiveAt) continue;
+    judgeVisit(event, { ...visit, byResponsibleCadre: visit.byResponsible === 1 }, view, { eventId: visit.eventId, enteredLive: false });
+  }
+  const gaps = view.all<{ household_id: string; village_code: string; gap_since: string }>(
+    `SELECT household_id, village_code, gap_since FROM {flag_holders}
+     WHERE gap_since IS NOT NULL AND cadre_id IS NULL AND household_id >= ? AND household_id < ? ORDER BY household_id`,
+    low,
+    high,
+  );
+  for (const gap of gaps) {
+    if (judging(view, gap.village_code).onboarding) continue;
+    view.run('UPDATE {flag_holders} SET gap_since = NULL WHERE household_id = ?', gap.household_id);
+    openGap(view, event, gap.household_id, gap.village_code, gap.gap_since);
+  }
 }

@@ -56,9 +56,15 @@ export class HouseholdCommandHandler implements ICommandHandler<HouseholdCommand
       case 'CheckMonthlyVisit': {
         // Judged by the policy in force on the month's last day.
         const lastDay = shanghaiDate(new Date(Date.parse(monthEnd(command.data.month)) - 1));
-        const { regionCode, version, visitsPerMonth, reminderDays, escalationDays } = await this.facts.visitPolicy(villageCode, lastDay);
-        return { ...command, data: { ...command.data, policy: { regionCode, version, visitsPerMonth, reminderDays, escalationDays } } };
+        const [{ regionCode, version, visitsPerMonth, reminderDays, escalationDays }, goLiveAt] = await Promise.all([
+          this.facts.visitPolicy(villageCode, lastDay),
+          this.facts.goLive(villageCode),
+        ]);
+        const policy = { regionCode, version, visitsPerMonth, reminderDays, escalationDays };
+        return { ...command, data: { ...command.data, policy, goLiveAt } };
       }
+      case 'CheckHandoverVisit':
+        return { ...command, data: { ...command.data, goLiveAt: await this.facts.goLive(villageCode) } };
       default:
         return command;
     }

@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { parseRegionCode, regionDecider, regionStreamId, type RegionCommand, type RegionEvent } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { RecordFacts } from '../record-facts';
 
 export class RegionCommandMessage {
   constructor(
@@ -12,12 +13,21 @@ export class RegionCommandMessage {
 
 @CommandHandler(RegionCommandMessage)
 export class RegionCommandHandler implements ICommandHandler<RegionCommandMessage, AppendResult> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly facts: RecordFacts,
+  ) {}
 
   async execute({ command, metadata }: RegionCommandMessage): Promise<AppendResult> {
     if (command.type === 'RegisterRegion') {
-      // The parent's existence is a fact from its own stream (authoritative), handed to the pure decider.
-      command = { ...command, data: { ...command.data, parent: await this.registeredParent(command.data.code) } };
+      // The parent's existence and the go-live above are facts from their own streams, handed to the pure decider.
+      const parsed = parseRegionCode(command.data.code);
+      const parentCode = 'invalid' in parsed ? null : parsed.parentCode;
+      const [parent, goLiveAbove] = await Promise.all([
+        this.registeredParent(parentCode),
+        parentCode === null ? null : this.facts.goLive(parentCode),
+      ]);
+      command = { ...command, data: { ...command.data, parent, goLiveAbove } };
     }
     return handleCommand(this.store, regionStreamId(command.data.code), regionDecider, command, {
       ...metadata,
@@ -25,16 +35,16 @@ export class RegionCommandHandler implements ICommandHandler<RegionCommandMessag
     });
   }
 
-  private async registeredParent(code: string) {
-    const parsed = parseRegionCode(code);
-    if ('invalid' in parsed || parsed.parentCode === null) return null;
-    const events = await this.store.readStream(regionStreamId(parsed.parentCode));
+  private async registeredParent(parentCode: string | null) {
+    if (parentCode === null) return null;
+    const events = await this.store.readStream(regionStreamId(parentCode));
     const parent = events.reduce(
       (state, event) => regionDecider.evolve(state, event as unknown as RegionEvent),
       regionDecider.initialState(),
     );
+    if (!parent.registered) return null;
     // Since when: the business time of the parent's own registration.
     const registeredAt = events.find((event) => event.type === 'RegionRegistered')?.metadata.occurredAt as string;
-    return parent.registered ? { code: parent.code, level: parent.level, registeredAt } : null;
+    return { code: parent.code, level: parent.level, registeredAt, onboarding: parent.onboarding };
   }
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { ViewQueryDto } from '../../http/view-query.dto';
-import { DIVISION_CODE, Instant } from '../../http/common-validators';
+import { CalendarDate, DIVISION_CODE, Instant, Reason } from '../../http/common-validators';
 
 export class RegisterRegionDto {
   @ApiProperty({
@@ -19,9 +19,23 @@ export class RegisterRegionDto {
 
   @Instant(
     'when the division came under the work (its registration’s business time), for a county bringing its history in: ' +
-      'not before its parent’s, not in the future; omitted, now. A village’s monthly visit checks run from this month on',
+      'not before its parent’s, not in the future; omitted, now. A division registered as of a past time (and every ' +
+      'division registered under it) is onboarding (迁移中): its history is entered and nothing in it is judged until a ' +
+      'go-live date is declared (`POST /regions/{code}/go-live`)',
   )
   registeredAt?: string;
+}
+
+export class DeclareGoLiveDto {
+  @CalendarDate(
+    'the go-live date (上线日期): from this Shanghai day on the record is complete and obligations and flags are judged. ' +
+      'Declared once, never in the future; declare it before entering history, since judgments already made stand',
+    false,
+  )
+  goLiveOn!: string;
+
+  @Reason()
+  reason!: string;
 }
 
 export class ListRegionsQueryDto extends ViewQueryDto {
@@ -43,4 +57,15 @@ export class RegionDto {
   @ApiProperty({ nullable: true, type: String }) parentCode!: string | null;
   @ApiProperty({ description: 'business time of the registration' }) registeredAt!: string;
   @ApiProperty({ description: 'when the registration was recorded' }) recordedAt!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the go-live date declared on this division itself (上线日期), or null' })
+  goLiveOn!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'the instant judging starts here: the latest go-live of this division, its township and its county; null, since registration',
+  })
+  judgedFrom!: string | null;
+  @ApiProperty({ description: 'onboarding (迁移中): history is being entered and nothing is judged until a go-live is declared' })
+  onboarding!: boolean;
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore, type RegionRow } from '@bangfu/projections';
+import { judgingOf, ReadStore, type RegionRow } from '@bangfu/projections';
 import { jurisdictionRange } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
 import type { RegionDto } from './region.dto';
@@ -17,13 +17,15 @@ export class ListRegions {
   ) {}
 }
 
-const toDto = (row: RegionRow): RegionDto => ({
+const toDto = (row: RegionRow, views: ReadStore): RegionDto => ({
   code: row.code,
   name: row.name,
   level: row.level,
   parentCode: row.parent_code,
   registeredAt: row.registered_at,
   recordedAt: row.recorded_at,
+  goLiveOn: row.go_live_on,
+  ...judgingOf(views, row.code),
 });
 
 @QueryHandler(GetRegion)
@@ -33,7 +35,7 @@ export class GetRegionHandler implements IQueryHandler<GetRegion, RegionDto> {
   async execute({ code }: GetRegion): Promise<RegionDto> {
     const row = this.views.prepare('SELECT * FROM regions WHERE code = ?').get(code) as RegionRow | undefined;
     if (!row) throw new ProblemException(404, 'REGION_NOT_FOUND', `region ${code} is not registered`);
-    return toDto(row);
+    return toDto(row, this.views);
   }
 }
 
@@ -48,6 +50,6 @@ export class ListRegionsHandler implements IQueryHandler<ListRegions, RegionDto[
          ORDER BY code LIMIT 5000`,
       )
       .all(...jurisdictionRange(actor), parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
-    return rows.map(toDto);
+    return rows.map((row) => toDto(row, this.views));
   }
 }

@@ -9,7 +9,7 @@ import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { toCommandResponse } from '../../http/to-command-response';
-import { ListRegionsQueryDto, RegionDto, RegisterRegionDto } from './region.dto';
+import { DeclareGoLiveDto, ListRegionsQueryDto, RegionDto, RegisterRegionDto } from './region.dto';
 import { RegionCommandMessage } from './region-command.handler';
 import { GetRegion, ListRegions } from './region.queries';
 
@@ -28,8 +28,24 @@ export class RegionsController {
   async register(@Body() body: RegisterRegionDto, @Req() request: FastifyRequest & { actor: Actor }): Promise<CommandResponseDto> {
     const { metadata, at } = this.context.metadataAt(request, body.registeredAt);
     const registeredAt = body.registeredAt === undefined ? {} : { registeredAt: at };
-    const command = { type: 'RegisterRegion' as const, data: { code: body.code, name: body.name, parent: null, ...registeredAt } };
+    const command = {
+      type: 'RegisterRegion' as const,
+      data: { code: body.code, name: body.name, parent: null, goLiveAbove: null, ...registeredAt },
+    };
     const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, metadata));
+    return toCommandResponse(result);
+  }
+
+  @Post(':code/go-live')
+  @Action('region.go-live')
+  @ApiCreatedResponse({ type: CommandResponseDto })
+  async declareGoLive(
+    @Param('code') code: string,
+    @Body() body: DeclareGoLiveDto,
+    @Req() request: FastifyRequest & { actor: Actor },
+  ): Promise<CommandResponseDto> {
+    const command = { type: 'DeclareGoLive' as const, data: { code, goLiveOn: body.goLiveOn, reason: body.reason } };
+    const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, this.context.metadataFor(request)));
     return toCommandResponse(result);
   }
 

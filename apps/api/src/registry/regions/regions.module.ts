@@ -12,6 +12,9 @@ export class RegionsModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
-    this.router.register(['RegisterRegion', 'RenameRegion'], (command, metadata) => new RegionCommandMessage(command as never, metadata));
+    this.router.register(
+      ['RegisterRegion', 'RenameRegion', 'DeclareGoLive'],
+      (command, metadata) => new RegionCommandMessage(command as never, metadata),
+    );
   }
 }

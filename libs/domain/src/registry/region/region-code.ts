@@ -83,3 +83,11 @@ export function regionContains(outer: string, inner: string): boolean {
 export function isJurisdictionCode(code: string): boolean {
   return code === '000000' || !('invalid' in parseRegionCode(code));
 }
+
+/**
+ * Bounds for `code >= ? AND code < ?`: every code starting with `prefix`. A range on the index, where a
+ * `LIKE prefix%` would scan; '\uffff' sorts after every digit.
+ */
+export function codesUnder(prefix: string): [string, string] {
+  return [prefix, `${prefix}\uffff`];
+}

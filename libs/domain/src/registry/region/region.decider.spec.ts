@@ -1,5 +1,6 @@
 import { specFor } from '@bangfu/testing';
 import { regionContains } from './region-code';
+import { effectiveGoLive, judgedAfterGoLive } from '../../shared/go-live';
 import { regionDecider, type RegionCommand, type RegionEvent } from './region.decider';
 
 const spec = specFor(regionDecider);
@@ -8,7 +9,13 @@ type Parent = { code: string; level: 'province' | 'city' | 'county' | 'township'
 const SINCE = '2020-01-01T00:00:00.000Z';
 const register = (code: string, name: string, parent: Parent | null, registeredAt?: string): RegionCommand => ({
   type: 'RegisterRegion',
-  data: { code, name, parent: parent && { registeredAt: SINCE, ...parent }, ...(registeredAt ? { registeredAt } : {}) },
+  data: {
+    code,
+    name,
+    parent: parent && { registeredAt: SINCE, onboarding: false, ...parent },
+    goLiveAbove: null,
+    ...(registeredAt ? { registeredAt } : {}),
+  },
 });
 
 describe('region decider', () => {
@@ -28,7 +35,12 @@ describe('region decider', () => {
     spec
       .given([])
       .when(register('222426103201', '德化村', township, '2025-06-01T00:00:00.000Z'))
-      .then([{ type: 'RegionRegistered', data: { code: '222426103201', name: '德化村', level: 'village', parentCode: '222426103' } }]);
+      .then([
+        {
+          type: 'RegionRegistered',
+          data: { code: '222426103201', name: '德化村', level: 'village', parentCode: '222426103', onboarding: true },
+        },
+      ]);
     spec
       .given([])
       .when(register('222426103201', '德化村', township, '2024-12-31T00:00:00.000Z'))
@@ -94,5 +106,66 @@ describe('region decider', () => {
     expect(regionContains('222400', '222426')).toBe(true);
     expect(regionContains('222426', '222424001')).toBe(false);
     expect(regionContains('000000', '610728')).toBe(true);
+  });
+  describe('go-live (上线日期)', () => {
+    const antu: RegionEvent = { type: 'RegionRegistered', data: { code: '222426', name: '安图县', level: 'county', parentCode: '222400' } };
+    const declare = (goLiveOn: string, code = '222426'): RegionCommand => ({
+      type: 'DeclareGoLive',
+      data: { code, goLiveOn, reason: '系统上线' },
+    });
+    const declared: RegionEvent = {
+      type: 'GoLiveDeclared',
+      data: { code: '222426', goLiveOn: '2026-01-01', goLiveAt: '2025-12-31T16:00:00.000Z', reason: '系统上线' },
+    };
+
+    it('given a registered county, when it declares a past go-live date, then the date starts at Shanghai midnight', () => {
+      spec.given([antu]).when(declare('2026-01-01')).then([declared]);
+    });
+
+    it('given a county that went live, when it declares again, then it is refused: the date is not moved', () => {
+      spec.given([antu, declared]).when(declare('2026-03-01')).then({ code: 'GO_LIVE_ALREADY_DECLARED' });
+    });
+
+    it('refuses a future date, an unregistered division, and a province or city', () => {
+      spec.given([antu]).when(declare('2999-01-01')).then({ code: 'TIME_IN_FUTURE' });
+      spec.given([]).when(declare('2026-01-01')).then({ code: 'REGION_NOT_FOUND' });
+      spec.given([jilin]).when(declare('2026-01-01', '220000')).then({ code: 'GO_LIVE_ABOVE_COUNTY' });
+    });
+
+    it('given an onboarding county, a village registered under it now is onboarding too; under a live county it is live', () => {
+      const village = (parent: { onboarding: boolean }, goLiveAbove: string | null): RegionCommand => ({
+        type: 'RegisterRegion',
+        data: {
+          code: '222426103201',
+          name: '德化村',
+          parent: { code: '222426103', level: 'township', registeredAt: SINCE, ...parent },
+          goLiveAbove,
+        },
+      });
+      const registered = (onboarding: boolean): RegionEvent => ({
+        type: 'RegionRegistered',
+        data: { code: '222426103201', name: '德化村', level: 'village', parentCode: '222426103', ...(onboarding ? { onboarding } : {}) },
+      });
+      spec
+        .given([])
+        .when(village({ onboarding: true }, null))
+        .then([registered(true)]);
+      spec
+        .given([])
+        .when(village({ onboarding: false }, null))
+        .then([registered(false)]);
+      spec
+        .given([])
+        .when(village({ onboarding: true }, '2026-01-01T00:00:00.000Z'))
+        .then([registered(false)]);
+    });
+
+    it('judges from the latest go-live over a division and the ones above it, and only periods that began on or after it', () => {
+      expect(effectiveGoLive([null, '2026-01-01T00:00:00.000Z', '2025-06-01T00:00:00.000Z'])).toBe('2026-01-01T00:00:00.000Z');
+      expect(effectiveGoLive([null, null])).toBeNull();
+      expect(judgedAfterGoLive(null, '2020-01-01T00:00:00.000Z')).toBe(true);
+      expect(judgedAfterGoLive('2026-01-01T00:00:00.000Z', '2025-12-31T23:59:59.999Z')).toBe(false);
+      expect(judgedAfterGoLive('2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')).toBe(true);
+    });
   });
 });
