@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { householdDecider, householdStreamId, currentAssignment, shanghaiDate, villageDecider, villageStreamId } from '@bangfu/domain';
+import { householdDecider, householdStreamId, responsibleAt, shanghaiDate, villageDecider, villageStreamId } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import {
@@ -48,7 +48,9 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
       const { kind, id } = command.data.subject;
       // The subject's id names its division: refuse an outsider before reading anything about it.
       assertWithinJurisdiction(metadata.actor, kind === 'household' ? id.slice(0, 12) : id);
-      const facts = kind === 'household' ? await this.householdStart(id) : await this.villageStart(id);
+      // What the guards see is the record as of the act's business time (history brought in states a past one).
+      const at = command.data.at ?? metadata.now.toISOString();
+      const facts = kind === 'household' ? await this.householdStart(id, at) : await this.villageStart(id);
       const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? id.slice(0, 12)) : id;
       assertWithinJurisdiction(metadata.actor, regionCode);
       const streamId = workflowStreamId(id);
@@ -65,14 +67,14 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
     const subject = case_?.subject;
     if (subject) assertVisible(metadata.actor, subject.regionCode, () => new WorkflowNotFoundError(`no case ${command.data.instanceId}`));
     if (command.type === 'ActOnStep' && subject) {
-      const facts =
-        subject.kind === 'household' ? await this.householdStep(subject, metadata.now) : await this.villageStep(subject.id, metadata.now);
+      const at = new Date(command.data.at ?? metadata.now);
+      const facts = subject.kind === 'household' ? await this.householdStep(subject, at) : await this.villageStep(subject.id, at);
       command = { ...command, data: { ...command.data, facts: { ...facts } } };
     }
     return handleCommand(this.store, streamId, decider, command, { ...metadata, subjectRegion: subject?.regionCode });
   }
 
-  private async householdStart(householdId: string): Promise<HouseholdStartFacts> {
+  private async householdStart(householdId: string, at: string): Promise<HouseholdStartFacts> {
     const household = await loadState(this.store, householdStreamId(householdId), householdDecider);
     if (household.status === 'unregistered') {
       return {
@@ -84,12 +86,14 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
         memberCount: 0,
       };
     }
-    const visits = [...household.visits.values()].filter((visit) => visit.byResponsibleCadre && !visit.retracted);
+    const visits = [...household.visits.values()].filter(
+      (visit) => visit.byResponsibleCadre && !visit.retracted && Date.parse(visit.occurredAt) <= Date.parse(at),
+    );
     return {
       status: household.status,
       exited: household.exited,
       villageCode: household.villageCode,
-      responsibleCadreId: currentAssignment(household)?.cadreId ?? null,
+      responsibleCadreId: responsibleAt(household, at),
       lastVisitByResponsibleAt:
         visits
           .map((visit) => visit.occurredAt)

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
 import { STEP_ACTIONS } from '@bangfu/workflow';
-import { apply, Fen, ID_PATTERN, OneOf, Reason } from '../http/common-validators';
+import { apply, Fen, ID_PATTERN, Instant, OneOf, Reason } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
 
 const text = (max: number, description: string, example?: string) =>
@@ -47,6 +47,9 @@ export class StartExitDto {
   villageCode?: string;
 
   @Reason('why the exit is proposed now') reason!: string;
+
+  @Instant('when the case was started, for history brought in: not in the future, not before the previous case ended; omitted, now')
+  at?: string;
 }
 
 export class ExitStartedDto extends CommandResponseDto {
@@ -168,6 +171,12 @@ export class ActOnStepDto {
   @apply(nested(() => VillageVerificationDto, '村级核查 (village `verification` step)')) villageVerification?: VillageVerificationDto;
   @apply(nested(() => ObjectionDto, 'the objection (action `object`, during 公示)')) objection?: ObjectionDto;
   @Reason('why (action `return` or `withdraw`)', true) reason?: string;
+
+  @Instant(
+    'when the act happened, for history brought in: not in the future, not before the step began; a step’s minimum ' +
+      'duration (公示 ≥ 7 days) is measured in this business time. Omitted, now. The record time is always the store’s',
+  )
+  at?: string;
 }
 
 export class ChecklistItemDto {

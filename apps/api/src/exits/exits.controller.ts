@@ -43,10 +43,9 @@ export class ExitsController {
       ? { kind: 'household' as const, id: body.householdId, regionCode: '' }
       : { kind: 'village' as const, id: body.villageCode as string, regionCode: '' };
     const definitionId = subject.kind === 'household' ? 'household-exit' : 'village-exit';
-    const data = { instanceId: '', definitionId, subject, reason: body.reason, facts: {} };
-    const result: ExitStartResult = await this.commandBus.execute(
-      new ExitCommandMessage({ type: 'StartWorkflow', data }, this.context.metadataFor(request)),
-    );
+    const { metadata, at } = this.context.metadataAt(request, body.at);
+    const data = { instanceId: '', definitionId, subject, reason: body.reason, facts: {}, ...(body.at === undefined ? {} : { at }) };
+    const result: ExitStartResult = await this.commandBus.execute(new ExitCommandMessage({ type: 'StartWorkflow', data }, metadata));
     return { ...toCommandResponse(result), exitId: result.exitId };
   }
 
@@ -55,7 +54,8 @@ export class ExitsController {
   @ApiCreatedResponse({
     type: CommandResponseDto,
     description:
-      '403 STEP_ROLE_NOT_ALLOWED for a role the step does not name; 409 STEP_TOO_EARLY, STEP_NOT_CURRENT, SELF_VERIFICATION, SAME_REVIEWER, ' +
+      '403 STEP_ROLE_NOT_ALLOWED for a role the step does not name; 409 STEP_TOO_EARLY, STEP_NOT_CURRENT, ACT_BEFORE_PREVIOUS_STEP, ' +
+      'SELF_VERIFICATION, SAME_REVIEWER, ' +
       'INCOME_BELOW_LINE, CHECKLIST_NOT_MET, VOTE_NOT_PASSED, HOUSEHOLD_DISAGREES, INCIDENCE_TOO_HIGH, VILLAGE_CHECKLIST_NOT_MET',
   })
   act(
@@ -64,7 +64,7 @@ export class ExitsController {
     @Body() body: ActOnStepDto,
     @Req() request: Request,
   ) {
-    const { action, ...input } = body;
+    const { action, at: stated, ...input } = body;
     const evidence = input.villageVerification
       ? {
           ...input,
@@ -73,8 +73,16 @@ export class ExitsController {
           },
         }
       : input;
-    const data = { instanceId: exitId, step, action, input: structuredClone(evidence) as Record<string, unknown>, facts: {} };
-    return this.dispatch.send(new ExitCommandMessage({ type: 'ActOnStep', data }, this.context.metadataFor(request)));
+    const { metadata, at } = this.context.metadataAt(request, stated);
+    const data = {
+      instanceId: exitId,
+      step,
+      action,
+      input: structuredClone(evidence) as Record<string, unknown>,
+      facts: {},
+      ...(stated === undefined ? {} : { at }),
+    };
+    return this.dispatch.send(new ExitCommandMessage({ type: 'ActOnStep', data }, metadata));
   }
 
   @Get('exits/:exitId')

@@ -82,11 +82,16 @@ export function onboardingVillagesUnder(views: ReadStore, code: string): { code:
     .all(...codesUnder(regionPrefix(code))) as { code: string; registeredAt: string }[];
 }
 
-/** Whether a go-live other than the one declared on `declaredOn` already applies to the village. */
-export function wentLiveBefore(views: ReadStore, villageCode: string, declaredOn: string): boolean {
+/**
+ * Whether the go-live declared on `declaredOn` is what brought the village out of onboarding: it was registered
+ * onboarding and no other go-live (above or below) applied to it before.
+ */
+export function releasedBy(views: ReadStore, villageCode: string, declaredOn: string): boolean {
   const others = goLiveLevels(villageCode).filter((code) => code !== declaredOn);
-  return (
-    views.prepare(`SELECT 1 FROM regions WHERE code IN (${others.map(() => '?').join(', ')}) AND go_live_at IS NOT NULL`).get(...others) !==
-    undefined
-  );
+  const row = views.prepare('SELECT onboarding FROM regions WHERE code = ?').get(villageCode) as { onboarding: number } | undefined;
+  if (row?.onboarding !== 1) return false;
+  const earlier = views
+    .prepare(`SELECT 1 FROM regions WHERE code IN (${others.map(() => '?').join(', ')}) AND go_live_at IS NOT NULL`)
+    .get(...others);
+  return earlier === undefined;
 }

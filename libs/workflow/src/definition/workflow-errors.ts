@@ -28,6 +28,14 @@ export class RoleNotAllowedError extends DomainError {
 export class StepTooEarlyError extends DomainError {
   readonly code = 'STEP_TOO_EARLY';
 }
+/** An act stated at a time before the step it acts on began (or a case before the previous one ended). */
+export class ActBeforePreviousError extends DomainError {
+  readonly code = 'ACT_BEFORE_PREVIOUS_STEP';
+}
+export class ActInFutureError extends DomainError {
+  readonly code = 'TIME_IN_FUTURE';
+  override readonly kind = 'invalid' as const;
+}
 export class EvidenceRequiredError extends DomainError {
   readonly code = 'EVIDENCE_REQUIRED';
   override readonly kind = 'invalid' as const;

@@ -10,11 +10,18 @@ export interface WorkflowSubject {
   regionCode: string;
 }
 
+/**
+ * `at`: when the act happened, for history brought in (absent: now). Never in the future, never before the
+ * step it acts on was entered; a step's minimum duration (公示 ≥ 7 days) is measured in this business time.
+ */
 export type WorkflowCommand =
-  | { type: 'StartWorkflow'; data: { instanceId: string; definitionId: string; subject: WorkflowSubject; reason: string; facts: Facts } }
+  | {
+      type: 'StartWorkflow';
+      data: { instanceId: string; definitionId: string; subject: WorkflowSubject; reason: string; facts: Facts; at?: string };
+    }
   | {
       type: 'ActOnStep';
-      data: { instanceId: string; step: string; action: StepAction; input: Record<string, unknown>; facts: Facts };
+      data: { instanceId: string; step: string; action: StepAction; input: Record<string, unknown>; facts: Facts; at?: string };
     }
   | { type: 'MarkStepOverdue'; data: { instanceId: string; step: string; entry: number } }
   | { type: 'EscalateStep'; data: { instanceId: string; step: string; entry: number } };
@@ -112,6 +119,8 @@ export interface InstanceState {
   escalateAt: string;
   overdue: boolean;
   escalated: boolean;
+  /** When the case ended (business time), null while open. */
+  completedAt: string | null;
   /** Who approved each step on the way to the current one (a return clears the steps it sends back over). */
   approvers: Record<string, string>;
 }

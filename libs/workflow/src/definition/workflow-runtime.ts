@@ -1,6 +1,8 @@
 import { assertNever, type Actor, type Decider, type DecisionContext } from '@bangfu/domain';
 import { stepOf, type DefinitionCatalog, type StepAction, type StepDefinition, type WorkflowDefinition } from './workflow-definition';
 import {
+  ActBeforePreviousError,
+  ActInFutureError,
   ActionNotAllowedError,
   DefinitionNotFoundError,
   EvidenceRequiredError,
@@ -97,14 +99,22 @@ function start(
   if (!hasRole(actor, definition.startRoles)) {
     throw new RoleNotAllowedError(`starting ${definition.title} is for ${definition.startRoles.join(', ')}`);
   }
+  const when = businessTime(command.data.at, now);
+  const previousEnd = state.current?.completedAt;
+  if (previousEnd && when.getTime() < Date.parse(previousEnd)) {
+    throw new ActBeforePreviousError(`the previous case for ${subject.id} ended at ${previousEnd}`, {
+      field: 'at',
+      notBefore: previousEnd,
+    });
+  }
   runGuards(definition.startGuards, { evidence: {}, facts, startFacts: facts });
-  const at = now.toISOString();
+  const at = when.toISOString();
   return [
     {
       type: 'WorkflowStarted',
       data: { instanceId, definitionId, version: definition.version, subject, reason, facts, startedBy: person(actor), startedAt: at },
     },
-    enter(instanceId, definition.steps[0], 1, now),
+    enter(instanceId, definition.steps[0], 1, when),
   ];
 }
 
@@ -122,11 +132,18 @@ function act(
   const step = stepOf(definition, stepName) as StepDefinition;
   const target = nextFor(definition, step, action, actor);
   const base = { instanceId, step: step.name, entry: instance.entry, action, actor: person(actor), enteredAt: instance.enteredAt };
-  const at = now.toISOString();
+  const when = businessTime(command.data.at, now);
+  if (when.getTime() < Date.parse(instance.enteredAt)) {
+    throw new ActBeforePreviousError(`${step.title} began at ${instance.enteredAt}: an act on it cannot be earlier`, {
+      field: 'at',
+      notBefore: instance.enteredAt,
+    });
+  }
+  const at = when.toISOString();
 
   let computed: Record<string, unknown> = {};
   if (action === 'approve') {
-    if (instance.earliestAt !== null && now.getTime() < Date.parse(instance.earliestAt)) {
+    if (instance.earliestAt !== null && when.getTime() < Date.parse(instance.earliestAt)) {
       throw new StepTooEarlyError(`${step.title} lasts at least ${step.minDays} days: it can be approved from ${instance.earliestAt}`, {
         earliestAt: instance.earliestAt,
       });
@@ -143,7 +160,7 @@ function act(
   }
 
   const acted: WorkflowEvent = { type: 'WorkflowStepActed', data: { ...base, at, input, facts, computed, nextStep: target } };
-  if (target !== null) return [acted, enter(instanceId, stepOf(definition, target) as StepDefinition, instance.entry + 1, now)];
+  if (target !== null) return [acted, enter(instanceId, stepOf(definition, target) as StepDefinition, instance.entry + 1, when)];
   const outcome = action === 'withdraw' ? 'withdrawn' : 'passed';
   const { definitionId, version } = { definitionId: definition.id, version: definition.version };
   return [
@@ -190,6 +207,14 @@ function checkSeparation(definition: WorkflowDefinition, instance: InstanceState
       throw new WorkflowRuleError(rule.code, `${rule.reason} (${actor.id})`, { rule: rule.actorIsNot });
     }
   }
+}
+
+/** The act's business time: the one stated (history brought in), never later than now; absent, now. */
+function businessTime(stated: string | undefined, now: Date): Date {
+  if (stated === undefined) return now;
+  const when = new Date(stated);
+  if (when.getTime() > now.getTime()) throw new ActInFutureError(`at ${stated} is in the future`, { field: 'at' });
+  return when;
 }
 
 function enter(instanceId: string, step: StepDefinition, entry: number, now: Date): WorkflowEvent {
@@ -258,6 +283,7 @@ function evolve(catalog: DefinitionCatalog, state: WorkflowState, event: Workflo
       escalateAt: startedAt,
       overdue: false,
       escalated: false,
+      completedAt: null,
       approvers: {},
     };
     return { instances: state.instances + 1, current };
@@ -282,7 +308,7 @@ function evolve(catalog: DefinitionCatalog, state: WorkflowState, event: Workflo
     case 'WorkflowStepEscalated':
       return { ...state, current: { ...current, escalated: true } };
     case 'WorkflowCompleted':
-      return { ...state, current: { ...current, status: event.data.outcome } };
+      return { ...state, current: { ...current, status: event.data.outcome, completedAt: event.data.at } };
     default:
       return assertNever(event);
   }

@@ -147,6 +147,41 @@ describe('household exit workflow', () => {
       .then({ code: 'STEP_NOT_CURRENT' });
   });
 
+  describe('history brought in: acts that state a past business time', () => {
+    const NOW = at(60);
+    const past = (command: WorkflowCommand, days: number): WorkflowCommand =>
+      ({ ...command, data: { ...command.data, at: at(days).toISOString() } }) as WorkflowCommand;
+    const entered = run([
+      [past(start, 0), TEAM, NOW],
+      [past(actOn('verification', 'approve', verification(1_500_000)), 2), TEAM, NOW],
+      [past(actOn('review', 'approve', { vote: { for: 20, against: 3, abstain: 1 } }), 5), TEAM, NOW],
+    ]);
+
+    it('given acts entered today about last month, then each step is timed by the business time stated', () => {
+      expect(entered[0].data).toMatchObject({ startedAt: at(0).toISOString() });
+      expect(entered.at(-1)).toMatchObject({
+        type: 'WorkflowStepEntered',
+        data: { step: 'notice', enteredAt: at(5).toISOString(), earliestAt: at(12).toISOString() },
+      });
+    });
+
+    it('measures 公示 ≥ 7 days in business time, whatever the day it is entered', () => {
+      const notice = actOn('notice', 'approve', { notice: { location: '村务公开栏' } });
+      spec.given(entered).when(past(notice, 11), { actor: TEAM, now: NOW }).then({ code: 'STEP_TOO_EARLY' });
+      const history = entered.reduce(exitDecider().evolve, exitDecider().initialState());
+      expect(exitDecider().decide(past(notice, 12), history, { actor: TEAM, now: NOW })[0]).toMatchObject({
+        type: 'WorkflowStepActed',
+        data: { step: 'notice', at: at(12).toISOString(), enteredAt: at(5).toISOString() },
+      });
+    });
+
+    it('refuses an act before the step it acts on began, and one in the future', () => {
+      const notice = actOn('notice', 'object', { objection: { raisedBy: '村民', content: '收入不实' } });
+      spec.given(entered).when(past(notice, 4), { actor: TOWNSHIP, now: NOW }).then({ code: 'ACT_BEFORE_PREVIOUS_STEP' });
+      spec.given(entered).when(past(notice, 61), { actor: TOWNSHIP, now: NOW }).then({ code: 'TIME_IN_FUTURE' });
+    });
+  });
+
   it('walks to the exit with separation of duties between 乡镇审核 and 县级审定', () => {
     const toCounty = run([
       ...upToNotice,

@@ -1,6 +1,6 @@
-import { addMonths, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
+import { addMonths, codesUnder, regionPrefix, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import { flagTableSql, type Projection, type ViewWriter } from '@bangfu/projections';
+import { flagTableSql, type Projection, type ReadStore, type ViewWriter } from '@bangfu/projections';
 import type { WorkflowEvent } from '../definition/workflow-messages';
 import { HOUSEHOLD_EXIT, NOTICE_MIN_DAYS } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
@@ -53,7 +53,8 @@ export interface ExitStepRow {
  */
 export const exitProjection: Projection = {
   name: 'exits',
-  version: 1,
+  // v2: the current step's entry number, so a go-live can set the deadline timers onboarding held back.
+  version: 2,
   tables: ['exit_instances', 'exit_steps', 'exit_flags', 'exit_figures'],
   schema: `
     CREATE TABLE {exit_instances} (
@@ -61,7 +62,7 @@ export const exitProjection: Projection = {
       subject_id TEXT NOT NULL, village_code TEXT NOT NULL, status TEXT NOT NULL, step TEXT NOT NULL, entered_at TEXT NOT NULL,
       due_at TEXT NOT NULL, escalate_at TEXT NOT NULL, overdue INTEGER NOT NULL, escalated INTEGER NOT NULL,
       started_at TEXT NOT NULL, started_by TEXT NOT NULL, completed_at TEXT, per_capita_fen INTEGER, reason TEXT NOT NULL,
-      facts TEXT NOT NULL, started_event_id TEXT NOT NULL, verification_event_id TEXT);
+      facts TEXT NOT NULL, started_event_id TEXT NOT NULL, verification_event_id TEXT, entry INTEGER NOT NULL DEFAULT 0);
     CREATE INDEX {exit_instances}_by_village ON {exit_instances} (village_code, definition_id, status);
     CREATE INDEX {exit_instances}_by_subject ON {exit_instances} (subject_id, started_at);
     CREATE TABLE {exit_steps} (
@@ -78,7 +79,7 @@ export const exitProjection: Projection = {
       case 'WorkflowStarted': {
         const { instanceId, definitionId, version, subject, reason, facts, startedBy, startedAt } = e.data;
         view.run(
-          `INSERT INTO {exit_instances} VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?, ?, ?, 0, 0, ?, ?, NULL, NULL, ?, ?, ?, NULL)`,
+          `INSERT INTO {exit_instances} VALUES (?, ?, ?, ?, ?, ?, 'open', '', ?, ?, ?, 0, 0, ?, ?, NULL, NULL, ?, ?, ?, NULL, 0)`,
           instanceId,
           definitionId,
           version,
@@ -98,10 +99,12 @@ export const exitProjection: Projection = {
         return;
       }
       case 'WorkflowStepEntered': {
-        const { instanceId, step, enteredAt, dueAt, escalateAt } = e.data;
+        const { instanceId, step, entry, enteredAt, dueAt, escalateAt } = e.data;
         view.run(
-          `UPDATE {exit_instances} SET step = ?, entered_at = ?, due_at = ?, escalate_at = ?, overdue = 0, escalated = 0 WHERE exit_id = ?`,
+          `UPDATE {exit_instances} SET step = ?, entry = ?, entered_at = ?, due_at = ?, escalate_at = ?, overdue = 0, escalated = 0
+           WHERE exit_id = ?`,
           step,
+          entry,
           enteredAt,
           dueAt,
           escalateAt,
@@ -295,4 +298,18 @@ function insertFlag(view: ViewWriter, event: RecordedEvent, flag: FlagInsert): v
     JSON.stringify(flag.eventIds),
     event.position,
   );
+}
+
+/** The open cases in a division whose current step began at or after an instant, with that step's deadlines. */
+export function openCasesEnteredSince(
+  views: ReadStore,
+  code: string,
+  since: string,
+): { exitId: string; step: string; entry: number; dueAt: string; escalateAt: string }[] {
+  return views
+    .prepare(
+      `SELECT exit_id AS exitId, step, entry, due_at AS dueAt, escalate_at AS escalateAt FROM exit_instances
+       WHERE village_code >= ? AND village_code < ? AND status = 'open' AND entered_at >= ? ORDER BY exit_id`,
+    )
+    .all(...codesUnder(regionPrefix(code)), since) as { exitId: string; step: string; entry: number; dueAt: string; escalateAt: string }[];
 }

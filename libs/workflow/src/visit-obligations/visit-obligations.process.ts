@@ -1,6 +1,6 @@
 import { monthStart, nextMonth, shanghaiMonth, type HouseholdEvent, type RegionEvent, type VillageEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import { judgingOf, onboardingVillagesUnder, periodsFrom, wentLiveBefore, type ReadStore } from '@bangfu/projections';
+import { judgingOf, onboardingVillagesUnder, periodsFrom, releasedBy, type ReadStore } from '@bangfu/projections';
 import type { ProcessManager, Reaction, ReactionContext } from '../process/process-manager';
 
 /**
@@ -98,7 +98,7 @@ function handoverTimer(householdId: string, cadreId: string, since: string, dueA
  */
 function goLiveReactions(views: ReadStore, code: string, goLiveAt: string): Reaction[] {
   return onboardingVillagesUnder(views, code).flatMap((village) => {
-    if (wentLiveBefore(views, village.code, code)) return [];
+    if (!releasedBy(views, village.code, code)) return [];
     const first = [shanghaiMonth(village.registeredAt), shanghaiMonth(goLiveAt)].sort().at(-1) as string;
     const handovers = periodsFrom(views, village.code, goLiveAt).map((p) =>
       handoverTimer(p.household_id, p.cadre_id, p.valid_from, p.connect_by),
