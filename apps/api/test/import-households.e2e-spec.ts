@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { idNumberCheckCharacter } from '@bangfu/domain';
-import { runCli, startTestApp, type TestApp } from './test-app';
+import { encodeGbk, runCli, startTestApp, type TestApp } from './test-app';
 
 const HEADER = [
   '户编号',
@@ -69,20 +69,6 @@ function countyExport(count: number) {
   return { text: [HEADER, ...rows].map((r) => r.map(quote).join(',')).join('\r\n') + '\r\n', bad };
 }
 
-/** GBK bytes for a text, as Excel in a Chinese locale saves CSV (Node decodes GBK but has no encoder). */
-function encodeGbk(text: string): Buffer {
-  const table = new Map<string, number[]>();
-  const decoder = new TextDecoder('gbk');
-  for (let lead = 0x81; lead <= 0xfe; lead++) {
-    for (let trail = 0x40; trail <= 0xfe; trail++) {
-      if (trail === 0x7f) continue;
-      const char = decoder.decode(new Uint8Array([lead, trail]));
-      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
-    }
-  }
-  return Buffer.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) as number[]))));
-}
-
 describe('bangfu import households', () => {
   let t: TestApp;
 
@@ -98,7 +84,7 @@ describe('bangfu import households', () => {
     const report = join(t.config.dataDir, 'report.csv');
 
     const first = await runCli(['import', 'households', file, '--report', report, '--actor', 'antu-clerk'], t.cliEnv);
-    expect(first.stdout).toContain('(gb18030): 10000 rows — 9900 imported, 0 already imported, 100 refused');
+    expect(first.stdout).toContain('(gb18030)：共 10000 行 — 导入 9900 行，此前已导入 0 行，拒绝 100 行');
     expect(first.status).toBe(1);
     const reported = readFileSync(report, 'utf8')
       .trim()
@@ -106,12 +92,12 @@ describe('bangfu import households', () => {
       .slice(1)
       .map((line) => line.split(',').map((cell) => cell.replace(/^"|"$/g, '')));
     expect(new Map(reported.map(([row, column]) => [Number(row), column]))).toEqual(bad);
-    expect(first.stderr).toMatch(/row 52, column 户主身份证号: not a valid ID number/);
+    expect(first.stderr).toMatch(/第 52 行，户主身份证号：not a valid ID number/);
 
     await t.settle();
     const events = await t.domainEventCount();
     const again = await runCli(['import', 'households', file, '--report', report], t.cliEnv);
-    expect(again.stdout).toContain('10000 rows — 0 imported, 9900 already imported, 100 refused');
+    expect(again.stdout).toContain('共 10000 行 — 导入 0 行，此前已导入 9900 行，拒绝 100 行');
     await t.settle();
     expect(await t.domainEventCount()).toBe(events);
 
@@ -126,7 +112,7 @@ describe('bangfu import households', () => {
     const file = join(t.config.dataDir, 'utf8.csv');
     writeFileSync(file, `\uFEFF${HEADER.join(',')}\n2224261032018001,,朴春花,${id('222426', 7)},,低保贫困户,因残,,2025-07-01,\n`);
     const ok = await runCli(['import', 'households', file], t.cliEnv);
-    expect([ok.status, ok.stdout]).toEqual([0, expect.stringContaining('(utf-8): 1 rows — 1 imported')]);
+    expect([ok.status, ok.stdout]).toEqual([0, expect.stringContaining('(utf-8)：共 1 行 — 导入 1 行')]);
     writeFileSync(file, '姓名,电话\n张三,123\n');
     const bad = await runCli(['import', 'households', file], t.cliEnv);
     expect(bad.status).toBe(2);

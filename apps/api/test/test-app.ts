@@ -219,3 +219,17 @@ export async function expectRefused(
   expect(await t.domainEventCount()).toBe(before);
   return response;
 }
+
+/** GBK bytes for a text, as Excel in a Chinese locale saves CSV (Node decodes GBK but has no encoder). */
+export function encodeGbk(text: string): Buffer {
+  const table = new Map<string, number[]>();
+  const decoder = new TextDecoder('gbk');
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue;
+      const char = decoder.decode(new Uint8Array([lead, trail]));
+      if (char.length === 1 && char !== '\ufffd' && !table.has(char)) table.set(char, [lead, trail]);
+    }
+  }
+  return Buffer.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) as number[]))));
+}

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { DomainError, type Actor, type HouseholdCommand } from '@bangfu/domain';
 import { canonicalJson, type EventStore } from '@bangfu/eventstore';
@@ -9,18 +8,24 @@ import { openEventStore } from '../../../api/src/infrastructure/open-stores';
 import { HouseholdCommandHandler, HouseholdCommandMessage } from '../../../api/src/registry/households/household-command.handler';
 import { RecordFacts } from '../../../api/src/registry/record-facts';
 import { UsageError, flag, onlyFlags, type ParsedArgs } from '../args';
-import { parseCsv } from '../../../api/src/http/csv';
-import { HOUSEHOLD_COLUMNS, indexColumns, parseHouseholdRow, type HouseholdRow, type RowError } from '../import/household-rows';
-import { decodeText } from '../import/read-text';
-import { progressBar } from '../progress';
+import { HOUSEHOLD_COLUMNS, HOUSEHOLD_REQUIRED, parseHouseholdRow, type HouseholdRow, type RowError } from '../import/household-rows';
+import { indexColumns, readCsvFile, reportRows, runRows } from '../import/row-import';
+import { importHistory } from './import-history';
 import { importPlan } from './import-plan';
 
 export const importUsage = `import households FILE.csv [--actor NAME] [--report FILE]
                              register households from a county office's CSV export (UTF-8 or GBK)
+  import assignments FILE.csv [--actor NAME] [--report FILE]
+                             bring a county's 包保 history in: who held each household from when
+  import visits FILE.csv [--actor NAME] [--report FILE]
+                             bring a county's 走访 history in, with the 两不愁三保障 findings
   import plan FILE.yaml|FILE.csv [--actor NAME]
                              issue a work plan's numbered items as tasks`;
 
-const CONCURRENCY = 16;
+/** The operator an import's events name: `import:<user>`, acting as the county office. */
+export function importActor(name: string, label: string): Actor {
+  return { id: `import:${name}`, name: label, roles: ['county-admin'], regionCode: '000000' };
+}
 
 /**
  * Imports valid rows through the same decide path as the API and reports every refused row by row and
@@ -30,62 +35,30 @@ const CONCURRENCY = 16;
 export async function importCommand(args: ParsedArgs): Promise<number> {
   onlyFlags(args, ['actor', 'report']);
   const [, kind, file] = args.positional;
-  if (kind === 'plan' && file) return importPlan(file, flag(args, 'actor', userInfo().username));
+  const actorName = flag(args, 'actor', userInfo().username);
+  const reportFile = args.flags.get('report')?.at(-1);
+  if (kind === 'plan' && file) return importPlan(file, actorName);
+  if ((kind === 'assignments' || kind === 'visits') && file) return importHistory(kind, file, actorName, reportFile);
   if (kind !== 'households' || !file) throw new UsageError(`usage: bangfu ${importUsage}`);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(file);
-  } catch (error) {
-    throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
-  }
-  const { text, encoding } = decodeText(bytes);
-  const [header, ...records] = parseCsv(text);
-  const columns = header ? indexColumns(header.fields) : { missing: Object.values(HOUSEHOLD_COLUMNS) };
+  const { header, records, encoding } = readCsvFile(file);
+  const columns = indexColumns(header, HOUSEHOLD_COLUMNS, HOUSEHOLD_REQUIRED);
   if ('missing' in columns)
     throw new UsageError(`${file}: missing columns ${columns.missing.join(', ')} (see README, "Importing households")`);
 
-  const actor: Actor = {
-    id: `import:${flag(args, 'actor', userInfo().username)}`,
-    name: 'bangfu import',
-    roles: ['county-admin'],
-    regionCode: '000000',
-  };
   const store = openEventStore(loadConfig(), systemClock);
-  const importer = new RowImporter(store, actor);
-  const errors: RowError[] = [];
-  const counts = { imported: 0, already: 0 };
-  const progress = progressBar();
-  let next = 0;
-  let done = 0;
+  const importer = new RowImporter(store, importActor(actorName, 'bangfu import'));
+  const rows = records.map((record) => parseHouseholdRow(record.line, record.fields, columns));
   try {
-    const worker = async () => {
-      while (next < records.length) {
-        const record = records[next++];
-        const parsed = parseHouseholdRow(record.line, record.fields, columns);
-        const outcome = 'reason' in parsed ? parsed : await importer.import(parsed);
-        if (outcome === 'imported') counts.imported++;
-        else if (outcome === 'already') counts.already++;
-        else errors.push(outcome);
-        progress.update(`importing ${file}`, ++done, records.length);
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+    const result = await runRows(
+      `importing ${file}`,
+      rows,
+      (row) => ('reason' in row ? `#${row.row}` : row.householdId),
+      async (row) => ('reason' in row ? row : importer.import(row)),
+    );
+    return reportRows(file, encoding, records.length, result, reportFile);
   } finally {
-    progress.done();
     await store.close();
   }
-
-  errors.sort((a, b) => a.row - b.row);
-  for (const error of errors) console.error(`row ${error.row}, column ${error.column}: ${error.reason}`);
-  const reportFile = args.flags.get('report')?.at(-1);
-  if (reportFile) {
-    const quote = (value: string | number) => `"${String(value).replace(/"/g, '""')}"`;
-    writeFileSync(reportFile, ['行号,列,原因', ...errors.map((e) => [e.row, e.column, e.reason].map(quote).join(','))].join('\n') + '\n');
-  }
-  console.log(
-    `${file} (${encoding}): ${records.length} rows — ${counts.imported} imported, ${counts.already} already imported, ${errors.length} refused`,
-  );
-  return errors.length > 0 ? 1 : 0;
 }
 
 /** Domain refusals, told in terms of the CSV's columns. */

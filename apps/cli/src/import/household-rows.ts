@@ -2,14 +2,15 @@ import {
   HOUSEHOLD_CATEGORIES,
   MEMBER_RELATIONS,
   POVERTY_CAUSES,
-  dayStart,
-  isInstant,
   isValidIdNumber,
   type HouseholdCategory,
   type Member,
   type MemberRelation,
   type PovertyCause,
 } from '@bangfu/domain';
+import { cellReader, parseBusinessTime, type ColumnIndex as Columns, type RowError } from './row-import';
+
+export type { RowError } from './row-import';
 
 /** The columns of a county office's 建档立卡 export, as the README documents them. */
 export const HOUSEHOLD_COLUMNS = {
@@ -25,13 +26,7 @@ export const HOUSEHOLD_COLUMNS = {
   cadreId: '帮扶责任人',
 } as const;
 
-const REQUIRED = ['householdId', 'headName', 'headIdNumber', 'category', 'causes', 'identifiedAt'] as const;
-
-export interface RowError {
-  row: number;
-  column: string;
-  reason: string;
-}
+export const HOUSEHOLD_REQUIRED = ['householdId', 'headName', 'headIdNumber', 'category', 'causes', 'identifiedAt'] as const;
 
 export interface HouseholdRow {
   row: number;
@@ -45,21 +40,13 @@ export interface HouseholdRow {
   cadreId?: string;
 }
 
-export type ColumnIndex = Record<keyof typeof HOUSEHOLD_COLUMNS, number>;
-
-/** Finds each known column by its header; a missing required column makes the whole file unreadable. */
-export function indexColumns(header: string[]): ColumnIndex | { missing: string[] } {
-  const names = header.map((name) => name.trim());
-  const index = Object.fromEntries(Object.entries(HOUSEHOLD_COLUMNS).map(([key, name]) => [key, names.indexOf(name)])) as ColumnIndex;
-  const missing = REQUIRED.filter((key) => index[key] < 0).map((key) => HOUSEHOLD_COLUMNS[key]);
-  return missing.length > 0 ? { missing } : index;
-}
+export type ColumnIndex = Columns<keyof typeof HOUSEHOLD_COLUMNS>;
 
 /** One CSV record as a household, or the first thing wrong with it, named by row and column. */
 export function parseHouseholdRow(row: number, fields: string[], columns: ColumnIndex): HouseholdRow | RowError {
-  const cell = (key: keyof typeof HOUSEHOLD_COLUMNS) => (columns[key] >= 0 ? (fields[columns[key]] ?? '').trim() : '');
+  const cell = cellReader(fields, columns);
   const fail = (key: keyof typeof HOUSEHOLD_COLUMNS, reason: string): RowError => ({ row, column: HOUSEHOLD_COLUMNS[key], reason });
-  for (const key of REQUIRED) if (!cell(key)) return fail(key, 'empty');
+  for (const key of HOUSEHOLD_REQUIRED) if (!cell(key)) return fail(key, 'empty');
 
   const householdId = cell('householdId');
   if (!/^\d{16}$/.test(householdId)) return fail('householdId', `"${householdId}" is not a 16-digit 户编号`);
@@ -93,7 +80,7 @@ export function parseHouseholdRow(row: number, fields: string[], columns: Column
   if (unknown) return fail('causes', `"${unknown}" is not one of ${POVERTY_CAUSES.join('、')}`);
 
   const identified = cell('identifiedAt');
-  const identifiedAt = isCalendarDate(identified) ? dayStart(identified) : isInstant(identified) ? identified : undefined;
+  const identifiedAt = parseBusinessTime(identified);
   if (!identifiedAt) return fail('identifiedAt', `"${identified}" is not a date (YYYY-MM-DD)`);
 
   const phone = cell('phone');
@@ -110,9 +97,4 @@ export function parseHouseholdRow(row: number, fields: string[], columns: Column
     ...(phone ? { phone } : {}),
     ...(cadreId ? { cadreId } : {}),
   };
-}
-
-function isCalendarDate(value: string): boolean {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 }

@@ -406,6 +406,22 @@ describe('household decider', () => {
           },
         ]);
     });
+    it('reminds as of the reminder’s due time: a catch-up visit after it, already entered, does not answer it', () => {
+      const overdue: HouseholdEvent = {
+        type: 'VisitOverdue',
+        data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy, ...deadlines },
+      };
+      const given = [...history, overdue, visited('v9', 'c1', '2025-05-20T02:00:00.000Z')];
+      const remind: HouseholdCommand = { type: 'RemindOverdueVisit', data: { householdId: HH, month: '2025-04' } };
+      spec
+        .given(given)
+        .when(remind, { now: new Date('2025-06-10T00:00:00.000Z'), occurredAt: deadlines.remindAt })
+        .then([{ type: 'VisitReminderSent', data: { householdId: HH, month: '2025-04', cadreId: 'c1' } }]);
+      spec
+        .given(given)
+        .when(remind, { now: new Date('2025-06-10T00:00:00.000Z') })
+        .then([]);
+    });
     it('judges by the number the policy in force requires', () => {
       const given = [...history, visited('v1', 'c1', '2025-04-10T02:00:00.000Z')];
       spec.given(given).when(check('2025-04', 1)).then([]);

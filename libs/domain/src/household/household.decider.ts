@@ -41,9 +41,9 @@ export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, Househo
       case 'CheckMonthlyVisit':
         return checkMonthlyVisit(command, state);
       case 'RemindOverdueVisit':
-        return remindOverdueVisit(command, state);
+        return remindOverdueVisit(command, state, context);
       case 'EscalateOverdueVisit':
-        return escalateOverdueVisit(command, state);
+        return escalateOverdueVisit(command, state, context);
       default:
         return assertNever(command);
     }

@@ -93,15 +93,23 @@ export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: 
   ];
 }
 
-export function remindOverdueVisit(command: Command<'RemindOverdueVisit'>, state: HouseholdState): HouseholdEvent[] {
-  const overdue = pendingOverdue(state, command.data.month);
+export function remindOverdueVisit(
+  command: Command<'RemindOverdueVisit'>,
+  state: HouseholdState,
+  context: DecisionContext,
+): HouseholdEvent[] {
+  const overdue = pendingOverdue(state, command.data.month, asOf(context));
   if (!overdue || overdue.reminded) return [];
   return [{ type: 'VisitReminderSent', data: { ...command.data, cadreId: overdue.cadreId } }];
 }
 
 /** Escalates to the township (乡镇) an overdue month that no catch-up visit has answered. */
-export function escalateOverdueVisit(command: Command<'EscalateOverdueVisit'>, state: HouseholdState): HouseholdEvent[] {
-  const overdue = pendingOverdue(state, command.data.month);
+export function escalateOverdueVisit(
+  command: Command<'EscalateOverdueVisit'>,
+  state: HouseholdState,
+  context: DecisionContext,
+): HouseholdEvent[] {
+  const overdue = pendingOverdue(state, command.data.month, asOf(context));
   if (!overdue || overdue.escalated || state.status === 'unregistered') return [];
   return [
     {
@@ -111,15 +119,22 @@ export function escalateOverdueVisit(command: Command<'EscalateOverdueVisit'>, s
   ];
 }
 
-/** An overdue month still unanswered: no visit by the responsible cadre since the month ended. */
-function pendingOverdue(state: HouseholdState, month: string) {
+/** The instant a reminder or escalation is decided as of: its timer's due time, so history entered since does not count. */
+function asOf(context: DecisionContext): number {
+  return context.occurredAt ? Date.parse(context.occurredAt) : context.now.getTime();
+}
+
+/** An overdue month still unanswered by `at`: no visit by the responsible cadre between the month's end and then. */
+function pendingOverdue(state: HouseholdState, month: string, at: number) {
   if (state.status !== 'registered') return undefined;
   const overdue = state.overdue.get(month);
-  if (!overdue || caughtUp(state, month)) return undefined;
+  if (!overdue || caughtUp(state, month, at)) return undefined;
   return overdue;
 }
 
-function caughtUp(state: RegisteredHousehold, month: string): boolean {
+function caughtUp(state: RegisteredHousehold, month: string, at: number): boolean {
   const end = Date.parse(monthEnd(month));
-  return [...state.visits.values()].some((visit) => !visit.retracted && visit.byResponsibleCadre && Date.parse(visit.occurredAt) >= end);
+  return [...state.visits.values()].some(
+    (visit) => !visit.retracted && visit.byResponsibleCadre && Date.parse(visit.occurredAt) >= end && Date.parse(visit.occurredAt) <= at,
+  );
 }

@@ -15,6 +15,11 @@ export interface DomainCommand<T extends string = string, D = unknown> {
 export interface DecisionContext {
   now: Date;
   actor: Actor;
+  /**
+   * The business time the command is decided as of, where it states one (a timer's due time, history brought
+   * in); absent, now. A decider that asks "what had happened by then" reads this, never the record's clock.
+   */
+  occurredAt?: string;
 }
 
 /**

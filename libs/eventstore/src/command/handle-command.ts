@@ -67,7 +67,8 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
     const replay = metadata.idempotencyKey ? findReplay(history, metadata) : undefined;
     if (replay) return replay;
 
-    const newEvents = decider.decide(command, state, { now: metadata.now, actor: metadata.actor });
+    const context = { now: metadata.now, actor: metadata.actor, ...(metadata.occurredAt ? { occurredAt: metadata.occurredAt } : {}) };
+    const newEvents = decider.decide(command, state, context);
     const last = history.at(-1);
     if (newEvents.length === 0) {
       return { streamId, revision, position: last?.position ?? 0, eventIds: [], duplicate: false };

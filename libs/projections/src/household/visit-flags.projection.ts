@@ -1,8 +1,6 @@
 import { flagTableSql } from '../flags/flag-table';
 import {
   codesUnder,
-  effectiveGoLive,
-  goLiveLevels,
   policyInForce,
   policyRegionsFor,
   regionPrefix,
@@ -14,6 +12,9 @@ import {
 } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import type { Projection, ViewWriter } from '../projection';
+import { raise } from '../flags/raise-flag';
+import { closeGap, openGap, releaseGaps } from './assignment-gaps';
+import { judging } from './flag-judging';
 
 export const VISIT_FLAG_TYPES = [
   'BACKFILLED_VISIT',
@@ -49,7 +50,7 @@ export const visitFlagsProjection: Projection = {
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
   // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
   version: 3,
-  tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_divisions'],
+  tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_pending_gaps', 'flag_divisions'],
   schema: `
     ${flagTableSql('flags')}
     CREATE INDEX {flags}_by_household ON {flags} (household_id, type);
@@ -59,7 +60,10 @@ export const visitFlagsProjection: Projection = {
       cadre_id TEXT NOT NULL, occurred_at TEXT NOT NULL, visit_id TEXT NOT NULL, event_id TEXT NOT NULL, village_code TEXT NOT NULL,
       household_id TEXT NOT NULL, by_responsible INTEGER NOT NULL, pending INTEGER NOT NULL,
       PRIMARY KEY (cadre_id, occurred_at, visit_id)) WITHOUT ROWID;
-    CREATE TABLE {flag_holders} (household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, cadre_id TEXT, gap_since TEXT);
+    CREATE TABLE {flag_holders} (
+      household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, cadre_id TEXT, gap_since TEXT, gap_event_id TEXT);
+    CREATE TABLE {flag_pending_gaps} (
+      household_id TEXT NOT NULL, village_code TEXT NOT NULL, from_at TEXT NOT NULL, to_at TEXT NOT NULL, event_ids TEXT NOT NULL);
     CREATE TABLE {flag_divisions} (code TEXT PRIMARY KEY, onboarding INTEGER NOT NULL, go_live_at TEXT);`,
   apply(event, view) {
     const e = event as unknown as HouseholdEvent | VisitPolicyEvent | RegionEvent;
@@ -115,7 +119,7 @@ export const visitFlagsProjection: Projection = {
         );
         return openGap(view, event, e.data.householdId, e.data.villageCode, e.data.identifiedAt);
       case 'CadreAssigned':
-        view.run('UPDATE {flag_holders} SET cadre_id = ?, gap_since = NULL WHERE household_id = ?', e.data.cadreId, e.data.householdId);
+        view.run('UPDATE {flag_holders} SET cadre_id = ? WHERE household_id = ?', e.data.cadreId, e.data.householdId);
         return closeGap(view, event, e.data.householdId, e.data.from);
       case 'AssignmentEnded':
         view.run('UPDATE {flag_holders} SET cadre_id = NULL WHERE household_id = ?', e.data.householdId);
@@ -129,7 +133,6 @@ export const visitFlagsProjection: Projection = {
         return;
       }
       case 'HouseholdRemoved':
-        view.run('UPDATE {flag_holders} SET gap_since = NULL WHERE household_id = ?', e.data.householdId);
         return closeGap(view, event, e.data.householdId, e.data.removedAt);
       default:
         return;
@@ -137,52 +140,10 @@ export const visitFlagsProjection: Projection = {
   },
 };
 
-interface NewFlag {
-  flagId: string;
-  type: VisitFlagType;
-  householdId: string | null;
-  villageCode: string;
-  cadreId: string | null;
-  occurredAt: string;
-  details: Record<string, unknown>;
-  eventIds?: string[];
-}
-
-function raise(view: ViewWriter, event: RecordedEvent, flag: NewFlag): void {
-  view.run(
-    `INSERT OR IGNORE INTO {flags} (flag_id, type, household_id, village_code, cadre_id, occurred_at, raised_at, details, event_ids, position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    flag.flagId,
-    flag.type,
-    flag.householdId,
-    flag.villageCode,
-    flag.cadreId,
-    flag.occurredAt,
-    event.metadata.recordedAt,
-    JSON.stringify(flag.details),
-    JSON.stringify(flag.eventIds ?? [event.id]),
-    event.position,
-  );
-}
-
 type VisitFacts = Pick<
   Extract<HouseholdEvent, { type: 'VisitRecorded' }>['data'],
   'visitId' | 'householdId' | 'villageCode' | 'cadreId' | 'occurredAt' | 'byResponsibleCadre'
 >;
-
-/**
- * How a village's facts are judged, as the log has declared it so far: not yet while it is onboarding, else
- * from its go-live (the latest over it, its township and its county; null, since registration).
- */
-function judging(view: ViewWriter, villageCode: string): { onboarding: boolean; from: string | null } {
-  const levels = goLiveLevels(villageCode);
-  const rows = view.all<{ code: string; onboarding: number; go_live_at: string | null }>(
-    `SELECT code, onboarding, go_live_at FROM {flag_divisions} WHERE code IN (${levels.map(() => '?').join(', ')})`,
-    ...levels,
-  );
-  const from = effectiveGoLive(rows.map((row) => row.go_live_at));
-  return { onboarding: from === null && rows.some((row) => row.code === villageCode && row.onboarding === 1), from };
-}
 
 function flagVisit(event: RecordedEvent, visit: VisitFacts, view: ViewWriter): void {
   const { onboarding, from } = judging(view, visit.villageCode);
@@ -280,51 +241,6 @@ function policyAt(view: ViewWriter, villageCode: string, instant: string): Visit
 }
 
 /**
- * A household without a responsible cadre. The flag stands while the gap is open; a gap closed within a
- * day (registered in the morning, assigned in the afternoon) is ordinary office work and is dropped.
- */
-function openGap(view: ViewWriter, event: RecordedEvent, householdId: string, villageCode: string, since: string): void {
-  const { onboarding, from: goLive } = judging(view, villageCode);
-  if (onboarding) {
-    // Judged at go-live, if no cadre has been assigned by then.
-    view.run('UPDATE {flag_holders} SET gap_since = ? WHERE household_id = ?', since, householdId);
-    return;
-  }
-  // A gap is judged from go-live on: one that began in migrated history counts from the go-live.
-  const from = goLive !== null && since < goLive ? goLive : since;
-  raise(view, event, {
-    flagId: `ASSIGNMENT_GAP:${householdId}:${from}`,
-    type: 'ASSIGNMENT_GAP',
-    householdId,
-    villageCode,
-    cadreId: null,
-    occurredAt: from,
-    details: { from, to: null },
-  });
-}
-
-const GAP_GRACE_MS = 86_400_000;
-
-function closeGap(view: ViewWriter, event: RecordedEvent, householdId: string, at: string): void {
-  const gap = view.get<FlagRow>(
-    `SELECT * FROM {flags} WHERE household_id = ? AND type = 'ASSIGNMENT_GAP' AND period_to IS NULL`,
-    householdId,
-  );
-  if (!gap) return;
-  if (Date.parse(at) - Date.parse(gap.occurred_at) < GAP_GRACE_MS) {
-    view.run('DELETE FROM {flags} WHERE flag_id = ?', gap.flag_id);
-    return;
-  }
-  view.run(
-    'UPDATE {flags} SET period_to = ?, details = ?, event_ids = ? WHERE flag_id = ?',
-    at,
-    JSON.stringify({ from: gap.occurred_at, to: at, days: Math.round((Date.parse(at) - Date.parse(gap.occurred_at)) / 86_400_000) }),
-    JSON.stringify([...JSON.parse(gap.event_ids), event.id]),
-    gap.flag_id,
-  );
-}
-
-/**
  * A go-live brings its villages out of onboarding: the visits entered meanwhile are judged (those on or after
  * the go-live; not on their recording lag, which is the migration's), and a household still without a cadre
  * has an assignment gap from the go-live on.
@@ -349,15 +265,5 @@ function releaseOnboarding(view: ViewWriter, event: RecordedEvent, code: string,
     if (visit.occurredAt < goLiveAt) continue;
     judgeVisit(event, { ...visit, byResponsibleCadre: visit.byResponsible === 1 }, view, { eventId: visit.eventId, enteredLive: false });
   }
-  const gaps = view.all<{ household_id: string; village_code: string; gap_since: string }>(
-    `SELECT household_id, village_code, gap_since FROM {flag_holders}
-     WHERE gap_since IS NOT NULL AND cadre_id IS NULL AND household_id >= ? AND household_id < ? ORDER BY household_id`,
-    low,
-    high,
-  );
-  for (const gap of gaps) {
-    if (judging(view, gap.village_code).onboarding) continue;
-    view.run('UPDATE {flag_holders} SET gap_since = NULL WHERE household_id = ?', gap.household_id);
-    openGap(view, event, gap.household_id, gap.village_code, gap.gap_since);
-  }
+  releaseGaps(view, event, low, high, goLiveAt);
 }

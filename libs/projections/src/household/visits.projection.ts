@@ -38,7 +38,8 @@ export interface OverdueRow {
 export const visitsProjection: Projection = {
   name: 'visits',
   // v2: the per-household index covers what coverage asks of a visit (no row read per household).
-  version: 2,
+  // v3: reminders and escalations at their business time; a catch-up entered before the month was judged counts.
+  version: 3,
   tables: ['visits', 'overdue_visits'],
   schema: `
     CREATE TABLE {visits} (
@@ -105,12 +106,24 @@ export const visitsProjection: Projection = {
           recordedAt,
           monthEnd(o.month),
         );
+        // History brought in may already hold the visit that answered the month.
+        view.run(
+          `UPDATE {overdue_visits} SET caught_up_at = (
+             SELECT MIN(occurred_at) FROM {visits} WHERE household_id = ? AND by_responsible = 1 AND retracted = 0 AND occurred_at >= ?)
+           WHERE household_id = ? AND month = ?`,
+          o.householdId,
+          monthEnd(o.month),
+          o.householdId,
+          o.month,
+        );
         return;
       }
+      // When it was sent, in business time (its timer's due time): a reminder set off by history brought in
+      // is dated as the record would have dated it live.
       case 'VisitReminderSent':
         view.run(
           'UPDATE {overdue_visits} SET reminded_at = ? WHERE household_id = ? AND month = ?',
-          recordedAt,
+          event.metadata.occurredAt,
           e.data.householdId,
           e.data.month,
         );
@@ -118,7 +131,7 @@ export const visitsProjection: Projection = {
       case 'OverdueVisitEscalated':
         view.run(
           'UPDATE {overdue_visits} SET escalated_at = ?, township_code = ? WHERE household_id = ? AND month = ?',
-          recordedAt,
+          event.metadata.occurredAt,
           e.data.townshipCode,
           e.data.householdId,
           e.data.month,

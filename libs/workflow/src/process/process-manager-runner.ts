@@ -145,6 +145,8 @@ export async function carryOutReactions(
     const metadata: CommandMetadata = {
       actor: SYSTEM_ACTOR,
       now,
+      // A reaction follows from the fact as of when it happened: a month closed on 31 March is judged as of then.
+      occurredAt: event.metadata.occurredAt,
       correlationId: event.metadata.correlationId,
       causationId: event.id,
       idempotencyKey: `${manager.name}:${event.id}:${i}`,
