@@ -118,6 +118,24 @@ const EXIT: [step: string | null, body: Record<string, unknown>, actor: Actor, l
 ];
 const EXIT_ID = `${HH1}-1`;
 
+const task = (taskId: string, deadline: string) => ({
+  taskId,
+  plan: '安图县2026年脱贫攻坚工作计划',
+  item: taskId.slice(-1),
+  title: taskId.endsWith('1') ? '完成危房改造' : '完成饮水安全巩固',
+  regionCode: '222426',
+  leadUnit: '县住建局',
+  target: { quantity: 1, unit: '项' },
+  deadline,
+});
+/** Two plan items: one completed on time (March), one never completed and overdue at the end of May. */
+const TASKS: [when: string, path: string, body: Record<string, unknown>, actor: 'county' | 'team'][] = [
+  ['2026-01-05T09:00:00', '/tasks', task('antu-2026-1', t8('2026-03-31T23:59:00')), 'county'],
+  ['2026-01-05T09:30:00', '/tasks', task('antu-2026-2', t8('2026-05-31T23:59:00')), 'county'],
+  ['2026-03-20T15:00:00', '/tasks/antu-2026-1/completion', { note: '已完成改造', evidence: ['验收单'] }, 'team'],
+  ['2026-03-25T15:00:00', '/tasks/antu-2026-1/verification', { approved: true, note: '验收合格' }, 'county'],
+];
+
 /** What both records are compared on: every overdue month, every flag, and the exit, without record times. */
 async function outcome(t: TestApp, admin: string) {
   const get = async (path: string) => (await t.request('GET', `/api/v1${path}`, { token: admin })).body as Answer;
@@ -147,7 +165,14 @@ async function outcome(t: TestApp, admin: string) {
   const exit = await get(`/exits/${EXIT_ID}`);
   const steps = (exit.steps as Answer[]).map((s) => ({ step: s.step, action: s.action, at: s.at, durationDays: s.durationDays }));
   const exited = (await get(`/households/${HH1}`)).exited as boolean;
-  return { overdue, flags, exit: { status: exit.status, completedAt: exit.completedAt, steps }, exited };
+  const tasks = ((await get('/tasks?region=222426')).tasks as Answer[]).map((task) => ({
+    taskId: task.taskId,
+    status: task.status,
+    overdue: task.overdue,
+    onTime: task.onTime,
+    completedAt: task.completedAt,
+  }));
+  return { overdue, flags, exit: { status: exit.status, completedAt: exit.completedAt, steps }, exited, tasks };
 }
 
 async function setUp(t: TestApp, admin: string): Promise<void> {
@@ -208,6 +233,14 @@ describe('a county brought in afterwards is judged as if it had been recorded li
     expect(live.exit.steps.map((s) => `${s.step}:${s.action}`)).toContain('notice:object');
     expect(brought.exit).toEqual(live.exit);
     expect([live.exited, brought.exited]).toEqual([true, true]);
+  });
+
+  it('keeps the same plan tasks: one completed on time, one overdue since the end of May', () => {
+    expect(live.tasks).toEqual([
+      { taskId: 'antu-2026-1', status: 'completed', overdue: false, onTime: true, completedAt: t8('2026-03-25T15:00:00') },
+      { taskId: 'antu-2026-2', status: 'issued', overdue: true, onTime: null, completedAt: null },
+    ]);
+    expect(brought.tasks).toEqual(live.tasks);
   });
 
   it('shows the facts before go-live as migrated history', async () => {
@@ -307,6 +340,10 @@ async function recordLive() {
             body: { cadreId: v.cadreId, kind: v.kind, occurredAt: v.at, findings: FINDINGS },
           }),
       ]),
+      ...TASKS.map(([local, path, body, actor]): [string, () => Promise<{ status: number }>] => [
+        t8(local),
+        () => t.request('POST', `/api/v1${path}`, { token: actors[actor], body }),
+      ]),
       ...EXIT.map(([step, body, actor, local]): [string, () => Promise<{ status: number }>] => [
         t8(local),
         () => t.request('POST', step ? `/api/v1/exits/${EXIT_ID}/steps/${step}` : '/api/v1/exits', { token: actors[actor], body }),
@@ -366,6 +403,9 @@ async function bringIn() {
   for (const [step, body, actor, at] of EXIT) {
     await t.settle();
     await post(step ? `/exits/${EXIT_ID}/steps/${step}` : '/exits', { ...body, at: t8(at) }, actors[actor]);
+  }
+  for (const [local, path, body, actor] of TASKS) {
+    await post(path, path === '/tasks' ? body : { ...body, at: t8(local) }, actors[actor]);
   }
   await t.settle();
   // Nothing is judged while the county is onboarding, even with every month and deadline long past.

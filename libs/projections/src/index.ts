@@ -21,3 +21,4 @@ export * from './ledger/subject-events.projection';
 export * from './supervision/supervision.projection';
 export * from './accountability/cases.projection';
 export * from './task/tasks.projection';
+export * from './flags/raise-flag';

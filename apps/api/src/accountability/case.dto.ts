@@ -13,7 +13,11 @@ export class OpenCaseDto {
   @EntityId('case-2026-001', 'the case’s id') caseId!: string;
   @ApiProperty({ type: CaseAgainstDto }) @IsObject() @ValidateNested() @Type(() => CaseAgainstDto) against!: CaseAgainstDto;
   @ApiProperty({ description: 'what the case is about' }) @IsString() @Length(1, 2000) summary!: string;
-  @ApiProperty({ type: [String], description: 'ids of the events that ground the case; each must exist and lie in your jurisdiction' })
+  @ApiProperty({
+    type: [String],
+    example: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+    description: 'ids of the events that ground the case; each must exist and lie in your jurisdiction',
+  })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(100)

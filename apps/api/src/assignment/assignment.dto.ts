@@ -21,7 +21,7 @@ export class AssignUnitDto {
 }
 
 export class AssignWorkTeamDto {
-  @ApiProperty({ type: [String], description: 'the resident work team (驻村工作队)' })
+  @ApiProperty({ type: [String], example: ['jl-wjw-01', 'jl-wjw-02'], description: 'the resident work team (驻村工作队)' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(20)

@@ -17,7 +17,7 @@ export class ApproveProjectDto {
 }
 
 export class BeneficiariesDto {
-  @ApiProperty({ type: [String], description: '户编号 of the households it lifts (带贫)' })
+  @ApiProperty({ type: [String], example: ['2224261032010001'], description: '户编号 of the households it lifts (带贫)' })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(1000)

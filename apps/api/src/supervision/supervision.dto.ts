@@ -60,7 +60,11 @@ export class RecordFindingDto {
   @ApiProperty({ enum: SEVERITIES }) @IsIn(SEVERITIES) severity!: (typeof SEVERITIES)[number];
   @ApiProperty() @IsString() @Length(1, 2000) description!: string;
   @TextList('what was seen: notes, documents, photos', false) evidence!: string[];
-  @ApiProperty({ type: [String], description: 'ids of the events the finding rests on; each must exist and lie in your jurisdiction' })
+  @ApiProperty({
+    type: [String],
+    example: ['0f8fad5b-d9cb-469f-a165-70867728950e'],
+    description: 'ids of the events the finding rests on; each must exist and lie in your jurisdiction',
+  })
   @IsArray()
   @ArrayMaxSize(100)
   @Matches(EVENT_ID_PATTERN, { each: true, message: 'each of eventIds must be an event id' })
@@ -73,7 +77,7 @@ export class RectificationDto {
   @ApiProperty({ enum: RECTIFICATION_ACTIONS }) @IsIn(RECTIFICATION_ACTIONS) action!: (typeof RECTIFICATION_ACTIONS)[number];
   @Instant('order: the deadline') deadline?: string;
   @ApiPropertyOptional({ description: 'order: what must be done' }) @IsOptional() @IsString() @Length(1, 2000) requirement?: string;
-  @ApiPropertyOptional({ description: 'order: who must do it (cadre, unit or office id)' })
+  @ApiPropertyOptional({ example: 'jl-wjw-01', description: 'order: who must do it (cadre, unit or office id)' })
   @IsOptional()
   @IsString()
   @Matches(ID_PATTERN)

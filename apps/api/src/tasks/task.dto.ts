@@ -56,6 +56,13 @@ export class IssueTaskDto {
   timing?: string;
 }
 
+/** An act's business time, for history brought in. */
+const ActedAt = () =>
+  Instant(
+    'when it happened, for history brought in: not in the future, not before the task’s previous act; on time is ' +
+      'judged by it. Omitted, now',
+  );
+
 export class ProgressDto {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'cumulative quantity done so far' })
   @IsInt()
@@ -64,16 +71,19 @@ export class ProgressDto {
   completed!: number;
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
   @TextList('evidence: documents, photos, vouchers') evidence?: string[];
+  @ActedAt() at?: string;
 }
 
 export class TaskCompletionDto {
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
   @TextList('evidence of completion') evidence?: string[];
+  @ActedAt() at?: string;
 }
 
 export class TaskVerificationDto {
   @ApiProperty({ description: 'verified (true) or rejected (false)' }) @IsBoolean() approved!: boolean;
   @ApiProperty() @IsString() @Length(1, 2000) note!: string;
+  @ActedAt() at?: string;
 }
 
 export const TASK_STATUSES = ['issued', 'in_progress', 'submitted', 'completed', 'overdue'] as const;

@@ -45,7 +45,9 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'cumulative progress with evidence' })
   progress(@Param('taskId') taskId: string, @Body() body: ProgressDto, @Req() request: Request) {
     const data = { taskId, completed: body.completed, note: body.note, evidence: body.evidence ?? [] };
-    return this.dispatch.send(new TaskCommandMessage({ type: 'ReportTaskProgress', data }, this.context.metadataFor(request)));
+    return this.dispatch.send(
+      new TaskCommandMessage({ type: 'ReportTaskProgress', data }, this.context.metadataAt(request, body.at).metadata),
+    );
   }
 
   @Post('tasks/:taskId/completion')
@@ -53,7 +55,9 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'completion submitted; on time when submitted by the deadline' })
   completion(@Param('taskId') taskId: string, @Body() body: TaskCompletionDto, @Req() request: Request) {
     const data = { taskId, note: body.note, evidence: body.evidence ?? [] };
-    return this.dispatch.send(new TaskCommandMessage({ type: 'SubmitTaskCompletion', data }, this.context.metadataFor(request)));
+    return this.dispatch.send(
+      new TaskCommandMessage({ type: 'SubmitTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata),
+    );
   }
 
   @Post('tasks/:taskId/verification')
@@ -61,7 +65,9 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 VERIFIER_IS_SUBMITTER' })
   verification(@Param('taskId') taskId: string, @Body() body: TaskVerificationDto, @Req() request: Request) {
     const data = { taskId, approved: body.approved, note: body.note };
-    return this.dispatch.send(new TaskCommandMessage({ type: 'VerifyTaskCompletion', data }, this.context.metadataFor(request)));
+    return this.dispatch.send(
+      new TaskCommandMessage({ type: 'VerifyTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata),
+    );
   }
 
   @Get('tasks')

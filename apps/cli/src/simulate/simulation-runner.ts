@@ -9,7 +9,7 @@ import {
   type AcceptedEvent,
   type RecordedEvent,
 } from '@bangfu/eventstore';
-import { ReadStore, registryProjection, type ViewWriter } from '@bangfu/projections';
+import { ReadStore, regionsProjection, registryProjection } from '@bangfu/projections';
 import { carryOutReactions, fireTimer, type TimerEvent } from '@bangfu/workflow';
 import { AppModule } from '../../../api/src/app.module';
 import type { BangfuConfig } from '../../../api/src/config/bangfu-config';
@@ -67,12 +67,16 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     throw new Error(`${config.dataDir} already holds events: simulate writes into an empty data directory`);
   }
   const store = await BulkLoadStore.open(inner, () => new Date(now), { writer: backgroundBatchWriter(file, inner) });
-  // The one view the commands and processes read (the register: a village's households for the month's
-  // checks, a county's for an inspection's draw), kept in memory and handed to the app as its views.
+  // The views the commands and processes read (the register: a village's households for the month's checks, a
+  // county's for an inspection's draw; the region tree: whether a division is still onboarding), kept in memory
+  // and handed to the app as its views.
   const views = new ReadStore(':memory:');
-  views.createGeneration(registryProjection, 1);
-  views.switchViews(registryProjection, 1);
-  const registry: ViewWriter = views.writer(registryProjection, 1);
+  const inMemory = [registryProjection, regionsProjection].map((projection) => {
+    views.createGeneration(projection, 1);
+    views.switchViews(projection, 1);
+    return { projection, writer: views.writer(projection, 1) };
+  });
+  const registry = inMemory[0].writer;
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { store, views, commandsOnly: true }), {
     logger: ['error'],
   });
@@ -86,7 +90,7 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
     report.events += accepted.length;
     for (const event of accepted) {
       // The process managers read neither chain hash, which the flush computes later.
-      registryProjection.apply(event as RecordedEvent, registry);
+      for (const { projection, writer } of inMemory) projection.apply(event as RecordedEvent, writer);
       trackTimer(event);
       unhandled.push(event);
     }

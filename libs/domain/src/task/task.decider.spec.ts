@@ -25,9 +25,9 @@ const before = new Date('2026-06-01T00:00:00.000Z');
 const after = new Date('2026-07-02T00:00:00.000Z');
 const submit: TaskCommand = { type: 'SubmitTaskCompletion', data: { taskId: 't-5', note: '资金已拨付', evidence: ['拨付凭证'] } };
 const verify = (approved: boolean): TaskCommand => ({ type: 'VerifyTaskCompletion', data: { taskId: 't-5', approved, note: '核验' } });
-const submitted = (onTime: boolean): TaskEvent => ({
+const submitted = (onTime: boolean, at = (onTime ? before : after).toISOString()): TaskEvent => ({
   type: 'TaskCompletionSubmitted',
-  data: { taskId: 't-5', note: '资金已拨付', evidence: ['拨付凭证'], submittedBy: 'clerk', onTime },
+  data: { taskId: 't-5', note: '资金已拨付', evidence: ['拨付凭证'], submittedBy: 'clerk', onTime, at },
 });
 const spec = specFor(taskDecider);
 
@@ -51,8 +51,26 @@ describe('plan tasks', () => {
     spec
       .given([issued, submitted(true)])
       .when(verify(true), { actor: checker, now: after })
-      .then([{ type: 'TaskCompletionVerified', data: { taskId: 't-5', note: '核验', verifiedBy: 'checker', onTime: true } }]);
+      .then([
+        {
+          type: 'TaskCompletionVerified',
+          data: { taskId: 't-5', note: '核验', verifiedBy: 'checker', onTime: true, at: after.toISOString() },
+        },
+      ]);
     spec.given([issued]).when(verify(true), { actor: checker, now: after }).then({ code: 'TASK_OUT_OF_ORDER' });
+  });
+
+  it('given a completion entered later with its past time, then on time is judged by that time, never before the last act', () => {
+    const june = '2026-06-20T02:00:00.000Z';
+    spec
+      .given([issued])
+      .when(submit, { actor: clerk, now: after, occurredAt: june })
+      .then([submitted(true, june)]);
+    spec
+      .given([issued, submitted(true, june)])
+      .when(verify(true), { actor: checker, now: after, occurredAt: '2026-06-19T00:00:00.000Z' })
+      .then({ code: 'ACT_BEFORE_PREVIOUS_STEP' });
+    spec.given([issued]).when(submit, { actor: clerk, now: before, occurredAt: june }).then({ code: 'TIME_IN_FUTURE' });
   });
 
   it('takes cumulative progress, and marks overdue only what was not met by the deadline', () => {

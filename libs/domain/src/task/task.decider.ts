@@ -30,19 +30,35 @@ export type TaskCommand =
   | { type: 'VerifyTaskCompletion'; data: { taskId: string; approved: boolean; note: string } }
   | { type: 'MarkTaskOverdue'; data: { taskId: string } };
 
+/** `at`: the act's business time (history brought in states a past one); absent on events recorded before it was kept. */
 export type TaskEvent =
   | { type: 'TaskIssued'; data: TaskSpec }
-  | { type: 'TaskProgressReported'; data: { taskId: string; completed: number; note: string; evidence: string[]; reportedBy: string } }
-  | { type: 'TaskCompletionSubmitted'; data: { taskId: string; note: string; evidence: string[]; submittedBy: string; onTime: boolean } }
-  | { type: 'TaskCompletionVerified'; data: { taskId: string; note: string; verifiedBy: string; onTime: boolean } }
-  | { type: 'TaskCompletionRejected'; data: { taskId: string; note: string; verifiedBy: string } }
+  | {
+      type: 'TaskProgressReported';
+      data: { taskId: string; completed: number; note: string; evidence: string[]; reportedBy: string; at?: string };
+    }
+  | {
+      type: 'TaskCompletionSubmitted';
+      data: { taskId: string; note: string; evidence: string[]; submittedBy: string; onTime: boolean; at?: string };
+    }
+  | { type: 'TaskCompletionVerified'; data: { taskId: string; note: string; verifiedBy: string; onTime: boolean; at?: string } }
+  | { type: 'TaskCompletionRejected'; data: { taskId: string; note: string; verifiedBy: string; at?: string } }
   | { type: 'TaskOverdue'; data: { taskId: string; deadline: string } };
 
 export type TaskStatus = 'issued' | 'in_progress' | 'submitted' | 'completed';
 
 export type TaskState =
   | { status: 'none' }
-  | { status: TaskStatus; spec: TaskSpec; completed: number; submittedBy: string | null; submittedOnTime: boolean; overdue: boolean };
+  | {
+      status: TaskStatus;
+      spec: TaskSpec;
+      completed: number;
+      submittedBy: string | null;
+      submittedOnTime: boolean;
+      overdue: boolean;
+      /** The business time of the latest act: a later one cannot be stated before it. */
+      lastActAt: string | null;
+    };
 
 export class TaskNotFoundError extends DomainError {
   readonly code = 'TASK_NOT_FOUND';
@@ -56,6 +72,13 @@ export class TaskOutOfOrderError extends DomainError {
 }
 export class VerifierIsSubmitterError extends DomainError {
   readonly code = 'VERIFIER_IS_SUBMITTER';
+}
+export class TaskActBeforePreviousError extends DomainError {
+  readonly code = 'ACT_BEFORE_PREVIOUS_STEP';
+}
+export class TaskActInFutureError extends DomainError {
+  readonly code = 'TIME_IN_FUTURE';
+  override readonly kind = 'invalid' as const;
 }
 export class InvalidTaskError extends DomainError {
   readonly code = 'INVALID_TASK';
@@ -75,9 +98,11 @@ export const taskDecider: Decider<TaskCommand, TaskEvent, TaskState> = {
   initialState: () => ({ status: 'none' }),
   evolve(state, event) {
     if (event.type === 'TaskIssued') {
-      return { status: 'issued', spec: event.data, completed: 0, submittedBy: null, submittedOnTime: false, overdue: false };
+      const fresh = { completed: 0, submittedBy: null, submittedOnTime: false, overdue: false, lastActAt: null };
+      return { status: 'issued', spec: event.data, ...fresh };
     }
     if (state.status === 'none') return state;
+    if (event.type !== 'TaskOverdue' && event.data.at) state = { ...state, lastActAt: event.data.at };
     switch (event.type) {
       case 'TaskProgressReported':
         return { ...state, status: 'in_progress', completed: event.data.completed };
@@ -106,9 +131,16 @@ export const taskDecider: Decider<TaskCommand, TaskEvent, TaskState> = {
 
 type Issued = Exclude<TaskState, { status: 'none' }>;
 
-function decideOnIssued(command: Exclude<TaskCommand, { type: 'IssueTask' }>, state: Issued, { now, actor }: DecisionContext): TaskEvent[] {
+function decideOnIssued(command: Exclude<TaskCommand, { type: 'IssueTask' }>, state: Issued, context: DecisionContext): TaskEvent[] {
   const { taskId } = command.data;
-  const onTime = now.getTime() <= Date.parse(state.spec.deadline);
+  const { actor } = context;
+  if (command.type === 'MarkTaskOverdue') {
+    // Completion submitted by the deadline is not overdue, even while its verification is pending.
+    const met = state.status === 'completed' || (state.status === 'submitted' && state.submittedOnTime);
+    return met || state.overdue ? [] : [{ type: 'TaskOverdue', data: { taskId, deadline: state.spec.deadline } }];
+  }
+  const at = actedAt(state, context);
+  const onTime = Date.parse(at) <= Date.parse(state.spec.deadline);
   switch (command.type) {
     case 'ReportTaskProgress':
       if (state.status === 'completed' || state.status === 'submitted') {
@@ -122,11 +154,11 @@ function decideOnIssued(command: Exclude<TaskCommand, { type: 'IssueTask' }>, st
           },
         );
       }
-      return [{ type: 'TaskProgressReported', data: { ...command.data, reportedBy: actor.id } }];
+      return [{ type: 'TaskProgressReported', data: { ...command.data, reportedBy: actor.id, at } }];
     case 'SubmitTaskCompletion':
       if (state.status === 'completed' || state.status === 'submitted')
         throw new TaskOutOfOrderError(`task ${taskId} is already ${state.status}`);
-      return [{ type: 'TaskCompletionSubmitted', data: { ...command.data, submittedBy: actor.id, onTime } }];
+      return [{ type: 'TaskCompletionSubmitted', data: { ...command.data, submittedBy: actor.id, onTime, at } }];
     case 'VerifyTaskCompletion': {
       if (state.status !== 'submitted')
         throw new TaskOutOfOrderError(`task ${taskId} is ${state.status}: there is no completion to verify`);
@@ -134,15 +166,20 @@ function decideOnIssued(command: Exclude<TaskCommand, { type: 'IssueTask' }>, st
         throw new VerifierIsSubmitterError('completion is verified by someone other than who submitted it');
       const { approved, note } = command.data;
       return approved
-        ? [{ type: 'TaskCompletionVerified', data: { taskId, note, verifiedBy: actor.id, onTime: state.submittedOnTime } }]
-        : [{ type: 'TaskCompletionRejected', data: { taskId, note, verifiedBy: actor.id } }];
-    }
-    case 'MarkTaskOverdue': {
-      // Completion submitted by the deadline is not overdue, even while its verification is pending.
-      const met = state.status === 'completed' || (state.status === 'submitted' && state.submittedOnTime);
-      return met || state.overdue ? [] : [{ type: 'TaskOverdue', data: { taskId, deadline: state.spec.deadline } }];
+        ? [{ type: 'TaskCompletionVerified', data: { taskId, note, verifiedBy: actor.id, onTime: state.submittedOnTime, at } }]
+        : [{ type: 'TaskCompletionRejected', data: { taskId, note, verifiedBy: actor.id, at } }];
     }
     default:
       return assertNever(command);
   }
+}
+
+/** The act's business time: the one the request states (history brought in), never in the future nor before the last act. */
+function actedAt(state: Issued, { now, occurredAt }: DecisionContext): string {
+  const at = occurredAt ?? now.toISOString();
+  if (Date.parse(at) > now.getTime()) throw new TaskActInFutureError(`at ${at} is in the future`, { field: 'at' });
+  if (state.lastActAt !== null && Date.parse(at) < Date.parse(state.lastActAt)) {
+    throw new TaskActBeforePreviousError(`the task's last act was at ${state.lastActAt}`, { field: 'at', notBefore: state.lastActAt });
+  }
+  return at;
 }

@@ -13,10 +13,13 @@ export interface NewFlag {
   eventIds?: string[];
 }
 
-/** Raises a flag into the visit-flags projection's `{flags}` table once: a replay raises nothing twice. */
-export function raise(view: ViewWriter, event: RecordedEvent, flag: NewFlag): void {
+/**
+ * Raises a flag once into a flag table (`flagTableSql`'s columns; the visit flags' `flags` unless named): a
+ * replay raises nothing twice. `event` is what raised it: its record time and position.
+ */
+export function raise(view: ViewWriter, event: RecordedEvent, flag: NewFlag, table = 'flags'): void {
   view.run(
-    `INSERT OR IGNORE INTO {flags} (flag_id, type, household_id, village_code, cadre_id, occurred_at, raised_at, details, event_ids, position)
+    `INSERT OR IGNORE INTO {${table}} (flag_id, type, household_id, village_code, cadre_id, occurred_at, raised_at, details, event_ids, position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     flag.flagId,
     flag.type,

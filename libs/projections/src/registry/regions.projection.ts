@@ -83,13 +83,14 @@ export function onboardingVillagesUnder(views: ReadStore, code: string): { code:
 }
 
 /**
- * Whether the go-live declared on `declaredOn` is what brought the village out of onboarding: it was registered
- * onboarding and no other go-live (above or below) applied to it before.
+ * Whether the go-live declared on `declaredOn` is what brought the division (a village, or a county whose own
+ * record, such as its tasks, waits) out of onboarding: it was registered onboarding and no other go-live applied to it.
  */
-export function releasedBy(views: ReadStore, villageCode: string, declaredOn: string): boolean {
-  const others = goLiveLevels(villageCode).filter((code) => code !== declaredOn);
-  const row = views.prepare('SELECT onboarding FROM regions WHERE code = ?').get(villageCode) as { onboarding: number } | undefined;
+export function releasedBy(views: ReadStore, code: string, declaredOn: string): boolean {
+  const row = views.prepare('SELECT onboarding FROM regions WHERE code = ?').get(code) as { onboarding: number } | undefined;
   if (row?.onboarding !== 1) return false;
+  const others = goLiveLevels(code).filter((level) => level !== declaredOn);
+  if (others.length === 0) return true;
   const earlier = views
     .prepare(`SELECT 1 FROM regions WHERE code IN (${others.map(() => '?').join(', ')}) AND go_live_at IS NOT NULL`)
     .get(...others);

@@ -1,5 +1,6 @@
-import type { TaskEvent } from '@bangfu/domain';
+import { codesUnder, regionPrefix, type TaskEvent } from '@bangfu/domain';
 import type { Projection } from '../projection';
+import type { ReadStore } from '../store/read-store';
 
 export interface TaskRow {
   task_id: string;
@@ -27,7 +28,8 @@ export interface TaskRow {
 /** Plan tasks and where each stands: progress, submission, verification, rejections. */
 export const tasksProjection: Projection = {
   name: 'tasks',
-  version: 1,
+  // v2: issue and completion at their business time (an act brought in with its history says when it happened).
+  version: 2,
   tables: ['tasks'],
   schema: `
     CREATE TABLE {tasks} (
@@ -40,7 +42,7 @@ export const tasksProjection: Projection = {
   apply(event, view) {
     if (!event.streamId.startsWith('task-')) return;
     const e = event as unknown as TaskEvent;
-    const at = event.metadata.recordedAt;
+    const at = event.metadata.occurredAt;
     const taskId = e.data.taskId;
     switch (e.type) {
       case 'TaskIssued': {
@@ -88,3 +90,13 @@ export const tasksProjection: Projection = {
     }
   },
 };
+
+/** The tasks of a division not completed whose deadline falls at or after an instant. */
+export function openTasksDueFrom(views: ReadStore, code: string, from: string): { taskId: string; regionCode: string; deadline: string }[] {
+  return views
+    .prepare(
+      `SELECT task_id AS taskId, region_code AS regionCode, deadline FROM tasks
+       WHERE region_code >= ? AND region_code < ? AND status <> 'completed' AND deadline >= ? ORDER BY task_id`,
+    )
+    .all(...codesUnder(regionPrefix(code)), from) as { taskId: string; regionCode: string; deadline: string }[];
+}

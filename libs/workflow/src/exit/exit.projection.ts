@@ -1,6 +1,6 @@
 import { addMonths, codesUnder, regionPrefix, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import { flagTableSql, type Projection, type ReadStore, type ViewWriter } from '@bangfu/projections';
+import { flagTableSql, raise, type NewFlag, type Projection, type ReadStore, type ViewWriter } from '@bangfu/projections';
 import type { WorkflowEvent } from '../definition/workflow-messages';
 import { HOUSEHOLD_EXIT, NOTICE_MIN_DAYS } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
@@ -274,30 +274,9 @@ function insertStep(view: ViewWriter, exitId: string, s: StepInsert): void {
   );
 }
 
-interface FlagInsert {
-  type: string;
-  householdId: string | null;
-  villageCode: string;
-  cadreId: string | null;
-  occurredAt: string;
-  details: Record<string, unknown>;
-  eventIds: string[];
-}
-
-function insertFlag(view: ViewWriter, event: RecordedEvent, flag: FlagInsert): void {
-  view.run(
-    'INSERT OR IGNORE INTO {exit_flags} VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)',
-    `${flag.type}:${event.id}`,
-    flag.type,
-    flag.householdId,
-    flag.villageCode,
-    flag.cadreId,
-    flag.occurredAt,
-    event.metadata.recordedAt,
-    JSON.stringify(flag.details),
-    JSON.stringify(flag.eventIds),
-    event.position,
-  );
+/** An exit flag, one per kind and event: its id is the kind and the raising event's. */
+function insertFlag(view: ViewWriter, event: RecordedEvent, flag: Omit<NewFlag, 'flagId'> & { eventIds: string[] }): void {
+  raise(view, event, { ...flag, flagId: `${flag.type}:${event.id}` }, 'exit_flags');
 }
 
 /** The open cases in a division whose current step began at or after an instant, with that step's deadlines. */

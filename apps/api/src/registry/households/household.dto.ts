@@ -84,7 +84,7 @@ export class ProfileChangesDto {
   @IsIn(POVERTY_CAUSES, { each: true })
   causes?: (typeof POVERTY_CAUSES)[number][];
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(/^[\d-]{5,20}$/) phone?: string;
+  @ApiPropertyOptional({ example: '13843312345' }) @IsOptional() @IsString() @Matches(/^[\d-]{5,20}$/) phone?: string;
 }
 
 export class CorrectHouseholdDto {

@@ -132,6 +132,13 @@ describe('region decider', () => {
       spec.given([jilin]).when(declare('2026-01-01', '220000')).then({ code: 'GO_LIVE_ABOVE_COUNTY' });
     });
 
+    it('given a province registered as of a past time, then it is simply registered: only what can go live onboards', () => {
+      spec
+        .given([])
+        .when(register('220000', '吉林省', null, '2025-06-01T00:00:00.000Z'))
+        .then([jilin]);
+    });
+
     it('given an onboarding county, a village registered under it now is onboarding too; under a live county it is live', () => {
       const village = (parent: { onboarding: boolean }, goLiveAbove: string | null): RegionCommand => ({
         type: 'RegisterRegion',

@@ -36,7 +36,8 @@ export type RegionEvent =
   | {
       type: 'RegionRegistered';
       /**
-       * `onboarding` (迁移中): registered as of a past time, or under a division that is, and nothing above it live yet.
+       * `onboarding` (迁移中): a county or a division in it registered as of a past time, or under a division that is,
+       * and nothing above it live yet.
        * Its history is being entered: nothing in it is judged until a go-live date is declared on it or above it.
        */
       data: { code: string; name: string; level: RegionLevel; parentCode: string | null; onboarding?: boolean };
@@ -126,7 +127,11 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
             parentCode: parsed.parentCode,
           });
         }
-        const onboarding = command.data.goLiveAbove === null && (registeredAt !== undefined || parent?.onboarding === true);
+        // Only what can go live onboards: a province or city registered as of a past time is simply registered.
+        const onboarding =
+          GO_LIVE_LEVELS.includes(parsed.level) &&
+          command.data.goLiveAbove === null &&
+          (registeredAt !== undefined || parent?.onboarding === true);
         return [
           {
             type: 'RegionRegistered',
