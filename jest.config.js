@@ -1,5 +1,5 @@
-// Three projects, one runner: pure specs, integration specs on real SQLite files and child processes,
-// and end-to-end specs through a real HTTP server. `npm test` runs all three.
+// One runner: pure specs, integration specs on real SQLite files and child processes, end-to-end specs through
+// a real HTTP server (on SQLite and on the EventStoreDB adapter), and the console in a real browser. `npm test` runs them all.
 const moduleNameMapper = { '^@bangfu/(.*)$': '<rootDir>/libs/$1/src/index.ts' };
 const transform = {
   '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
@@ -27,9 +27,11 @@ module.exports = {
       displayName: 'e2e-esdb',
       testMatch: ['<rootDir>/apps/api/test/*.e2e-spec.ts'],
       // The access gate and body validation do not touch the store; they run once, on SQLite.
-      testPathIgnorePatterns: ['access-matrix', 'malformed-bodies', 'route-without-policy', 'openapi-contract', 'fail-closed'],
+      testPathIgnorePatterns: ['access-matrix', 'malformed-bodies', 'route-without-policy', 'openapi-contract', 'fail-closed', 'console-api'],
       setupFiles: ['<rootDir>/apps/api/test/use-esdb.ts'],
       setupFilesAfterEnv: ['<rootDir>/apps/api/test/esdb-timeouts.ts'],
     },
+    // The web console in a real browser (Debian's chromium through playwright-core) against a real server on the demo.
+    { ...base, displayName: 'browser', testMatch: ['<rootDir>/apps/console/test/*.browser-spec.ts'] },
   ],
 };

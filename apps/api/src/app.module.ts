@@ -19,6 +19,8 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { TasksModule } from './tasks/tasks.module';
 import { FlagsModule } from './flags/flags.module';
+import { DemoSignInController } from './demo/demo-sign-in.controller';
+import { DemoSignIn } from './demo/demo-sign-in.service';
 
 @Module({})
 export class AppModule {
@@ -39,9 +41,10 @@ export class AppModule {
         TasksModule,
         FlagsModule,
       ],
-      controllers: [HealthController, LedgerController, DossiersController],
+      controllers: [HealthController, LedgerController, DossiersController, DemoSignInController],
       providers: [
         LedgerProofs,
+        DemoSignIn,
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
       ],

@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { serveConsole } from './console/serve-console';
 import type { BangfuConfig } from './config/bangfu-config';
 import { answerFrameworkError } from './http/framework-errors';
 import { installJsonBodyParser } from './http/json-body';
@@ -39,5 +40,6 @@ export async function createApp(config: BangfuConfig, overrides: InfrastructureO
   );
   documentGlobalQueryBehaviour(document);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  await serveConsole(app);
   return app;
 }

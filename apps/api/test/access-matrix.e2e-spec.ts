@@ -28,6 +28,9 @@ const DEMO_GROUND = demoBackfilledVisitId(shanghaiMonth(new Date(Date.now() - 36
 const EXPECTED: Record<string, Expected> = {
   'GET /health': { roles: 'public', outside: 'allowed' },
   'GET /api/v1/health': { roles: 'public', outside: 'allowed' },
+  'GET /api/v1/me': { roles: ALL, outside: 'allowed' },
+  'GET /api/v1/demo/personas': { roles: 'public', outside: 'allowed' },
+  'POST /api/v1/demo/sign-in': { roles: 'public', outside: 'allowed', body: { personaId: 'jl-wjw-01' } },
   'POST /api/v1/regions': { roles: ['county-admin'], outside: 'forbidden', body: { code: '222426103299', name: '矩阵测试村' } },
   'GET /api/v1/regions': { roles: ALL, outside: regionsOutsideJilin },
   'GET /api/v1/regions/{code}': { roles: ALL, outside: 'forbidden' },

@@ -183,4 +183,31 @@ describe('demo: a year of seed 000 work', () => {
       ['jl-2019-2', 'in_progress', true],
     ]);
   });
+
+  it('signs in as a demo persona with one click on a loopback server, and logs each token issued', async () => {
+    const personas = (await t.request('GET', '/api/v1/demo/personas')).body.personas as Answer[];
+    expect(personas.map((p) => p.role)).toEqual([
+      'cadre',
+      'work-team',
+      'township-reviewer',
+      'county-admin',
+      'leader',
+      'inspector',
+      'discipline',
+      'auditor',
+    ]);
+    const issued = await t.request('POST', '/api/v1/demo/sign-in', { body: { personaId: 'jl-wjw-01' } });
+    expect(issued.status).toBe(200);
+    const me = (await t.request('GET', '/api/v1/me', { token: issued.body.token })).body;
+    expect(me).toMatchObject({ id: 'jl-wjw-01', name: '禹露', roles: ['cadre'], unitName: '吉林省卫生健康委员会' });
+    const held = (await t.request('GET', '/api/v1/cadres/jl-wjw-01/households', { token: issued.body.token })).body;
+    expect(held.households.length).toBeGreaterThan(0);
+    expect(held.households[0]).toEqual(expect.objectContaining({ status: expect.stringMatching(/^(done|due|overdue)$/) }));
+    const unknown = await t.request('POST', '/api/v1/demo/sign-in', { body: { personaId: 'system' } });
+    expect([unknown.status, unknown.body.errors[0].field]).toEqual([422, 'personaId']);
+    const log = await get('/access-log?outcome=issued', t.token(['auditor'], '000000', 'au'));
+    expect(log.body.entries).toEqual([
+      expect.objectContaining({ actor: expect.objectContaining({ id: 'jl-wjw-01' }), action: 'demo.sign-in' }),
+    ]);
+  });
 });

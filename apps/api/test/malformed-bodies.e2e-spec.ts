@@ -6,6 +6,7 @@ import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 const OK = { result: 'met' };
 const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/regions': { code: '222426103298', name: '模糊测试村' },
+  '/api/v1/demo/sign-in': { personaId: 'jl-wjw-01' },
   '/api/v1/units': { unitId: 'fuzz-unit', name: '模糊测试单位', regionCode: '220000', leadOfficial: '测试' },
   '/api/v1/cadres': { cadreId: 'fuzz-cadre', name: '模糊', unitId: 'jl-wjw', position: '科员' },
   '/api/v1/cadres/{cadreId}/recall': { reason: '模糊测试', handovers: [] },

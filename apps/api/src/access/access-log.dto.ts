@@ -10,10 +10,10 @@ export class AccessLogQueryDto extends PagedQueryDto {
   @Length(1, 200)
   actor?: string;
 
-  @ApiPropertyOptional({ enum: ['refused', 'read', 'revealed'] })
+  @ApiPropertyOptional({ enum: ['refused', 'read', 'revealed', 'issued'], description: 'issued: a demo sign-in token' })
   @IsOptional()
-  @IsIn(['refused', 'read', 'revealed'])
-  outcome?: 'refused' | 'read' | 'revealed';
+  @IsIn(['refused', 'read', 'revealed', 'issued'])
+  outcome?: 'refused' | 'read' | 'revealed' | 'issued';
 
   @ApiPropertyOptional({ description: 'recorded at or after (ISO-8601)' })
   @IsOptional()

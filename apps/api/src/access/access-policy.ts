@@ -36,6 +36,17 @@ const HOUSEHOLD: RegionSource = { in: 'param', name: 'id', household: true };
  */
 export const ACCESS_POLICY = {
   'system.health': { roles: 'public', description: 'store and projection status', scope: 'public' },
+  'me.read': { roles: EVERYONE, description: 'who you are signed in as, and the actions your roles allow', scope: 'yourself' },
+  'demo.personas': {
+    roles: 'public',
+    description: 'the demo’s people, one per role, for the console’s one-click sign-in',
+    scope: 'public while demo sign-in is on (BANGFU_DEMO_SIGNIN), else 403',
+  },
+  'demo.sign-in': {
+    roles: 'public',
+    description: 'a token for a demo persona (in the access log)',
+    scope: 'public while demo sign-in is on (BANGFU_DEMO_SIGNIN), else 403',
+  },
   'region.register': {
     roles: ['county-admin'],
     description: 'register a division',

@@ -10,10 +10,11 @@ import { HandlerRefusalInterceptor } from './handler-refusal.interceptor';
 import { PersonalDataInterceptor } from './personal-data.interceptor';
 import { RateLimiter } from './rate-limiter';
 import { RevealController } from './reveal.controller';
+import { MeController } from './me.controller';
 
 /** Identity, the access policy, the access log and personal-data protection, for every route. */
 @Module({
-  controllers: [AccessLogController, RevealController],
+  controllers: [AccessLogController, RevealController, MeController],
   providers: [
     AccessLog,
     {

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Actor } from '@bangfu/domain';
+import { shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type ResponsibilityRow } from '@bangfu/projections';
 import { jurisdictionRange } from '../access/jurisdiction';
 
@@ -64,16 +64,39 @@ export class GetCadreHouseholdsHandler implements IQueryHandler<GetCadreHousehol
          WHERE r.cadre_id = ? AND ${COVERS} AND ${AS_KNOWN} AND r.village_code >= ? AND r.village_code < ? ORDER BY r.household_id`,
       )
       .all(cadreId, at, at, knownAt, knownAt, ...jurisdictionRange(actor)) as (ResponsibilityRow & { head_name: string | null })[];
+    // What a cadre works from: this month's visits, open overdue months, and a 对接 deadline still running.
+    const month = shanghaiMonth(at);
+    const visits = this.views.prepare(
+      `SELECT COUNT(*) AS n, MAX(occurred_at) AS last FROM visits
+       WHERE household_id = ? AND cadre_id = ? AND month = ? AND retracted = 0`,
+    );
+    const connected = this.views.prepare(
+      `SELECT 1 FROM visits WHERE household_id = ? AND cadre_id = ? AND kind = '对接' AND occurred_at >= ? AND retracted = 0`,
+    );
+    const overdue = this.views.prepare(
+      `SELECT COUNT(*) AS n FROM overdue_visits WHERE household_id = ? AND cadre_id = ? AND caught_up_at IS NULL`,
+    );
     return {
       cadreId,
       at,
       knownAt,
-      households: rows.map((row) => ({
-        householdId: row.household_id,
-        villageCode: row.village_code,
-        headName: row.head_name,
-        since: row.valid_from,
-      })),
+      month,
+      households: rows.map((row) => {
+        const seen = visits.get(row.household_id, cadreId, month) as { n: number; last: string | null };
+        const handover = row.connect_by !== null && row.connect_by > at && !connected.get(row.household_id, cadreId, row.valid_from);
+        const open = (overdue.get(row.household_id, cadreId) as { n: number }).n;
+        return {
+          householdId: row.household_id,
+          villageCode: row.village_code,
+          headName: row.head_name,
+          since: row.valid_from,
+          visitsThisMonth: seen.n,
+          lastVisitThisMonth: seen.last,
+          overdueMonths: open,
+          connectBy: handover ? row.connect_by : null,
+          status: open > 0 ? 'overdue' : seen.n > 0 ? 'done' : 'due',
+        };
+      }),
     };
   }
 }

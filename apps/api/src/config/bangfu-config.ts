@@ -35,6 +35,11 @@ export interface BangfuConfig {
   receiptDays: number;
   /** Load the demo work plan into an empty store on start. */
   demo: boolean;
+  /**
+   * Demo sign-in (one click as a demo persona): `auto` turns it on only when the store holds the demo and the API
+   * listens on a loopback address; `on` and `off` decide outright.
+   */
+  demoSignIn: 'auto' | 'on' | 'off';
   logger: boolean;
 }
 
@@ -71,8 +76,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     fundIdleDays: integer(env.BANGFU_FUND_IDLE_DAYS, 90, 'BANGFU_FUND_IDLE_DAYS'),
     receiptDays: integer(env.BANGFU_RECEIPT_DAYS, 30, 'BANGFU_RECEIPT_DAYS'),
     demo: (env.BANGFU_DEMO ?? 'true') !== 'false',
+    demoSignIn: oneOf(env.BANGFU_DEMO_SIGNIN, ['auto', 'on', 'off'] as const, 'auto', 'BANGFU_DEMO_SIGNIN'),
     logger: (env.BANGFU_LOG ?? 'true') !== 'false',
   };
+}
+
+function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], fallback: T, name: string): T {
+  if (value === undefined || value === '') return fallback;
+  if (!(allowed as readonly string[]).includes(value))
+    throw new ConfigurationError(`${name} must be ${allowed.join(', ')}, not "${value}"`);
+  return value as T;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {

@@ -1,5 +1,6 @@
 import { ROLES, isInternalActorId, isJurisdictionCode } from '@bangfu/domain';
-import { loadOrCreateSecret, loadPrivateKey, parseTtl, signToken } from '../../../api/src/auth/jwt';
+import { parseTtl, signToken } from '../../../api/src/auth/jwt';
+import { ownSigningKey } from '../../../api/src/auth/signing-key';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { type ParsedArgs, UsageError, flag, flags, onlyFlags } from '../args';
 
@@ -22,11 +23,7 @@ export function tokenCommand(args: ParsedArgs): number {
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const config = loadConfig();
-  // EdDSA with the operator's Ed25519 key when one is configured, else HS256 with the data dir's secret.
-  const key = config.jwtPrivateKey
-    ? { privateKey: loadPrivateKey(config.jwtPrivateKey) }
-    : loadOrCreateSecret(config.dataDir, config.jwtSecret);
+  const key = ownSigningKey(loadConfig());
   const unit = args.flags.has('unit') ? flag(args, 'unit') : undefined;
   const name = args.flags.has('name') ? flag(args, 'name') : undefined;
   console.log(signToken({ sub: flag(args, 'sub'), name, roles, region, unit, ttlSeconds }, key));

@@ -1,5 +1,5 @@
 /**
- * The access log: refusals and reads of personal data, recorded as events in daily streams
+ * The access log: refusals, reads of personal data and demo sign-ins, recorded as events in daily streams
  * (`access-20261122`, Asia/Shanghai calendar days) so they are hash-chained and verified like every other fact.
  */
 export type AccessEvent =
@@ -8,7 +8,9 @@ export type AccessEvent =
       data: { action: string | null; method: string; path: string; status: number; code: string; detail: string; ip: string };
     }
   | { type: 'PersonalDataRead'; data: { action: string; method: string; path: string; values: number; subjects: string[] } }
-  | { type: 'PersonalDataRevealed'; data: { stream: string; revision: number; field: string; reason: string } };
+  | { type: 'PersonalDataRevealed'; data: { stream: string; revision: number; field: string; reason: string } }
+  /** A demo persona's token, issued by the console's one-click demo sign-in (the actor is the persona). */
+  | { type: 'DemoTokenIssued'; data: { action: string; method: string; path: string; persona: string; ip: string; expiresAt: string } };
 
 export const ANONYMOUS_ACTOR = { id: 'anonymous', roles: [] as string[] };
 

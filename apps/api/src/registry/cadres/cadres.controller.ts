@@ -69,7 +69,11 @@ export class CadresController {
 
   @Get('cadres/:cadreId/households')
   @Action('cadre.households')
-  @ApiOkResponse({ description: 'households the cadre held at `at` (now by default), as known at `knownAt`' })
+  @ApiOkResponse({
+    description:
+      'households the cadre held at `at` (now by default), as known at `knownAt`, each with the month’s visits by the cadre, ' +
+      'open overdue months, a 对接 deadline still running (`connectBy`) and `status`: done, due or overdue',
+  })
   households(@Param('cadreId') cadreId: string, @Query() query: ResponsibilityQueryDto, @Req() request: Request) {
     const now = this.clock.now();
     return this.queryBus.execute(new GetCadreHouseholds(request.actor, cadreId, utc(query.at, now), utc(query.knownAt, now)));

@@ -1,0 +1,53 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@bangfu/domain';
+import { ReadStore } from '@bangfu/projections';
+import { CurrentActor } from '../auth/current-actor.decorator';
+import { ViewQueryDto } from '../http/view-query.dto';
+import { ACCESS_POLICY } from './access-policy';
+import { Action } from './action.decorator';
+
+class MeDto {
+  @ApiProperty({ example: 'jl-wjw-01' }) id!: string;
+  @ApiPropertyOptional({ example: '禹露', nullable: true, type: String }) name!: string | null;
+  @ApiProperty({ type: [String], example: ['cadre'] }) roles!: string[];
+  @ApiProperty({ example: '220000', description: 'the jurisdiction (000000: the whole country)' }) regionCode!: string;
+  @ApiPropertyOptional({ example: '吉林省', nullable: true, type: String }) regionName!: string | null;
+  @ApiPropertyOptional({ example: 'jl-wjw', nullable: true, type: String, description: 'the token’s unit, or a cadre’s own' })
+  unitId!: string | null;
+  @ApiPropertyOptional({ example: '吉林省卫生健康委员会', nullable: true, type: String }) unitName!: string | null;
+  @ApiProperty({ type: [String], description: 'every action of the access policy the roles allow (what the console may offer)' })
+  actions!: string[];
+}
+
+@ApiTags('access')
+@Controller('api/v1/me')
+export class MeController {
+  constructor(private readonly views: ReadStore) {}
+
+  @Get()
+  @Action('me.read')
+  @ApiOkResponse({ type: MeDto, description: 'the signed-in actor as the token states it, with what the access policy lets it do' })
+  me(@CurrentActor() actor: Actor, @Query() _query: ViewQueryDto): MeDto {
+    const region = this.views.prepare('SELECT name FROM regions WHERE code = ?').get(actor.regionCode ?? '') as
+      { name: string } | undefined;
+    const cadre = this.views.prepare('SELECT unit_id FROM cadres WHERE cadre_id = ?').get(actor.id) as { unit_id: string } | undefined;
+    const unitId = actor.unitId ?? cadre?.unit_id ?? null;
+    const unit = unitId
+      ? (this.views.prepare('SELECT name FROM units WHERE unit_id = ?').get(unitId) as { name: string } | undefined)
+      : undefined;
+    const actions = Object.entries(ACCESS_POLICY)
+      .filter(([, entry]) => entry.roles === 'public' || actor.roles.some((role) => (entry.roles as readonly string[]).includes(role)))
+      .map(([action]) => action);
+    return {
+      id: actor.id,
+      name: actor.name ?? null,
+      roles: actor.roles,
+      regionCode: actor.regionCode ?? '',
+      regionName: actor.regionCode === '000000' ? '全国' : (region?.name ?? null),
+      unitId,
+      unitName: unit?.name ?? null,
+      actions,
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+
+/** Paths the API answers itself: anything else under `/` is the console's (a deep link loads the app). */
+const API_PATHS = /^\/(api|docs|docs-json|health)(\/|$|\?)/;
+
+/**
+ * The web console (apps/console, built by Vite into dist/console) served by the API at `/`, same origin as
+ * `/api/v1`. Security headers for every answer through @fastify/helmet: a Content-Security-Policy with no
+ * inline script and nothing from another origin (the console bundles its fonts and icons, so it works on a
+ * county intranet), frames denied, no referrer sent to another origin.
+ */
+export async function serveConsole(app: NestFastifyApplication, root = consoleDirectory()): Promise<void> {
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Ant Design writes its component styles at run time (CSS-in-JS): styles, never scripts, inline.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'same-origin' },
+    // A county intranet often serves plain HTTP: no HSTS from the application (the TLS proxy decides).
+    strictTransportSecurity: false,
+  });
+  const built = existsSync(join(root, 'index.html'));
+  if (built) {
+    await app.register(fastifyStatic, { root, prefix: '/', wildcard: false, index: false, decorateReply: false, maxAge: '1h' });
+  }
+  const index = built ? readFileSync(join(root, 'index.html')) : undefined;
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.get('/*', (request, reply) => {
+    if (API_PATHS.test(request.url)) return reply.callNotFound();
+    if (!index) {
+      return reply
+        .code(503)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>帮扶</title><p>控制台尚未构建：请在项目目录运行 <code>npm run build</code>。</p>',
+        );
+    }
+    // The app's shell for every console path; its scripts and styles are the hashed files beside it.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
+  });
+}
+
+/** dist/console under the project root (found from here, whether running from dist or from the sources). */
+export function consoleDirectory(from = __dirname): string {
+  for (let dir = from; dir !== dirname(dir); dir = dirname(dir)) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'bangfu') {
+      return join(dir, 'dist', 'console');
+    }
+  }
+  return join(from, 'console');
+}

@@ -1,0 +1,64 @@
+/** The console's one way to the API: same origin, bearer token from the session, problem+json read into ApiError. */
+const TOKEN_KEY = 'bangfu.token';
+
+export interface FieldError {
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly detail: string,
+    readonly errors: FieldError[] = [],
+  ) {
+    super(detail);
+  }
+}
+
+/** The token lives in sessionStorage only: closing the tab signs out, and nothing persists on a shared computer. */
+export const session = {
+  token: (): string | null => sessionStorage.getItem(TOKEN_KEY),
+  set: (token: string) => sessionStorage.setItem(TOKEN_KEY, token),
+  clear: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  /** Sent as Idempotency-Key: a resend (double tap, retry on a bad connection) records nothing twice. */
+  idempotencyKey?: string;
+  /** Sign-in's own requests: a 401 is theirs to show, not a reason to leave the page. */
+  anonymous?: boolean;
+}
+
+export async function api<T>(path: string, { method = 'GET', body, idempotencyKey, anonymous }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const token = session.token();
+  if (token && !anonymous) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
+  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (response.ok) return parsed as T;
+  const problem = (parsed ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
+  const error = new ApiError(
+    response.status,
+    problem.code ?? `HTTP_${response.status}`,
+    problem.detail ?? response.statusText,
+    problem.errors ?? [],
+  );
+  if (response.status === 401 && !anonymous) {
+    session.clear();
+    window.location.assign(`/signin?reason=${encodeURIComponent(error.code)}`);
+  }
+  throw error;
+}
+
+/** A fresh idempotency key for one user action (kept across its retries). */
+export function newIdempotencyKey(): string {
+  return crypto.randomUUID();
+}

@@ -1,0 +1,17 @@
+import type { Me } from '../api/types';
+import { may } from './me';
+
+export interface NavItem {
+  path: string;
+  label: string;
+  /** Shown only when the access policy lets the actor's roles do this (the console never widens it). */
+  show: (me: Me) => boolean;
+}
+
+const holdsHouseholds = (me: Me) => me.roles.includes('cadre') || me.roles.includes('work-team');
+
+export const NAVIGATION: readonly NavItem[] = [
+  { path: '/', label: '工作台', show: () => true },
+  { path: '/my-households', label: '我的包保户', show: (me) => holdsHouseholds(me) && may(me, 'visit.record') },
+  { path: '/flags', label: '问题线索', show: (me) => may(me, 'flags.read') && !holdsHouseholds(me) },
+];

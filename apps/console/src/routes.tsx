@@ -1,0 +1,30 @@
+import { Spin } from 'antd';
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { Shell } from './layout/Shell';
+import { SignIn } from './pages/SignIn';
+
+// Route-level splitting: the sign-in page and the shell load first; each page (and ECharts) when it is opened.
+const Workspace = lazy(() => import('./pages/Workspace'));
+const MyHouseholds = lazy(() => import('./pages/MyHouseholds'));
+const VisitForm = lazy(() => import('./pages/VisitForm'));
+const Household = lazy(() => import('./pages/Household'));
+const Flags = lazy(() => import('./pages/Flags'));
+
+const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="/signin" element={<SignIn />} />
+      <Route element={<Shell />}>
+        <Route index element={page(<Workspace />)} />
+        <Route path="my-households" element={page(<MyHouseholds />)} />
+        <Route path="households/:id" element={page(<Household />)} />
+        <Route path="households/:id/visit" element={page(<VisitForm />)} />
+        <Route path="flags" element={page(<Flags />)} />
+        <Route path="*" element={<Navigate to="/" replace />} />
+      </Route>
+    </Routes>
+  );
+}

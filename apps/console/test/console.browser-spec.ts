@@ -1,0 +1,180 @@
+import type { Browser, Page } from 'playwright-core';
+import { startTestApp, type TestApp } from '../../api/test/test-app';
+import { chartOption, launchBrowser, navigation, screenshot, signInAs } from './browser';
+
+type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+jest.setTimeout(120_000);
+
+/**
+ * The console in Debian's chromium against a real server on the demo: each persona signs in and sees its
+ * own navigation; the cadre records visits on a phone-sized screen; the inspector works the flags.
+ */
+describe('the web console in a real browser', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  const admin = () => t.token(['county-admin'], '220000', 'browser-admin');
+  const api = async (path: string) => (await t.request('GET', `/api/v1${path}`, { token: admin() })).body as Answer;
+
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  });
+  afterEach(async () => page.close());
+
+  it('shows a Chinese sign-in page with the demo’s people, and each sees only the navigation its role allows', async () => {
+    await page.goto(`${t.baseUrl}/`);
+    await page.waitForSelector('[data-testid=personas]');
+    expect(await page.textContent('h2')).toBe('帮扶 · 包保与问责台账');
+    expect(await page.$$eval('[data-testid^=persona-]', (cards) => cards.length)).toBe(8);
+    await screenshot(page, 'signin');
+    const expected: Record<string, string[]> = {
+      cadre: ['工作台', '我的包保户'],
+      'work-team': ['工作台', '我的包保户'],
+      inspector: ['工作台', '问题线索'],
+      auditor: ['工作台', '问题线索'],
+    };
+    for (const [role, labels] of Object.entries(expected)) {
+      await signInAs(page, t.baseUrl, role);
+      expect([role, await navigation(page)]).toEqual([role, labels]);
+    }
+    expect(await page.textContent('[data-testid=actor]')).toContain('审计');
+  });
+
+  it('returns to sign-in with the reason when a token is refused', async () => {
+    await page.goto(`${t.baseUrl}/signin`);
+    await page.fill('textarea', 'not-a-token');
+    await page.click('button[type=submit]');
+    await page.waitForSelector('[data-testid=signin-error]');
+    expect(await page.textContent('[data-testid=signin-error]')).toMatch(/（[A-Z_]+）/);
+  });
+
+  describe('the cadre, on a phone', () => {
+    beforeEach(async () => {
+      await page.setViewportSize({ width: 375, height: 812 });
+      await signInAs(page, t.baseUrl, 'cadre');
+    });
+
+    it('lists the households held with this month’s status, and records a visit through the form that appears in the timeline', async () => {
+      await page.goto(`${t.baseUrl}/my-households`);
+      await page.waitForSelector('[data-testid=month-summary]');
+      const held = (await api('/cadres/jl-wjw-01/households')).households as Answer[];
+      expect(await page.$$eval('[data-testid^=held-]', (rows) => rows.length)).toBe(held.length);
+      await screenshot(page, 'cadre-my-households');
+      const householdId = held[0].householdId as string;
+      const before = (await api(`/households/${householdId}/timeline?limit=500`)).entries.filter(
+        (e: Answer) => e.type === 'VisitRecorded',
+      ).length;
+      await page.click(`[data-testid=held-${householdId}] button`);
+      await page.waitForSelector('[data-testid=submit-visit]');
+      await screenshot(page, 'cadre-visit-form');
+      await page.fill('textarea#notes', '入户了解产业和务工情况');
+      await page.click('[data-testid=submit-visit]');
+      await page.waitForURL(`**/households/${householdId}`);
+      await page.waitForSelector('text=入户了解产业和务工情况', { state: 'detached' }).catch(() => undefined);
+      await t.settle();
+      const after = (await api(`/households/${householdId}/timeline?limit=500`)).entries as Answer[];
+      const visits = after.filter((e) => e.type === 'VisitRecorded');
+      expect(visits.length).toBe(before + 1);
+      expect(visits.at(-1)?.data.notes).toBe('入户了解产业和务工情况');
+      await page.reload();
+      await page.waitForSelector('text=走访');
+      expect(await page.textContent('.ant-table-tbody tr.ant-table-row >> nth=0')).toContain('走访');
+    });
+
+    it('records one visit for a double tap on submit', async () => {
+      const householdId = ((await api('/cadres/jl-wjw-01/households')).households as Answer[])[1].householdId as string;
+      const count = async () =>
+        ((await api(`/households/${householdId}/timeline?limit=500`)).entries as Answer[]).filter((e) => e.type === 'VisitRecorded').length;
+      const before = await count();
+      await page.goto(`${t.baseUrl}/households/${householdId}/visit`);
+      await page.waitForSelector('[data-testid=submit-visit]');
+      // Two clicks before React can disable the button: two requests, one Idempotency-Key.
+      const posts: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST') posts.push(request.headers()['idempotency-key'] ?? '');
+      });
+      await page.$eval('[data-testid=submit-visit]', (button) => {
+        const target = button as unknown as { click(): void };
+        target.click();
+        target.click();
+      });
+      await page.waitForURL(`**/households/${householdId}`);
+      await t.settle();
+      expect(posts.length).toBeGreaterThanOrEqual(1);
+      expect(new Set(posts).size).toBe(1);
+      expect(await count()).toBe(before + 1);
+    });
+
+    it('warns that a visit 20 days ago will be flagged 补录, and plots it off the diagonal', async () => {
+      const householdId = ((await api('/cadres/jl-wjw-01/households')).households as Answer[])[2].householdId as string;
+      await page.goto(`${t.baseUrl}/households/${householdId}/visit`);
+      await page.waitForSelector('[data-testid=submit-visit]');
+      const twentyDaysAgo = new Date(Date.now() - 20 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16);
+      await page.fill('input[type=datetime-local]', twentyDaysAgo);
+      await page.waitForSelector('[data-testid=backfill-warning]');
+      expect(await page.textContent('[data-testid=backfill-warning]')).toContain('补录');
+      await page.click('[data-testid=submit-visit]');
+      await page.waitForURL(`**/households/${householdId}`);
+      await t.settle();
+      const flags = (await api(`/flags?type=BACKFILLED_VISIT&limit=500`)).flags as Answer[];
+      expect(flags.some((f) => f.householdId === householdId)).toBe(true);
+      await page.reload();
+      const option = await chartOption<{ series: { name: string; data: { value: number[] }[] }[] }>(page, 'timeline-chart');
+      const late = option.series.find((s) => s.name.startsWith('补录'))?.data ?? [];
+      expect(late.some((p) => p.value[1] - p.value[0] > 19 * 86_400_000)).toBe(true);
+      await screenshot(page, 'household');
+    });
+
+    it('shows a refusal in Chinese with its code: a visit in the future (422) and a page the role may not read (403)', async () => {
+      const householdId = ((await api('/cadres/jl-wjw-01/households')).households as Answer[])[0].householdId as string;
+      await page.goto(`${t.baseUrl}/households/${householdId}/visit`);
+      await page.waitForSelector('[data-testid=submit-visit]');
+      await page.fill('input[type=datetime-local]', new Date(Date.now() + 3 * 86_400_000 + 8 * 3_600_000).toISOString().slice(0, 16));
+      await page.click('[data-testid=submit-visit]');
+      await page.waitForSelector('[data-testid=visit-error]');
+      expect(await page.textContent('[data-testid=visit-error]')).toContain('时间不能晚于现在（TIME_IN_FUTURE）');
+      await page.goto(`${t.baseUrl}/flags`);
+      await page.waitForSelector('.ant-alert-error');
+      expect(await page.textContent('.ant-alert-error')).toContain('您的角色无权进行此操作（ROLE_NOT_ALLOWED）');
+    });
+  });
+
+  it('lists the demo’s 对接-missed and backfilled-visit flags for the inspector, who reviews one through to 办结', async () => {
+    await signInAs(page, t.baseUrl, 'inspector');
+    await page.goto(`${t.baseUrl}/flags`);
+    await page.waitForSelector('[data-testid=flag-count]:has-text("共")');
+    const all = (await (
+      await t.request('GET', '/api/v1/flags?limit=500', { token: t.token(['inspector'], '222400', 'demo-yanbian-inspector') })
+    ).body) as Answer;
+    expect(await page.textContent('[data-testid=flag-count]')).toBe(`共 ${all.flags.length} 条`);
+    const types = new Set((all.flags as Answer[]).map((f) => f.type));
+    expect([...types]).toEqual(expect.arrayContaining(['HANDOVER_NOT_CONNECTED', 'BACKFILLED_VISIT']));
+    expect(await page.textContent('.ant-table-tbody')).toContain('调整后未按期对接');
+    await screenshot(page, 'inspector-flags');
+    const row = page.locator('.ant-table-tbody tr', { hasText: '待处理' }).first();
+    await row.locator('[data-testid=review-confirmed]').click();
+    await page.fill('[data-testid=review-note]', '经核实属实');
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    const confirmed = page.locator('.ant-table-tbody tr.ant-table-row', { has: page.locator('.ant-tag', { hasText: /^属实$/ }) }).first();
+    await confirmed.waitFor();
+    await confirmed.locator('[data-testid=review-closed]').click();
+    await page.fill('[data-testid=review-note]', '已整改，办结');
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    await page
+      .locator('.ant-table-tbody .ant-tag', { hasText: /^办结$/ })
+      .first()
+      .waitFor();
+    await t.settle();
+    const closed = ((await api('/flags?status=closed&limit=500')).flags as Answer[]).filter((f) => f.handling.length >= 2);
+    expect(closed.length).toBeGreaterThanOrEqual(1);
+  });
+});
