@@ -141,6 +141,13 @@ describe('demo: a year of seed 000 work', () => {
     const inspection = (await get('/inspections/demo-antu-q3', inspector)).body;
     expect(inspection).toMatchObject({ seed: 'demo-antu-2026-q3', kind: 'household' });
     expect(inspection.sample).toHaveLength(8);
+    const listed = (await get('/inspections?region=222426', inspector)).body;
+    expect(listed.inspections).toEqual([
+      expect.objectContaining({ inspectionId: 'demo-antu-q3', sampleSize: 8, findings: 2, openFindings: 1 }),
+    ]);
+    expect((await get('/inspections?region=610000', inspector)).status).toBe(403);
+    const underIt = (await get('/findings?inspection=demo-antu-q3', inspector)).body.findings;
+    expect(underIt.map((f: Answer) => f.findingId).sort()).toEqual(['demo-fd-001', 'demo-fd-002']);
     const findings = (await get('/findings?region=222426&limit=10', inspector)).body.findings;
     expect(findings.find((f: Answer) => f.findingId === 'demo-fd-001')).toMatchObject({
       status: 'closed',
@@ -209,5 +216,26 @@ describe('demo: a year of seed 000 work', () => {
     expect(log.body.entries).toEqual([
       expect.objectContaining({ actor: expect.objectContaining({ id: 'jl-wjw-01' }), action: 'demo.sign-in' }),
     ]);
+  });
+
+  it('answers a year of visit coverage in one request, each month as the single month answers, and refuses a bad range', async () => {
+    const year = await get(`/regions/222426/visit-coverage?from=${month(0)}&to=${month(11)}`);
+    expect(year.status).toBe(200);
+    expect(year.body.months.map((m: Answer) => m.month)).toEqual(Array.from({ length: 12 }, (_, k) => month(k)));
+    const single = await get(`/regions/222426/visit-coverage?month=${month(3)}`);
+    expect(year.body.months[3]).toEqual(single.body);
+    for (const [query, field] of [
+      [`from=${month(3)}&to=${month(1)}`, 'to'],
+      [`from=${month(0)}`, 'to'],
+      [`month=${month(0)}&from=${month(0)}&to=${month(1)}`, 'month'],
+      ['from=2020-01&to=2026-12', 'to'],
+    ]) {
+      const refused = await get(`/regions/222426/visit-coverage?${query}`);
+      expect([query, refused.status, refused.body.errors]).toEqual([
+        query,
+        422,
+        [expect.objectContaining({ field, code: 'MONTH_RANGE_INVALID' })],
+      ]);
+    }
   });
 });

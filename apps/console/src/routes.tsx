@@ -10,6 +10,8 @@ const MyHouseholds = lazy(() => import('./pages/MyHouseholds'));
 const VisitForm = lazy(() => import('./pages/VisitForm'));
 const Household = lazy(() => import('./pages/Household'));
 const Flags = lazy(() => import('./pages/Flags'));
+const Coverage = lazy(() => import('./pages/Coverage'));
+const VillageHouseholds = lazy(() => import('./pages/VillageHouseholds'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
 
@@ -23,6 +25,8 @@ export function ConsoleRoutes() {
         <Route path="households/:id" element={page(<Household />)} />
         <Route path="households/:id/visit" element={page(<VisitForm />)} />
         <Route path="flags" element={page(<Flags />)} />
+        <Route path="coverage" element={page(<Coverage />)} />
+        <Route path="regions/:code/households" element={page(<VillageHouseholds />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

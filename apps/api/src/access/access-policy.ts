@@ -336,6 +336,12 @@ export const ACCESS_POLICY = {
     scope: 'the division (body `regionCode`) lies in it',
     region: { in: 'body', name: 'regionCode' },
   },
+  'inspection.list': {
+    roles: ['county-admin', 'leader', ...OVERSIGHT],
+    description: 'the inspections drawn in a division',
+    scope: 'only draws in it are listed',
+    region: { in: 'query', name: 'region' },
+  },
   'inspection.read': {
     roles: ['county-admin', 'leader', ...OVERSIGHT],
     description: 'an inspection’s recorded draw and its findings',

@@ -14,8 +14,15 @@ import { invalidField } from '../http/problem';
 import { toCommandResponse } from '../http/to-command-response';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { SupervisionCommandMessage } from './supervision-command.handler';
-import { DrawSampleDto, FindingsQueryDto, RecordFindingDto, RectificationDto, SampleDrawnDto } from './supervision.dto';
-import { GetInspection, ListFindings } from './supervision.queries';
+import {
+  DrawSampleDto,
+  FindingsQueryDto,
+  InspectionsQueryDto,
+  RecordFindingDto,
+  RectificationDto,
+  SampleDrawnDto,
+} from './supervision.dto';
+import { GetInspection, ListFindings, ListInspections } from './supervision.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -43,6 +50,14 @@ export class SupervisionController {
     );
     const { drawn } = result;
     return { ...toCommandResponse(result), seed: drawn.seed, sample: drawn.sample, populationSize: drawn.population.length };
+  }
+
+  @Get('inspections')
+  @Action('inspection.list')
+  @ApiOkResponse({ description: 'the draws in the division, newest first, with their findings counted; `next` pages' })
+  inspections(@Query() query: InspectionsQueryDto, @Req() request: Request) {
+    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    return this.queryBus.execute(new ListInspections(prefix, query.limit ?? 100, query.before));
   }
 
   @Get('inspections/:inspectionId')
@@ -76,7 +91,7 @@ export class SupervisionController {
   @ApiOkResponse({ description: 'findings with their rectification status and history' })
   findings(@Query() query: FindingsQueryDto, @Req() request: Request) {
     const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
-    return this.queryBus.execute(new ListFindings(prefix, query.status, query.limit ?? 100));
+    return this.queryBus.execute(new ListFindings(prefix, query.status, query.limit ?? 100, query.inspection));
   }
 
   private rectification(findingId: string, body: RectificationDto): FindingCommand {

@@ -93,7 +93,23 @@ export class RectificationDto {
 
 export const FINDING_STATUSES = ['recorded', 'ordered', 'reported', 'closed', 'reopened', 'open'] as const;
 
+export class InspectionsQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
+  @IsOptional()
+  @Matches(DIVISION_CODE)
+  region?: string;
+  @ApiPropertyOptional({ description: 'the `next` of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  before?: string;
+}
+
 export class FindingsQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: 'antu-2026-q1', description: 'only the findings recorded under this inspection' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  inspection?: string;
   @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
   @IsOptional()
   @Matches(DIVISION_CODE)

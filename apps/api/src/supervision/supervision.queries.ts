@@ -16,6 +16,15 @@ export class ListFindings {
     readonly regionPrefix: string,
     readonly status: string | undefined,
     readonly limit: number,
+    readonly inspectionId?: string,
+  ) {}
+}
+
+export class ListInspections {
+  constructor(
+    readonly regionPrefix: string,
+    readonly limit: number,
+    readonly before?: string,
   ) {}
 }
 
@@ -79,13 +88,21 @@ export class GetInspectionHandler implements IQueryHandler<GetInspection> {
 export class ListFindingsHandler implements IQueryHandler<ListFindings> {
   constructor(private readonly views: ReadStore) {}
 
-  async execute({ regionPrefix, status, limit }: ListFindings) {
+  async execute({ regionPrefix, status, limit, inspectionId }: ListFindings) {
     const rows = this.views
       .prepare(
-        `SELECT * FROM findings WHERE region_code >= ? AND region_code < ?
+        `SELECT * FROM findings WHERE region_code >= ? AND region_code < ? AND (? IS NULL OR inspection_id = ?)
            AND (? IS NULL OR status = ? OR (? = 'open' AND status <> 'closed')) ORDER BY recorded_at DESC LIMIT ?`,
       )
-      .all(...codesUnder(regionPrefix), status ?? null, status ?? null, status ?? null, limit) as FindingRow[];
+      .all(
+        ...codesUnder(regionPrefix),
+        inspectionId ?? null,
+        inspectionId ?? null,
+        status ?? null,
+        status ?? null,
+        status ?? null,
+        limit,
+      ) as FindingRow[];
     const history = this.views.prepare(
       'SELECT type, at, actor_id, data, event_id FROM finding_history WHERE finding_id = ? ORDER BY position',
     );
@@ -103,5 +120,41 @@ export class ListFindingsHandler implements IQueryHandler<ListFindings> {
         ),
       })),
     };
+  }
+}
+
+/** The draws in a division, newest first, with how many findings each has and how many are still open; paged by `before`. */
+@QueryHandler(ListInspections)
+export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ regionPrefix, limit, before }: ListInspections) {
+    const rows = this.views
+      .prepare(
+        `SELECT i.*, (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.inspection_id) AS findings,
+           (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.inspection_id AND f.status <> 'closed') AS open_findings
+         FROM inspections i WHERE i.region_code >= ? AND i.region_code < ? AND (? IS NULL OR i.drawn_at || i.inspection_id < ?)
+         ORDER BY i.drawn_at DESC, i.inspection_id DESC LIMIT ?`,
+      )
+      .all(...codesUnder(regionPrefix), before ?? null, before ?? null, limit) as (Record<string, string | number> & {
+      findings: number;
+      open_findings: number;
+    })[];
+    const inspections = rows.map((row) => ({
+      inspectionId: row.inspection_id,
+      regionCode: row.region_code,
+      kind: row.kind,
+      purpose: row.purpose,
+      team: row.team,
+      seed: row.seed,
+      populationSize: row.population_size,
+      sampleSize: (JSON.parse(String(row.sample)) as unknown[]).length,
+      drawnAt: row.drawn_at,
+      drawnBy: row.drawn_by,
+      findings: row.findings,
+      openFindings: row.open_findings,
+    }));
+    const last = rows.at(-1);
+    return { inspections, next: rows.length === limit && last ? `${last.drawn_at}${last.inspection_id}` : null };
   }
 }

@@ -83,6 +83,21 @@ export class MonthQueryDto extends ViewQueryDto {
   month?: string;
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+
+/** One month (`month`), or a range of up to 24 (`from`..`to`, both given): a year's heat map is one request. */
+export class CoverageQueryDto extends MonthQueryDto {
+  @ApiPropertyOptional({ example: '2026-01', description: 'first month of a range (with `to`, instead of `month`)' })
+  @IsOptional()
+  @Matches(MONTH, { message: '$property must be YYYY-MM' })
+  from?: string;
+
+  @ApiPropertyOptional({ example: '2026-12', description: 'last month of a range (with `from`); at most 24 months' })
+  @IsOptional()
+  @Matches(MONTH, { message: '$property must be YYYY-MM' })
+  to?: string;
+}
+
 export class OverdueQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ example: '2026-03' }) @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])$/) month?: string;
   @ApiPropertyOptional({ enum: ['open', 'all'], default: 'open', description: 'open: not yet answered by a catch-up visit' })

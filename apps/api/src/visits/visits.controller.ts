@@ -2,7 +2,7 @@ import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { regionPrefix, shanghaiMonth, type Actor } from '@bangfu/domain';
+import { nextMonth, regionPrefix, shanghaiMonth, type Actor } from '@bangfu/domain';
 import { nameBasedUuid } from '@bangfu/eventstore';
 import type { Clock } from '@bangfu/workflow';
 import { randomUUID } from 'node:crypto';
@@ -11,9 +11,10 @@ import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { HouseholdIdPipe } from '../http/household-id.pipe';
+import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
 import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
-import { MonthQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
+import { CoverageQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
 import { GetTimeline, GetVisitCoverage, ListOverdueVisits } from './visit.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -85,9 +86,20 @@ export class VisitsController {
 
   @Get('regions/:code/visit-coverage')
   @Action('visit.coverage')
-  @ApiOkResponse({ description: 'households visited by their responsible cadre in the month, by village' })
-  coverage(@Param('code') code: string, @Query() query: MonthQueryDto) {
-    return this.queryBus.execute(new GetVisitCoverage(regionPrefix(code), query.month ?? shanghaiMonth(this.clock.now())));
+  @ApiOkResponse({
+    description:
+      'households visited by their responsible cadre in the month, by village; with `from` and `to`, every month of ' +
+      'the range (`months[]`, each as one month answers): 422 MONTH_RANGE_INVALID for a range backwards, over 24 months, ' +
+      'half given, or mixed with `month`',
+  })
+  async coverage(@Param('code') code: string, @Query() query: CoverageQueryDto) {
+    if (query.from === undefined && query.to === undefined) {
+      return this.queryBus.execute(new GetVisitCoverage(regionPrefix(code), query.month ?? shanghaiMonth(this.clock.now())));
+    }
+    const months = monthRange(query);
+    const answers = [];
+    for (const month of months) answers.push(await this.queryBus.execute(new GetVisitCoverage(regionPrefix(code), month)));
+    return { from: query.from, to: query.to, months: answers };
   }
 
   @Get('regions/:code/overdue-visits')
@@ -98,4 +110,21 @@ export class VisitsController {
       new ListOverdueVisits(regionPrefix(code), query.month, (query.status ?? 'open') === 'open', query.limit ?? 100),
     );
   }
+}
+
+const MAX_MONTHS = 24;
+
+/** The months from..to, inclusive, or a 422 naming what is wrong with the range. */
+function monthRange({ month, from, to }: CoverageQueryDto): string[] {
+  const refuse = (field: string, message: string) =>
+    new ProblemException(422, 'VALIDATION_FAILED', 'the month range is invalid', [{ field, message, code: 'MONTH_RANGE_INVALID' }]);
+  if (month !== undefined) throw refuse('month', 'send month, or from and to, not both');
+  if (from === undefined || to === undefined) throw refuse(from === undefined ? 'from' : 'to', 'a range needs both from and to');
+  if (from > to) throw refuse('to', `to (${to}) is before from (${from})`);
+  const months = [from];
+  while ((months.at(-1) as string) < to) {
+    months.push(nextMonth(months.at(-1) as string));
+    if (months.length > MAX_MONTHS) throw refuse('to', `a range holds at most ${MAX_MONTHS} months`);
+  }
+  return months;
 }
