@@ -146,6 +146,20 @@ describe('demo: a year of seed 000 work', () => {
       expect.objectContaining({ inspectionId: 'demo-antu-q3', sampleSize: 8, findings: 2, openFindings: 1 }),
     ]);
     expect((await get('/inspections?region=610000', inspector)).status).toBe(403);
+    // A prefecture's inspection team draws from every county under it (延边州: 安图 and 汪清).
+    const prefecture = t.token(['inspector'], '222400', 'demo-yanbian-inspector');
+    const draw = {
+      inspectionId: 'yanbian-check',
+      regionCode: '222400',
+      kind: 'household',
+      size: 5,
+      seed: 's',
+      purpose: '州级抽查',
+      team: '州督查组',
+    };
+    const drawn = await t.request('POST', '/api/v1/inspections', { token: prefecture, body: draw });
+    expect([drawn.status, drawn.body.populationSize]).toEqual([201, expect.any(Number)]);
+    expect(drawn.body.populationSize).toBeGreaterThan(inspection.populationSize);
     const underIt = (await get('/findings?inspection=demo-antu-q3', inspector)).body.findings;
     expect(underIt.map((f: Answer) => f.findingId).sort()).toEqual(['demo-fd-001', 'demo-fd-002']);
     const findings = (await get('/findings?region=222426&limit=10', inspector)).body.findings;

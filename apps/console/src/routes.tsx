@@ -11,6 +11,7 @@ const VisitForm = lazy(() => import('./pages/VisitForm'));
 const Household = lazy(() => import('./pages/Household'));
 const Flags = lazy(() => import('./pages/Flags'));
 const Coverage = lazy(() => import('./pages/Coverage'));
+const Inspections = lazy(() => import('./pages/Inspections'));
 const VillageHouseholds = lazy(() => import('./pages/VillageHouseholds'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
@@ -26,6 +27,7 @@ export function ConsoleRoutes() {
         <Route path="households/:id/visit" element={page(<VisitForm />)} />
         <Route path="flags" element={page(<Flags />)} />
         <Route path="coverage" element={page(<Coverage />)} />
+        <Route path="inspections" element={page(<Inspections />)} />
         <Route path="regions/:code/households" element={page(<VillageHouseholds />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

@@ -39,8 +39,9 @@ describe('the web console in a real browser', () => {
     const expected: Record<string, string[]> = {
       cadre: ['工作台', '我的包保户'],
       'work-team': ['工作台', '我的包保户'],
-      inspector: ['工作台', '问题线索'],
-      auditor: ['工作台', '问题线索'],
+      'township-reviewer': ['工作台', '走访覆盖', '问题线索'],
+      inspector: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
+      auditor: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
     };
     for (const [role, labels] of Object.entries(expected)) {
       await signInAs(page, t.baseUrl, role);
@@ -176,5 +177,81 @@ describe('the web console in a real browser', () => {
     await t.settle();
     const closed = ((await api('/flags?status=closed&limit=500')).flags as Answer[]).filter((f) => f.handling.length >= 2);
     expect(closed.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draws the heat map of the demo’s villages by month, with the months the demo left unvisited below 100%', async () => {
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/coverage`);
+    const option = await chartOption<{
+      yAxis: { data: string[] };
+      xAxis: { data: string[] };
+      series: { data: [number, number, number | null][] }[];
+    }>(page, 'coverage-heatmap');
+    expect(option.yAxis.data).toEqual(['德化村', '盘道村']);
+    expect(option.xAxis.data).toHaveLength(12);
+    const from = option.xAxis.data[0];
+    const to = option.xAxis.data[11];
+    const year = (await api(`/regions/222426/visit-coverage?from=${from}&to=${to}`)).months as Answer[];
+    const expected = year.flatMap((m, x) =>
+      (m.villages as Answer[]).map((v) => [x, ['222426103201', '222426103202'].indexOf(v.villageCode), Math.round(v.coverage * 100)]),
+    );
+    expect(option.series[0].data).toEqual(expected);
+    expect(option.series[0].data.some(([, , value]) => value !== null && value < 100)).toBe(true);
+    await page.waitForSelector('.ant-table-tbody tr.ant-table-row');
+    expect(await page.textContent('.ant-table-tbody')).toMatch(/已上报乡镇|已提醒|逾期|已补访/);
+    await screenshot(page, 'coverage');
+  });
+
+  it('draws an inspection sample, records a finding citing an event, and carries it through 整改 to 销号', async () => {
+    await signInAs(page, t.baseUrl, 'inspector');
+    await page.goto(`${t.baseUrl}/inspections`);
+    await page.waitForSelector('[data-testid=draw]');
+    // Draw in 安图县 (the prefecture team's county), picked from the region tree.
+    await page.click('[data-testid=region-picker]');
+    await page.click('.ant-select-tree-switcher');
+    await page.click('.ant-select-tree-title:text-is("安图县")');
+    await page.fill('[data-testid=draw-seed]', 'browser-seed-1');
+    await page.click('[data-testid=draw]');
+    await page.waitForSelector('[data-testid=seed]:has-text("browser-seed-1")');
+    const inspectionId = ((await page.textContent('[data-testid=inspection] .ant-card-head-title')) ?? '').replace('抽查 ', '').trim();
+    const drawn = await api(`/inspections/${inspectionId}`);
+    expect(drawn).toMatchObject({ seed: 'browser-seed-1', kind: 'household', regionCode: '222426' });
+    expect(await page.$$eval('[data-testid^=sampled-]', (rows) => rows.length)).toBe(drawn.sample.length);
+    const subject = drawn.sample[0] as string;
+    await page.click(`[data-testid=sampled-${subject}] button`);
+    await page.fill('[data-testid=finding-description]', '入户核实发现走访记录与实际不符');
+    await page.locator('.ant-modal .ant-checkbox-wrapper').first().click();
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    await page.waitForSelector('[data-testid=order]');
+    await screenshot(page, 'inspector-inspection');
+    await page.fill('[data-testid=order-requirement]', '限期30日内补齐走访');
+    await page.click('[data-testid=order]');
+    await page.waitForSelector('.ant-tag:has-text("整改中")');
+
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/inspections`);
+    await page.click(`.ant-table-row:has-text("${inspectionId}")`);
+    await page.fill('[data-testid=report-measures]', '已补齐走访并更正记录');
+    await page.click('[data-testid=report]');
+    await page.waitForSelector('.ant-tag:has-text("待核验")');
+
+    await signInAs(page, t.baseUrl, 'inspector');
+    await page.goto(`${t.baseUrl}/inspections`);
+    await page.click(`.ant-table-row:has-text("${inspectionId}")`);
+    await page.click('[data-testid=verify-pass]');
+    await page.waitForSelector('.ant-tag:has-text("已销号")');
+    await t.settle();
+    const [finding] = (await api(`/findings?inspection=${inspectionId}`)).findings as Answer[];
+    expect(finding).toMatchObject({ status: 'closed', target: { id: subject } });
+    expect(finding.eventIds).toHaveLength(1);
+    expect(finding.history.map((h: Answer) => h.type)).toEqual(
+      expect.arrayContaining([
+        'FindingRecorded',
+        'RectificationOrdered',
+        'RectificationReported',
+        'RectificationVerified',
+        'FindingClosed',
+      ]),
+    );
   });
 });

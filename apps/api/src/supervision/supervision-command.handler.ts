@@ -13,6 +13,7 @@ import {
   taskDecider,
   taskStreamId,
   RegionNotFoundError,
+  regionPrefix,
   type FindingCommand,
   type InspectionCommand,
   type FindingRecord,
@@ -94,9 +95,9 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
     }
   }
 
-  /** The households or villages registered in the division now, as the registry lists them. */
+  /** The households or villages registered in the division now, as the registry lists them (a city or province: all of its). */
   private population(kind: 'household' | 'village', regionCode: string): string[] {
-    const range = codesUnder(regionCode);
+    const range = codesUnder(regionPrefix(regionCode));
     const rows =
       kind === 'household'
         ? (this.views
