@@ -253,6 +253,7 @@ const EXPECTED: Record<string, Expected> = {
     outside: 'forbidden',
     body: { inspectionId: 'matrix-insp', regionCode: '222426', kind: 'village', size: 1, seed: 'm', purpose: '矩阵测试', team: '矩阵' },
   },
+  'GET /api/v1/cadres': { roles: ALL, outside: (body) => (body as { cadres: unknown[] }).cadres.length === 0 },
   'GET /api/v1/inspections': {
     roles: ['county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
     outside: (body) => (body as { inspections: unknown[] }).inspections.length === 0,

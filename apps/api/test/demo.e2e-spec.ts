@@ -252,4 +252,20 @@ describe('demo: a year of seed 000 work', () => {
       ]);
     }
   });
+
+  it('lists a unit’s cadres with phones masked, paged, recalled ones only when asked', async () => {
+    const first = (await get('/cadres?unit=jl-wjw&limit=10')).body;
+    expect(first.cadres).toHaveLength(10);
+    expect(first.cadres[0]).toMatchObject({ cadreId: 'jl-wjw-01', unitName: '吉林省卫生健康委员会' });
+    const rest = (await get(`/cadres?unit=jl-wjw&limit=100&after=${first.next}`)).body.cadres;
+    const all = (await get('/cadres?unit=jl-wjw&status=all&limit=100')).body.cadres;
+    expect(first.cadres.length + rest.length).toBeLessThan(all.length); // the demo's recalled cadre
+    expect(all.some((c: Answer) => c.recalledAt !== null)).toBe(true);
+    expect((await get('/cadres?region=610000')).status).toBe(403);
+    // A county office sees the provincial commission's cadres who work in its villages.
+    const county = (await get('/cadres?limit=100', t.token(['county-admin'], '222426', 'antu'))).body.cadres;
+    expect(county.map((c: Answer) => c.cadreId)).toContain('jl-wjw-01');
+    const elsewhere = (await get('/cadres?limit=100', t.token(['county-admin'], '610728', 'other'))).body.cadres;
+    expect(elsewhere).toEqual([]);
+  });
 });

@@ -12,6 +12,7 @@ const Household = lazy(() => import('./pages/Household'));
 const Flags = lazy(() => import('./pages/Flags'));
 const Coverage = lazy(() => import('./pages/Coverage'));
 const Inspections = lazy(() => import('./pages/Inspections'));
+const Office = lazy(() => import('./pages/Office'));
 const VillageHouseholds = lazy(() => import('./pages/VillageHouseholds'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
@@ -28,6 +29,7 @@ export function ConsoleRoutes() {
         <Route path="flags" element={page(<Flags />)} />
         <Route path="coverage" element={page(<Coverage />)} />
         <Route path="inspections" element={page(<Inspections />)} />
+        <Route path="office" element={page(<Office />)} />
         <Route path="regions/:code/households" element={page(<VillageHouseholds />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>

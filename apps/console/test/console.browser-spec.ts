@@ -39,7 +39,7 @@ describe('the web console in a real browser', () => {
     const expected: Record<string, string[]> = {
       cadre: ['工作台', '我的包保户'],
       'work-team': ['工作台', '我的包保户'],
-      'township-reviewer': ['工作台', '走访覆盖', '问题线索'],
+      'township-reviewer': ['工作台', '走访覆盖', '户籍与包保', '问题线索'],
       inspector: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
       auditor: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
     };
@@ -253,5 +253,31 @@ describe('the web console in a real browser', () => {
         'FindingClosed',
       ]),
     );
+  });
+
+  it('lets a county office register a household and assign its cadre, with the API’s refusal shown at the field', async () => {
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/office`);
+    await page.fill('[data-testid=householdId]', '2224261032019001');
+    await page.fill('[data-testid=headName]', '朴顺姬');
+    await page.fill('[data-testid=headIdNumber]', '222426196503120018');
+    await page.click('[data-testid=register]');
+    await page.waitForSelector('[data-testid=register-error]');
+    expect(await page.textContent('[data-testid=register-error]')).toContain('（INVALID_ID_NUMBER）');
+    expect(await page.textContent('.ant-form-item-has-error')).toContain('身份证号无效');
+    await page.fill('[data-testid=headIdNumber]', '222426196503120019');
+    await page.click('[data-testid=register]');
+    await page.waitForSelector('.ant-alert-success');
+    await screenshot(page, 'office');
+    await page.fill('[data-testid=assign-householdId]', '2224261032019001');
+    await page.click('[data-testid=assign-cadre]');
+    await page.keyboard.type('禹露');
+    await page.keyboard.press('Enter');
+    await page.click('[data-testid=assign]');
+    await page.waitForSelector('.ant-message-success:has-text("已结对"), [data-testid=assign-error]');
+    expect(await page.$('[data-testid=assign-error]')).toBeNull();
+    await t.settle();
+    const household = await api('/households/2224261032019001');
+    expect(household).toMatchObject({ headName: '朴顺姬', responsibleCadre: { cadreId: 'jl-wjw-01' } });
   });
 });

@@ -77,6 +77,13 @@ export const ACCESS_POLICY = {
     description: 'register a cadre in a unit',
     scope: 'the unit’s division lies in it (checked by the handler)',
   },
+  'cadre.list': {
+    roles: EVERYONE,
+    description: 'cadres of a division or a unit',
+    scope: 'only cadres whose division lies in it are listed',
+    region: { in: 'query', name: 'region' },
+    personalData: true,
+  },
   'cadre.read': {
     roles: EVERYONE,
     description: 'read a cadre',

@@ -2,7 +2,7 @@ import { Module, type OnModuleInit } from '@nestjs/common';
 import { HOUSEHOLD_COMMAND_TYPES } from '@bangfu/domain';
 import { CommandRouter } from '../infrastructure/command-router';
 import { CadreCommandHandler, CadreCommandMessage } from './cadres/cadre-command.handler';
-import { GetCadreActivityHandler, GetCadreHandler } from './cadres/cadre.queries';
+import { GetCadreActivityHandler, GetCadreHandler, ListCadresHandler } from './cadres/cadre.queries';
 import { CadresController } from './cadres/cadres.controller';
 import { HouseholdCommandHandler, HouseholdCommandMessage } from './households/household-command.handler';
 import { GetHouseholdHandler, ListRegionHouseholdsHandler } from './households/household.queries';
@@ -19,6 +19,7 @@ import { UnitCommandHandler, UnitCommandMessage } from './units/unit-command.han
     GetHouseholdHandler,
     ListRegionHouseholdsHandler,
     GetCadreHandler,
+    ListCadresHandler,
     GetCadreActivityHandler,
   ],
 })

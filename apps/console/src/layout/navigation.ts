@@ -14,6 +14,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/', label: '工作台', show: () => true },
   { path: '/my-households', label: '我的包保户', show: (me) => holdsHouseholds(me) && may(me, 'visit.record') },
   { path: '/coverage', label: '走访覆盖', show: (me) => may(me, 'visit.coverage') && !holdsHouseholds(me) },
+  { path: '/office', label: '户籍与包保', show: (me) => may(me, 'household.register') || may(me, 'assignment.assign') },
   { path: '/inspections', label: '随机抽查', show: (me) => may(me, 'inspection.list') },
   { path: '/flags', label: '问题线索', show: (me) => may(me, 'flags.read') && !holdsHouseholds(me) },
 ];

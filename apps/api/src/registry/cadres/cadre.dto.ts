@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
-import { DIVISION_CODE, EntityId, Instant, Reason } from '../../http/common-validators';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import { DIVISION_CODE, EntityId, ID_PATTERN, Instant, Reason } from '../../http/common-validators';
+import { PagedQueryDto } from '../../http/view-query.dto';
 
 export class RegisterCadreDto {
   @EntityId('jl-wjw-li-ming', 'the cadre’s id: the subject (sub) of their token') cadreId!: string;
@@ -37,4 +38,23 @@ export class RegisterUnitDto {
   @Matches(DIVISION_CODE)
   regionCode!: string;
   @ApiProperty({ example: '张义', description: 'the lead official (牵头领导 / 组长)' }) @IsString() @Length(1, 50) leadOfficial!: string;
+}
+
+export class CadresQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: '222426', description: 'division: the cadres whose division lies in it (within yours)' })
+  @IsOptional()
+  @Matches(DIVISION_CODE)
+  region?: string;
+  @ApiPropertyOptional({ example: 'jl-wjw', description: 'only this unit’s cadres' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  unit?: string;
+  @ApiPropertyOptional({ enum: ['active', 'all'], default: 'active', description: 'active: recalled cadres left out' })
+  @IsOptional()
+  @IsIn(['active', 'all'])
+  status?: 'active' | 'all';
+  @ApiPropertyOptional({ description: 'the `next` of the previous page (a cadre id)' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  after?: string;
 }

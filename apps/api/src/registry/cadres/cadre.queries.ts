@@ -1,13 +1,22 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { shanghaiMonth, type Actor } from '@bangfu/domain';
+import { regionPrefix, shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type CadreRow } from '@bangfu/projections';
-import { assertVisible, jurisdictionRange } from '../../access/jurisdiction';
+import { assertVisible, codesUnder, jurisdictionRange } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
 
 export class GetCadre {
   constructor(
     readonly actor: Actor,
     readonly cadreId: string,
+  ) {}
+}
+
+export class ListCadres {
+  constructor(
+    readonly actor: Actor,
+    readonly filters: { region?: string; unit?: string; active: boolean },
+    readonly limit: number,
+    readonly after?: string,
   ) {}
 }
 
@@ -112,4 +121,50 @@ export class GetCadreActivityHandler implements IQueryHandler<GetCadreActivity> 
       retractions: perMonth.reduce((sum, row) => sum + row.retracted, 0),
     };
   }
+}
+
+/**
+ * Cadres whose division lies in the actor's jurisdiction (and in `region`, when given), of one unit when asked,
+ * recalled ones left out unless asked for; paged by cadre id. Phones stay masked as on a single read.
+ */
+@QueryHandler(ListCadres)
+export class ListCadresHandler implements IQueryHandler<ListCadres> {
+  constructor(private readonly views: ReadStore) {}
+
+  async execute({ actor, filters, limit, after }: ListCadres) {
+    // A county's work is done by its own cadres and by those of units above it (a province's commission 包村 in it):
+    // both are listed, as a single read shows them.
+    const home = filters.region ?? actor.regionCode ?? '';
+    const [low, high] = filters.region ? codesUnder(regionPrefix(filters.region)) : jurisdictionRange(actor);
+    const above = divisionsAbove(home);
+    const rows = this.views
+      .prepare(
+        `SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.unit_id = c.unit_id
+         WHERE ((c.region_code >= ? AND c.region_code < ?) OR c.region_code IN (${above.map(() => '?').join(', ') || "''"}))
+           AND (? IS NULL OR c.unit_id = ?) AND (? = 0 OR c.recalled_at IS NULL) AND c.cadre_id > ?
+         ORDER BY c.cadre_id LIMIT ?`,
+      )
+      .all(low, high, ...above, filters.unit ?? null, filters.unit ?? null, filters.active ? 1 : 0, after ?? '', limit) as (CadreRow & {
+      unit_name: string | null;
+    })[];
+    return {
+      cadres: rows.map((row) => ({
+        cadreId: row.cadre_id,
+        name: row.name,
+        unitId: row.unit_id,
+        unitName: row.unit_name,
+        regionCode: row.region_code,
+        position: row.position,
+        phone: row.phone,
+        recalledAt: row.recalled_at,
+      })),
+      next: rows.length === limit ? rows.at(-1)?.cadre_id : null,
+    };
+  }
+}
+
+/** The divisions strictly above a division (222426 → 222400, 220000); none above the whole country. */
+function divisionsAbove(code: string): string[] {
+  if (!/^\d{6,12}$/.test(code) || code === '000000') return [];
+  return [code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].filter((c, i, all) => c !== code && all.indexOf(c) === i);
 }

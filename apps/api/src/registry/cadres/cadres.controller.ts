@@ -13,9 +13,9 @@ import { Dispatch, utc } from '../../http/dispatch';
 import { ViewQueryDto } from '../../http/view-query.dto';
 import { CLOCK } from '../../infrastructure/tokens';
 import { UnitCommandMessage } from '../units/unit-command.handler';
-import { RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
 import { CadreCommandMessage } from './cadre-command.handler';
-import { GetCadre, GetCadreActivity } from './cadre.queries';
+import { GetCadre, GetCadreActivity, ListCadres } from './cadre.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -58,6 +58,14 @@ export class CadresController {
       heldHouseholds: [],
     };
     return this.dispatch.send(new CadreCommandMessage({ type: 'RecallCadre', data }, metadata));
+  }
+
+  @Get('cadres')
+  @Action('cadre.list')
+  @ApiOkResponse({ description: 'cadres of a division or a unit (phones masked), paged by cadre id with `next`' })
+  list(@Query() query: CadresQueryDto, @Req() request: Request) {
+    const filters = { region: query.region, unit: query.unit, active: (query.status ?? 'active') === 'active' };
+    return this.queryBus.execute(new ListCadres(request.actor, filters, query.limit ?? 100, query.after));
   }
 
   @Get('cadres/:cadreId')
