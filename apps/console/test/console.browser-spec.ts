@@ -89,6 +89,14 @@ describe('the web console in a real browser', () => {
       await page.reload();
       await page.waitForSelector('text=走访');
       expect(await page.textContent('.ant-table-tbody tr.ant-table-row >> nth=0')).toContain('走访');
+      // Retracting one's own visit asks for the reason and keeps both on the record.
+      await page.click('.ant-table-tbody tr.ant-table-row >> nth=0 >> [data-testid=retract]');
+      await page.fill('[data-testid=retract-reason]', '误录，走访对象有误');
+      await page.click('.ant-modal-footer .ant-btn-primary');
+      await page.waitForSelector('.ant-table-tbody tr.ant-table-row >> nth=0 >> text=撤回走访');
+      await t.settle();
+      const retraction = ((await api(`/households/${householdId}/timeline?limit=500`)).entries as Answer[]).at(-1);
+      expect(retraction).toMatchObject({ type: 'VisitRetracted', data: { reason: '误录，走访对象有误' } });
     });
 
     it('records one visit for a double tap on submit', async () => {

@@ -1,7 +1,7 @@
-import { Alert, Button, Card, Descriptions, Slider, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Input, Modal, Slider, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { api } from '../api/client';
+import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate, shanghaiDateTime } from '../api/time';
 import { Chart } from '../charts/Chart';
@@ -61,13 +61,33 @@ export default function HouseholdPage() {
   const [periods, setPeriods] = useState<Period[]>([]);
   const [entries, setEntries] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [retracting, setRetracting] = useState<string | null>(null);
+  const [reason, setReason] = useState('');
+  const [reload, setReload] = useState(0);
+  const { message } = App.useApp();
 
   useEffect(() => {
     api<{ entries: Entry[] }>(`/households/${id}/timeline?limit=500`).then(
       (t) => setEntries(t.entries),
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [id]);
+  }, [id, reload]);
+  const retracted = new Set(entries.filter((e) => e.type === 'VisitRetracted').map((e) => String(e.data.visitId)));
+  const retract = async () => {
+    try {
+      await api(`/households/${id}/visits/${retracting}/retraction`, {
+        method: 'POST',
+        body: { reason },
+        idempotencyKey: newIdempotencyKey(),
+      });
+      message.success('走访已撤回');
+      setRetracting(null);
+      setReason('');
+      setReload((n) => n + 1);
+    } catch (failure) {
+      message.error(messageOf(failure));
+    }
+  };
   useEffect(() => {
     const asKnown = knownAt === null ? '' : `?knownAt=${new Date(knownAt).toISOString()}`;
     api<Household>(`/households/${id}${asKnown}`).then(setHousehold, (e: unknown) => setError(messageOf(e)));
@@ -155,8 +175,38 @@ export default function HouseholdPage() {
             { title: '业务时间', dataIndex: 'occurredAt', render: shanghaiDateTime },
             { title: '记录时间', dataIndex: 'recordedAt', render: shanghaiDateTime },
             { title: '经办人', render: (_: unknown, e: Entry) => e.actor.name ?? e.actor.id },
+            {
+              title: '',
+              render: (_: unknown, e: Entry) =>
+                e.type === 'VisitRecorded' &&
+                e.data.cadreId === me.id &&
+                may(me, 'visit.retract') &&
+                !retracted.has(String(e.data.visitId)) ? (
+                  <Button size="small" onClick={() => setRetracting(String(e.data.visitId))} data-testid="retract">
+                    撤回
+                  </Button>
+                ) : null,
+            },
           ]}
         />
+        <Modal
+          open={retracting !== null}
+          title="撤回本人的走访"
+          onCancel={() => setRetracting(null)}
+          onOk={retract}
+          okText="撤回"
+          cancelText="取消"
+          okButtonProps={{ disabled: !reason.trim() }}
+        >
+          <Typography.Paragraph type="secondary">撤回不会删除记录：撤回人和原因将一并保存。</Typography.Paragraph>
+          <Input.TextArea
+            rows={3}
+            placeholder="撤回原因（必填）"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="retract-reason"
+          />
+        </Modal>
       </Card>
     </Space>
   );
