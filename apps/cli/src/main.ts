@@ -27,6 +27,7 @@ const USAGE = `usage: bangfu <command>
   ${tokenUsage.replace(/\n/g, '\n  ')}
   policy                     print the access policy (role × action) as a Markdown table
   bench                      measure the event store and write BENCHMARKS.md
+  bench --console [--runs N] measure the web console's budgets (first screen, each page's data) into BENCHMARKS.md
 environment: BANGFU_DATA_DIR (./data), PORT (3000), HOST (127.0.0.1), BANGFU_STORE (sqlite)`;
 
 async function main(argv: string[]): Promise<number> {

@@ -8,9 +8,12 @@ import { runHttpBenchmarks } from '../bench/http-benchmarks';
 import { runStoreBenchmarks, summary, type BenchResult } from '../bench/store-benchmarks';
 import { checkRss, logResult, runProvinceBenchmarks, runProvinceLog } from '../bench/province-benchmarks';
 import { runStep } from '../bench/province-steps';
+import { consoleSection, measureConsole, type ConsoleRun } from '../bench/console-budgets';
 
 /** Where `--large` keeps its measurement, beside the report that shows it. */
 const LARGE_RESULTS = 'BENCHMARKS.large.json';
+/** Where `--console` keeps its measurement. */
+const CONSOLE_RESULTS = 'BENCHMARKS.console.json';
 
 /**
  * Measures the event store and the record-visit command through HTTP on this machine and writes
@@ -18,12 +21,13 @@ const LARGE_RESULTS = 'BENCHMARKS.large.json';
  * 10M events (longer than the 30-minute run allows here) and keeps it for the report to show.
  */
 export async function benchCommand(args: ParsedArgs): Promise<number> {
-  onlyFlags(args, ['out', 'dir', 'scale', 'households', 'step', 'large']);
+  onlyFlags(args, ['out', 'dir', 'scale', 'households', 'step', 'large', 'console', 'runs']);
   if (args.flags.has('step')) {
     // One step of the province benchmark, run by the parent in a process of its own.
     await runStep(flag(args, 'step'), resolve(flag(args, 'dir')));
     return 0;
   }
+  if (args.flags.has('console')) return consoleRun(Number(flag(args, 'runs', '10')), resolve(flag(args, 'out', 'BENCHMARKS.md')));
   const scale = Number(flag(args, 'scale', '1'));
   if (!(scale > 0)) throw new UsageError('--scale must be a positive number');
   const large = args.flags.has('large');
@@ -45,7 +49,9 @@ export async function benchCommand(args: ParsedArgs): Promise<number> {
     const out = resolve(flag(args, 'out', 'BENCHMARKS.md'));
     const largeFile = resolve(out, '..', LARGE_RESULTS);
     const largeRun = existsSync(largeFile) ? (JSON.parse(readFileSync(largeFile, 'utf8')) as LargeRun) : undefined;
-    writeFileSync(out, renderBenchmarks(machineDescription(cpus(), totalmem()), results, largeRun));
+    const consoleFile = resolve(out, '..', CONSOLE_RESULTS);
+    const console_ = existsSync(consoleFile) ? (JSON.parse(readFileSync(consoleFile, 'utf8')) as ConsoleRun) : undefined;
+    writeFileSync(out, `${renderBenchmarks(machineDescription(cpus(), totalmem()), results, largeRun)}\n${consoleSection(console_)}`);
     console.log(`wrote ${out}`);
     const missed = results.filter((r) => r.target && !r.target.met);
     for (const r of missed) console.log(`target missed: ${r.name} (${r.target?.text})`);
@@ -92,4 +98,21 @@ function currentCommit(): string {
   } catch {
     return 'unknown';
   }
+}
+
+/** The console's budgets, kept as JSON and shown in the report's own section (replaced in place, the rest kept). */
+async function consoleRun(runs: number, report: string): Promise<number> {
+  if (!Number.isInteger(runs) || runs < 1) throw new UsageError('--runs must be a whole number of at least 1');
+  const run = await measureConsole(runs, (line) => console.log(line));
+  writeFileSync(resolve(report, '..', CONSOLE_RESULTS), `${JSON.stringify(run, null, 2)}\n`);
+  const existing = existsSync(report) ? readFileSync(report, 'utf8') : '';
+  const start = existing.indexOf('## Web console');
+  const next = start < 0 ? -1 : existing.indexOf('\n## ', start + 1);
+  const before = start < 0 ? existing.trimEnd() + '\n\n' : existing.slice(0, start);
+  const after = next < 0 ? '' : existing.slice(next + 1);
+  writeFileSync(report, `${before}${consoleSection(run)}${after ? `\n${after}` : ''}`);
+  console.log(`wrote ${report} and ${CONSOLE_RESULTS}`);
+  const missed = run.firstScreen.gzipBytes > run.firstScreen.budgetBytes || run.pages.some((p) => p.p95Ms > p.budgetMs);
+  if (missed) console.log('a console budget is missed (see the report)');
+  return 0;
 }
