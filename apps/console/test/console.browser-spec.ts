@@ -169,6 +169,14 @@ describe('the web console in a real browser', () => {
     expect([...types]).toEqual(expect.arrayContaining(['HANDOVER_NOT_CONNECTED', 'BACKFILLED_VISIT']));
     expect(await page.textContent('.ant-table-tbody')).toContain('调整后未按期对接');
     await screenshot(page, 'inspector-flags');
+    // A flag's cited events are one click away, in the household's file.
+    const cited = page.locator('[data-testid=cited-event]').first();
+    const href = (await cited.getAttribute('href')) as string;
+    await cited.click();
+    await page.waitForSelector('[data-testid=cited] .ant-table-row');
+    expect(await page.textContent('[data-testid=cited]')).toContain(href.split('event=')[1]);
+    await page.goto(`${t.baseUrl}/flags`);
+    await page.waitForSelector('[data-testid=flag-count]:has-text("共")');
     const row = page.locator('.ant-table-tbody tr', { hasText: '待处理' }).first();
     await row.locator('[data-testid=review-confirmed]').click();
     await page.fill('[data-testid=review-note]', '经核实属实');
@@ -287,5 +295,30 @@ describe('the web console in a real browser', () => {
     await t.settle();
     const household = await api('/households/2224261032019001');
     expect(household).toMatchObject({ headName: '朴顺姬', responsibleCadre: { cadreId: 'jl-wjw-01' } });
+  });
+
+  it('shows the ID number masked, and a county admin sees it whole only after giving a reason, which is logged', async () => {
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/households/2224261032010001`);
+    await page.waitForSelector('[data-testid=reveal]');
+    const masked = (await page.textContent('[data-testid=id-number]')) as string;
+    expect(masked).toMatch(/\*/);
+    await page.click('[data-testid=reveal]');
+    expect(await page.isDisabled('.ant-modal-footer .ant-btn-primary')).toBe(true);
+    await page.fill('[data-testid=reveal-reason]', '核实户主身份');
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    await page.waitForFunction(
+      () =>
+        !/\*/.test(
+          (globalThis as unknown as { document: { querySelector(s: string): { textContent: string } | null } }).document.querySelector(
+            '[data-testid=id-number]',
+          )?.textContent ?? '*',
+        ),
+    );
+    expect(await page.textContent('[data-testid=id-number]')).toMatch(/^\d{17}[\dX]$/);
+    await t.settle();
+    const log = (await t.request('GET', '/api/v1/access-log?outcome=revealed', { token: t.token(['auditor'], '000000', 'au') }))
+      .body as Answer;
+    expect(log.entries.some((e: Answer) => e.actor.id === 'demo-antu-county')).toBe(true);
   });
 });

@@ -1,9 +1,11 @@
-import { Alert, App, Button, Card, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate } from '../api/time';
+import { RegionPicker } from '../components/RegionPicker';
 import { may, useMe } from '../layout/me';
 
 interface Flag {
@@ -54,18 +56,29 @@ export default function Flags() {
   const { message } = App.useApp();
   const [type, setType] = useState<string | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const [region, setRegion] = useState<string | undefined>();
+  const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [flags, setFlags] = useState<Flag[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [reviewing, setReviewing] = useState<{ flag: Flag; status: Flag['status'] } | null>(null);
   const [form] = Form.useForm<{ note: string }>();
 
   const load = useCallback(() => {
-    const query = new URLSearchParams({ limit: '500', ...(type ? { type } : {}), ...(status ? { status } : {}) });
+    // The period as Shanghai calendar days: from the first day's start to the end of the last.
+    const day = (d: Dayjs, end = false) => `${d.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
+    const query = new URLSearchParams({
+      limit: '500',
+      ...(type ? { type } : {}),
+      ...(status ? { status } : {}),
+      ...(region ? { region } : {}),
+      ...(period?.[0] ? { from: day(period[0]) } : {}),
+      ...(period?.[1] ? { to: day(period[1], true) } : {}),
+    });
     api<{ flags: Flag[] }>(`/flags?${query}`).then(
       (answer) => setFlags(answer.flags),
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [type, status]);
+  }, [type, status, region, period]);
   useEffect(load, [load]);
 
   const review = async ({ note }: { note: string }) => {
@@ -106,6 +119,8 @@ export default function Flags() {
           onChange={setStatus}
           options={Object.entries(STATUS).map(([value, [label]]) => ({ value, label }))}
         />
+        <RegionPicker root={me.regionCode} value={region ?? me.regionCode} onChange={setRegion} />
+        <DatePicker.RangePicker value={period} onChange={(value) => setPeriod(value)} placeholder={['发生自', '至']} />
         <Typography.Text data-testid="flag-count">{flags ? `共 ${flags.length} 条` : ''}</Typography.Text>
       </Space>
       <Table
@@ -121,7 +136,21 @@ export default function Flags() {
           { title: '户', dataIndex: 'householdId', render: (h: string | null) => (h ? <Link to={`/households/${h}`}>{h}</Link> : '—') },
           { title: '责任人', dataIndex: 'cadreId', render: (c: string | null) => c ?? '—' },
           { title: '发生', dataIndex: 'occurredAt', render: shanghaiDate },
-          { title: '依据记录', dataIndex: 'eventIds', render: (ids: string[]) => `${ids.length} 条` },
+          {
+            title: '依据记录',
+            render: (_: unknown, flag: Flag) =>
+              flag.householdId ? (
+                <Space size={4} wrap>
+                  {flag.eventIds.map((id, i) => (
+                    <Link key={id} to={`/households/${flag.householdId}?event=${id}`} data-testid="cited-event">
+                      {`记录${i + 1}`}
+                    </Link>
+                  ))}
+                </Space>
+              ) : (
+                `${flag.eventIds.length} 条`
+              ),
+          },
           {
             title: '处理',
             render: (_: unknown, flag: Flag) =>

@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Slider, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate, shanghaiDateTime } from '../api/time';
@@ -27,6 +27,9 @@ interface Period {
 }
 interface Entry {
   position: number;
+  eventId: string;
+  streamId: string;
+  revision: number;
   type: string;
   occurredAt: string;
   recordedAt: string;
@@ -55,6 +58,8 @@ const DAY = 86_400_000;
 /** 户档案: the household as recorded, who held it when (gaps in red), and every event with both of its times. */
 export default function HouseholdPage() {
   const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const cited = params.getAll('event');
   const me = useMe();
   const [knownAt, setKnownAt] = useState<number | null>(null);
   const [household, setHousehold] = useState<Household | null>(null);
@@ -64,6 +69,9 @@ export default function HouseholdPage() {
   const [retracting, setRetracting] = useState<string | null>(null);
   const [reason, setReason] = useState('');
   const [reload, setReload] = useState(0);
+  const [revealing, setRevealing] = useState(false);
+  const [revealReason, setRevealReason] = useState('');
+  const [revealed, setRevealed] = useState<string | null>(null);
   const { message } = App.useApp();
 
   useEffect(() => {
@@ -102,6 +110,23 @@ export default function HouseholdPage() {
     return times.length ? { min: Math.min(...times), max: Date.now() } : null;
   }, [entries]);
 
+  // The head's ID number as the API returns it (masked); a reveal asks for the reason first and is logged.
+  const registration = entries.find((e) => e.type === 'HouseholdRegistered');
+  const maskedId = (registration?.data.members as { idNumber?: string }[] | undefined)?.[0]?.idNumber ?? null;
+  const reveal = async () => {
+    if (!registration) return;
+    try {
+      const answer = await api<{ value: string }>('/personal-data/reveal', {
+        method: 'POST',
+        body: { stream: registration.streamId, revision: registration.revision, field: 'members.0.idNumber', reason: revealReason },
+      });
+      setRevealed(answer.value);
+      setRevealing(false);
+    } catch (failure) {
+      message.error(messageOf(failure));
+    }
+  };
+
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size="large">
@@ -118,6 +143,16 @@ export default function HouseholdPage() {
         {household && (
           <Descriptions column={{ xs: 1, sm: 2, lg: 3 }} data-testid="profile">
             <Descriptions.Item label="户主">{household.headName}</Descriptions.Item>
+            <Descriptions.Item label="户主身份证号">
+              <Space>
+                <span data-testid="id-number">{revealed ?? maskedId ?? '—'}</span>
+                {maskedId && !revealed && may(me, 'personal-data.reveal') && (
+                  <Button size="small" onClick={() => setRevealing(true)} data-testid="reveal">
+                    查看
+                  </Button>
+                )}
+              </Space>
+            </Descriptions.Item>
             <Descriptions.Item label="贫困户属性">{household.category}</Descriptions.Item>
             <Descriptions.Item label="人口">{household.population}</Descriptions.Item>
             <Descriptions.Item label="致贫原因">{household.causes?.join('、')}</Descriptions.Item>
@@ -153,6 +188,23 @@ export default function HouseholdPage() {
       <Card title="包保责任（甘特图，空档标红）">
         <Chart option={ganttOption(periods)} height={Math.max(140, 60 + 36 * new Set(periods.map((p) => p.cadreId)).size)} testId="gantt" />
       </Card>
+      {cited.length > 0 && (
+        <Card title="问题线索引用的记录" data-testid="cited">
+          <Table
+            size="small"
+            rowKey="eventId"
+            pagination={false}
+            dataSource={entries.filter((e) => cited.includes(e.eventId))}
+            columns={[
+              { title: '事项', dataIndex: 'type', render: (type: string) => EVENT_NAMES[type] ?? type },
+              { title: '业务时间', dataIndex: 'occurredAt', render: shanghaiDateTime },
+              { title: '记录时间', dataIndex: 'recordedAt', render: shanghaiDateTime },
+              { title: '经办人', render: (_: unknown, e: Entry) => e.actor.name ?? e.actor.id },
+              { title: '记录编号', dataIndex: 'eventId', render: (eventId: string) => <Typography.Text code>{eventId}</Typography.Text> },
+            ]}
+          />
+        </Card>
+      )}
       <Card title="时间线：业务时间 × 记录时间（偏离对角线即为补录）">
         <Chart option={timelineOption(entries)} testId="timeline-chart" />
         <Table
@@ -189,6 +241,24 @@ export default function HouseholdPage() {
             },
           ]}
         />
+        <Modal
+          open={revealing}
+          title="查看完整身份证号"
+          onCancel={() => setRevealing(false)}
+          onOk={reveal}
+          okText="查看"
+          cancelText="取消"
+          okButtonProps={{ disabled: !revealReason.trim() }}
+        >
+          <Typography.Paragraph type="secondary">查看个人信息须说明原因，查看人、时间和原因将记入访问日志。</Typography.Paragraph>
+          <Input.TextArea
+            rows={2}
+            placeholder="查看原因（必填）"
+            value={revealReason}
+            onChange={(e) => setRevealReason(e.target.value)}
+            data-testid="reveal-reason"
+          />
+        </Modal>
         <Modal
           open={retracting !== null}
           title="撤回本人的走访"
