@@ -268,4 +268,11 @@ describe('demo: a year of seed 000 work', () => {
     const elsewhere = (await get('/cadres?limit=100', t.token(['county-admin'], '610728', 'other'))).body.cadres;
     expect(elsewhere).toEqual([]);
   });
+
+  it('finds divisions by name within the jurisdiction (区划搜索)', async () => {
+    const found = (await get('/regions?q=' + encodeURIComponent('德化'))).body as Answer[];
+    expect(found.map((r) => [r.code, r.name])).toEqual([['222426103201', '德化村']]);
+    const outside = (await get('/regions?q=' + encodeURIComponent('德化'), t.token(['leader'], '610000', 'sx'))).body as Answer[];
+    expect(outside).toEqual([]);
+  });
 });

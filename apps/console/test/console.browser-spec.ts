@@ -216,6 +216,17 @@ describe('the web console in a real browser', () => {
     await page.waitForSelector('.ant-table-tbody tr.ant-table-row');
     expect(await page.textContent('.ant-table-tbody')).toMatch(/已上报乡镇|已提醒|逾期|已补访/);
     await screenshot(page, 'coverage');
+    // 区划搜索: a village found by name narrows the map to it.
+    await page.click('[data-testid=region-picker]');
+    await page.keyboard.type('盘道');
+    await page.click('.ant-select-tree-title:has-text("盘道村")');
+    await page.waitForFunction(() => {
+      const { document } = globalThis as unknown as {
+        document: { querySelector(s: string): { getAttribute(n: string): string | null } | null };
+      };
+      const option = document.querySelector('[data-testid=coverage-heatmap]')?.getAttribute('data-option');
+      return option !== null && option !== undefined && JSON.parse(option).yAxis.data.join() === '盘道村';
+    });
   });
 
   it('draws an inspection sample, records a finding citing an event, and carries it through 整改 to 销号', async () => {

@@ -21,6 +21,8 @@ interface Node {
  */
 export function RegionPicker({ root, value, onChange }: { root: string; value: string; onChange: (code: string) => void }) {
   const [nodes, setNodes] = useState<Node[]>([]);
+  // While a name is typed, the divisions the API finds by it (区划搜索), in place of the tree.
+  const [found, setFound] = useState<Node[] | null>(null);
   const toNode = (parent: string) => (r: Region) => ({
     id: r.code,
     pId: parent,
@@ -39,15 +41,26 @@ export function RegionPicker({ root, value, onChange }: { root: string; value: s
     const children = await api<Region[]>(`/regions?parent=${code}`);
     setNodes((known) => [...known, ...children.filter((c) => !known.some((n) => n.id === c.code)).map(toNode(String(code)))]);
   };
+  const search = (text: string) => {
+    if (!text.trim()) return setFound(null);
+    api<Region[]>(`/regions?q=${encodeURIComponent(text.trim())}`).then(
+      (regions) => setFound(regions.map((r) => ({ ...toNode('')(r), isLeaf: true, title: `${r.name}（${r.code}）` }))),
+      () => setFound([]),
+    );
+  };
   return (
     <TreeSelect
       treeDataSimpleMode
-      treeData={nodes}
+      treeData={found ?? nodes}
       value={value}
-      onChange={onChange}
+      onChange={(code: string) => {
+        setFound(null);
+        onChange(code);
+      }}
       loadData={load}
       showSearch
-      treeNodeFilterProp="title"
+      onSearch={search}
+      filterTreeNode={false}
       style={{ minWidth: 240 }}
       placeholder="选择区划"
       data-testid="region-picker"

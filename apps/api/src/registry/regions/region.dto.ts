@@ -48,6 +48,12 @@ export class ListRegionsQueryDto extends ViewQueryDto {
   @IsOptional()
   @IsIn(['province', 'city', 'county', 'township', 'village'])
   level?: string;
+
+  @ApiPropertyOptional({ example: '德化', description: 'divisions whose name contains this (区划搜索)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 50)
+  q?: string;
 }
 
 export class RegionDto {

@@ -14,6 +14,7 @@ export class ListRegions {
     readonly actor: Actor,
     readonly parent?: string,
     readonly level?: string,
+    readonly q?: string,
   ) {}
 }
 
@@ -43,13 +44,14 @@ export class GetRegionHandler implements IQueryHandler<GetRegion, RegionDto> {
 export class ListRegionsHandler implements IQueryHandler<ListRegions, RegionDto[]> {
   constructor(private readonly views: ReadStore) {}
 
-  async execute({ actor, parent, level }: ListRegions): Promise<RegionDto[]> {
+  async execute({ actor, parent, level, q }: ListRegions): Promise<RegionDto[]> {
     const rows = this.views
       .prepare(
         `SELECT * FROM regions WHERE code >= ? AND code < ? AND (? IS NULL OR parent_code = ?) AND (? IS NULL OR level = ?)
+           AND (? IS NULL OR instr(name, ?) > 0)
          ORDER BY code LIMIT 5000`,
       )
-      .all(...jurisdictionRange(actor), parent ?? null, parent ?? null, level ?? null, level ?? null) as RegionRow[];
+      .all(...jurisdictionRange(actor), parent ?? null, parent ?? null, level ?? null, level ?? null, q ?? null, q ?? null) as RegionRow[];
     return rows.map((row) => toDto(row, this.views));
   }
 }

@@ -53,7 +53,7 @@ export class RegionsController {
   @Action('region.list')
   @ApiOkResponse({ type: [RegionDto] })
   list(@Query() query: ListRegionsQueryDto, @CurrentActor() actor: Actor): Promise<RegionDto[]> {
-    return this.queryBus.execute(new ListRegions(actor, query.parent, query.level));
+    return this.queryBus.execute(new ListRegions(actor, query.parent, query.level, query.q));
   }
 
   @Get(':code')
