@@ -51,6 +51,21 @@ function findingView(row: FindingRow) {
   };
 }
 
+/** What every answer says of a draw. */
+function inspectionView(row: Record<string, string | number>) {
+  return {
+    inspectionId: row.inspection_id,
+    regionCode: row.region_code,
+    kind: row.kind,
+    purpose: row.purpose,
+    team: row.team,
+    seed: row.seed,
+    populationSize: row.population_size,
+    drawnAt: row.drawn_at,
+    drawnBy: row.drawn_by,
+  };
+}
+
 /** A draw as recorded (seed, population size and digest, sample) and the findings recorded under it. */
 @QueryHandler(GetInspection)
 export class GetInspectionHandler implements IQueryHandler<GetInspection> {
@@ -66,17 +81,9 @@ export class GetInspectionHandler implements IQueryHandler<GetInspection> {
       .prepare('SELECT * FROM findings WHERE inspection_id = ? ORDER BY recorded_at')
       .all(inspectionId) as FindingRow[];
     return {
-      inspectionId,
-      regionCode: row.region_code,
-      kind: row.kind,
-      purpose: row.purpose,
-      team: row.team,
-      seed: row.seed,
-      populationSize: row.population_size,
+      ...inspectionView(row),
       populationDigest: row.population_digest,
       sample: JSON.parse(String(row.sample)),
-      drawnAt: row.drawn_at,
-      drawnBy: row.drawn_by,
       eventId: row.event_id,
       findings: findings.map(findingView),
     };
@@ -141,16 +148,8 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
       open_findings: number;
     })[];
     const inspections = rows.map((row) => ({
-      inspectionId: row.inspection_id,
-      regionCode: row.region_code,
-      kind: row.kind,
-      purpose: row.purpose,
-      team: row.team,
-      seed: row.seed,
-      populationSize: row.population_size,
+      ...inspectionView(row),
       sampleSize: (JSON.parse(String(row.sample)) as unknown[]).length,
-      drawnAt: row.drawn_at,
-      drawnBy: row.drawn_by,
       findings: row.findings,
       openFindings: row.open_findings,
     }));

@@ -49,23 +49,27 @@ export function visibleCadre(views: ReadStore, actor: Actor, cadreId: string): C
   return row;
 }
 
+/** A cadre as every route answers one (the phone masked on the way out, like all personal data). */
+function cadreView(row: CadreRow & { unit_name: string | null }) {
+  return {
+    cadreId: row.cadre_id,
+    name: row.name,
+    unitId: row.unit_id,
+    unitName: row.unit_name,
+    regionCode: row.region_code,
+    position: row.position,
+    phone: row.phone,
+    recalledAt: row.recalled_at,
+    registeredAt: row.registered_at,
+  };
+}
+
 @QueryHandler(GetCadre)
 export class GetCadreHandler implements IQueryHandler<GetCadre> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ actor, cadreId }: GetCadre) {
-    const row = visibleCadre(this.views, actor, cadreId);
-    return {
-      cadreId: row.cadre_id,
-      name: row.name,
-      unitId: row.unit_id,
-      unitName: row.unit_name,
-      regionCode: row.region_code,
-      position: row.position,
-      phone: row.phone,
-      recalledAt: row.recalled_at,
-      registeredAt: row.registered_at,
-    };
+    return cadreView(visibleCadre(this.views, actor, cadreId));
   }
 }
 
@@ -148,16 +152,7 @@ export class ListCadresHandler implements IQueryHandler<ListCadres> {
       unit_name: string | null;
     })[];
     return {
-      cadres: rows.map((row) => ({
-        cadreId: row.cadre_id,
-        name: row.name,
-        unitId: row.unit_id,
-        unitName: row.unit_name,
-        regionCode: row.region_code,
-        position: row.position,
-        phone: row.phone,
-        recalledAt: row.recalled_at,
-      })),
+      cadres: rows.map(cadreView),
       next: rows.length === limit ? rows.at(-1)?.cadre_id : null,
     };
   }
