@@ -34,16 +34,32 @@ export interface RequestOptions {
   anonymous?: boolean;
 }
 
+/**
+ * Read your writes: the log position of the latest command this tab sent. Every read after it asks the API to
+ * answer from views that have applied it (`?minPosition=`), so a page never shows the state before one's own act.
+ */
+let lastPosition = 0;
+
+function withMinPosition(path: string): string {
+  if (lastPosition === 0) return path;
+  return `${path}${path.includes('?') ? '&' : '?'}minPosition=${lastPosition}`;
+}
+
 export async function api<T>(path: string, { method = 'GET', body, idempotencyKey, anonymous }: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   const token = session.token();
   if (token && !anonymous) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
   if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
-  const response = await fetch(`/api/v1${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const url = `/api/v1${method === 'GET' ? withMinPosition(path) : path}`;
+  const response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
-  if (response.ok) return parsed as T;
+  if (response.ok) {
+    const position = (parsed as { position?: unknown } | undefined)?.position;
+    if (method === 'POST' && typeof position === 'number') lastPosition = Math.max(lastPosition, position);
+    return parsed as T;
+  }
   const problem = (parsed ?? {}) as { code?: string; detail?: string; errors?: FieldError[] };
   const error = new ApiError(
     response.status,
