@@ -108,8 +108,10 @@ describe('the web console in a real browser', () => {
       await page.waitForSelector('[data-testid=submit-visit]');
       // Two clicks before React can disable the button: two requests, one Idempotency-Key.
       const posts: string[] = [];
+      const readsAfter: string[] = [];
       page.on('request', (request) => {
         if (request.method() === 'POST') posts.push(request.headers()['idempotency-key'] ?? '');
+        else if (posts.length > 0 && request.url().includes('/api/v1/')) readsAfter.push(request.url());
       });
       await page.$eval('[data-testid=submit-visit]', (button) => {
         const target = button as unknown as { click(): void };
@@ -121,6 +123,11 @@ describe('the web console in a real browser', () => {
       expect(posts.length).toBeGreaterThanOrEqual(1);
       expect(new Set(posts).size).toBe(1);
       expect(await count()).toBe(before + 1);
+      // The household's file, read after the visit, asks for views that hold it (read your writes).
+      await page.waitForSelector('[data-testid=timeline-chart][data-option]');
+      expect(readsAfter.filter((url) => url.includes(`/households/${householdId}/timeline`))).toEqual([
+        expect.stringMatching(/[?&]minPosition=\d+/),
+      ]);
     });
 
     it('warns that a visit 20 days ago will be flagged 补录, and plots it off the diagonal', async () => {
