@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError } from 'fastify';
+import { answerFrameworkError } from '../http/framework-errors';
 
 /** Paths the API answers itself: anything else under `/` is the console's (a deep link loads the app). */
 const API_PATHS = /^\/(api|docs|docs-json|health)(\/|$|\?)/;
@@ -42,8 +44,18 @@ export async function serveConsole(app: NestFastifyApplication, root = consoleDi
   }
   const index = built ? readFileSync(join(root, 'index.html')) : undefined;
   const fastify = app.getHttpAdapter().getInstance();
+  const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   fastify.get('/*', (request, reply) => {
-    if (API_PATHS.test(request.url)) return reply.callNotFound();
+    if (API_PATHS.test(request.url)) {
+      // The router hands an API path here when a part of it is over its length limit (it matches the wildcard
+      // instead of raising): answer as the router answers that, 414, never as a missing route.
+      const tooLong = request.url
+        .split('?')[0]
+        .split('/')
+        .some((part) => part.length > maxParamLength);
+      if (tooLong) return answerFrameworkError({ code: 'FST_ERR_MAX_PARAM_LENGTH', statusCode: 414 } as FastifyError, request, reply);
+      return reply.callNotFound();
+    }
     if (!index) {
       return reply
         .code(503)

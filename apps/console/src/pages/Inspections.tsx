@@ -122,6 +122,7 @@ export default function Inspections() {
         idempotencyKey: newIdempotencyKey(),
       });
       message.success('已办理');
+      loadList();
       if (selected) open(selected.inspectionId);
     } catch (failure) {
       message.error(messageOf(failure));
@@ -265,6 +266,7 @@ export default function Inspections() {
           onClose={() => setTarget(null)}
           onRecorded={() => {
             setTarget(null);
+            loadList();
             open(selected.inspectionId);
           }}
         />
