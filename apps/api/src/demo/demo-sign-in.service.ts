@@ -1,6 +1,6 @@
 import { Inject, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { regionStreamId } from '@bangfu/domain';
+import { ANONYMOUS_ACTOR, regionStreamId } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import type { Clock } from '@bangfu/workflow';
 import { AccessLog } from '../access/access-log.service';
@@ -64,16 +64,12 @@ export class DemoSignIn implements OnApplicationBootstrap {
 
   private async refuseWhenOff(request: FastifyRequest, action: string): Promise<void> {
     if (this.enabled) return;
-    throw await this.accessLog.refuse(
-      request,
-      { id: 'anonymous', roles: [] },
-      {
-        action,
-        status: 403,
-        code: 'DEMO_SIGNIN_OFF',
-        detail: 'demo sign-in is off on this server (BANGFU_DEMO_SIGNIN): sign in with a token',
-      },
-    );
+    throw await this.accessLog.refuse(request, ANONYMOUS_ACTOR, {
+      action,
+      status: 403,
+      code: 'DEMO_SIGNIN_OFF',
+      detail: 'demo sign-in is off on this server (BANGFU_DEMO_SIGNIN): sign in with a token',
+    });
   }
 
   /** The demo's provincial office registered the province: the store was filled by the demo loader. */

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { regionPrefix, shanghaiMonth, type Actor } from '@bangfu/domain';
+import { regionPrefix, regionsAbove, shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type CadreRow } from '@bangfu/projections';
 import { assertVisible, codesUnder, jurisdictionRange } from '../../access/jurisdiction';
 import { ProblemException } from '../../http/problem';
@@ -140,7 +140,8 @@ export class ListCadresHandler implements IQueryHandler<ListCadres> {
     // both are listed, as a single read shows them.
     const home = filters.region ?? actor.regionCode ?? '';
     const [low, high] = filters.region ? codesUnder(regionPrefix(filters.region)) : jurisdictionRange(actor);
-    const above = divisionsAbove(home);
+    // The divisions strictly above (222426 → 222400, 220000), not the whole country's own code.
+    const above = regionsAbove(home).filter((code) => code !== home && code !== '000000');
     const rows = this.views
       .prepare(
         `SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.unit_id = c.unit_id
@@ -156,10 +157,4 @@ export class ListCadresHandler implements IQueryHandler<ListCadres> {
       next: rows.length === limit ? rows.at(-1)?.cadre_id : null,
     };
   }
-}
-
-/** The divisions strictly above a division (222426 → 222400, 220000); none above the whole country. */
-function divisionsAbove(code: string): string[] {
-  if (!/^\d{6,12}$/.test(code) || code === '000000') return [];
-  return [code.slice(0, 6), `${code.slice(0, 4)}00`, `${code.slice(0, 2)}0000`].filter((c, i, all) => c !== code && all.indexOf(c) === i);
 }
