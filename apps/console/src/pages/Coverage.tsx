@@ -74,10 +74,17 @@ export default function Coverage() {
         v.coverage === null ? null : Math.round(v.coverage * 100),
       ]),
     );
+    // The month under way is not a miss: it is drawn in grey, outside the red-to-green scale of the months that ended.
+    const current = range.indexOf(shanghaiMonth());
     return {
       tooltip: { position: 'top' },
       grid: { left: 90, right: 24, top: 16, bottom: 80 },
-      xAxis: { type: 'category', data: range, splitArea: { show: true } },
+      xAxis: {
+        type: 'category',
+        data: range,
+        splitArea: { show: true },
+        axisLabel: { formatter: (month: string) => (range.indexOf(month) === current ? `${month}\n（进行中）` : month) },
+      },
       yAxis: { type: 'category', data: villages.map(([, name]) => name), splitArea: { show: true } },
       visualMap: {
         min: 0,
@@ -88,8 +95,18 @@ export default function Coverage() {
         bottom: 8,
         inRange: { color: ['#cf1322', '#faad14', '#52c41a'] },
         text: ['100%', '0%'],
+        seriesIndex: 0,
       },
-      series: [{ type: 'heatmap', name: '走访覆盖率（%）', data, label: { show: true } }],
+      series: [
+        { type: 'heatmap', name: '走访覆盖率（%）', data: data.filter(([x]) => x !== current), label: { show: true } },
+        {
+          type: 'heatmap',
+          name: '本月进行中（%）',
+          data: data.filter(([x]) => x === current),
+          label: { show: true },
+          itemStyle: { color: '#d9d9d9' },
+        },
+      ],
     };
   }, [months, villages, range]);
 
