@@ -16,5 +16,7 @@ export async function serve(config: BangfuConfig): Promise<void> {
   if (keyWarning) new Logger('bangfu').warn(keyWarning);
   await app.listen({ port: config.port, host: config.host });
   const base = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
-  new Logger('bangfu').log(`serving ${base}/api/v1 — docs at ${base}/docs, health at ${base}/health — data in ${config.dataDir}`);
+  new Logger('bangfu').log(
+    `console at ${base}/ — API at ${base}/api/v1, docs at ${base}/docs, health at ${base}/health — data in ${config.dataDir}`,
+  );
 }
