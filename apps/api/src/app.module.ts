@@ -19,6 +19,7 @@ import { SupervisionModule } from './supervision/supervision.module';
 import { AccountabilityModule } from './accountability/accountability.module';
 import { TasksModule } from './tasks/tasks.module';
 import { FlagsModule } from './flags/flags.module';
+import { ExportsModule } from './exports/exports.module';
 import { DemoSignInController } from './demo/demo-sign-in.controller';
 import { DemoSignIn } from './demo/demo-sign-in.service';
 
@@ -40,6 +41,7 @@ export class AppModule {
         AccountabilityModule,
         TasksModule,
         FlagsModule,
+        ExportsModule,
       ],
       controllers: [HealthController, LedgerController, DossiersController, DemoSignInController],
       providers: [

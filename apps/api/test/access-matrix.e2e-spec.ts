@@ -296,6 +296,10 @@ const EXPECTED: Record<string, Expected> = {
     outside: 'concealed',
     body: { partyId: 'jl-wjw-08', decision: '诫勉', reason: '矩阵测试' },
   },
+  'GET /api/v1/cases': {
+    roles: ['discipline', 'auditor', 'county-admin'],
+    outside: (body) => (body as { cases: unknown[] }).cases.length === 0,
+  },
   'GET /api/v1/cases/{caseId}': { roles: ['discipline', 'auditor', 'county-admin'], outside: 'concealed' },
   'POST /api/v1/tasks': {
     roles: ['county-admin', 'leader'],
@@ -329,6 +333,17 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/tasks': { roles: ALL, outside: (body) => (body as { tasks: unknown[] }).tasks.length === 0 },
   'GET /api/v1/regions/{code}/task-board': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/rankings': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
+  'GET /api/v1/tasks/{taskId}': { roles: ALL, outside: 'concealed' },
+  // A workbook answers the rows of its JSON twin under the same scope (leaders-console-api checks the rows): from
+  // another province, its own (empty) jurisdiction; a division or fund of ours is refused or concealed as the twin's.
+  'GET /api/v1/exports/tasks.xlsx': { roles: ALL, outside: 'allowed' },
+  'GET /api/v1/exports/rankings.xlsx': { roles: ALL, outside: 'allowed' },
+  'GET /api/v1/exports/regions/{code}/overdue-visits.xlsx': { roles: ALL, outside: 'forbidden' },
+  'GET /api/v1/exports/flags.xlsx': {
+    roles: ['work-team', 'township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    outside: 'allowed',
+  },
+  'GET /api/v1/exports/funds/{fundId}/trace.xlsx': { roles: ALL, outside: 'concealed' },
   'POST /api/v1/flags/{flagId}/review': {
     roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin', 'inspector'],
     outside: 'forbidden',

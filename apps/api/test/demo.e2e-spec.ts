@@ -213,6 +213,7 @@ describe('demo: a year of seed 000 work', () => {
       'township-reviewer',
       'county-admin',
       'leader',
+      'leader',
       'inspector',
       'discipline',
       'auditor',

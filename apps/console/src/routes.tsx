@@ -14,6 +14,13 @@ const Coverage = lazy(() => import('./pages/Coverage'));
 const Inspections = lazy(() => import('./pages/Inspections'));
 const Office = lazy(() => import('./pages/Office'));
 const VillageHouseholds = lazy(() => import('./pages/VillageHouseholds'));
+const Tasks = lazy(() => import('./pages/Tasks'));
+const Rankings = lazy(() => import('./pages/Rankings'));
+const Exits = lazy(() => import('./pages/Exits'));
+const Funds = lazy(() => import('./pages/Funds'));
+const Cases = lazy(() => import('./pages/Cases'));
+const AccessLog = lazy(() => import('./pages/AccessLog'));
+const Ledger = lazy(() => import('./pages/Ledger'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
 
@@ -31,6 +38,13 @@ export function ConsoleRoutes() {
         <Route path="inspections" element={page(<Inspections />)} />
         <Route path="office" element={page(<Office />)} />
         <Route path="regions/:code/households" element={page(<VillageHouseholds />)} />
+        <Route path="tasks" element={page(<Tasks />)} />
+        <Route path="rankings" element={page(<Rankings />)} />
+        <Route path="exits" element={page(<Exits />)} />
+        <Route path="funds" element={page(<Funds />)} />
+        <Route path="cases" element={page(<Cases />)} />
+        <Route path="access-log" element={page(<AccessLog />)} />
+        <Route path="ledger" element={page(<Ledger />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

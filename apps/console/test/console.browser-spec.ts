@@ -34,14 +34,26 @@ describe('the web console in a real browser', () => {
     await page.goto(`${t.baseUrl}/`);
     await page.waitForSelector('[data-testid=personas]');
     expect(await page.textContent('h2')).toBe('帮扶 · 包保与问责台账');
-    expect(await page.$$eval('[data-testid^=persona-]', (cards) => cards.length)).toBe(8);
+    expect(await page.$$eval('[data-testid^=persona-]', (cards) => cards.length)).toBe(9);
     await screenshot(page, 'signin');
     const expected: Record<string, string[]> = {
       cadre: ['工作台', '我的包保户'],
       'work-team': ['工作台', '我的包保户'],
-      'township-reviewer': ['工作台', '走访覆盖', '户籍与包保', '问题线索'],
-      inspector: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
-      auditor: ['工作台', '走访覆盖', '随机抽查', '问题线索'],
+      'township-reviewer': ['工作台', '走访覆盖', '户籍与包保', '问题线索', '任务看板', '红黑榜', '退出进度', '资金去向'],
+      inspector: ['工作台', '走访覆盖', '随机抽查', '问题线索', '任务看板', '红黑榜', '退出进度', '资金去向'],
+      auditor: [
+        '工作台',
+        '走访覆盖',
+        '随机抽查',
+        '问题线索',
+        '任务看板',
+        '红黑榜',
+        '退出进度',
+        '资金去向',
+        '问责案件',
+        '访问日志',
+        '账本与卷宗',
+      ],
     };
     for (const [role, labels] of Object.entries(expected)) {
       await signInAs(page, t.baseUrl, role);

@@ -10,10 +10,13 @@ export class AccessLogQueryDto extends PagedQueryDto {
   @Length(1, 200)
   actor?: string;
 
-  @ApiPropertyOptional({ enum: ['refused', 'read', 'revealed', 'issued'], description: 'issued: a demo sign-in token' })
+  @ApiPropertyOptional({
+    enum: ['refused', 'read', 'revealed', 'issued', 'exported'],
+    description: 'issued: a demo sign-in token; exported: a table downloaded as a workbook',
+  })
   @IsOptional()
-  @IsIn(['refused', 'read', 'revealed', 'issued'])
-  outcome?: 'refused' | 'read' | 'revealed' | 'issued';
+  @IsIn(['refused', 'read', 'revealed', 'issued', 'exported'])
+  outcome?: 'refused' | 'read' | 'revealed' | 'issued' | 'exported';
 
   @ApiPropertyOptional({ description: 'recorded at or after (ISO-8601)' })
   @IsOptional()

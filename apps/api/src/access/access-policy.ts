@@ -381,6 +381,12 @@ export const ACCESS_POLICY = {
     description: 'record a decision (谈话提醒 … 党纪政务处分) on one party of a case',
     scope: 'the case’s division lies in it (checked by the handler)',
   },
+  'case.list': {
+    roles: ['discipline', 'auditor', 'county-admin'],
+    description: 'the 问责 cases in a division, with their parties',
+    scope: 'only cases in it are listed',
+    region: { in: 'query', name: 'region' },
+  },
   'case.read': {
     roles: ['discipline', 'auditor', 'county-admin'],
     description: 'a case with its grounds, parties and decisions',
@@ -407,6 +413,11 @@ export const ACCESS_POLICY = {
     description: 'tasks by lead unit, lead official and status',
     scope: 'only tasks in it are listed',
     region: { in: 'query', name: 'region' },
+  },
+  'task.read': {
+    roles: EVERYONE,
+    description: 'one task with its progress reports, evidence, completion and verification history',
+    scope: 'the task’s division lies in it (checked by the handler)',
   },
   'task.board': {
     roles: EVERYONE,

@@ -15,6 +15,11 @@ export function jurisdictionPrefix(actor: Actor): string | undefined {
   return actor.regionCode ? regionPrefix(actor.regionCode) : '\u0000'; // no region: matches nothing
 }
 
+/** The division a list query covers: `?region=` (the guard has checked it lies inside), else the whole jurisdiction. */
+export function queryScope(region: string | undefined, actor: Actor): string {
+  return region ? regionPrefix(region) : (jurisdictionPrefix(actor) ?? '');
+}
+
 /**
  * Bounds for `code >= ? AND code < ?` over the actor's jurisdiction (everything for the whole country,
  * nothing without a region). Jurisdiction is matched by range only, never with LIKE: a claim can carry no

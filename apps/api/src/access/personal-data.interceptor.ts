@@ -29,7 +29,8 @@ export class PersonalDataInterceptor implements NestInterceptor {
     const request = context.switchToHttp().getRequest<PersonalDataRequest>();
     return next.handle().pipe(
       mergeMap(async (body: unknown) => {
-        if (entry?.unmasked) return body;
+        // A workbook is built from rows its route has masked already (and recorded as TableExported).
+        if (entry?.unmasked || Buffer.isBuffer(body)) return body;
         const { masked, count } = maskPersonalData(body);
         const actor = request.actor;
         if (count > 0 && actor && actor.roles.some((role) => OVERSIGHT_ROLES.includes(role))) {

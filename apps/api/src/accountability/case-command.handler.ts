@@ -99,7 +99,13 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
       if (!cadre.registered) continue;
       const unit = await this.facts.unit(cadre.unitId);
       if (unit.registered)
-        add({ partyId: unit.unitId, role: 'unit', kind: 'unit', name: unit.name, basis: `帮扶单位 of ${party.name} (cadre stream)` });
+        add({
+          partyId: unit.unitId,
+          role: 'unit',
+          kind: 'unit',
+          name: unit.name,
+          basis: `${party.name}的帮扶单位（见帮扶责任人登记记录）`,
+        });
     }
     for (const party of [...parties.values()].filter((p) => p.kind === 'unit')) {
       const lead = await this.leadAt(party.partyId, at);
@@ -109,7 +115,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
           role: 'lead-official',
           kind: 'person',
           name: lead,
-          basis: `牵头领导 of ${party.name} at ${at} (unit stream)`,
+          basis: `${party.name}于 ${at} 的牵头领导（见单位登记及变更记录）`,
         });
     }
     return [...parties.values()];

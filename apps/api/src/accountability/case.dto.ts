@@ -1,8 +1,20 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsObject, IsString, Length, Matches, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateNested,
+} from 'class-validator';
 import { CASE_DECISIONS } from '@bangfu/domain';
-import { EntityId, EVENT_ID_PATTERN, ID_PATTERN, Reason } from '../http/common-validators';
+import { DIVISION_CODE, EntityId, EVENT_ID_PATTERN, ID_PATTERN, Reason } from '../http/common-validators';
+import { PagedQueryDto } from '../http/view-query.dto';
 
 export class CaseAgainstDto {
   @ApiProperty({ enum: ['person', 'unit'] }) @IsIn(['person', 'unit']) kind!: 'person' | 'unit';
@@ -32,4 +44,11 @@ export class CaseDecisionDto {
   partyId!: string;
   @ApiProperty({ enum: CASE_DECISIONS }) @IsIn(CASE_DECISIONS) decision!: (typeof CASE_DECISIONS)[number];
   @Reason('the grounds of the decision') reason!: string;
+}
+
+export class CasesQueryDto extends PagedQueryDto {
+  @ApiPropertyOptional({ example: '222426', description: 'division; your own when omitted' })
+  @IsOptional()
+  @Matches(DIVISION_CODE)
+  region?: string;
 }

@@ -4,13 +4,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
+import { queryScope } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CaseCommandMessage } from './case-command.handler';
-import { CaseDecisionDto, OpenCaseDto } from './case.dto';
-import { GetCase } from './case.queries';
+import { CaseDecisionDto, CasesQueryDto, OpenCaseDto } from './case.dto';
+import { GetCase, ListCases } from './case.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -44,6 +45,14 @@ export class CasesController {
     return this.dispatch.send(
       new CaseCommandMessage({ type: 'RecordCaseDecision', data: { caseId, ...body } }, this.context.metadataFor(request)),
     );
+  }
+
+  @Get()
+  @Action('case.list')
+  @ApiOkResponse({ description: 'the cases in a division (`region`, else yours), newest first, with their parties' })
+  list(@Query() query: CasesQueryDto, @Req() request: Request) {
+    const prefix = queryScope(query.region, request.actor);
+    return this.queryBus.execute(new ListCases(prefix, query.limit ?? 100));
   }
 
   @Get(':caseId')

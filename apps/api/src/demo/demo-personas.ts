@@ -11,7 +11,7 @@ export interface DemoPersona {
 }
 
 /**
- * The demo's people, one per role, as the console's sign-in page lists them. Each acts on the demo's
+ * The demo's people, one per role (two leaders: 安图县's exits and funds, 称多县's 红黑榜), as the console's sign-in page lists them. Each acts on the demo's
  * records: the cadre holds 德化村's households, the township reviewer and county admin approve its exits.
  */
 export const DEMO_PERSONAS: readonly DemoPersona[] = [
@@ -31,7 +31,20 @@ export const DEMO_PERSONAS: readonly DemoPersona[] = [
     regionCode: '222426',
     description: '县级管理：登记、包保调整、审定',
   },
-  { id: 'demo-antu-leader', name: '安图县 分管领导', role: 'leader', regionCode: '222426', description: '领导：任务进度与红黑榜' },
+  {
+    id: 'demo-antu-leader',
+    name: '安图县 分管领导',
+    role: 'leader',
+    regionCode: '222426',
+    description: '领导：退出进度、资金去向、任务进度',
+  },
+  {
+    id: 'demo-chenduo-leader',
+    name: '称多县 分管领导',
+    role: 'leader',
+    regionCode: '632723',
+    description: '领导：石景山—称多协作计划的任务看板与红黑榜、东西部协作资金',
+  },
   {
     id: 'demo-yanbian-inspector',
     name: '延边州督查组 组长',

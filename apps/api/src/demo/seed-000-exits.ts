@@ -143,5 +143,39 @@ export function demoExits(firstMonth: string, end: number, households: DemoHouse
   act(v + 13 * DAY, DONGGUANG, villageExit, 'notice', 'approve', { notice: { location: '永兴村村务公开栏、东光镇政府公告栏' } });
   act(v + 16 * DAY, WANGQING_COUNTY, villageExit, 'county', 'approve', { review: { opinion: '同意出列' } });
   act(v + 18 * DAY, WANGQING_COUNTY, villageExit, 'announcement', 'approve', { review: { opinion: '汪清县人民政府公告出列' } });
-  return actions;
+  // 安图县's 摘帽 indicators: the rural population, a county spot check of the exits, and a 群众认可度 survey.
+  push(monthBase(9), ANTU_COUNTY, 'population:antu', {
+    type: 'RecordRuralPopulation',
+    data: {
+      regionCode: '222426',
+      population: 61_500,
+      asOf: new Date(monthBase(9)).toISOString().slice(0, 10),
+      source: '安图县统计局 农业户籍人口',
+    },
+  });
+  push(monthBase(11), ANTU_COUNTY, 'spot-check:antu', {
+    type: 'RecordSpotCheck',
+    data: {
+      regionCode: '222426',
+      checkId: 'demo-antu-spot-1',
+      checkedOn: new Date(monthBase(11)).toISOString().slice(0, 10),
+      exitedSampled: 3,
+      wronglyExited: 0,
+      othersSampled: 40,
+      missedPoor: 1,
+      team: '延边州第三方评估组',
+    },
+  });
+  push(monthBase(11) + DAY, ANTU_COUNTY, 'survey:antu', {
+    type: 'RecordSatisfactionSurvey',
+    data: {
+      regionCode: '222426',
+      surveyId: 'demo-antu-survey-1',
+      surveyedOn: new Date(monthBase(11) + DAY).toISOString().slice(0, 10),
+      respondents: 120,
+      satisfied: 113,
+      team: '延边州第三方评估组',
+    },
+  });
+  return actions.filter((action) => action.at < end);
 }

@@ -23,6 +23,9 @@ export class GetExit {
   ) {}
 }
 
+/** The newest cases listed beside the pipeline's counts. */
+const RECENT_CASES = 200;
+
 export class GetExitPipeline {
   constructor(readonly regionPrefix: string) {}
 }
@@ -132,6 +135,34 @@ export class GetExitPipelineHandler implements IQueryHandler<GetExitPipeline> {
       due_at: string;
       escalated: number;
     }[];
+    // The funnel: how many cases ever entered each step (a step acted on, or the step a case stands at now).
+    const reached = this.views
+      .prepare(
+        `SELECT definition_id, step, COUNT(DISTINCT exit_id) AS n FROM (
+           SELECT i.definition_id, s.step, s.exit_id FROM exit_steps s JOIN exit_instances i ON i.exit_id = s.exit_id
+            WHERE i.village_code >= ? AND i.village_code < ?
+           UNION SELECT definition_id, step, exit_id FROM exit_instances WHERE village_code >= ? AND village_code < ? AND status = 'open')
+         GROUP BY definition_id, step`,
+      )
+      .all(...codesUnder(regionPrefix), ...codesUnder(regionPrefix)) as { definition_id: string; step: string; n: number }[];
+    const recent = this.views
+      .prepare(
+        `SELECT exit_id, subject_kind, subject_id, village_code, definition_id, status, step, started_at, completed_at, escalated,
+           due_at FROM exit_instances WHERE village_code >= ? AND village_code < ? ORDER BY started_at DESC LIMIT ?`,
+      )
+      .all(...codesUnder(regionPrefix), RECENT_CASES) as Pick<
+      ExitInstanceRow,
+      | 'exit_id'
+      | 'subject_kind'
+      | 'subject_id'
+      | 'village_code'
+      | 'definition_id'
+      | 'status'
+      | 'step'
+      | 'started_at'
+      | 'completed_at'
+      | 'due_at'
+    >[];
     const definitions = [...new Set(counts.map((row) => row.definition_id))].sort().map((id) => {
       const definition = catalog.latest(id);
       const of = (status: string) => counts.filter((row) => row.definition_id === id && row.status === status);
@@ -144,7 +175,15 @@ export class GetExitPipelineHandler implements IQueryHandler<GetExitPipeline> {
         withdrawn: of('withdrawn').reduce((sum, row) => sum + row.n, 0),
         steps: (definition?.steps ?? []).map((step) => {
           const row = open.find((r) => r.step === step.name);
-          return { step: step.name, title: step.title, open: row?.n ?? 0, overdue: row?.overdue ?? 0, escalated: row?.escalated ?? 0 };
+          const entered = reached.find((r) => r.definition_id === id && r.step === step.name)?.n ?? 0;
+          return {
+            step: step.name,
+            title: step.title,
+            reached: entered,
+            open: row?.n ?? 0,
+            overdue: row?.overdue ?? 0,
+            escalated: row?.escalated ?? 0,
+          };
         }),
       };
     });
@@ -160,6 +199,16 @@ export class GetExitPipelineHandler implements IQueryHandler<GetExitPipeline> {
         enteredAt: row.entered_at,
         dueAt: row.due_at,
         escalated: row.escalated === 1,
+      })),
+      cases: recent.map((row) => ({
+        exitId: row.exit_id,
+        subject: { kind: row.subject_kind, id: row.subject_id, villageCode: row.village_code },
+        definitionId: row.definition_id,
+        status: row.status,
+        step: row.status === 'open' ? row.step : null,
+        startedAt: row.started_at,
+        completedAt: row.completed_at,
+        overdue: row.status === 'open' && row.due_at !== null && row.due_at < now,
       })),
     };
   }

@@ -12,6 +12,8 @@ export interface FlagFilters {
   status?: string;
   from?: string;
   to?: string;
+  /** Only the flags about this fund (idle, duplicate voucher, ineligible recipient, unconfirmed receipt). */
+  fund?: string;
 }
 
 type Flag = Omit<FlagRow, 'position'> & { status: string; review: string | null };
@@ -29,24 +31,27 @@ export class AllFlags {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  list(regionPrefix: string, { type, status, from, to }: FlagFilters, limit: number): Flag[] {
+  list(regionPrefix: string, { type, status, from, to, fund }: FlagFilters, limit: number): Flag[] {
     const range = codesUnder(regionPrefix);
     const filters = [type ?? null, type ?? null, status ?? null, status ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
+    const ofFund = fund ?? null;
     const stored = (table: string) =>
       this.views
         .prepare(
           `SELECT f.*, COALESCE(r.status, 'open') AS status, r.history AS review FROM ${table} f LEFT JOIN flag_reviews r ON r.flag_id = f.flag_id
            WHERE f.village_code >= ? AND f.village_code < ? AND (? IS NULL OR f.type = ?) AND (? IS NULL OR COALESCE(r.status, 'open') = ?)
              AND (? IS NULL OR f.occurred_at >= ?) AND (? IS NULL OR f.occurred_at < ?)
+             AND (? IS NULL OR json_extract(f.details, '$.fundId') = ?)
            ORDER BY f.occurred_at DESC, f.flag_id LIMIT ?`,
         )
-        .all(...range, ...filters, limit) as Flag[];
+        .all(...range, ...filters, ofFund, ofFund, limit) as Flag[];
     const judgedNow = this.judgedNow(regionPrefix).filter(
       (flag) =>
         (!type || flag.type === type) &&
         (!status || flag.status === status) &&
         (!from || flag.occurred_at >= from) &&
-        (!to || flag.occurred_at < to),
+        (!to || flag.occurred_at < to) &&
+        (!fund || (JSON.parse(flag.details) as { fundId?: string }).fundId === fund),
     );
     return [...stored('flags'), ...stored('fund_flags'), ...stored('exit_flags'), ...judgedNow]
       .sort((a, b) => (a.occurred_at === b.occurred_at ? a.flag_id.localeCompare(b.flag_id) : b.occurred_at.localeCompare(a.occurred_at)))

@@ -1,10 +1,10 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { regionPrefix, type Actor } from '@bangfu/domain';
+import type { Actor } from '@bangfu/domain';
 import type { Clock } from '@bangfu/workflow';
 import { Action } from '../access/action.decorator';
-import { jurisdictionPrefix } from '../access/jurisdiction';
+import { queryScope } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
@@ -29,11 +29,7 @@ export class FlagsController {
   @Action('flags.read')
   @ApiOkResponse({ description: 'every red flag with its status, who acted, and the events it rests on' })
   list(@Query() query: FlagsQueryDto, @Req() request: Request) {
-    // Without ?region= the actor's whole jurisdiction; with it, the guard has checked it lies inside.
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
-    const from = query.from && utc(query.from, this.clock.now());
-    const to = query.to && utc(query.to, this.clock.now());
-    return { flags: this.flags.list(prefix, { type: query.type, status: query.status, from, to }, query.limit ?? 100).map(flagView) };
+    return { flags: listFlags(this.flags, query, request.actor, this.clock.now()) };
   }
 
   @Post(':flagId/review')
@@ -46,4 +42,10 @@ export class FlagsController {
     const data = { flagId, status: body.status, note: body.note, villageCode: '', flagType: '' };
     return this.dispatch.send(new ReviewFlagMessage({ type: 'ReviewFlag', data }, this.context.metadataFor(request)));
   }
+}
+
+/** The flags a query asks for, as the API shows them: `?region=` (checked by the guard) or the whole jurisdiction. */
+export function listFlags(flags: AllFlags, query: FlagsQueryDto, actor: Actor, now: Date) {
+  const filters = { type: query.type, status: query.status, from: query.from && utc(query.from, now), to: query.to && utc(query.to, now) };
+  return flags.list(queryScope(query.region, actor), { ...filters, fund: query.fund }, query.limit ?? 100).map(flagView);
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { FLAG_STATUSES } from '@bangfu/domain';
-import { DIVISION_CODE, Instant } from '../http/common-validators';
+import { DIVISION_CODE, ID_PATTERN, Instant } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class FlagsQueryDto extends PagedQueryDto {
@@ -13,6 +13,10 @@ export class FlagsQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: FLAG_STATUSES }) @IsOptional() @IsIn(FLAG_STATUSES) status?: (typeof FLAG_STATUSES)[number];
   @Instant('flags about facts from this instant') from?: string;
   @Instant('flags about facts before this instant') to?: string;
+  @ApiPropertyOptional({ example: 'demo-pandao-ludeng', description: 'only the flags about this fund' })
+  @IsOptional()
+  @Matches(ID_PATTERN)
+  fund?: string;
 }
 
 const REVIEW_STATUSES = ['explained', 'confirmed', 'closed'] as const;

@@ -7,5 +7,6 @@ import { ReviewFlagHandler } from './review-flag.handler';
 @Module({
   controllers: [FlagsController],
   providers: [AllFlags, ReviewFlagHandler],
+  exports: [AllFlags],
 })
 export class FlagsModule {}

@@ -18,6 +18,25 @@ interface Totals {
 
 const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
+/** The newest funds listed beside the totals (each one's trace is its own page). */
+const FUND_LIST_LIMIT = 200;
+
+/** Seed 001: of the integrated funds, "用于农业生产发展的资金比例不低于60%" — the floor the share is read against. */
+const PRODUCTION_TARGETS = { productionOfIntegrated: 0.6 } as const;
+
+interface FundListRow {
+  fund_id: string;
+  source: string;
+  purpose: string;
+  region_code: string;
+  document_number: string;
+  allocated_on: string;
+  allocated_fen: number;
+  disbursed_fen: number;
+  recovered_fen: number;
+  reallocated_fen: number;
+}
+
 /**
  * A division's funds by source and by purpose, and the shares the county rules set targets for: the share of
  * all allocations for production (产业发展), and of integrated funds (整合涉农资金) for production (≥ 60% in seed 001).
@@ -47,6 +66,12 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
          FROM funds WHERE region_code >= ? AND region_code < ? AND source = '整合涉农资金'`,
       )
       .get(...codesUnder(regionPrefix)) as { allocated: number | null; production: number | null };
+    const funds = this.views
+      .prepare(
+        `SELECT fund_id, source, purpose, region_code, document_number, allocated_on, allocated_fen, disbursed_fen, recovered_fen,
+           reallocated_fen FROM funds WHERE region_code >= ? AND region_code < ? ORDER BY allocated_on DESC, fund_id LIMIT ?`,
+      )
+      .all(...codesUnder(regionPrefix), FUND_LIST_LIMIT) as FundListRow[];
     const total = bySource.reduce((sum, row) => sum + row.allocatedFen, 0);
     const production = byPurpose.find((row) => row.purpose === '产业发展')?.allocatedFen ?? 0;
     return {
@@ -61,6 +86,18 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
         productionOfAll: share(production, total),
         productionOfIntegrated: share(integrated.production ?? 0, integrated.allocated ?? 0),
       },
+      targets: PRODUCTION_TARGETS,
+      funds: funds.map((f) => ({
+        fundId: f.fund_id,
+        source: f.source,
+        purpose: f.purpose,
+        regionCode: f.region_code,
+        documentNumber: f.document_number,
+        allocatedOn: f.allocated_on,
+        allocatedFen: f.allocated_fen,
+        disbursedFen: f.disbursed_fen,
+        balanceFen: f.allocated_fen - f.disbursed_fen + f.recovered_fen - f.reallocated_fen,
+      })),
     };
   }
 }

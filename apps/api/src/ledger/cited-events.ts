@@ -42,4 +42,30 @@ export class CitedEvents {
     }
     return found;
   }
+
+  /**
+   * Where cited events are, for a reader already allowed to see what cites them (a case's grounds): each event's
+   * stream, type and both times, or `found: false` for an id the log does not hold.
+   */
+  async locate(eventIds: readonly string[]) {
+    const located = [];
+    for (const eventId of eventIds) {
+      const row = this.views.prepare('SELECT stream_id, revision FROM merkle_leaves WHERE event_id = ?').get(eventId) as
+        { stream_id: string; revision: number } | undefined;
+      const [event] = row ? await this.store.readStream(row.stream_id, { fromRevision: row.revision, maxCount: 1 }) : [];
+      located.push(
+        event
+          ? {
+              eventId,
+              found: true,
+              streamId: event.streamId,
+              type: event.type,
+              occurredAt: event.metadata.occurredAt ?? null,
+              recordedAt: event.metadata.recordedAt,
+            }
+          : { eventId, found: false },
+      );
+    }
+    return located;
+  }
 }

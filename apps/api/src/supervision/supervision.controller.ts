@@ -3,10 +3,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { regionPrefix, type Actor, type FindingCommand, type SampleDrawn } from '@bangfu/domain';
+import type { Actor, FindingCommand, SampleDrawn } from '@bangfu/domain';
 import type { AppendResult } from '@bangfu/eventstore';
 import { Action } from '../access/action.decorator';
-import { jurisdictionPrefix } from '../access/jurisdiction';
+import { queryScope } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
@@ -56,7 +56,7 @@ export class SupervisionController {
   @Action('inspection.list')
   @ApiOkResponse({ description: 'the draws in the division, newest first, with their findings counted; `next` pages' })
   inspections(@Query() query: InspectionsQueryDto, @Req() request: Request) {
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    const prefix = queryScope(query.region, request.actor);
     return this.queryBus.execute(new ListInspections(prefix, query.limit ?? 100, query.before));
   }
 
@@ -90,7 +90,7 @@ export class SupervisionController {
   @Action('finding.list')
   @ApiOkResponse({ description: 'findings with their rectification status and history' })
   findings(@Query() query: FindingsQueryDto, @Req() request: Request) {
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
+    const prefix = queryScope(query.region, request.actor);
     return this.queryBus.execute(new ListFindings(prefix, query.status, query.limit ?? 100, query.inspection));
   }
 

@@ -15,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { DIVISION_CODE, EntityId, Instant, TextList } from '../http/common-validators';
+import { CalendarDate, DIVISION_CODE, EntityId, Instant, TextList } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class TargetDto {
@@ -88,7 +88,14 @@ export class TaskVerificationDto {
 
 export const TASK_STATUSES = ['issued', 'in_progress', 'submitted', 'completed', 'overdue'] as const;
 
-export class TasksQueryDto extends PagedQueryDto {
+/** 考核期: only tasks whose deadline falls within these Shanghai calendar days (both inclusive) are counted. */
+export class DuePeriodQueryDto extends PagedQueryDto {
+  @CalendarDate('count only tasks due on or after this day (考核期 start)', true, '2026-01-01') dueFrom?: string;
+  @CalendarDate('count only tasks due on or before this day (考核期 end); 422 PERIOD_INVALID before dueFrom', true, '2026-12-31')
+  dueTo?: string;
+}
+
+export class TasksQueryDto extends DuePeriodQueryDto {
   @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
   @IsOptional()
   @Matches(DIVISION_CODE)
@@ -98,7 +105,7 @@ export class TasksQueryDto extends PagedQueryDto {
   @ApiPropertyOptional({ enum: TASK_STATUSES }) @IsOptional() @IsIn(TASK_STATUSES) status?: string;
 }
 
-export class RankingsQueryDto extends PagedQueryDto {
+export class RankingsQueryDto extends DuePeriodQueryDto {
   @ApiPropertyOptional({ example: '632723', description: 'division; your own when omitted' })
   @IsOptional()
   @Matches(DIVISION_CODE)

@@ -1,26 +1,47 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
+import { dayStart, taskStreamId, type Actor } from '@bangfu/domain';
+import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type TaskRow } from '@bangfu/projections';
 import type { Clock } from '@bangfu/workflow';
-import { codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '../access/jurisdiction';
+import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
+
+/** 考核期: the Shanghai calendar days a task's deadline must fall within to count (either end open). */
+export interface DuePeriod {
+  dueFrom?: string;
+  dueTo?: string;
+}
 
 export class ListTasks {
   constructor(
     readonly regionPrefix: string,
     readonly filters: { unit?: string; lead?: string; status?: string },
     readonly limit: number,
+    readonly period: DuePeriod = {},
   ) {}
 }
 
 export class GetTaskBoard {
-  constructor(readonly regionPrefix: string) {}
+  constructor(
+    readonly regionPrefix: string,
+    readonly period: DuePeriod = {},
+  ) {}
 }
 
 export class GetRankings {
   constructor(
     readonly regionPrefix: string,
     readonly by: 'unit' | 'lead',
+    readonly period: DuePeriod = {},
+  ) {}
+}
+
+export class GetTask {
+  constructor(
+    readonly taskId: string,
+    readonly actor: Actor,
   ) {}
 }
 
@@ -82,10 +103,16 @@ abstract class TaskViews {
     protected readonly clock: Clock,
   ) {}
 
-  protected rows(regionPrefix: string): TaskRow[] {
+  protected rows(regionPrefix: string, period: DuePeriod = {}): TaskRow[] {
+    // Deadlines are instants; a Shanghai calendar day D runs from D−1 16:00Z to D 16:00Z.
+    const from = period.dueFrom ? dayStart(period.dueFrom) : '';
+    const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
     return this.views
-      .prepare('SELECT * FROM tasks WHERE region_code >= ? AND region_code < ? ORDER BY region_code, plan, CAST(item AS INTEGER), item')
-      .all(...codesUnder(regionPrefix)) as TaskRow[];
+      .prepare(
+        `SELECT * FROM tasks WHERE region_code >= ? AND region_code < ? AND deadline >= ? AND deadline < ?
+          ORDER BY region_code, plan, CAST(item AS INTEGER), item`,
+      )
+      .all(...codesUnder(regionPrefix), from, to) as TaskRow[];
   }
 
   protected tally(rows: TaskRow[], key: (row: TaskRow) => string | null): Map<string, Tally> {
@@ -125,9 +152,9 @@ export class ListTasksHandler extends TaskViews implements IQueryHandler<ListTas
     super(views, clock);
   }
 
-  async execute({ regionPrefix, filters, limit }: ListTasks) {
+  async execute({ regionPrefix, filters, limit, period }: ListTasks) {
     const now = this.clock.now().toISOString();
-    const tasks = this.rows(regionPrefix)
+    const tasks = this.rows(regionPrefix, period)
       .map((row) => taskView(row, now))
       .filter((task) => (!filters.unit || task.leadUnit === filters.unit) && (!filters.lead || task.leadOfficial === filters.lead))
       .filter((task) => !filters.status || (filters.status === 'overdue' ? task.overdue : task.status === filters.status));
@@ -142,13 +169,14 @@ export class GetTaskBoardHandler extends TaskViews implements IQueryHandler<GetT
     super(views, clock);
   }
 
-  async execute({ regionPrefix }: GetTaskBoard) {
-    const rows = this.rows(regionPrefix);
+  async execute({ regionPrefix, period }: GetTaskBoard) {
+    const rows = this.rows(regionPrefix, period);
     const board = (key: (row: TaskRow) => string | null) =>
       [...this.tally(rows, key)].map(([name, t]) => ({ name, ...t, open: t.tasks - t.completedOnTime - t.completedLate }));
     return {
       regionCode: regionPrefix,
       asOf: this.clock.now().toISOString(),
+      period: { dueFrom: period.dueFrom ?? null, dueTo: period.dueTo ?? null },
       byUnit: board((row) => row.lead_unit),
       byLeadOfficial: board((row) => row.lead_official),
       byRegion: board((row) => row.region_code),
@@ -163,8 +191,8 @@ export class GetRankingsHandler extends TaskViews implements IQueryHandler<GetRa
     super(views, clock);
   }
 
-  async execute({ regionPrefix, by }: GetRankings) {
-    const groups = this.tally(this.rows(regionPrefix), (row) => (by === 'unit' ? row.lead_unit : row.lead_official));
+  async execute({ regionPrefix, by, period }: GetRankings) {
+    const groups = this.tally(this.rows(regionPrefix, period), (row) => (by === 'unit' ? row.lead_unit : row.lead_official));
     const ranked = [...groups]
       .map(([name, inputs]) => ({ name, score: score(inputs), inputs }))
       .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.name.localeCompare(b.name))
@@ -173,6 +201,43 @@ export class GetRankingsHandler extends TaskViews implements IQueryHandler<GetRa
         ...entry,
         list: entry.score === null ? null : entry.inputs.overdue > 0 || entry.score < 60 ? '黑榜' : entry.score >= 80 ? '红榜' : null,
       }));
-    return { regionCode: regionPrefix, by, asOf: this.clock.now().toISOString(), formula: RANKING_FORMULA, rankings: ranked };
+    return {
+      regionCode: regionPrefix,
+      by,
+      asOf: this.clock.now().toISOString(),
+      period: { dueFrom: period.dueFrom ?? null, dueTo: period.dueTo ?? null },
+      formula: RANKING_FORMULA,
+      rankings: ranked,
+    };
+  }
+}
+
+/** One task as the tasks view has it, and its history from its own stream: every report, submission and verification. */
+@QueryHandler(GetTask)
+export class GetTaskHandler implements IQueryHandler<GetTask> {
+  constructor(
+    private readonly views: ReadStore,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async execute({ taskId, actor }: GetTask) {
+    const row = this.views.prepare('SELECT * FROM tasks WHERE task_id = ?').get(taskId) as TaskRow | undefined;
+    const notFound = () => new ProblemException(404, 'TASK_NOT_FOUND', `no task ${taskId}`);
+    if (!row) throw notFound();
+    assertVisible(actor, row.region_code, notFound);
+    const events = await this.store.readStream(taskStreamId(taskId));
+    return {
+      ...taskView(row, this.clock.now().toISOString()),
+      history: events.map((event) => ({
+        type: event.type,
+        eventId: event.id,
+        position: event.position,
+        occurredAt: event.metadata.occurredAt,
+        recordedAt: event.metadata.recordedAt,
+        actor: { id: event.metadata.actor.id, name: event.metadata.actor.name ?? null },
+        data: event.data,
+      })),
+    };
   }
 }

@@ -4,14 +4,23 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { regionPrefix, type Actor } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
-import { jurisdictionPrefix } from '../access/jurisdiction';
+import { queryScope } from '../access/jurisdiction';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
+import { ProblemException } from '../http/problem';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { TaskCommandMessage } from './task-command.handler';
-import { TaskCompletionDto, IssueTaskDto, ProgressDto, RankingsQueryDto, TasksQueryDto, TaskVerificationDto } from './task.dto';
-import { GetRankings, GetTaskBoard, ListTasks } from './task.queries';
+import {
+  DuePeriodQueryDto,
+  IssueTaskDto,
+  ProgressDto,
+  RankingsQueryDto,
+  TaskCompletionDto,
+  TasksQueryDto,
+  TaskVerificationDto,
+} from './task.dto';
+import { GetRankings, GetTask, GetTaskBoard, ListTasks, type DuePeriod } from './task.queries';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -74,22 +83,43 @@ export class TasksController {
   @Action('task.list')
   @ApiOkResponse({ description: 'tasks by lead unit, lead official and status (overdue judged now)' })
   list(@Query() query: TasksQueryDto, @Req() request: Request) {
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
-    return this.queryBus.execute(new ListTasks(prefix, { unit: query.unit, lead: query.lead, status: query.status }, query.limit ?? 100));
+    const prefix = queryScope(query.region, request.actor);
+    return this.queryBus.execute(
+      new ListTasks(prefix, { unit: query.unit, lead: query.lead, status: query.status }, query.limit ?? 100, duePeriod(query)),
+    );
+  }
+
+  @Get('tasks/:taskId')
+  @Action('task.read')
+  @ApiOkResponse({ description: 'one task with its history: every progress report, submission and verification, with evidence' })
+  get(@Param('taskId') taskId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
+    return this.queryBus.execute(new GetTask(taskId, request.actor));
   }
 
   @Get('regions/:code/task-board')
   @Action('task.board')
-  @ApiOkResponse({ description: 'completion by lead unit, lead official and division: on time, late, overdue, rejected' })
-  board(@Param('code') code: string, @Query() _query: ViewQueryDto) {
-    return this.queryBus.execute(new GetTaskBoard(regionPrefix(code)));
+  @ApiOkResponse({
+    description: 'completion by lead unit, lead official and division: on time, late, overdue, rejected; `dueFrom`/`dueTo` pick the 考核期',
+  })
+  board(@Param('code') code: string, @Query() query: DuePeriodQueryDto) {
+    return this.queryBus.execute(new GetTaskBoard(regionPrefix(code), duePeriod(query)));
   }
 
   @Get('rankings')
   @Action('task.rankings')
   @ApiOkResponse({ description: '红黑榜: ranks with the formula and each one’s inputs' })
   rankings(@Query() query: RankingsQueryDto, @Req() request: Request) {
-    const prefix = query.region ? regionPrefix(query.region) : (jurisdictionPrefix(request.actor) ?? '');
-    return this.queryBus.execute(new GetRankings(prefix, query.by ?? 'unit'));
+    const prefix = queryScope(query.region, request.actor);
+    return this.queryBus.execute(new GetRankings(prefix, query.by ?? 'unit', duePeriod(query)));
   }
+}
+
+/** The 考核期 of a query, or a 422 when it ends before it begins. */
+export function duePeriod({ dueFrom, dueTo }: DuePeriod): DuePeriod {
+  if (dueFrom && dueTo && dueTo < dueFrom) {
+    throw new ProblemException(422, 'VALIDATION_FAILED', 'the period is invalid', [
+      { field: 'dueTo', message: `dueTo (${dueTo}) is before dueFrom (${dueFrom})`, code: 'PERIOD_INVALID' },
+    ]);
+  }
+  return { dueFrom, dueTo };
 }

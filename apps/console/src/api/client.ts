@@ -78,3 +78,25 @@ export async function api<T>(path: string, { method = 'GET', body, idempotencyKe
 export function newIdempotencyKey(): string {
   return crypto.randomUUID();
 }
+
+/**
+ * Downloads a workbook the API builds (so the access policy and the access log apply to it): fetched with the
+ * session's token, then handed to the browser as a file under the name the API gives.
+ */
+export async function download(path: string): Promise<void> {
+  const token = session.token();
+  const response = await fetch(`/api/v1${path}`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!response.ok) {
+    const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
+    throw new ApiError(response.status, problem.code ?? `HTTP_${response.status}`, problem.detail ?? response.statusText);
+  }
+  const disposition = response.headers.get('content-disposition') ?? '';
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
+  const name = encoded ? decodeURIComponent(encoded) : 'bangfu.xlsx';
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,5 +1,15 @@
 // Only the chart types and components the console draws, so the charts' chunk stays small.
-import { CustomChart, HeatmapChart, LineChart, ScatterChart } from 'echarts/charts';
+import {
+  BarChart,
+  CustomChart,
+  FunnelChart,
+  GaugeChart,
+  HeatmapChart,
+  LineChart,
+  PieChart,
+  SankeyChart,
+  ScatterChart,
+} from 'echarts/charts';
 import {
   DataZoomComponent,
   GridComponent,
@@ -12,9 +22,14 @@ import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
+  BarChart,
   CustomChart,
+  FunnelChart,
+  GaugeChart,
   HeatmapChart,
   LineChart,
+  PieChart,
+  SankeyChart,
   ScatterChart,
   DataZoomComponent,
   GridComponent,

@@ -17,4 +17,11 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/office', label: '户籍与包保', show: (me) => may(me, 'household.register') || may(me, 'assignment.assign') },
   { path: '/inspections', label: '随机抽查', show: (me) => may(me, 'inspection.list') },
   { path: '/flags', label: '问题线索', show: (me) => may(me, 'flags.read') && !holdsHouseholds(me) },
+  { path: '/tasks', label: '任务看板', show: (me) => may(me, 'task.board') && !holdsHouseholds(me) },
+  { path: '/rankings', label: '红黑榜', show: (me) => may(me, 'task.rankings') && !holdsHouseholds(me) },
+  { path: '/exits', label: '退出进度', show: (me) => may(me, 'exit.pipeline') && !holdsHouseholds(me) },
+  { path: '/funds', label: '资金去向', show: (me) => may(me, 'fund.region') && !holdsHouseholds(me) },
+  { path: '/cases', label: '问责案件', show: (me) => may(me, 'case.list') },
+  { path: '/access-log', label: '访问日志', show: (me) => may(me, 'access-log.read') },
+  { path: '/ledger', label: '账本与卷宗', show: (me) => may(me, 'ledger.checkpoints') },
 ];

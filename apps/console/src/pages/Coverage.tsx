@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate, shanghaiMonth } from '../api/time';
 import { Chart } from '../charts/Chart';
+import { DownloadButton } from '../components/DownloadButton';
 import { RegionPicker } from '../components/RegionPicker';
 import { useMe } from '../layout/me';
 
@@ -111,7 +112,7 @@ export default function Coverage() {
   }, [months, villages, range]);
 
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card title="走访覆盖" extra={<RegionPicker root={me.regionCode} value={region} onChange={setRegion} />}>
         {error && <Alert type="error" showIcon title={error} />}
         <Typography.Paragraph type="secondary">每格为该村当月由帮扶责任人走访到的在册户占比；点击一格查看该村各户。</Typography.Paragraph>
@@ -131,7 +132,7 @@ export default function Coverage() {
           ))}
         </Space>
       </Card>
-      <Card title="逾期未走访">
+      <Card title="逾期未走访" extra={<DownloadButton path={`/exports/regions/${region}/overdue-visits.xlsx?status=all&limit=1000`} />}>
         <Table
           rowKey={(o) => `${o.householdId}-${o.month}`}
           loading={!overdue}

@@ -1,10 +1,12 @@
 import { Alert, App, Button, Card, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
+import { FLAG_TYPE_NAMES } from '../../../../libs/domain/src/shared/flag-names';
 import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate } from '../api/time';
+import { DownloadButton } from '../components/DownloadButton';
 import { RegionPicker } from '../components/RegionPicker';
 import { may, useMe } from '../layout/me';
 
@@ -21,22 +23,8 @@ interface Flag {
   handling: { status: string; note: string; by?: { id: string; name?: string } }[];
 }
 
-export const FLAG_TYPES: Record<string, string> = {
-  BACKFILLED_VISIT: '补录走访',
-  VISIT_BY_UNASSIGNED_CADRE: '非责任人走访',
-  SIMULTANEOUS_VISITS: '同时异地走访',
-  HANDOVER_NOT_CONNECTED: '调整后未按期对接',
-  MONTHLY_VISIT_MISSED: '月度未走访',
-  ASSIGNMENT_GAP: '包保空档',
-  NOTICE_TOO_SHORT: '公示不足7天',
-  EXIT_BELOW_INCOME_LINE: '退出时收入未超标准',
-  EXIT_WITHOUT_RECENT_VISITS: '退出前3个月未走访',
-  SELF_VERIFICATION: '责任人自核',
-  FUND_IDLE: '资金滞留',
-  DUPLICATE_VOUCHER: '凭证重复',
-  INELIGIBLE_RECIPIENT: '受益对象不符',
-  UNCONFIRMED_DISBURSEMENT: '拨付未确认到户',
-};
+// One table of Chinese names for the console and the API's workbooks.
+export const FLAG_TYPES = FLAG_TYPE_NAMES;
 const STATUS: Record<Flag['status'], [string, string]> = {
   open: ['待处理', 'red'],
   explained: ['已说明', 'orange'],
@@ -63,22 +51,24 @@ export default function Flags() {
   const [reviewing, setReviewing] = useState<{ flag: Flag; status: Flag['status'] } | null>(null);
   const [form] = Form.useForm<{ note: string }>();
 
-  const load = useCallback(() => {
+  const query = useMemo(() => {
     // The period as Shanghai calendar days: from the first day's start to the end of the last.
     const day = (d: Dayjs, end = false) => `${d.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
-    const query = new URLSearchParams({
+    return new URLSearchParams({
       limit: '500',
       ...(type ? { type } : {}),
       ...(status ? { status } : {}),
       ...(region ? { region } : {}),
       ...(period?.[0] ? { from: day(period[0]) } : {}),
       ...(period?.[1] ? { to: day(period[1], true) } : {}),
-    });
+    }).toString();
+  }, [type, status, region, period]);
+  const load = useCallback(() => {
     api<{ flags: Flag[] }>(`/flags?${query}`).then(
       (answer) => setFlags(answer.flags),
       (e: unknown) => setError(messageOf(e)),
     );
-  }, [type, status, region, period]);
+  }, [query]);
   useEffect(load, [load]);
 
   const review = async ({ note }: { note: string }) => {
@@ -122,6 +112,7 @@ export default function Flags() {
         <RegionPicker root={me.regionCode} value={region ?? me.regionCode} onChange={setRegion} />
         <DatePicker.RangePicker value={period} onChange={(value) => setPeriod(value)} placeholder={['发生自', '至']} />
         <Typography.Text data-testid="flag-count">{flags ? `共 ${flags.length} 条` : ''}</Typography.Text>
+        <DownloadButton path={`/exports/flags.xlsx?${query}`} />
       </Space>
       <Table
         rowKey="flagId"

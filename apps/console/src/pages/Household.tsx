@@ -1,6 +1,6 @@
 import { Alert, App, Button, Card, Descriptions, Input, Modal, Slider, Space, Table, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
 import { shanghaiDate, shanghaiDateTime } from '../api/time';
@@ -72,6 +72,14 @@ export default function HouseholdPage() {
   const [revealing, setRevealing] = useState(false);
   const [revealReason, setRevealReason] = useState('');
   const [revealed, setRevealed] = useState<string | null>(null);
+  // 问责: events picked on the timeline become a case's grounds; the cadre they name is the one proposed.
+  const [grounds, setGrounds] = useState<Entry[]>([]);
+  const navigate = useNavigate();
+  const openCase = () => {
+    const cadre = grounds.map((g) => g.data.cadreId).find((c) => typeof c === 'string');
+    const query = new URLSearchParams({ grounds: grounds.map((g) => g.eventId).join(','), ...(cadre ? { person: String(cadre) } : {}) });
+    navigate(`/cases?${query}`);
+  };
   const { message } = App.useApp();
 
   useEffect(() => {
@@ -129,7 +137,7 @@ export default function HouseholdPage() {
 
   if (error) return <Alert type="error" showIcon title={error} />;
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       <Card
         title={`户档案 · ${id}`}
         extra={
@@ -205,11 +213,25 @@ export default function HouseholdPage() {
           />
         </Card>
       )}
-      <Card title="时间线：业务时间 × 记录时间（偏离对角线即为补录）">
+      <Card
+        title="时间线：业务时间 × 记录时间（偏离对角线即为补录）"
+        extra={
+          may(me, 'case.open') && (
+            <Button disabled={grounds.length === 0} onClick={openCase} data-testid="open-case">
+              以所选记录立案（{grounds.length}）
+            </Button>
+          )
+        }
+      >
         <Chart option={timelineOption(entries)} testId="timeline-chart" />
         <Table
           size="small"
           rowKey="position"
+          rowSelection={
+            may(me, 'case.open')
+              ? { selectedRowKeys: grounds.map((g) => g.position), onChange: (_keys, rows) => setGrounds(rows as Entry[]) }
+              : undefined
+          }
           dataSource={[...entries].reverse()}
           pagination={{ pageSize: 20 }}
           scroll={{ x: true }}

@@ -131,7 +131,7 @@ export default function Inspections() {
 
   const findings = selected && Array.isArray(selected.findings) ? selected.findings : [];
   return (
-    <Space direction="vertical" style={{ width: '100%' }} size="large">
+    <Space orientation="vertical" style={{ width: '100%' }} size="large">
       {error && <Alert type="error" showIcon title={error} />}
       <Row gutter={16}>
         {may(me, 'inspection.draw') && (

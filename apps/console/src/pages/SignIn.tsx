@@ -76,8 +76,14 @@ export function SignIn() {
             <Row gutter={[12, 12]}>
               {personas.map((persona) => (
                 <Col xs={24} sm={12} lg={8} key={persona.id}>
-                  <Card size="small" hoverable onClick={() => asPersona(persona.id)} data-testid={`persona-${persona.role}`}>
-                    <Space direction="vertical" size={2}>
+                  <Card
+                    size="small"
+                    hoverable
+                    onClick={() => asPersona(persona.id)}
+                    data-testid={`persona-${persona.id}`}
+                    data-role={persona.role}
+                  >
+                    <Space orientation="vertical" size={2}>
                       <Space>
                         <strong>{persona.name}</strong>
                         <Tag color="gold">{ROLE_NAMES[persona.role] ?? persona.role}</Tag>

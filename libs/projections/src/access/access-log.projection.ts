@@ -8,7 +8,7 @@ export interface AccessLogRow {
   actor_name: string | null;
   actor_roles: string;
   actor_region: string | null;
-  outcome: 'refused' | 'read' | 'revealed' | 'issued';
+  outcome: 'refused' | 'read' | 'revealed' | 'issued' | 'exported';
   action: string | null;
   method: string | null;
   path: string | null;
@@ -31,9 +31,13 @@ export const accessLogProjection: Projection = {
     CREATE INDEX {access_log}_by_time ON {access_log} (recorded_at);`,
   apply(event, view) {
     const access = event as unknown as AccessEvent;
-    const outcome = { AccessRefused: 'refused', PersonalDataRead: 'read', PersonalDataRevealed: 'revealed', DemoTokenIssued: 'issued' }[
-      access.type as string
-    ];
+    const outcome = {
+      AccessRefused: 'refused',
+      PersonalDataRead: 'read',
+      PersonalDataRevealed: 'revealed',
+      DemoTokenIssued: 'issued',
+      TableExported: 'exported',
+    }[access.type as string];
     if (!outcome || !event.streamId.startsWith('access-')) return;
     const { actor } = event.metadata;
     const data = access.data as Partial<Record<'action' | 'method' | 'path' | 'code', string>>;

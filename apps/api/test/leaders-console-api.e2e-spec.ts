@@ -1,0 +1,152 @@
+import ExcelJS from 'exceljs';
+import { startTestApp, type TestApp } from './test-app';
+
+type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** The query routes the console's leader, discipline and auditor pages stand on, over the demo. */
+describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fund lists, workbooks', () => {
+  let t: TestApp;
+  let chenduoLeader: string;
+  let antuLeader: string;
+  beforeAll(async () => {
+    t = await startTestApp({ demo: true });
+    chenduoLeader = t.token(['leader'], '632723', 'demo-chenduo-leader');
+    antuLeader = t.token(['leader'], '222426', 'demo-antu-leader');
+  });
+  afterAll(async () => t.close());
+
+  const get = async (path: string, token: string) => (await t.request('GET', `/api/v1${path}`, { token })).body as Answer;
+
+  /** Given a workbook route, when it is downloaded, then its first sheet's rows (header first) and its notes. */
+  async function workbook(path: string, token: string) {
+    const response = await fetch(`${t.baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
+    expect([response.status, response.headers.get('content-type')]).toEqual([
+      200,
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    ]);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="[a-z-]+\.xlsx"; filename\*=UTF-8''/);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const values = (sheet: ExcelJS.Worksheet) =>
+      sheet
+        .getSheetValues()
+        .filter(Boolean)
+        .map((row) => (row as unknown[]).slice(1));
+    return {
+      rows: values(book.worksheets[0]),
+      notes: values(book.getWorksheet('说明') as ExcelJS.Worksheet),
+      title: book.worksheets[0].name,
+    };
+  }
+
+  it('gives one task with its history: progress, submission, rejection, resubmission and verification, each with who and when', async () => {
+    const task = await get('/tasks/sjs-cd-17', chenduoLeader);
+    expect(task).toMatchObject({ taskId: 'sjs-cd-17', status: 'completed', rejections: 1 });
+    expect(task.history.map((h: Answer) => h.type)).toEqual([
+      'TaskIssued',
+      'TaskProgressReported',
+      'TaskCompletionSubmitted',
+      'TaskCompletionRejected',
+      'TaskCompletionSubmitted',
+      'TaskCompletionVerified',
+    ]);
+    expect(task.history[3]).toMatchObject({ actor: { id: 'demo-chenduo-leader' }, data: { note: '培训人数佐证不足，退回补充' } });
+    expect(task.history.every((h: Answer) => h.eventId && h.occurredAt && h.recordedAt)).toBe(true);
+    const outside = await t.request('GET', '/api/v1/tasks/sjs-cd-17', { token: antuLeader });
+    expect([outside.status, outside.body.code]).toEqual([404, 'TASK_NOT_FOUND']);
+  });
+
+  it('ranks only the tasks due within the 考核期, and refuses a period that ends before it begins', async () => {
+    const all = await get('/rankings?by=unit', chenduoLeader);
+    expect(all.rankings.map((r: Answer) => r.list)).toEqual(expect.arrayContaining(['红榜', '黑榜']));
+    const { tasks } = await get('/tasks?limit=1000', chenduoLeader);
+    const deadlines = [...new Set<string>(tasks.map((task: Answer) => task.deadline))].sort();
+    const lastDay = new Date(Date.parse(deadlines[0] as string) + 8 * 3600_000).toISOString().slice(0, 10);
+    const early = await get(`/rankings?by=unit&dueTo=${lastDay}`, chenduoLeader);
+    const counted = early.rankings.reduce((sum: number, r: Answer) => sum + r.inputs.tasks, 0);
+    expect(counted).toBe(tasks.filter((task: Answer) => task.deadline === deadlines[0]).length);
+    expect(early.period).toEqual({ dueFrom: null, dueTo: lastDay });
+    const board = await get(`/regions/632723/task-board?dueFrom=${lastDay}&dueTo=${lastDay}`, chenduoLeader);
+    expect(board.byUnit.reduce((sum: number, u: Answer) => sum + u.tasks, 0)).toBe(counted);
+    const backwards = await t.request('GET', '/api/v1/rankings?dueFrom=2026-12-01&dueTo=2026-01-01', { token: chenduoLeader });
+    expect([backwards.status, backwards.body.errors[0].code]).toEqual([422, 'PERIOD_INVALID']);
+  });
+
+  it('lists a division’s cases with their parties, for the discipline reviewer', async () => {
+    const reviewer = t.token(['discipline'], '222426', 'demo-antu-jw');
+    const { cases } = await get('/cases', reviewer);
+    expect(cases.map((c: Answer) => c.caseId)).toContain('demo-case-001');
+    expect(cases[0].parties.length).toBeGreaterThan(1);
+    expect(cases[0].decided).toBe(1);
+    expect((await t.request('GET', '/api/v1/cases', { token: antuLeader })).status).toBe(403);
+  });
+
+  it('lists a division’s funds beside the totals, with the production target, and a fund’s own flags', async () => {
+    const funds = await get('/regions/222426/funds', antuLeader);
+    expect(funds.targets).toEqual({ productionOfIntegrated: 0.6 });
+    expect(funds.funds.map((f: Answer) => f.fundId)).toContain('demo-pandao-ludeng');
+    const { flags } = await get('/flags?fund=demo-pandao-ludeng', antuLeader);
+    expect(flags.map((f: Answer) => f.type)).toEqual(['DUPLICATE_VOUCHER']);
+    const idle = await get('/flags?fund=demo-shijingshan-jiuzhu', chenduoLeader);
+    expect(idle.flags.map((f: Answer) => f.type)).toEqual(['FUND_IDLE']);
+  });
+
+  it('downloads the 红黑榜 as a workbook with Chinese headers, the rows the API ranks, the formula, and an access-log entry', async () => {
+    const { rankings, formula } = await get('/rankings?by=unit', chenduoLeader);
+    const book = await workbook('/exports/rankings.xlsx?by=unit', chenduoLeader);
+    expect(book.title).toBe('红黑榜（牵头单位）');
+    expect(book.rows[0]).toEqual([
+      '名次',
+      '名称',
+      '得分',
+      '榜单',
+      '任务数',
+      '应完成',
+      '按期完成',
+      '逾期完成',
+      '逾期未完成',
+      '退回次数',
+      '未整改问题',
+    ]);
+    expect(book.rows.slice(1).map((row) => [row[1], row[2], row[3] ?? ''])).toEqual(
+      rankings.map((r: Answer) => [r.name, r.score, r.list ?? '']),
+    );
+    expect(book.notes).toContainEqual(['计分办法', formula]);
+    const auditor = t.token(['auditor'], '000000', 'au');
+    const log = await get('/access-log?outcome=exported', auditor);
+    expect(log.entries[0]).toMatchObject({
+      actor: { id: 'demo-chenduo-leader' },
+      outcome: 'exported',
+      detail: { report: 'rankings', rows: rankings.length },
+    });
+  });
+
+  it('downloads tasks, overdue visits, flags and a fund’s trace, each with the rows its JSON twin answers', async () => {
+    const tasks = await get('/tasks?limit=1000', chenduoLeader);
+    expect((await workbook('/exports/tasks.xlsx', chenduoLeader)).rows.slice(1).map((r) => r[0])).toEqual(
+      tasks.tasks.map((task: Answer) => task.taskId),
+    );
+    const overdue = await get('/regions/222426/overdue-visits?limit=1000', antuLeader);
+    const overdueBook = await workbook('/exports/regions/222426/overdue-visits.xlsx', antuLeader);
+    expect(overdueBook.rows.slice(1).map((r) => `${r[0]}@${r[3]}`)).toEqual(
+      overdue.overdue.map((o: Answer) => `${o.householdId}@${o.month}`),
+    );
+    const flags = await get('/flags?limit=1000', antuLeader);
+    expect((await workbook('/exports/flags.xlsx', antuLeader)).rows.slice(1).map((r) => r[8])).toEqual(
+      flags.flags.map((f: Answer) => f.flagId),
+    );
+    const trace = await workbook('/exports/funds/demo-pandao-ludeng/trace.xlsx', antuLeader);
+    expect(trace.rows.slice(1).map((r) => [r[0], r[3], r[4]])).toEqual([
+      ['demo-ludeng-1', 160000, '安图记字第0977号'],
+      ['demo-ludeng-2', 160000, '安图记字第0977号'],
+    ]);
+    expect(trace.notes).toContainEqual(['下达金额', '320000.00 元']);
+  });
+
+  it('refuses a workbook outside the jurisdiction, or of a fund it cannot see, as its JSON twin is refused', async () => {
+    const refused = await t.request('GET', '/api/v1/exports/regions/632723/overdue-visits.xlsx', { token: antuLeader });
+    expect([refused.status, refused.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
+    const hidden = await t.request('GET', '/api/v1/exports/funds/demo-shijingshan-jiuzhu/trace.xlsx', { token: antuLeader });
+    expect([hidden.status, hidden.body.code]).toEqual([404, 'FUND_NOT_FOUND']);
+  });
+});
