@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { inclusionSteps } from './inclusion-steps';
 
 /**
  * RFC 6962 Merkle tree hashing (as in Certificate Transparency): leaves and interior nodes are hashed with
@@ -60,27 +61,9 @@ export function inclusionPath(nodes: MerkleNodes, index: number, size: number, s
 
 /** RFC 9162 §2.1.3.2: does `path` prove that `leaf` is leaf `index` of the tree of `size` leaves with `root`? */
 export function verifyInclusion(leaf: Buffer, index: number, size: number, path: readonly Buffer[], root: Buffer): boolean {
-  if (index >= size) return false;
-  let fn = index;
-  let sn = size - 1;
-  let r = leaf;
-  for (const p of path) {
-    if (sn === 0) return false;
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r);
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2);
-          sn = Math.floor(sn / 2);
-        }
-      }
-    } else {
-      r = nodeHash(r, p);
-    }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
-  return sn === 0 && r.equals(root);
+  const steps = inclusionSteps(index, size, path.length);
+  if (!steps) return false;
+  return steps.reduce((r, side, i) => (side === 'left' ? nodeHash(path[i], r) : nodeHash(r, path[i])), leaf).equals(root);
 }
 
 /**
