@@ -1,6 +1,10 @@
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { generateKeyPairSync } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
-import { startTestApp, type TestApp } from '../../api/test/test-app';
+import { runCli, startTestApp, type TestApp } from '../../api/test/test-app';
 import { chartOption, launchBrowser, navigation, screenshot, signInAs, tableRows, waitForChart, waitForRows, waitForText } from './browser';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -157,7 +161,8 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     const shown = await page.$$eval('[data-testid=exit-step]', (entries) => entries.map((e) => e.textContent ?? ''));
     expect(shown).toHaveLength(exit.steps.length);
     expect(shown[0]).toContain(`用时 ${exit.steps[0].durationDays} 天`);
-    expect(shown[0]).toContain(`人均纯收入（分） ${exit.steps[0].computed.perCapitaIncomeFen}`);
+    expect(shown[0]).toContain(`人均纯收入¥${(exit.steps[0].computed.perCapitaIncomeFen / 100).toLocaleString('zh-CN')}.00`);
+    expect(shown[0]).toMatch(/不愁吃依据[^结]+结果达标/);
     await screenshot(page, 'exits');
   });
 
@@ -223,5 +228,79 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     const after = await api('/ledger/checkpoints', auditor);
     expect((await tableRows(page, 'checkpoints'))[0][2]).toBe(after.checkpoints.at(-1).root);
     await screenshot(page, 'ledger');
+  });
+
+  it('checks a dossier in the browser from a saved copy with the network off, agreeing with `bangfu verify-dossier` on every file', async () => {
+    // Given a dossier exported by the discipline reviewer, the checkpoint key, and three spoiled copies.
+    const dir = mkdtempSync(join(tmpdir(), 'bangfu-dossier-'));
+    const reviewer = as(['discipline'], '222426', 'demo-antu-jw');
+    const dossier = await api('/dossiers/household/2224261032010005', reviewer);
+    expect(dossier.events.length).toBeGreaterThan(3);
+    const file = (name: string, content: unknown) => {
+      const path = join(dir, name);
+      writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
+      return path;
+    };
+    const key = file('key.pem', (await api('/ledger/checkpoints', reviewer)).publicKey);
+    const otherKey = file('other.pem', generateKeyPairSync('ed25519').publicKey.export({ type: 'spki', format: 'pem' }).toString());
+    const changed = structuredClone(dossier);
+    const visit = changed.events.find((entry: Answer) => entry.event.type === 'VisitRecorded');
+    visit.event.data.notes = `${visit.event.data.notes}改`; // one character more
+    const dropped = structuredClone(dossier);
+    dropped.events.splice(1, 1);
+    const cases: [name: string, dossierFile: string, keyFile: string][] = [
+      ['untouched', file('dossier.json', dossier), key],
+      ['one character changed', file('changed.json', changed), key],
+      ['an event dropped', file('dropped.json', dropped), key],
+      ['another key', file('dossier.json', dossier), otherKey],
+    ];
+
+    // When the console's verify page is saved and opened from disk, offline, and each file is checked there and by the CLI.
+    const saved = join(dir, '卷宗校验（离线）.html');
+    copyFileSync(join(__dirname, '..', '..', '..', 'dist', 'console', 'verify.html'), saved);
+    const context = await browser.newContext({ locale: 'zh-CN', offline: true });
+    const offline = await context.newPage();
+    const requests: string[] = [];
+    offline.on('request', (request) => requests.push(request.url()));
+    const key_ = (finding: Answer) => `${finding.code}:${finding.event?.id ?? finding.leafIndex ?? ''}`;
+    const verdicts: Record<string, [boolean, string[], string]> = {};
+    for (const [name, dossierFile, keyFile] of cases) {
+      await offline.goto(`file://${saved}`);
+      await offline.setInputFiles('#dossier', dossierFile);
+      await offline.setInputFiles('#key', keyFile);
+      await offline.click('#check');
+      await offline.waitForSelector('#verdict[data-verdict]');
+      const browserVerdict = JSON.parse((await offline.getAttribute('#verdict', 'data-verdict')) as string);
+      const cli = await runCli(['verify-dossier', dossierFile, '--key', keyFile, '--json'], t.cliEnv);
+      const cliVerdict = JSON.parse(cli.stdout);
+      expect([name, browserVerdict.ok, browserVerdict.findings.map(key_)]).toEqual([name, cliVerdict.ok, cliVerdict.findings.map(key_)]);
+      expect([name, cli.status]).toEqual([name, cliVerdict.ok ? 0 : 1]);
+      verdicts[name] = [
+        browserVerdict.ok,
+        browserVerdict.findings.map((f: Answer) => f.code),
+        (await offline.textContent('#verdict')) ?? '',
+      ];
+    }
+    await context.close();
+
+    // Then the untouched export passes, each spoiled copy fails naming the event or signature, and nothing left the page.
+    expect(verdicts.untouched.slice(0, 2)).toEqual([true, []]);
+    expect(verdicts.untouched[2]).toContain('校验通过');
+    expect(verdicts['one character changed'][1]).toContain('EVENT_CHANGED');
+    expect(verdicts['one character changed'][2]).toContain(`记录 ${visit.event.id}`);
+    expect(verdicts['one character changed'][2]).toContain('已被改动');
+    expect(verdicts['an event dropped'][1]).toEqual(['EVENT_MISSING']);
+    expect(verdicts['another key'][1]).toEqual(['KEY_MISMATCH', 'CHECKPOINT_SIGNATURE', 'MANIFEST_SIGNATURE']);
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+
+    // And served by the API, the page runs under a policy that allows its one inline script and no connection.
+    const served = await t.request('GET', '/verify.html');
+    expect(served.headers.get('content-security-policy')).toMatch(/script-src 'sha256-[A-Za-z0-9+/=]+'; .*connect-src 'none'/);
+    await page.goto(`${t.baseUrl}/verify.html`);
+    await page.setInputFiles('#dossier', cases[0][1]);
+    await page.setInputFiles('#key', key);
+    await page.click('#check');
+    await waitForText(page, '#verdict', '校验通过');
+    await screenshot(page, 'verify-dossier');
   });
 });

@@ -16,6 +16,7 @@ export * from './esdb/esdb-event-store';
 export * from './chain/merkle';
 export * from './chain/checkpoint';
 export * from './chain/dossier';
+export * from './chain/dossier-check';
 export * from './command/state-cache';
 export * from './bulk/bulk-load-store';
 export * from './bulk/batch-writer';

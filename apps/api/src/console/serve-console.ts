@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fastifyHelmet from '@fastify/helmet';
@@ -44,6 +45,13 @@ export async function serveConsole(app: NestFastifyApplication, root = consoleDi
   }
   const index = built ? readFileSync(join(root, 'index.html')) : undefined;
   const fastify = app.getHttpAdapter().getInstance();
+  const verifyPolicy = verifyPagePolicy(root);
+  if (verifyPolicy) {
+    fastify.addHook('onSend', async (request, reply, payload) => {
+      if (request.url.split('?')[0] === '/verify.html') reply.header('content-security-policy', verifyPolicy);
+      return payload;
+    });
+  }
   const maxParamLength = fastify.initialConfig.maxParamLength ?? 100;
   fastify.get('/*', (request, reply) => {
     if (API_PATHS.test(request.url)) {
@@ -67,6 +75,29 @@ export async function serveConsole(app: NestFastifyApplication, root = consoleDi
     // The app's shell for every console path; its scripts and styles are the hashed files beside it.
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(index);
   });
+}
+
+/**
+ * The offline dossier check (verify.html) carries its script inline, so that it runs from a saved copy: its own
+ * policy allows that one script by its SHA-256 and no connection at all — the page checks a dossier without a
+ * single request, and the browser enforces it.
+ */
+export function verifyPagePolicy(root: string): string | undefined {
+  const file = join(root, 'verify.html');
+  if (!existsSync(file)) return undefined;
+  const script = /<script type="module">([\s\S]*?)<\/script>/.exec(readFileSync(file, 'utf8'))?.[1];
+  if (script === undefined) return undefined;
+  const hash = createHash('sha256').update(script, 'utf8').digest('base64');
+  return [
+    "default-src 'none'",
+    `script-src 'sha256-${hash}'`,
+    "style-src 'unsafe-inline'",
+    "connect-src 'none'",
+    "img-src 'none'",
+    "form-action 'none'",
+    "base-uri 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 /** dist/console under the project root (found from here, whether running from dist or from the sources). */

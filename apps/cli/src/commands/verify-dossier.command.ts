@@ -23,7 +23,7 @@ export async function verifyDossierCommand(args: ParsedArgs): Promise<number> {
   } catch {
     throw new UsageError(`${file} is not JSON`);
   }
-  const report = verifyDossier(dossier, key);
+  const report = await verifyDossier(dossier, key);
   if (args.flags.has('json')) console.log(JSON.stringify(report));
   else if (report.ok) {
     const { subject, period } = dossier.manifest;

@@ -4,6 +4,7 @@ import { Link } from 'react-router-dom';
 import { shanghaiDate, shanghaiDateTime } from '../api/time';
 import { useApi } from '../api/use-api';
 import { Chart } from '../charts/Chart';
+import { EvidenceView } from '../components/EvidenceView';
 import { RegionPicker } from '../components/RegionPicker';
 import { useMe } from '../layout/me';
 
@@ -73,14 +74,6 @@ const INDICATORS: [key: keyof Indicators['indicators'], title: string][] = [
   ['missedRate', '漏评率'],
   ['approval', '群众认可度'],
 ];
-const COMPUTED: Record<string, string> = {
-  incomeLineFen: '收入标准（分）',
-  perCapitaIncomeFen: '人均纯收入（分）',
-  memberCount: '家庭人口',
-  votesCast: '实到代表',
-  votesFor: '赞成票',
-  noticeDays: '公示天数',
-};
 
 /** One 摘帽 indicator beside its threshold: a limit (at most) or a minimum (at least). */
 function gauge(title: string, indicator: Indicator) {
@@ -257,16 +250,12 @@ export default function Exits() {
                     </Typography.Text>{' '}
                     · {step.actor.name ?? step.actor.id} · {shanghaiDateTime(step.at)} · 用时 {step.durationDays} 天
                     {Object.keys(step.computed).length > 0 && (
-                      <div>
+                      <div style={{ marginTop: 4 }}>
                         系统核算：
-                        {Object.entries(step.computed)
-                          .map(([key, value]) => `${COMPUTED[key] ?? key} ${String(value)}`)
-                          .join('，')}
+                        <EvidenceView value={step.computed} />
                       </div>
                     )}
-                    <pre style={{ whiteSpace: 'pre-wrap', fontSize: 12, background: '#fafafa', padding: 8 }}>
-                      {JSON.stringify(step.evidence, null, 2)}
-                    </pre>
+                    <EvidenceView value={step.evidence} />
                   </div>
                 ),
               }))}

@@ -172,6 +172,14 @@ export default function Ledger() {
           <Typography.Paragraph type="secondary">
             卷宗含该对象在期间内的每条记录及其默克尔包含证明，并由检查点私钥签名。请同时下载公钥，用“卷宗校验”页离线核验。
           </Typography.Paragraph>
+          <Space style={{ marginBottom: 12 }}>
+            <Button href="/verify.html" target="_blank" data-testid="verify-page">
+              打开卷宗校验页
+            </Button>
+            <Button href="/verify.html" download="卷宗校验（离线）.html">
+              保存离线校验页
+            </Button>
+          </Space>
           <Form layout="inline" onFinish={exportDossier} initialValues={{ subject: 'household' }}>
             <Form.Item name="subject">
               <Select options={SUBJECTS} style={{ width: 220 }} />

@@ -1,11 +1,7 @@
-import type { KeyObject } from 'node:crypto';
+import { createHash, verify, type KeyObject } from 'node:crypto';
 import type { RecordedEvent } from '../event-store.port';
-import { checkpointSignatureValid, documentSignatureValid, keyIdOf, type SignedCheckpoint } from './checkpoint';
-import { envelopeMatchesHash } from './hash-chain';
-import { leafHash, verifyInclusion } from './merkle';
-
-// /2: the manifest binds each event's id and log position too (under /1 either could be changed unnoticed).
-export const DOSSIER_FORMAT = 'bangfu-dossier/2';
+import { keyIdOf, type SignedCheckpoint } from './checkpoint';
+import { checkDossier, type DOSSIER_FORMAT, type DossierCrypto, type DossierFinding } from './dossier-check';
 
 export interface DossierEntry {
   leafIndex: number;
@@ -40,55 +36,61 @@ export interface Dossier {
 export interface DossierReport {
   ok: boolean;
   events: number;
+  /** Each finding in words, for the CLI's reader. */
   problems: string[];
+  /** The same findings by stable code, as the console's offline page reports them. */
+  findings: DossierFinding[];
+}
+
+/** The node side of checkDossier: SHA-256 and Ed25519 from node's crypto, with the key given. */
+function nodeCrypto(publicKey: KeyObject): DossierCrypto {
+  return {
+    keyId: keyIdOf(publicKey),
+    sha256: async (data) => createHash('sha256').update(data).digest(),
+    verify: async (data, signature) => verify(null, data, publicKey, signature),
+  };
+}
+
+const eventName = ({ event }: DossierFinding) =>
+  event ? `event ${event.id} (${event.type}, stream ${event.streamId} revision ${event.revision}, leaf ${event.leafIndex})` : '';
+
+/** What each finding says in the CLI's words. */
+function problemOf(finding: DossierFinding, checkpoint: { treeSize: number }): string {
+  const name = eventName(finding);
+  switch (finding.code) {
+    case 'NOT_A_DOSSIER':
+      return `not a bangfu dossier (format ${String(finding.detail?.format)})`;
+    case 'KEY_MISMATCH':
+      return `the checkpoint names key ${String(finding.detail?.named)}, but the key given is ${String(finding.detail?.given)}`;
+    case 'CHECKPOINT_SIGNATURE':
+      return 'the checkpoint signature does not verify with this key';
+    case 'MANIFEST_SIGNATURE':
+      return 'the manifest signature does not verify with this key: the manifest was changed or signed with another key';
+    case 'MANIFEST_CHECKPOINT':
+      return 'the manifest names another checkpoint than the one in the dossier';
+    case 'EVENT_CHANGED':
+      return `${name}: its content does not match its hash — it was changed`;
+    case 'NOT_IN_TREE':
+      return `${name}: not proven to be in the checkpoint's tree of ${checkpoint.treeSize} events`;
+    case 'NOT_LISTED':
+      return `${name}: not listed in the signed manifest`;
+    case 'LISTED_HASH_DIFFERS':
+      return `${name}: the signed manifest lists another hash for this leaf`;
+    case 'LISTED_ID_DIFFERS':
+      return `${name}: the signed manifest lists this leaf as event ${String(finding.detail?.listed)}`;
+    case 'LISTED_POSITION_DIFFERS':
+      return `${name}: its position ${finding.event?.position} is not the ${String(finding.detail?.listed)} the signed manifest lists`;
+    case 'EVENT_MISSING':
+      return `the event at leaf ${finding.leafIndex} (hash ${String(finding.hash).slice(0, 16)}…) is listed in the signed manifest but missing`;
+  }
 }
 
 /**
- * Checks a dossier with nothing but the public key: the checkpoint's signature, the manifest's signature,
- * each event's content against its chain hash, each event's inclusion in the checkpoint's tree, and that
- * the events are exactly those the signed manifest lists. Each problem names what is wrong.
+ * Checks a dossier with nothing but the public key (see checkDossier, which the console's offline page runs
+ * with WebCrypto): each problem names what is wrong.
  */
-export function verifyDossier(dossier: Dossier, publicKey: KeyObject): DossierReport {
-  if (dossier?.format !== DOSSIER_FORMAT)
-    return { ok: false, events: 0, problems: [`not a bangfu dossier (format ${String(dossier?.format)})`] };
-  const problems: string[] = [];
-  const { checkpoint, manifest } = dossier;
-  if (checkpoint.keyId !== keyIdOf(publicKey)) {
-    problems.push(`the checkpoint names key ${checkpoint.keyId}, but the key given is ${keyIdOf(publicKey)}`);
-  }
-  if (!checkpointSignatureValid(checkpoint, publicKey)) problems.push('the checkpoint signature does not verify with this key');
-  if (!documentSignatureValid(manifest, dossier.manifestSignature, publicKey)) {
-    problems.push('the manifest signature does not verify with this key: the manifest was changed or signed with another key');
-  }
-  if (manifest.checkpoint.treeSize !== checkpoint.treeSize || manifest.checkpoint.root !== checkpoint.root) {
-    problems.push('the manifest names another checkpoint than the one in the dossier');
-  }
-  const root = Buffer.from(checkpoint.root, 'hex');
-  const listed = new Map(manifest.events.map(([leafIndex, hash, id, position]) => [leafIndex, { hash, id, position }]));
-  const seen = new Set<number>();
-  for (const entry of dossier.events) {
-    const { event } = entry;
-    const name = `event ${event.id} (${event.type}, stream ${event.streamId} revision ${event.revision}, leaf ${entry.leafIndex})`;
-    const hash = String(event.metadata.hash);
-    if (!envelopeMatchesHash(event)) problems.push(`${name}: its content does not match its hash — it was changed`);
-    const proof = entry.proof.map((node) => Buffer.from(node, 'hex'));
-    if (!/^[0-9a-f]{64}$/.test(hash) || !verifyInclusion(leafHash(hash), entry.leafIndex, checkpoint.treeSize, proof, root)) {
-      problems.push(`${name}: not proven to be in the checkpoint's tree of ${checkpoint.treeSize} events`);
-    }
-    const signed = listed.get(entry.leafIndex);
-    if (!signed) problems.push(`${name}: not listed in the signed manifest`);
-    else {
-      if (signed.hash !== hash) problems.push(`${name}: the signed manifest lists another hash for this leaf`);
-      if (signed.id !== event.id) problems.push(`${name}: the signed manifest lists this leaf as event ${signed.id}`);
-      if (signed.position !== event.position) {
-        problems.push(`${name}: its position ${event.position} is not the ${signed.position} the signed manifest lists`);
-      }
-    }
-    seen.add(entry.leafIndex);
-  }
-  for (const [leafIndex, { hash }] of listed) {
-    if (!seen.has(leafIndex))
-      problems.push(`the event at leaf ${leafIndex} (hash ${hash.slice(0, 16)}…) is listed in the signed manifest but missing`);
-  }
-  return { ok: problems.length === 0, events: dossier.events.length, problems };
+export async function verifyDossier(dossier: Dossier, publicKey: KeyObject): Promise<DossierReport> {
+  const verdict = await checkDossier(dossier, nodeCrypto(publicKey));
+  const checkpoint = dossier?.checkpoint ?? { treeSize: 0 };
+  return { ...verdict, problems: verdict.findings.map((finding) => problemOf(finding, checkpoint)) };
 }
