@@ -26,6 +26,13 @@ const PAGES: { page: string; role: string; path: string; ready: string }[] = [
   { page: '问题线索', role: 'inspector', path: '/flags', ready: '[data-testid=flag-count]:has-text("共")' },
   { page: '随机抽查', role: 'inspector', path: '/inspections', ready: '.ant-table-tbody tr.ant-table-row' },
   { page: '户籍与包保', role: 'county-admin', path: '/office', ready: '[data-testid=register]' },
+  { page: '任务看板', role: 'demo-chenduo-leader', path: '/tasks', ready: '[data-testid=task-list] tbody tr.ant-table-row' },
+  { page: '红黑榜', role: 'demo-chenduo-leader', path: '/rankings', ready: '[data-testid=rankings] tbody tr.ant-table-row' },
+  { page: '退出进度', role: 'leader', path: '/exits', ready: '[data-testid=funnel-household-exit][data-option]' },
+  { page: '资金去向', role: 'leader', path: '/funds', ready: '[data-testid=fund-sankey][data-option]' },
+  { page: '问责案件', role: 'discipline', path: '/cases', ready: '[data-testid=cases] tbody tr.ant-table-row' },
+  { page: '访问日志', role: 'auditor', path: '/access-log', ready: '[data-testid=access-log] tbody tr.ant-table-row' },
+  { page: '账本与卷宗', role: 'auditor', path: '/ledger', ready: '[data-testid=ledger-verify]' },
 ];
 
 /**
@@ -60,7 +67,8 @@ export async function measureConsole(runs: number, log: (line: string) => void):
     const pages: ConsoleRun['pages'] = [];
     for (const target of PAGES) {
       await page.goto(`${base}/signin`);
-      await page.click(`[data-testid=persona-${target.role}]`);
+      // A role's first persona, or one persona by id (the demo has two leaders).
+      await page.click(target.role.startsWith('demo-') ? `[data-testid=persona-${target.role}]` : `[data-role=${target.role}] >> nth=0`);
       await page.waitForSelector('[data-testid=actor]');
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
