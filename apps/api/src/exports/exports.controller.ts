@@ -11,7 +11,7 @@ import { AllFlags } from '../flags/all-flags';
 import { listFlags } from '../flags/flags.controller';
 import { FlagsQueryDto } from '../flags/flags.dto';
 import { FundTraceQueryDto } from '../funds/fund.dto';
-import { GetFundTrace } from '../funds/fund.queries';
+import { GetFundTrace, type GetFundTraceHandler } from '../funds/fund.queries';
 import { CLOCK } from '../infrastructure/tokens';
 import { duePeriod } from '../tasks/tasks.controller';
 import { RankingsQueryDto, TasksQueryDto } from '../tasks/task.dto';
@@ -24,7 +24,7 @@ import {
   OVERDUE_COLUMNS,
   RANKING_COLUMNS,
   TASK_COLUMNS,
-  type DisbursementLine,
+  type Answer,
   type FlagLine,
   type OverdueLine,
   type RankingLine,
@@ -124,17 +124,7 @@ export class ExportsController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const now = this.clock.now();
-    type Trace = {
-      source: string;
-      purpose: string;
-      documentNumber: string;
-      regionCode: string;
-      allocatedFen: number;
-      disbursedFen: number;
-      balanceFen: number;
-      disbursements: DisbursementLine[];
-      next: string | null;
-    };
+    type Trace = Answer<GetFundTraceHandler>;
     let page = (await this.queryBus.execute(new GetFundTrace(request.actor, fundId, now, null, 1000))) as Trace;
     const rows = [...page.disbursements];
     while (page.next && rows.length < MAX_TRACE_ROWS) {

@@ -1,28 +1,22 @@
 import { FLAG_STATUS_NAMES, FLAG_TYPE_NAMES, RECIPIENT_KIND_NAMES, TASK_STATUS_NAMES, shanghaiDate } from '@bangfu/domain';
+import type { flagView } from '../flags/all-flags';
+import type { GetFundTraceHandler } from '../funds/fund.queries';
+import type { GetRankingsHandler, ListTasksHandler } from '../tasks/task.queries';
+import type { ListOverdueVisitsHandler } from '../visits/visit.queries';
 import type { Column } from './workbook';
+
+// Each table's rows are the answers of its JSON twin's query, typed from the handler that answers it.
+export type Answer<H extends { execute(...args: never[]): Promise<unknown> }> = Awaited<ReturnType<H['execute']>>;
+export type TaskLine = Answer<ListTasksHandler>['tasks'][number];
+export type RankingLine = Answer<GetRankingsHandler>['rankings'][number];
+export type OverdueLine = Answer<ListOverdueVisitsHandler>['overdue'][number];
+export type FlagLine = ReturnType<typeof flagView>;
+export type DisbursementLine = Answer<GetFundTraceHandler>['disbursements'][number];
 
 // The columns of each table a leader or office hands on, in the order the console's page shows them.
 
 const day = (instant: string | null | undefined) => (instant ? shanghaiDate(instant) : '');
 const yesNo = (value: boolean | null | undefined) => (value === null || value === undefined ? '' : value ? '是' : '否');
-
-export interface TaskLine {
-  taskId: string;
-  plan: string;
-  item: string;
-  title: string;
-  regionCode: string;
-  leadUnit: string;
-  leadOfficial: string | null;
-  target: { quantity: number; unit: string };
-  completed: number;
-  deadline: string;
-  status: string;
-  overdue: boolean;
-  onTime: boolean | null;
-  rejections: number;
-  completedAt: string | null;
-}
 
 export const TASK_COLUMNS: readonly Column<TaskLine>[] = [
   { header: '任务编号', value: (t) => t.taskId, width: 16 },
@@ -42,22 +36,6 @@ export const TASK_COLUMNS: readonly Column<TaskLine>[] = [
   { header: '核验完成日期', value: (t) => day(t.completedAt) },
 ];
 
-export interface RankingLine {
-  rank: number | null;
-  name: string;
-  score: number | null;
-  list: string | null;
-  inputs: {
-    tasks: number;
-    due: number;
-    completedOnTime: number;
-    completedLate: number;
-    overdue: number;
-    rejections: number;
-    openFindings: number;
-  };
-}
-
 export const RANKING_COLUMNS: readonly Column<RankingLine>[] = [
   { header: '名次', value: (r) => r.rank ?? '未排名', width: 8 },
   { header: '名称', value: (r) => r.name, width: 28 },
@@ -72,19 +50,6 @@ export const RANKING_COLUMNS: readonly Column<RankingLine>[] = [
   { header: '未整改问题', value: (r) => r.inputs.openFindings },
 ];
 
-export interface OverdueLine {
-  householdId: string;
-  headName: string;
-  villageCode: string;
-  month: string;
-  cadreName: string | null;
-  required: number;
-  made: number;
-  remindedAt: string | null;
-  escalatedAt: string | null;
-  caughtUpAt: string | null;
-}
-
 export const OVERDUE_COLUMNS: readonly Column<OverdueLine>[] = [
   { header: '户编号', value: (o) => o.householdId, width: 20 },
   { header: '户主', value: (o) => o.headName },
@@ -98,18 +63,6 @@ export const OVERDUE_COLUMNS: readonly Column<OverdueLine>[] = [
   { header: '补访日期', value: (o) => day(o.caughtUpAt) },
 ];
 
-export interface FlagLine {
-  flagId: string;
-  type: string;
-  status: string;
-  villageCode: string;
-  householdId: string | null;
-  cadreId: string | null;
-  occurredAt: string;
-  raisedAt: string;
-  eventIds: string[];
-}
-
 export const FLAG_COLUMNS: readonly Column<FlagLine>[] = [
   { header: '类型', value: (f) => FLAG_TYPE_NAMES[f.type] ?? f.type, width: 18 },
   { header: '状态', value: (f) => FLAG_STATUS_NAMES[f.status] ?? f.status },
@@ -121,17 +74,6 @@ export const FLAG_COLUMNS: readonly Column<FlagLine>[] = [
   { header: '依据记录', value: (f) => f.eventIds.join('，'), width: 40 },
   { header: '线索编号', value: (f) => f.flagId, width: 48 },
 ];
-
-export interface DisbursementLine {
-  disbursementId: string;
-  recipient: { kind: string; id: string };
-  amountFen: number;
-  voucherNumber: string;
-  disbursedAt: string;
-  receipt: { confirmedAt: string; confirmedBy: string } | null;
-  recoveredFen: number;
-  eventId: string;
-}
 
 export const DISBURSEMENT_COLUMNS: readonly Column<DisbursementLine>[] = [
   { header: '拨付编号', value: (d) => d.disbursementId, width: 20 },
