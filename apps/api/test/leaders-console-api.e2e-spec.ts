@@ -149,4 +149,45 @@ describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fu
     const hidden = await t.request('GET', '/api/v1/exports/funds/demo-shijingshan-jiuzhu/trace.xlsx', { token: antuLeader });
     expect([hidden.status, hidden.body.code]).toEqual([404, 'FUND_NOT_FOUND']);
   });
+
+  it('reconstructs a cadre’s record for a period — held, done, missed — and what the record said at an earlier time', async () => {
+    // Given the cadre who took over a household and never made the 对接 visit (a planted demo case).
+    const auditor = t.token(['auditor'], '220000', 'au-trace');
+    const [flag] = (await get('/flags?type=HANDOVER_NOT_CONNECTED&limit=10', auditor)).flags;
+    const cadreId = flag.cadreId as string;
+    const year = `from=${new Date(Date.now() - 400 * 86_400_000).toISOString()}&to=${new Date().toISOString()}`;
+
+    // When the record is read now, then it names the household held, the missed 对接 and the visits made.
+    const now = await get(`/cadres/${cadreId}/record?${year}`, auditor);
+    expect(now.cadre.cadreId).toBe(cadreId);
+    const takeover = now.held.find((h: Answer) => h.householdId === flag.householdId);
+    expect(takeover).toBeDefined();
+    expect(now.missed.handoversNotConnected.map((f: Answer) => f.flagId)).toEqual([flag.flagId]);
+    expect(now.visits.byMonth.reduce((n: number, m: Answer) => n + m.visits, 0)).toBeGreaterThan(0);
+
+    // And read as known just before the takeover was recorded, neither the household nor the missed 对接 is there yet.
+    const before = new Date(Date.parse(takeover.recordedFrom) - 1000).toISOString();
+    const then = await get(`/cadres/${cadreId}/record?${year}&knownAt=${before}`, auditor);
+    expect(then.knownAt).toBe(before);
+    expect(then.held.map((h: Answer) => h.householdId)).not.toContain(flag.householdId);
+    expect(then.missed.handoversNotConnected).toEqual([]);
+    expect(then.visits.list.every((v: Answer) => v.recordedAt <= before)).toBe(true);
+
+    // And an overdue month shows for its cadre once it was marked, not before.
+    const overdue = (await get('/regions/222426/overdue-visits?status=all&limit=1000', auditor)).overdue.find((o: Answer) => o.cadreId);
+    const missed = await get(`/cadres/${overdue.cadreId}/record?${year}`, auditor);
+    expect(missed.missed.overdueMonths.map((o: Answer) => `${o.householdId}@${o.month}`)).toContain(
+      `${overdue.householdId}@${overdue.month}`,
+    );
+    const beforeMarked = new Date(Date.parse(overdue.markedAt) - 1000).toISOString();
+    const unmarked = await get(`/cadres/${overdue.cadreId}/record?${year}&knownAt=${beforeMarked}`, auditor);
+    expect(unmarked.missed.overdueMonths.map((o: Answer) => `${o.householdId}@${o.month}`)).not.toContain(
+      `${overdue.householdId}@${overdue.month}`,
+    );
+
+    const backwards = await t.request('GET', `/api/v1/cadres/${cadreId}/record?from=2026-06-01T00:00:00Z&to=2026-01-01T00:00:00Z`, {
+      token: auditor,
+    });
+    expect([backwards.status, backwards.body.errors[0].code]).toEqual([422, 'PERIOD_INVALID']);
+  });
 });

@@ -21,6 +21,7 @@ const Funds = lazy(() => import('./pages/Funds'));
 const Cases = lazy(() => import('./pages/Cases'));
 const AccessLog = lazy(() => import('./pages/AccessLog'));
 const Ledger = lazy(() => import('./pages/Ledger'));
+const Trace = lazy(() => import('./pages/Trace'));
 
 const page = (element: ReactNode) => <Suspense fallback={<Spin style={{ margin: 48 }} />}>{element}</Suspense>;
 
@@ -45,6 +46,7 @@ export function ConsoleRoutes() {
         <Route path="cases" element={page(<Cases />)} />
         <Route path="access-log" element={page(<AccessLog />)} />
         <Route path="ledger" element={page(<Ledger />)} />
+        <Route path="trace" element={page(<Trace />)} />
         <Route path="*" element={<Navigate to="/" replace />} />
       </Route>
     </Routes>

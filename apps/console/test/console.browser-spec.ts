@@ -51,6 +51,7 @@ describe('the web console in a real browser', () => {
         '退出进度',
         '资金去向',
         '问责案件',
+        '责任回溯',
         '访问日志',
         '账本与卷宗',
       ],

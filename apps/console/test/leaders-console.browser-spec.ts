@@ -199,6 +199,16 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     const parties = await tableRows(page, 'case-parties');
     expect(parties.map((r) => r[0])).toEqual(['立案对象', '帮扶单位', '时任牵头领导']);
     expect(parties[0][1]).not.toBe('');
+
+    // And the cadre's name leads to the 责任回溯 of what they held, did and missed.
+    await page.click('[data-testid=case-parties] tbody tr.ant-table-row >> nth=0 >> a');
+    await page.waitForSelector('[data-testid=trace-summary]');
+    const cadreId = new URL(page.url()).searchParams.get('cadre') as string;
+    const from = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    const record = await api(`/cadres/${cadreId}/record?from=${from}&to=${new Date().toISOString()}`, reviewer);
+    expect(await page.textContent('[data-testid=trace-summary]')).toContain(record.cadre.name);
+    expect((await tableRows(page, 'trace-held')).length).toBeGreaterThan(0);
+    await screenshot(page, 'trace');
   });
 
   it('shows an auditor the refusals the test provoked, and the ledger’s verification and checkpoints, and signs one', async () => {

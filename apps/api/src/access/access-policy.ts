@@ -105,6 +105,11 @@ export const ACCESS_POLICY = {
     description: 'a cadre’s work: households held, visits per month, coverage, backfill lag, retractions',
     scope: 'only work in it is counted',
   },
+  'cadre.record': {
+    roles: ['township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    description: '责任回溯: what a cadre held, did and missed in a period, as the record stood at a given time',
+    scope: 'the cadre’s division lies in it or above it; only work in it is shown',
+  },
   'household.register': {
     roles: ['township-reviewer', 'county-admin'],
     description: 'register a household (建档立卡)',

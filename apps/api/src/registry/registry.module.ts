@@ -1,3 +1,4 @@
+import { GetCadreRecordHandler } from './cadres/cadre-record.query';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HOUSEHOLD_COMMAND_TYPES } from '@bangfu/domain';
 import { CommandRouter } from '../infrastructure/command-router';
@@ -21,6 +22,7 @@ import { UnitCommandHandler, UnitCommandMessage } from './units/unit-command.han
     GetCadreHandler,
     ListCadresHandler,
     GetCadreActivityHandler,
+    GetCadreRecordHandler,
   ],
 })
 export class RegistryModule implements OnModuleInit {

@@ -22,6 +22,7 @@ export const NAVIGATION: readonly NavItem[] = [
   { path: '/exits', label: '退出进度', show: (me) => may(me, 'exit.pipeline') && !holdsHouseholds(me) },
   { path: '/funds', label: '资金去向', show: (me) => may(me, 'fund.region') && !holdsHouseholds(me) },
   { path: '/cases', label: '问责案件', show: (me) => may(me, 'case.list') },
+  { path: '/trace', label: '责任回溯', show: (me) => may(me, 'cadre.record') && may(me, 'case.list') },
   { path: '/access-log', label: '访问日志', show: (me) => may(me, 'access-log.read') },
   { path: '/ledger', label: '账本与卷宗', show: (me) => may(me, 'ledger.checkpoints') },
 ];

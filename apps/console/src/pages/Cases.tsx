@@ -151,7 +151,15 @@ export default function Cases() {
               data-testid="case-parties"
               columns={[
                 { title: '身份', dataIndex: 'role', render: (role: Party['role']) => <Tag>{ROLES[role] ?? role}</Tag> },
-                { title: '姓名/单位', dataIndex: 'name' },
+                {
+                  title: '姓名/单位',
+                  render: (_: unknown, p: Party) =>
+                    p.kind === 'person' && !p.partyId.startsWith('lead:') ? (
+                      <Link to={`/trace?cadre=${encodeURIComponent(p.partyId)}`}>{p.name}</Link>
+                    ) : (
+                      p.name
+                    ),
+                },
                 { title: '记录依据', dataIndex: 'basis' },
                 {
                   title: '处理决定',

@@ -10,10 +10,12 @@ import { GetCadreHouseholds } from '../../assignment/responsibility.queries';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { Dispatch, utc } from '../../http/dispatch';
+import { ProblemException } from '../../http/problem';
 import { ViewQueryDto } from '../../http/view-query.dto';
 import { CLOCK } from '../../infrastructure/tokens';
 import { UnitCommandMessage } from '../units/unit-command.handler';
-import { CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { CadreRecordQueryDto, CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { GetCadreRecord } from './cadre-record.query';
 import { CadreCommandMessage } from './cadre-command.handler';
 import { GetCadre, GetCadreActivity, ListCadres } from './cadre.queries';
 
@@ -92,5 +94,24 @@ export class CadresController {
   @ApiOkResponse({ description: 'households held, visits per month, this month’s coverage, backfill lag, retractions' })
   activity(@Param('cadreId') cadreId: string, @Query() _query: ViewQueryDto, @Req() request: Request) {
     return this.queryBus.execute(new GetCadreActivity(request.actor, cadreId, this.clock.now()));
+  }
+
+  @Get('cadres/:cadreId/record')
+  @Action('cadre.record')
+  @ApiOkResponse({
+    description:
+      '责任回溯: for a period, the households held, the visits made, the overdue months and 对接 missed, and the exit steps acted ' +
+      'on — as the record stood at `knownAt`; only work in your jurisdiction',
+  })
+  record(@Param('cadreId') cadreId: string, @Query() query: CadreRecordQueryDto, @Req() request: Request) {
+    const now = this.clock.now();
+    const to = utc(query.to, now);
+    const from = query.from ? utc(query.from, now) : new Date(Date.parse(to) - 365 * 86_400_000).toISOString();
+    if (from >= to) {
+      throw new ProblemException(422, 'VALIDATION_FAILED', 'the period is invalid', [
+        { field: 'to', message: `to (${to}) is not after from (${from})`, code: 'PERIOD_INVALID' },
+      ]);
+    }
+    return this.queryBus.execute(new GetCadreRecord(request.actor, cadreId, from, to, utc(query.knownAt, now)));
   }
 }
