@@ -93,7 +93,12 @@ export async function download(path: string): Promise<void> {
   const disposition = response.headers.get('content-disposition') ?? '';
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   const name = encoded ? decodeURIComponent(encoded) : 'bangfu.xlsx';
-  const url = URL.createObjectURL(await response.blob());
+  saveFile(name, await response.blob());
+}
+
+/** Hands the browser a file to keep under `name` (a workbook, a dossier, the public key). */
+export function saveFile(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();

@@ -34,3 +34,8 @@ export function yuan(fen: number): string {
   const abs = Math.abs(fen);
   return `${sign}¥${Math.floor(abs / 100).toLocaleString('zh-CN')}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** A picked calendar day as the API's instant: its first second in Shanghai, or with `end` its last. */
+export function shanghaiDayBound(day: { format(pattern: string): string }, end = false): string {
+  return `${day.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
+}

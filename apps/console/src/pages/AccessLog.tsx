@@ -1,7 +1,7 @@
 import { Alert, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useMemo, useState } from 'react';
-import { shanghaiDateTime } from '../api/time';
+import { shanghaiDateTime, shanghaiDayBound } from '../api/time';
 import { useApi } from '../api/use-api';
 
 interface Entry {
@@ -49,13 +49,12 @@ export default function AccessLog() {
   const [period, setPeriod] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [before, setBefore] = useState<number | undefined>();
   const query = useMemo(() => {
-    const day = (d: Dayjs, end = false) => `${d.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
     return new URLSearchParams({
       limit: '100',
       ...(outcome ? { outcome } : {}),
       ...(actor.trim() ? { actor: actor.trim() } : {}),
-      ...(period?.[0] ? { from: day(period[0]) } : {}),
-      ...(period?.[1] ? { to: day(period[1], true) } : {}),
+      ...(period?.[0] ? { from: shanghaiDayBound(period[0]) } : {}),
+      ...(period?.[1] ? { to: shanghaiDayBound(period[1], true) } : {}),
       ...(before ? { before: String(before) } : {}),
     }).toString();
   }, [outcome, actor, period, before]);

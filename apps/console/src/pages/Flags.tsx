@@ -5,7 +5,7 @@ import { Link } from 'react-router-dom';
 import { FLAG_TYPE_NAMES } from '../../../../libs/domain/src/shared/flag-names';
 import { api, newIdempotencyKey } from '../api/client';
 import { messageOf } from '../api/messages';
-import { shanghaiDate } from '../api/time';
+import { shanghaiDate, shanghaiDayBound } from '../api/time';
 import { DownloadButton } from '../components/DownloadButton';
 import { RegionPicker } from '../components/RegionPicker';
 import { may, useMe } from '../layout/me';
@@ -52,15 +52,13 @@ export default function Flags() {
   const [form] = Form.useForm<{ note: string }>();
 
   const query = useMemo(() => {
-    // The period as Shanghai calendar days: from the first day's start to the end of the last.
-    const day = (d: Dayjs, end = false) => `${d.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
     return new URLSearchParams({
       limit: '500',
       ...(type ? { type } : {}),
       ...(status ? { status } : {}),
       ...(region ? { region } : {}),
-      ...(period?.[0] ? { from: day(period[0]) } : {}),
-      ...(period?.[1] ? { to: day(period[1], true) } : {}),
+      ...(period?.[0] ? { from: shanghaiDayBound(period[0]) } : {}),
+      ...(period?.[1] ? { to: shanghaiDayBound(period[1], true) } : {}),
     }).toString();
   }, [type, status, region, period]);
   const load = useCallback(() => {

@@ -1,9 +1,9 @@
 import { Alert, App, Button, Card, DatePicker, Descriptions, Form, Input, Result, Select, Space, Table, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
-import { api, newIdempotencyKey } from '../api/client';
+import { api, newIdempotencyKey, saveFile } from '../api/client';
 import { messageOf } from '../api/messages';
-import { shanghaiDateTime } from '../api/time';
+import { shanghaiDateTime, shanghaiDayBound } from '../api/time';
 import { useApi } from '../api/use-api';
 import { may, useMe } from '../layout/me';
 
@@ -39,14 +39,7 @@ const SUBJECTS = [
 ];
 
 /** Saves text as a file the reviewer keeps (a dossier, the public key). */
-function save(name: string, text: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: name });
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+const save = (name: string, text: string, type: string) => saveFile(name, new Blob([text], { type }));
 
 /** 账本: whether every hash chain holds, the signed checkpoints with their roots and key, signing one, and dossiers. */
 export default function Ledger() {
@@ -72,10 +65,9 @@ export default function Ledger() {
   const exportDossier = async ({ subject, id, period }: { subject: string; id: string; period?: [Dayjs | null, Dayjs | null] }) => {
     setExporting(true);
     try {
-      const day = (d: Dayjs, end = false) => `${d.format('YYYY-MM-DD')}T${end ? '23:59:59' : '00:00:00'}+08:00`;
       const query = new URLSearchParams({
-        ...(period?.[0] ? { from: day(period[0]) } : {}),
-        ...(period?.[1] ? { to: day(period[1], true) } : {}),
+        ...(period?.[0] ? { from: shanghaiDayBound(period[0]) } : {}),
+        ...(period?.[1] ? { to: shanghaiDayBound(period[1], true) } : {}),
       });
       const dossier = await api<{ events: unknown[] }>(`/dossiers/${subject}/${encodeURIComponent(id.trim())}?${query}`);
       save(`卷宗-${subject}-${id.trim()}.json`, JSON.stringify(dossier, null, 2), 'application/json');
