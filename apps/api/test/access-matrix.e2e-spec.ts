@@ -334,6 +334,10 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/regions/{code}/task-board': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/rankings': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
   'GET /api/v1/tasks/{taskId}': { roles: ALL, outside: 'concealed' },
+  'GET /api/v1/regions/{code}/record': {
+    roles: ['township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    outside: 'forbidden',
+  },
   'GET /api/v1/cadres/{cadreId}/record': {
     roles: ['township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
     outside: 'concealed',

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { CommandRouter } from '../src/infrastructure/command-router';
 import { startTestApp, type TestApp } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -189,5 +190,84 @@ describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fu
       token: auditor,
     });
     expect([backwards.status, backwards.body.errors[0].code]).toEqual([422, 'PERIOD_INVALID']);
+  });
+  it('reconstructs a village’s record: its unit and the lead official then, its work team, each household’s holder, as known at a time', async () => {
+    // Given 德化村, held by 吉林省卫健委 since the demo began, whose lead official changes on a known day.
+    const reviewer = t.token(['discipline'], '222426', 'jw-village-trace');
+    const admin = t.token(['county-admin'], '222426', 'admin-village-trace');
+    const year = `from=${new Date(Date.now() - 400 * 86_400_000).toISOString()}&to=${new Date(Date.now() + 60_000).toISOString()}`;
+    const before = await get(`/regions/222426103201/record?${year}`, reviewer);
+    expect(before.village).toEqual({ code: '222426103201', name: '德化村' });
+    expect(before.units).toMatchObject([
+      { unitId: 'jl-wjw', name: '吉林省卫生健康委员会', to: null, leads: [{ leadOfficial: '张义', to: null }] },
+    ]);
+    expect(before.teams[0].firstSecretary).toEqual({ cadreId: 'jl-wjw-13', name: '金竟超' });
+    const changedOn = new Date(Date.parse(before.units[0].from) + 30 * 86_400_000).toISOString();
+    await t.app
+      .get(CommandRouter)
+      .dispatch(
+        { type: 'ChangeUnitLead', data: { unitId: 'jl-wjw', leadOfficial: '李新', from: changedOn, reason: '班子调整' } },
+        { actor: { id: 'admin-jl', roles: ['county-admin'], regionCode: '220000' }, now: new Date() },
+      );
+
+    // When the county hands the village to another unit.
+    const unit = await t.request('POST', '/api/v1/units', {
+      token: admin,
+      body: { unitId: 'antu-nyj', name: '安图县农业农村局', regionCode: '222426', leadOfficial: '赵平' },
+    });
+    expect(unit.status).toBe(201);
+    const handedOver = await t.request('POST', '/api/v1/villages/222426103201/assignments', {
+      token: admin,
+      body: { unitId: 'antu-nyj', reason: '包村单位轮换' },
+    });
+    expect(handedOver.status).toBe(201);
+    await t.settle();
+
+    // Then the record names both units, each with its period, and the lead officials of the first in turn.
+    const now = await get(`/regions/222426103201/record?${year}`, reviewer);
+    expect(now.units.map((u: Answer) => [u.name, u.to === null])).toEqual([
+      ['吉林省卫生健康委员会', false],
+      ['安图县农业农村局', true],
+    ]);
+    expect(now.units[0].to).toBe(now.units[1].from);
+    expect(now.units[0].leads.map((l: Answer) => [l.leadOfficial, l.to])).toEqual([
+      ['张义', changedOn],
+      ['李新', null],
+    ]);
+    expect(now.units[1]).toMatchObject({ reason: '包村单位轮换', leads: [{ leadOfficial: '赵平' }] });
+    // And every household of the village appears with the cadre who held it, named.
+    const households = (await get('/regions/222426103201/households?limit=1000', reviewer)).households.map((h: Answer) => h.householdId);
+    expect(new Set(now.held.map((h: Answer) => h.householdId))).toEqual(new Set(households));
+    expect(now.held.every((h: Answer) => h.cadreId && h.cadreName)).toBe(true);
+    // And each visit and overdue month names the event it rests on, so that a case can be opened on it.
+    expect(now.visits.list.length).toBeGreaterThan(0);
+    expect(now.visits.list.every((v: Answer) => typeof v.eventId === 'string')).toBe(true);
+    const overdue = now.missed.overdueMonths[0];
+    expect(overdue.eventId).toEqual(expect.any(String));
+    const opened = await t.request('POST', '/api/v1/cases', {
+      token: reviewer,
+      body: {
+        caseId: 'village-trace-case',
+        against: { kind: 'person', id: overdue.cadreId },
+        summary: '逾期未走访',
+        groundEventIds: [overdue.eventId],
+      },
+    });
+    expect(opened.status).toBe(201);
+    await t.settle();
+    const theCase = await get('/cases/village-trace-case', reviewer);
+    expect(theCase.grounds.map((g: Answer) => g.type)).toEqual(['VisitOverdue']);
+
+    // And read as known before the handover was recorded, the first unit is still holding the village, under 李新.
+    const knownAt = new Date(Date.parse(now.units[1].recordedAt) - 1).toISOString();
+    const then = await get(`/regions/222426103201/record?${year}&knownAt=${knownAt}`, reviewer);
+    expect(then.units.map((u: Answer) => [u.unitId, u.to])).toEqual([['jl-wjw', null]]);
+    expect(then.units[0].leads.map((l: Answer) => l.leadOfficial)).toEqual(['张义', '李新']);
+
+    // And a division that is not a village, or one outside the reader's county, is refused.
+    const township = await t.request('GET', `/api/v1/regions/222426103/record?${year}`, { token: reviewer });
+    expect([township.status, township.body.code]).toEqual([404, 'VILLAGE_NOT_FOUND']);
+    const outside = await t.request('GET', `/api/v1/regions/632723100201/record?${year}`, { token: reviewer });
+    expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
   });
 });

@@ -102,7 +102,9 @@ describe('tasks, the task board and 红黑榜', () => {
     const board = (await get('/regions/632723/task-board')).body;
     expect(board.byUnit.find((u: Answer) => u.name === '区发改委')).toMatchObject({ tasks: 1, overdue: 1, due: 1, completedOnTime: 0 });
     const rankings = (await get('/rankings?region=632723&by=unit')).body;
-    expect(rankings.formula).toContain('100 × completedOnTime ÷ due');
+    // The formula is read by the people it ranks: in Chinese, naming each input as the table heads it.
+    expect(rankings.formula).toContain('100 × 按期完成 ÷ 应完成');
+    expect(rankings.formula).not.toMatch(/[A-Za-z]/);
     expect(rankings.rankings.map((r: Answer) => [r.rank, r.name, r.score, r.list])).toEqual([
       [1, '区教委', 100, '红榜'],
       [2, '区发改委', -50, '黑榜'],

@@ -166,7 +166,7 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     await screenshot(page, 'exits');
   });
 
-  it('shows a discipline reviewer a case’s grounds and derived parties, and opens a case from events picked on a timeline', async () => {
+  it('shows a discipline reviewer a case’s grounds and derived parties, opens cases from events picked on a household’s and a cadre’s record, and traces a village', async () => {
     await signInAs(page, t.baseUrl, 'discipline');
     await page.goto(`${t.baseUrl}/cases`);
     await page.click('[data-testid=cases] tbody tr.ant-table-row >> text=demo-case-001');
@@ -209,6 +209,30 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     expect(await page.textContent('[data-testid=trace-summary]')).toContain(record.cadre.name);
     expect((await tableRows(page, 'trace-held')).length).toBeGreaterThan(0);
     await screenshot(page, 'trace');
+
+    // Given the cadre's record, when the reviewer picks the latest visit on it and opens a case, then the case rests on
+    // that visit's event and is against that cadre.
+    await page.click('[data-testid=trace-visit-list] tbody tr.ant-table-row >> nth=0 >> .ant-checkbox-input');
+    await page.click('[data-testid=trace-open-case]');
+    await page.waitForURL(/\/cases\?grounds=/);
+    const proposal = new URL(page.url()).searchParams;
+    expect([proposal.get('grounds'), proposal.get('person')]).toEqual([record.visits.list[0].eventId, cadreId]);
+    await page.fill('[data-testid=case-summary]', '走访真实性存疑');
+    await page.click('.ant-modal-footer >> text=立案');
+    await page.waitForSelector('[data-testid=case-grounds] tbody tr.ant-table-row');
+    expect((await tableRows(page, 'case-grounds')).length).toBe(1);
+
+    // And a village's record names its 包村 unit with the lead official then, its work team, and each household's holder.
+    await page.goto(`${t.baseUrl}/trace?village=222426103201`);
+    await waitForText(page, '[data-testid=trace-summary]', '德化村');
+    const village = await api(`/regions/222426103201/record?from=${from}&to=${new Date().toISOString()}`, reviewer);
+    const [unit] = await tableRows(page, 'trace-units');
+    expect(unit[0]).toBe(village.units[0].name);
+    expect(unit[3]).toContain(village.units[0].leads[0].leadOfficial);
+    expect((await tableRows(page, 'trace-teams'))[0][0]).toBe(village.teams[0].firstSecretary.name);
+    const holders = await tableRows(page, 'trace-held');
+    expect(holders[0].slice(0, 2)).toEqual([village.held[0].householdId, village.held[0].cadreName]);
+    await screenshot(page, 'trace-village');
   });
 
   it('shows an auditor the refusals the test provoked, and the ledger’s verification and checkpoints, and signs one', async () => {

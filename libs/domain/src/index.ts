@@ -15,6 +15,7 @@ export * from './household/household-errors';
 export * from './household/household-state';
 export * from './household/household.decider';
 export * from './registry/unit/unit.decider';
+export * from './registry/unit/unit-leads';
 export * from './registry/cadre/cadre.decider';
 export * from './village/village.decider';
 export * from './visit-policy/visit-policy.decider';

@@ -110,6 +110,12 @@ export const ACCESS_POLICY = {
     description: '责任回溯: what a cadre held, did and missed in a period, as the record stood at a given time',
     scope: 'the cadre’s division lies in it or above it; only work in it is shown',
   },
+  'region.record': {
+    roles: ['township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],
+    description: '责任回溯 of a village: its unit, lead officials, work team and household holders in a period, what was done and missed',
+    scope: 'the village (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'household.register': {
     roles: ['township-reviewer', 'county-admin'],
     description: 'register a household (建档立卡)',

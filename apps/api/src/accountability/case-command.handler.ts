@@ -6,11 +6,10 @@ import {
   caseStreamId,
   householdDecider,
   householdStreamId,
+  leadAt,
   responsibleAt,
-  unitStreamId,
   type CaseCommand,
   type CaseParty,
-  type UnitEvent,
 } from '@bangfu/domain';
 import {
   EVENT_STORE,
@@ -108,7 +107,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
         });
     }
     for (const party of [...parties.values()].filter((p) => p.kind === 'unit')) {
-      const lead = await this.leadAt(party.partyId, at);
+      const lead = leadAt(await this.facts.unitLeads(party.partyId), at);
       if (lead)
         add({
           partyId: `lead:${party.partyId}`,
@@ -119,17 +118,6 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
         });
     }
     return [...parties.values()];
-  }
-
-  /** The unit's lead official at an instant: the one registered, or the last change in force by then. */
-  private async leadAt(unitId: string, at: string): Promise<string | undefined> {
-    const events = (await this.store.readStream(unitStreamId(unitId))) as unknown as UnitEvent[];
-    let lead: string | undefined;
-    for (const event of events) {
-      if (event.type === 'UnitRegistered') lead = event.data.leadOfficial;
-      else if (event.type === 'UnitLeadChanged' && event.data.from <= at) lead = event.data.leadOfficial;
-    }
-    return lead;
   }
 
   private async regionOf(against: { kind: 'person' | 'unit'; id: string }): Promise<string | undefined> {

@@ -10,6 +10,9 @@ import {
   cadreStreamId,
   effectiveGoLive,
   goLiveLevels,
+  leadPeriods,
+  type LeadPeriod,
+  type UnitEvent,
   policyInForce,
   policyRegionsFor,
   regionDecider,
@@ -54,6 +57,13 @@ export class RecordFacts {
 
   unit(unitId: string) {
     return loadState(this.store, unitStreamId(unitId), unitDecider);
+  }
+
+  /** A unit's lead officials over time, as the record stood at `knownAt` (everything recorded, when omitted). */
+  async unitLeads(unitId: string, knownAt?: string): Promise<LeadPeriod[]> {
+    const events = await this.store.readStream(unitStreamId(unitId));
+    const known = knownAt === undefined ? events : events.filter((e) => e.metadata.recordedAt <= knownAt);
+    return leadPeriods(known.map((e) => ({ event: e as unknown as UnitEvent, occurredAt: e.metadata.occurredAt })));
   }
 
   village(villageCode: string) {

@@ -1,7 +1,7 @@
-import { GetCadreRecordHandler } from './cadres/cadre-record.query';
 import { Module, type OnModuleInit } from '@nestjs/common';
 import { HOUSEHOLD_COMMAND_TYPES } from '@bangfu/domain';
 import { CommandRouter } from '../infrastructure/command-router';
+import { GetCadreRecordHandler } from './cadres/cadre-record.query';
 import { CadreCommandHandler, CadreCommandMessage } from './cadres/cadre-command.handler';
 import { GetCadreActivityHandler, GetCadreHandler, ListCadresHandler } from './cadres/cadre.queries';
 import { CadresController } from './cadres/cadres.controller';

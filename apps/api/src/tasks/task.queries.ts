@@ -87,10 +87,12 @@ interface Tally {
 /**
  * 红黑榜 score: 100 × on time ÷ due − 50 × overdue ÷ due − 10 × rejections − 5 × open findings on its tasks,
  * one decimal; not ranked until something is due. 红榜: score ≥ 80 with nothing overdue; 黑榜: anything overdue
- * or a score under 60.
+ * or a score under 60. Worded for the people it ranks, with the names the console and the workbook give each input
+ * (按期完成 completedOnTime, 应完成 due, 逾期未完成 overdue, 退回次数 rejections, 未整改问题 openFindings).
  */
 export const RANKING_FORMULA =
-  'score = 100 × completedOnTime ÷ due − 50 × overdue ÷ due − 10 × rejections − 5 × openFindings; 红榜: score ≥ 80 and overdue = 0; 黑榜: overdue > 0 or score < 60';
+  '得分 = 100 × 按期完成 ÷ 应完成 − 50 × 逾期未完成 ÷ 应完成 − 10 × 退回次数 − 5 × 未整改问题（保留一位小数，无应完成任务的不排名）；' +
+  '红榜：得分 ≥ 80 且无逾期未完成；黑榜：有逾期未完成或得分 < 60';
 
 export function score(t: Tally): number | null {
   if (t.due === 0) return null;

@@ -39,6 +39,8 @@ const MESSAGES: Readonly<Record<string, string>> = {
   RECTIFICATION_OUT_OF_ORDER: '整改须按“下达—报告—核验”的顺序',
   EVENT_NOT_FOUND: '引用的记录不存在',
   STEP_TOO_EARLY: '该环节尚未到可办理的时间',
+  REGION_NOT_FOUND: '该行政区划未登记',
+  VILLAGE_NOT_FOUND: '请选择一个已登记的行政村',
 };
 
 const FIELD_RULES: Readonly<Record<string, string>> = {

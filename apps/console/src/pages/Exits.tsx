@@ -7,6 +7,7 @@ import { Chart } from '../charts/Chart';
 import { EvidenceView } from '../components/EvidenceView';
 import { RegionPicker } from '../components/RegionPicker';
 import { useMe } from '../layout/me';
+import { STEP_ACTION_NAMES } from '../../../../libs/domain/src/shared/flag-names';
 
 interface StepCount {
   step: string;
@@ -67,7 +68,6 @@ const STATUS: Record<string, [string, string]> = {
   passed: ['已退出', 'green'],
   withdrawn: ['已撤回', 'default'],
 };
-const ACTION: Record<string, string> = { approve: '通过', reject: '退回', object: '异议', withdraw: '撤回' };
 const INDICATORS: [key: keyof Indicators['indicators'], title: string][] = [
   ['incidence', '贫困发生率'],
   ['wrongExitRate', '错退率'],
@@ -246,7 +246,7 @@ export default function Exits() {
                 content: (
                   <div data-testid="exit-step">
                     <Typography.Text strong>
-                      {step.title} · {ACTION[step.action] ?? step.action}
+                      {step.title} · {STEP_ACTION_NAMES[step.action] ?? step.action}
                     </Typography.Text>{' '}
                     · {step.actor.name ?? step.actor.id} · {shanghaiDateTime(step.at)} · 用时 {step.durationDays} 天
                     {Object.keys(step.computed).length > 0 && (

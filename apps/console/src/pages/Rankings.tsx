@@ -89,7 +89,7 @@ export default function Rankings() {
           input('completedOnTime', '按期完成'),
           input('completedLate', '逾期完成'),
           input('overdue', '逾期未完成'),
-          input('rejections', '退回'),
+          input('rejections', '退回次数'),
           input('openFindings', '未整改问题'),
         ]}
       />

@@ -39,3 +39,11 @@ export const RECIPIENT_KIND_NAMES: Readonly<Record<string, string>> = {
   village: '村集体',
   project: '项目',
 };
+
+/** What an actor did at a workflow step (exit cases). */
+export const STEP_ACTION_NAMES: Readonly<Record<string, string>> = {
+  approve: '通过',
+  reject: '退回',
+  object: '异议',
+  withdraw: '撤回',
+};

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { DIVISION_CODE, EntityId, ID_PATTERN, Instant, Reason } from '../../http/common-validators';
-import { PagedQueryDto, ViewQueryDto } from '../../http/view-query.dto';
+import { PagedQueryDto } from '../../http/view-query.dto';
 
 export class RegisterCadreDto {
   @EntityId('jl-wjw-li-ming', 'the cadre’s id: the subject (sub) of their token') cadreId!: string;
@@ -57,11 +57,4 @@ export class CadresQueryDto extends PagedQueryDto {
   @IsOptional()
   @Matches(ID_PATTERN)
   after?: string;
-}
-
-/** 责任回溯: the period looked at (business time) and when the record is read as it stood (record time). */
-export class CadreRecordQueryDto extends ViewQueryDto {
-  @Instant('the period from (business time); twelve months before `to` when omitted') from?: string;
-  @Instant('the period to (business time, exclusive); now when omitted; 422 PERIOD_INVALID before `from`') to?: string;
-  @Instant('read the record as it stood at this instant (record time); now when omitted') knownAt?: string;
 }

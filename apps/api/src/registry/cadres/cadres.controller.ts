@@ -10,11 +10,11 @@ import { GetCadreHouseholds } from '../../assignment/responsibility.queries';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { Dispatch, utc } from '../../http/dispatch';
-import { ProblemException } from '../../http/problem';
 import { ViewQueryDto } from '../../http/view-query.dto';
 import { CLOCK } from '../../infrastructure/tokens';
 import { UnitCommandMessage } from '../units/unit-command.handler';
-import { CadreRecordQueryDto, CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
+import { RecordPeriodQueryDto, recordPeriod } from '../duty-record/record-period';
 import { GetCadreRecord } from './cadre-record.query';
 import { CadreCommandMessage } from './cadre-command.handler';
 import { GetCadre, GetCadreActivity, ListCadres } from './cadre.queries';
@@ -103,15 +103,8 @@ export class CadresController {
       '责任回溯: for a period, the households held, the visits made, the overdue months and 对接 missed, and the exit steps acted ' +
       'on — as the record stood at `knownAt`; only work in your jurisdiction',
   })
-  record(@Param('cadreId') cadreId: string, @Query() query: CadreRecordQueryDto, @Req() request: Request) {
-    const now = this.clock.now();
-    const to = utc(query.to, now);
-    const from = query.from ? utc(query.from, now) : new Date(Date.parse(to) - 365 * 86_400_000).toISOString();
-    if (from >= to) {
-      throw new ProblemException(422, 'VALIDATION_FAILED', 'the period is invalid', [
-        { field: 'to', message: `to (${to}) is not after from (${from})`, code: 'PERIOD_INVALID' },
-      ]);
-    }
-    return this.queryBus.execute(new GetCadreRecord(request.actor, cadreId, from, to, utc(query.knownAt, now)));
+  record(@Param('cadreId') cadreId: string, @Query() query: RecordPeriodQueryDto, @Req() request: Request) {
+    const { from, to, knownAt } = recordPeriod(query, this.clock.now());
+    return this.queryBus.execute(new GetCadreRecord(request.actor, cadreId, from, to, knownAt));
   }
 }

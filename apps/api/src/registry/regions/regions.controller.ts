@@ -1,17 +1,21 @@
-import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
 import type { AppendResult } from '@bangfu/eventstore';
+import type { Clock } from '@bangfu/workflow';
 import { Action } from '../../access/action.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
 import { toCommandResponse } from '../../http/to-command-response';
+import { CLOCK } from '../../infrastructure/tokens';
+import { RecordPeriodQueryDto, recordPeriod } from '../duty-record/record-period';
 import { DeclareGoLiveDto, ListRegionsQueryDto, RegionDto, RegisterRegionDto } from './region.dto';
 import { RegionCommandMessage } from './region-command.handler';
 import { GetRegion, ListRegions } from './region.queries';
+import { GetVillageRecord } from './village-record.query';
 
 @ApiTags('registry')
 @Controller('api/v1/regions')
@@ -20,6 +24,7 @@ export class RegionsController {
     private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -54,6 +59,18 @@ export class RegionsController {
   @ApiOkResponse({ type: [RegionDto] })
   list(@Query() query: ListRegionsQueryDto, @CurrentActor() actor: Actor): Promise<RegionDto[]> {
     return this.queryBus.execute(new ListRegions(actor, query.parent, query.level, query.q));
+  }
+
+  @Get(':code/record')
+  @Action('region.record')
+  @ApiOkResponse({
+    description:
+      '责任回溯 of a village: its 包村 unit and lead officials, work team and 第一书记, who held each household, the visits, ' +
+      'exit steps, overdue months and 对接 missed in a period — as the record stood at `knownAt`',
+  })
+  record(@Param('code') code: string, @Query() query: RecordPeriodQueryDto) {
+    const { from, to, knownAt } = recordPeriod(query, this.clock.now());
+    return this.queryBus.execute(new GetVillageRecord(code, from, to, knownAt));
   }
 
   @Get(':code')
