@@ -31,6 +31,8 @@ const PAGES: { page: string; role: string; path: string; ready: string }[] = [
   { page: '退出进度', role: 'leader', path: '/exits', ready: '[data-testid=funnel-household-exit][data-option]' },
   { page: '资金去向', role: 'leader', path: '/funds', ready: '[data-testid=fund-sankey][data-option]' },
   { page: '问责案件', role: 'discipline', path: '/cases', ready: '[data-testid=cases] tbody tr.ant-table-row' },
+  { page: '责任回溯（帮扶责任人）', role: 'discipline', path: '/trace?cadre=jl-wjw-01', ready: '[data-testid=trace-visits][data-option]' },
+  { page: '责任回溯（行政村）', role: 'discipline', path: '/trace?village=222426103201', ready: '[data-testid=trace-visits][data-option]' },
   { page: '访问日志', role: 'auditor', path: '/access-log', ready: '[data-testid=access-log] tbody tr.ant-table-row' },
   { page: '账本与卷宗', role: 'auditor', path: '/ledger', ready: '[data-testid=ledger-verify]' },
 ];
