@@ -1,4 +1,13 @@
-import { DomainError, type Actor, type DecisionContext, type Decider, type DomainCommand, type DomainEvent } from '@bangfu/domain';
+import {
+  DomainError,
+  type Actor,
+  type DecisionContext,
+  type Decider,
+  type Decision,
+  type DomainCommand,
+  type DomainEvent,
+  type FactsMap,
+} from '@bangfu/domain';
 
 const DEFAULT_CONTEXT: DecisionContext = {
   now: new Date('2026-01-15T02:00:00.000Z'),
@@ -12,11 +21,11 @@ type ErrorExpectation = (abstract new (...args: never[]) => DomainError) | { cod
  *   specFor(decider).given([...events]).when(command).then([...expected events])
  *   specFor(decider).given([...events]).when(command).then(SomeDomainError) — or .then({ code: 'X' })
  */
-export function specFor<C extends DomainCommand, E extends DomainEvent, S>(decider: Decider<C, E, S>) {
+export function specFor<C extends DomainCommand, E extends DomainEvent, S, F extends FactsMap<C>>(decider: Decider<C, E, S, F>) {
   return {
     given(history: E[]) {
       return {
-        when(command: C, context: Partial<DecisionContext> & { actor?: Actor } = {}) {
+        when(command: Decision<C, F>, context: Partial<DecisionContext> & { actor?: Actor } = {}) {
           const run = () => {
             const state = history.reduce(decider.evolve, decider.initialState());
             return decider.decide(command, state, { ...DEFAULT_CONTEXT, ...context });

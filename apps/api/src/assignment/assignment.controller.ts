@@ -37,8 +37,6 @@ export class AssignmentController {
       cadreId: body.cadreId,
       from: at,
       reason: body.reason ?? '',
-      cadre: { registered: false, recalled: false },
-      handoverDays: 0,
     };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'AssignCadre', data }, metadata));
   }
@@ -70,8 +68,6 @@ export class AssignmentController {
       unitId: body.unitId,
       from: at,
       reason: body.reason ?? '',
-      unitRegistered: false,
-      villageRegistered: false,
     };
     return this.dispatch.send(new VillageCommandMessage({ type: 'AssignUnitToVillage', data }, metadata));
   }
@@ -87,8 +83,6 @@ export class AssignmentController {
       firstSecretaryId: body.firstSecretaryId,
       from: at,
       reason: body.reason ?? '',
-      unregisteredCadres: [],
-      villageRegistered: false,
     };
     return this.dispatch.send(new VillageCommandMessage({ type: 'AssignWorkTeam', data }, metadata));
   }

@@ -20,21 +20,28 @@ export class VillageCommandHandler implements ICommandHandler<VillageCommandMess
 
   async execute({ command, metadata }: VillageCommandMessage): Promise<AppendResult> {
     const { villageCode } = command.data;
-    if (command.type === 'AssignUnitToVillage') {
-      const [unit, villageRegistered] = await Promise.all([
-        this.facts.unit(command.data.unitId),
-        this.facts.villageRegistered(villageCode),
-      ]);
-      command = { ...command, data: { ...command.data, unitRegistered: unit.registered, villageRegistered } };
-    } else if (command.type === 'AssignWorkTeam') {
-      const ids = [...new Set([command.data.firstSecretaryId, ...command.data.memberIds])];
-      const cadres = await Promise.all(ids.map((id) => this.facts.cadre(id)));
-      const unregisteredCadres = ids.filter((_, i) => !cadres[i].registered);
-      command = {
-        ...command,
-        data: { ...command.data, unregisteredCadres, villageRegistered: await this.facts.villageRegistered(villageCode) },
-      };
+    const streamId = villageStreamId(villageCode);
+    const recorded = { ...metadata, subjectRegion: villageCode };
+    switch (command.type) {
+      case 'AssignUnitToVillage': {
+        const [unit, villageRegistered] = await Promise.all([
+          this.facts.unit(command.data.unitId),
+          this.facts.villageRegistered(villageCode),
+        ]);
+        const facts = { unitRegistered: unit.registered, villageRegistered };
+        return handleCommand(this.store, streamId, villageDecider, command, recorded, { facts });
+      }
+      case 'AssignWorkTeam': {
+        const ids = [...new Set([command.data.firstSecretaryId, ...command.data.memberIds])];
+        const cadres = await Promise.all(ids.map((id) => this.facts.cadre(id)));
+        const facts = {
+          unregisteredCadres: ids.filter((_, i) => !cadres[i].registered),
+          villageRegistered: await this.facts.villageRegistered(villageCode),
+        };
+        return handleCommand(this.store, streamId, villageDecider, command, recorded, { facts });
+      }
+      default:
+        return handleCommand(this.store, streamId, villageDecider, command, recorded);
     }
-    return handleCommand(this.store, villageStreamId(villageCode), villageDecider, command, { ...metadata, subjectRegion: villageCode });
   }
 }

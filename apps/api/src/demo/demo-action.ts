@@ -35,6 +35,6 @@ export function demoMonthBase(firstMonth: string, index: number): number {
 export function assignCadreCommand(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
   return {
     type: 'AssignCadre',
-    data: { householdId, cadreId, from, reason, cadre: { registered: false, recalled: false }, handoverDays: 0 },
+    data: { householdId, cadreId, from, reason },
   };
 }

@@ -72,7 +72,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
   const iso = (t: number) => new Date(t).toISOString();
 
   for (const [i, region] of SEED_000_REGIONS.entries()) {
-    office(start + i * 1000, `region:${region.code}`, { type: 'RegisterRegion', data: { ...region, parent: null } });
+    office(start + i * 1000, `region:${region.code}`, { type: 'RegisterRegion', data: { ...region } });
   }
   const t0 = start + HOUR;
   office(t0, 'policy:220000', {
@@ -84,7 +84,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       reason: '吉卫党委发〔2019〕11号：每月走访不少于1次，新调整的包保责任人及时对接',
     },
   });
-  office(t0 + 1000, 'unit', { type: 'RegisterUnit', data: { ...DEMO_UNIT, regionRegistered: false } });
+  office(t0 + 1000, 'unit', { type: 'RegisterUnit', data: { ...DEMO_UNIT } });
   for (const [i, cadre] of DEMO_CADRES.entries()) {
     office(t0 + 2000 + i, `cadre:${cadre.cadreId}`, {
       type: 'RegisterCadre',
@@ -92,7 +92,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         ...cadre,
         unitId: DEMO_UNIT.unitId,
         phone: `1394433${String(1000 + i * 37).slice(-4)}`,
-        unit: { registered: false, regionCode: null },
       },
     });
   }
@@ -109,8 +108,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         unitId: DEMO_UNIT.unitId,
         from: iso(t1),
         reason: '省直单位包村',
-        unitRegistered: false,
-        villageRegistered: false,
       },
     });
     office(t1 + 1, `village-team:${village.code}`, {
@@ -121,8 +118,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         firstSecretaryId: DEMO_CADRES[village.team[0]].cadreId,
         from: iso(t1),
         reason: '选派驻村工作队',
-        unregisteredCadres: [],
-        villageRegistered: false,
       },
     });
     for (const [i, household] of demoHouseholds(village, random).entries()) {
@@ -135,7 +130,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         `household:${household.householdId}`,
         {
           type: 'RegisterHousehold',
-          data: { ...household, identifiedAt: iso(t1), source: 'identification', villageRegistered: false },
+          data: { ...household, identifiedAt: iso(t1), source: 'identification' },
         },
         t1,
       );
@@ -171,7 +166,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
           findings: FINDINGS,
           measures: [MEASURES[Math.floor(random() * MEASURES.length)]],
           notes: '',
-          visitor: { registered: false, linkedToVillage: false },
         },
       },
     });
@@ -240,7 +234,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
             budgetFen: 20_000_000,
             dueOn: iso(base + 60 * DAY).slice(0, 10),
             approvedOn: iso(base + DAY).slice(0, 10),
-            leadUnitRegistered: false,
           },
         });
         office(base + DAY + 1000, 'project-youfang-beneficiaries', {
@@ -249,7 +242,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
             projectId,
             householdIds: households.filter((h) => h.villageCode === DEMO_VILLAGES[1].code).map((h) => h.householdId),
             link: '入股分红',
-            unregistered: [],
           },
         });
         office(base + 20 * DAY, 'project-youfang-milestone', {
@@ -279,7 +271,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
             budgetFen: 6_000_000,
             dueOn: iso(base + 400 * DAY).slice(0, 10),
             approvedOn: iso(base + 50 * DAY).slice(0, 10),
-            leadUnitRegistered: false,
           },
         });
         office(base + 2 * DAY + 3 * HOUR, 'correct', {
@@ -393,7 +384,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
           'new-identification',
           {
             type: 'RegisterHousehold',
-            data: { ...household, identifiedAt: iso(base + DAY), source: 'identification', villageRegistered: false },
+            data: { ...household, identifiedAt: iso(base + DAY), source: 'identification' },
           },
           base + DAY,
         );
@@ -459,7 +450,6 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
               reason: '帮扶工作不实，走访记录与实际不符',
               recalledAt: iso(base + 4 * DAY),
               handovers: held.map((householdId, i) => ({ householdId, successorId: DEMO_CADRES[9 + (i % 2)].cadreId })),
-              heldHouseholds: [],
             },
           },
           base + 4 * DAY,

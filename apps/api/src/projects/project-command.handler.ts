@@ -28,23 +28,23 @@ export class ProjectCommandHandler implements ICommandHandler<ProjectCommandMess
 
   async execute({ command, metadata }: ProjectCommandMessage): Promise<AppendResult> {
     const streamId = projectStreamId(command.data.projectId);
-    let regionCode: string | undefined;
     if (command.type === 'ApproveProject') {
-      regionCode = command.data.regionCode;
-      command = { ...command, data: { ...command.data, leadUnitRegistered: (await this.facts.unit(command.data.leadUnitId)).registered } };
-    } else {
-      const project = await loadState(this.store, streamId, projectDecider);
-      regionCode = project.approved ? project.approval.regionCode : undefined;
-      const notFound = () => new ProjectNotFoundError(`project ${command.data.projectId} was never approved`);
-      if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
-      if (command.type === 'AddBeneficiaries') {
-        const states = await Promise.all(
-          command.data.householdIds.map((id) => loadState(this.store, householdStreamId(id), householdDecider)),
-        );
-        const unregistered = command.data.householdIds.filter((_, i) => states[i].status !== 'registered');
-        command = { ...command, data: { ...command.data, unregistered } };
-      }
+      const leadUnitRegistered = (await this.facts.unit(command.data.leadUnitId)).registered;
+      const recorded = { ...metadata, subjectRegion: command.data.regionCode };
+      return handleCommand(this.store, streamId, projectDecider, command, recorded, { facts: { leadUnitRegistered } });
     }
-    return handleCommand(this.store, streamId, projectDecider, command, { ...metadata, subjectRegion: regionCode });
+    const project = await loadState(this.store, streamId, projectDecider);
+    const regionCode = project.approved ? project.approval.regionCode : undefined;
+    const notFound = () => new ProjectNotFoundError(`project ${command.data.projectId} was never approved`);
+    if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
+    const recorded = { ...metadata, subjectRegion: regionCode };
+    if (command.type === 'AddBeneficiaries') {
+      const states = await Promise.all(
+        command.data.householdIds.map((id) => loadState(this.store, householdStreamId(id), householdDecider)),
+      );
+      const unregistered = command.data.householdIds.filter((_, i) => states[i].status !== 'registered');
+      return handleCommand(this.store, streamId, projectDecider, command, recorded, { facts: { unregistered } });
+    }
+    return handleCommand(this.store, streamId, projectDecider, command, recorded);
   }
 }

@@ -30,7 +30,7 @@ export class ProjectsController {
   @Action('project.approve')
   @ApiCreatedResponse({ type: CommandResponseDto })
   approve(@Body() body: ApproveProjectDto, @Req() request: Request) {
-    const data = { ...body, approvedOn: shanghaiDate(this.clock.now()), leadUnitRegistered: false };
+    const data = { ...body, approvedOn: shanghaiDate(this.clock.now()) };
     return this.dispatch.send(new ProjectCommandMessage({ type: 'ApproveProject', data }, this.context.metadataFor(request)));
   }
 
@@ -38,7 +38,7 @@ export class ProjectsController {
   @Action('project.update')
   @ApiCreatedResponse({ type: CommandResponseDto })
   beneficiaries(@Param('projectId') projectId: string, @Body() body: BeneficiariesDto, @Req() request: Request) {
-    const data = { projectId, householdIds: body.householdIds, link: body.link, unregistered: [] };
+    const data = { projectId, householdIds: body.householdIds, link: body.link };
     return this.dispatch.send(new ProjectCommandMessage({ type: 'AddBeneficiaries', data }, this.context.metadataFor(request)));
   }
 

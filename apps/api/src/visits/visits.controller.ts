@@ -54,7 +54,6 @@ export class VisitsController {
       measures: body.measures ?? [],
       notes: body.notes ?? '',
       ...(body.location ? { location: { latitude: body.location.latitude, longitude: body.location.longitude } } : {}),
-      visitor: { registered: false, linkedToVillage: false },
     };
     const response = await this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordVisit', data }, metadata));
     return { ...response, visitId };

@@ -57,7 +57,7 @@ describe('two bangfu nodes on one EventStoreDB', () => {
         {
           timerId: `two-nodes-${code}`,
           dueAt,
-          command: { type: 'RegisterRegion', data: { code, name: `省 ${code}`, parent: null } },
+          command: { type: 'RegisterRegion', data: { code, name: `省 ${code}` } },
           purpose: 'two-node test',
         },
         { actor: SYSTEM_ACTOR, now: new Date() },

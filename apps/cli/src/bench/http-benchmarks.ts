@@ -113,11 +113,11 @@ async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<voi
   }
   await send({
     type: 'RegisterUnit',
-    data: { unitId: 'bench-unit', name: '基准测试单位', regionCode: '220000', leadOfficial: '张义', regionRegistered: false },
+    data: { unitId: 'bench-unit', name: '基准测试单位', regionCode: '220000', leadOfficial: '张义' },
   });
   await send({
     type: 'RegisterCadre',
-    data: { cadreId: 'bench-cadre', name: '李明', unitId: 'bench-unit', position: '科员', unit: { registered: false, regionCode: null } },
+    data: { cadreId: 'bench-cadre', name: '李明', unitId: 'bench-unit', position: '科员' },
   });
   await Promise.all(
     Array.from({ length: households }, async (_, n) => {
@@ -133,7 +133,6 @@ async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<voi
           causes: ['因病'],
           identifiedAt: start,
           source: 'import',
-          villageRegistered: false,
         },
       });
       await send({
@@ -143,8 +142,6 @@ async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<voi
           cadreId: 'bench-cadre',
           from: start,
           reason: '',
-          cadre: { registered: false, recalled: false },
-          handoverDays: 0,
         },
       });
     }),

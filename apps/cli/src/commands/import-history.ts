@@ -106,8 +106,6 @@ function assignCommand(row: AssignmentRow): HouseholdCommand {
       cadreId: row.cadreId,
       from: row.from,
       reason: row.reason,
-      cadre: { registered: false, recalled: false },
-      handoverDays: 0,
     },
   };
 }
@@ -125,7 +123,6 @@ function visitCommand(row: VisitRow, digest: string): HouseholdCommand {
       findings: row.findings,
       measures: row.measures,
       notes: row.notes,
-      visitor: { registered: false, linkedToVillage: false },
     },
   };
 }

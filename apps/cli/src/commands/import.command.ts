@@ -99,7 +99,7 @@ class RowImporter {
         if (cadre.recalled) return fail(HOUSEHOLD_COLUMNS.cadreId, `cadre ${cadreId} was recalled`);
       }
       const registered = await this.send(
-        { type: 'RegisterHousehold', data: { ...household, source: 'import', villageRegistered: false } },
+        { type: 'RegisterHousehold', data: { ...household, source: 'import' } },
         `import:household:${key}`,
         household.identifiedAt,
       );
@@ -112,8 +112,6 @@ class RowImporter {
               cadreId,
               from: household.identifiedAt,
               reason: '建档立卡数据导入',
-              cadre: { registered: false, recalled: false },
-              handoverDays: 0,
             },
           },
           `import:assign:${key}`,

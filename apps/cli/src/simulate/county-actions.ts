@@ -61,13 +61,13 @@ export function provinceActions(plan: ProvincePlan, firstMonth: string): DemoAct
       at,
       actor,
       key: `region:${plan.code}`,
-      command: { type: 'RegisterRegion', data: { code: plan.code, name: plan.name, parent: null } },
+      command: { type: 'RegisterRegion', data: { code: plan.code, name: plan.name } },
     },
     ...plan.cities.map((city, i) => ({
       at: at + 1000 * (i + 1),
       actor,
       key: `region:${city.code}`,
-      command: { type: 'RegisterRegion', data: { ...city, parent: null } } as DomainCommand,
+      command: { type: 'RegisterRegion', data: { ...city } } as DomainCommand,
     })),
   ];
   actions.push({
@@ -126,7 +126,7 @@ export function* countyActions(
   office(
     start,
     `region:${county.code}`,
-    { type: 'RegisterRegion', data: { code: county.code, name: county.name, parent: null } },
+    { type: 'RegisterRegion', data: { code: county.code, name: county.name } },
     undefined,
     provinceAdmin(plan),
   );
@@ -148,7 +148,6 @@ export function* countyActions(
           findings: FINDINGS,
           measures: [MEASURES[Math.floor(random() * MEASURES.length)]],
           notes: NOTES[Math.floor(random() * NOTES.length)],
-          visitor: { registered: false, linkedToVillage: false },
         },
       },
     });
@@ -225,9 +224,9 @@ export function* countyActions(
   let tick = 1;
   const next = () => start + HOUR + tick++ * 1000;
   for (const town of county.towns) {
-    office(next(), `region:${town.code}`, { type: 'RegisterRegion', data: { code: town.code, name: town.name, parent: null } });
+    office(next(), `region:${town.code}`, { type: 'RegisterRegion', data: { code: town.code, name: town.name } });
     for (const village of town.villages) {
-      office(next(), `region:${village.code}`, { type: 'RegisterRegion', data: { code: village.code, name: village.name, parent: null } });
+      office(next(), `region:${village.code}`, { type: 'RegisterRegion', data: { code: village.code, name: village.name } });
     }
     office(next(), `unit:${town.unitId}`, {
       type: 'RegisterUnit',
@@ -236,7 +235,6 @@ export function* countyActions(
         name: `${town.name}包村单位`,
         regionCode: county.code,
         leadOfficial: `${town.name}党委书记`,
-        regionRegistered: false,
       },
     });
     for (const cadreId of town.cadreIds) {
@@ -247,7 +245,6 @@ export function* countyActions(
           name: `帮扶干部${cadreId.slice(-7)}`,
           unitId: town.unitId,
           position: '科员',
-          unit: { registered: false, regionCode: null },
         },
       });
     }
@@ -260,8 +257,6 @@ export function* countyActions(
           unitId: town.unitId,
           from: iso(start + HOUR),
           reason: '单位包村',
-          unitRegistered: false,
-          villageRegistered: false,
         },
       });
       const profiles = demoHouseholds({ ...village, people: Math.round(village.households * 2.6), cadres: [], team: [] }, random);
@@ -274,7 +269,7 @@ export function* countyActions(
           `household:${profile.householdId}`,
           {
             type: 'RegisterHousehold',
-            data: { ...profile, identifiedAt: iso(start), source: 'identification', villageRegistered: false },
+            data: { ...profile, identifiedAt: iso(start), source: 'identification' },
           },
           start,
         );

@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../shared/decider';
 import { judgedAfterGoLive } from '../shared/go-live';
-import type { HouseholdCommand } from './household-commands';
+import type { HouseholdCommand, HouseholdDecision } from './household-commands';
 import {
   AssignmentOutOfOrderError,
   CadreNotFoundError,
@@ -14,14 +14,15 @@ import { currentAssignment, type HouseholdState } from './household-state';
 
 const DAY_MS = 86_400_000;
 
-type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
+type Command<T extends HouseholdCommand['type']> = HouseholdDecision<T>;
 
 /**
  * Assigns a cadre, or hands the household over when someone holds it: the predecessor's period ends at
  * the very instant the successor's begins, so there is exactly one responsible cadre at every instant.
  */
 export function assign(command: Command<'AssignCadre'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
-  const { householdId, cadreId, from, reason, cadre, handoverDays } = command.data;
+  const { householdId, cadreId, from, reason } = command.data;
+  const { cadre, handoverDays } = command.facts;
   const household = requireActive(state, householdId);
   if (!cadre.registered) throw new CadreNotFoundError(`cadre ${cadreId} is not registered`, { field: 'cadreId' });
   if (cadre.recalled) throw new CadreRecalledError(`cadre ${cadreId} was recalled (召回) and cannot take on households`);
@@ -75,7 +76,8 @@ export function endAssignment(command: Command<'EndAssignment'>, state: Househol
 
 /** The 对接 deadline: a new responsible cadre who has not visited (kind 对接) by the due time is on the record. */
 export function checkHandoverVisit(command: Command<'CheckHandoverVisit'>, state: HouseholdState): HouseholdEvent[] {
-  const { householdId, cadreId, since, dueAt, goLiveAt } = command.data;
+  const { householdId, cadreId, since, dueAt } = command.data;
+  const { goLiveAt } = command.facts;
   const household = requireRegistered(state, householdId);
   if (!judgedAfterGoLive(goLiveAt, since)) return [];
   if (household.status === 'removed' || household.handoversChecked.has(`${cadreId}@${since}`)) return [];

@@ -1,11 +1,9 @@
+import type { Decision } from '../shared/decider';
 import type { HouseholdProfile, VisitPolicyTerms, VisitRecord } from './household-events';
 import type { ExclusionReason } from './household-vocabulary';
 
-/**
- * Facts from other streams that a command needs. Callers send placeholders; the command handler reads
- * the authoritative streams and fills these in before the pure decider sees the command.
- */
-export interface CadreFacts {
+/** A cadre's standing, read from the cadre's stream when a household is assigned to them. */
+export interface CadreStanding {
   registered: boolean;
   recalled: boolean;
 }
@@ -24,7 +22,6 @@ export type HouseholdCommand =
         villageCode: string;
         identifiedAt: string;
         source: 'identification' | 'import';
-        villageRegistered: boolean;
       };
     }
   | {
@@ -38,24 +35,37 @@ export type HouseholdCommand =
   | { type: 'EndTransitionBenefits'; data: { householdId: string; exitId: string } }
   | {
       type: 'AssignCadre';
-      data: { householdId: string; cadreId: string; from: string; reason: string; cadre: CadreFacts; handoverDays: number };
+      data: { householdId: string; cadreId: string; from: string; reason: string };
     }
   | { type: 'EndAssignment'; data: { householdId: string; at: string; reason: string } }
   | {
       type: 'CheckHandoverVisit';
-      /** `goLiveAt`: the village's go-live (from the region streams); an obligation that began before it is not judged. */
-      data: { householdId: string; cadreId: string; since: string; dueAt: string; goLiveAt?: string | null };
+      data: { householdId: string; cadreId: string; since: string; dueAt: string };
     }
-  | {
-      type: 'RecordVisit';
-      data: VisitRecord & { visitor: VisitorFacts };
-    }
+  | { type: 'RecordVisit'; data: VisitRecord }
   | { type: 'RetractVisit'; data: { householdId: string; visitId: string; reason: string } }
-  | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string; policy: VisitPolicyTerms | null; goLiveAt?: string | null } }
+  | { type: 'CheckMonthlyVisit'; data: { householdId: string; month: string } }
   | { type: 'RemindOverdueVisit'; data: { householdId: string; month: string } }
   | { type: 'EscalateOverdueVisit'; data: { householdId: string; month: string } };
 
 export type HouseholdCommandType = HouseholdCommand['type'];
+
+/**
+ * What a household's handler reads from other streams for a decision, never sent by a caller: whether the village
+ * is registered; the cadre's standing and the 对接 days of the policy in force; whether a visitor is linked to the
+ * village; the visit policy in force at a month's end; and the village's go-live (an obligation that began before
+ * it is migrated history, not judged).
+ */
+export interface HouseholdFacts {
+  RegisterHousehold: { villageRegistered: boolean };
+  AssignCadre: { cadre: CadreStanding; handoverDays: number };
+  RecordVisit: { visitor: VisitorFacts };
+  CheckHandoverVisit: { goLiveAt: string | null };
+  CheckMonthlyVisit: { policy: VisitPolicyTerms; goLiveAt: string | null };
+}
+
+/** One household command as its decider sees it: the intent, and the facts its type is decided with. */
+export type HouseholdDecision<T extends HouseholdCommandType> = Extract<Decision<HouseholdCommand, HouseholdFacts>, { type: T }>;
 
 export const HOUSEHOLD_COMMAND_TYPES: readonly HouseholdCommandType[] = [
   'RegisterHousehold',

@@ -1,6 +1,7 @@
 import { specFor } from '@bangfu/testing';
 import { householdDecider } from './household.decider';
-import type { HouseholdCommand } from './household-commands';
+import type { Decision } from '../shared/decider';
+import type { HouseholdCommand, HouseholdFacts } from './household-commands';
 import type { HouseholdEvent } from './household-events';
 import type { Findings } from './household-vocabulary';
 
@@ -8,6 +9,8 @@ const HH = '2224261032010001';
 const IDENTIFIED_AT = '2025-03-01T00:00:00.000Z';
 const VILLAGE = '222426103201';
 const spec = specFor(householdDecider);
+/** A command as the decider receives it: the intent and the facts its handler read. */
+type Decided = Decision<HouseholdCommand, HouseholdFacts>;
 const OK = { result: 'met' as const };
 const FINDINGS: Findings = { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK };
 
@@ -56,7 +59,7 @@ const visited = (
     byResponsibleCadre,
   },
 });
-const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = false): HouseholdCommand => ({
+const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = false): Decided => ({
   type: 'RecordVisit',
   data: {
     visitId: 'v-new',
@@ -67,21 +70,23 @@ const recordVisit = (cadreId: string, occurredAt: string, linkedToVillage = fals
     findings: FINDINGS,
     measures: ['产业帮扶：黄牛养殖'],
     notes: '',
-    visitor: { registered: true, linkedToVillage },
   },
+  facts: { visitor: { registered: true, linkedToVillage } },
 });
-const assign = (cadreId: string, from: string): HouseholdCommand => ({
+const assign = (cadreId: string, from: string, recalled = false): Decided => ({
   type: 'AssignCadre',
-  data: { householdId: HH, cadreId, from, reason: '调整', cadre: { registered: true, recalled: false }, handoverDays: 15 },
+  data: { householdId: HH, cadreId, from, reason: '调整' },
+  facts: { cadre: { registered: true, recalled }, handoverDays: 15 },
 });
 const policy = { regionCode: '000000', version: 0, visitsPerMonth: 1, reminderDays: 3, escalationDays: 10 };
 const deadlines = { remindAt: '2025-05-03T16:00:00.000Z', escalateAt: '2025-05-10T16:00:00.000Z' };
 
 describe('household decider', () => {
   describe('registration', () => {
-    const register = (members: { name: string; idNumber: string; relation: '户主' | '配偶' }[]): HouseholdCommand => ({
+    const register = (members: { name: string; idNumber: string; relation: '户主' | '配偶' }[]): Decided => ({
       type: 'RegisterHousehold',
-      data: { ...(registered.data as object), members, villageRegistered: true } as never,
+      data: { ...(registered as Extract<HouseholdEvent, { type: 'HouseholdRegistered' }>).data, members },
+      facts: { villageRegistered: true },
     });
 
     it('registers a household whose members have valid ID numbers and one head', () => {
@@ -125,7 +130,7 @@ describe('household decider', () => {
         .then([]);
     });
     it('a correction may hold from an earlier time, never before the registration nor in the future', () => {
-      const correction = (effectiveFrom: string): HouseholdCommand => ({
+      const correction = (effectiveFrom: string): Decided => ({
         type: 'CorrectHousehold',
         data: { householdId: HH, changes: { category: '低保贫困户' }, reason: '原登记属性有误', effectiveFrom },
       });
@@ -148,7 +153,7 @@ describe('household decider', () => {
       spec.given([registered]).when(correction('2999-01-01T00:00:00.000Z')).then({ code: 'TIME_IN_FUTURE' });
     });
     it('relapse needs an exit first', () => {
-      const relapse: HouseholdCommand = {
+      const relapse: Decided = {
         type: 'RecordRelapse',
         data: { householdId: HH, relapsedAt: '2026-01-01T00:00:00.000Z', reason: '因病返贫' },
       };
@@ -174,11 +179,11 @@ describe('household decider', () => {
           members: [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主', disabled }],
         },
       }) as HouseholdEvent;
-    const exit: HouseholdCommand = {
+    const exit: Decided = {
       type: 'MarkHouseholdExited',
       data: { householdId: HH, exitedAt: '2025-08-31T04:00:00.000Z', exitId: 'e1' },
     };
-    const end: HouseholdCommand = { type: 'EndTransitionBenefits', data: { householdId: HH, exitId: 'e1' } };
+    const end: Decided = { type: 'EndTransitionBenefits', data: { householdId: HH, exitId: 'e1' } };
     const exited = (until: string | null): HouseholdEvent => ({
       type: 'HouseholdExited',
       data: { ...(exit.data as { householdId: string; exitedAt: string; exitId: string }), transitionUntil: until },
@@ -230,7 +235,7 @@ describe('household decider', () => {
         );
     });
     it('refuses to end responsibility before exit (不脱贫不脱钩), and allows it after', () => {
-      const end: HouseholdCommand = { type: 'EndAssignment', data: { householdId: HH, at: '2026-01-01T00:00:00.000Z', reason: '调离' } };
+      const end: Decided = { type: 'EndAssignment', data: { householdId: HH, at: '2026-01-01T00:00:00.000Z', reason: '调离' } };
       spec
         .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
         .when(end)
@@ -247,10 +252,7 @@ describe('household decider', () => {
     it('refuses a recalled cadre, a period before registration and a period before the last change', () => {
       spec
         .given([registered])
-        .when({
-          ...assign('c1', '2025-04-01T00:00:00.000Z'),
-          data: { ...(assign('c1', '2025-04-01T00:00:00.000Z').data as object), cadre: { registered: true, recalled: true } },
-        } as HouseholdCommand)
+        .when(assign('c1', '2025-04-01T00:00:00.000Z', true))
         .then({ code: 'CADRE_RECALLED' });
       spec.given([registered]).when(assign('c1', '2025-01-01T00:00:00.000Z')).then({ code: 'BEFORE_REGISTRATION' });
       spec
@@ -259,9 +261,10 @@ describe('household decider', () => {
         .then({ code: 'ASSIGNMENT_OUT_OF_ORDER' });
     });
     it('records a missed 对接 visit once, and not when the new cadre visited in time', () => {
-      const check: HouseholdCommand = {
-        type: 'CheckHandoverVisit',
+      const check = {
+        type: 'CheckHandoverVisit' as const,
         data: { householdId: HH, cadreId: 'c1', since: '2025-03-02T00:00:00.000Z', dueAt: '2025-03-17T00:00:00.000Z' },
+        facts: { goLiveAt: null },
       };
       const missed: HouseholdEvent = { type: 'HandoverNotConnected', data: { ...check.data, villageCode: VILLAGE } } as HouseholdEvent;
       spec
@@ -282,15 +285,10 @@ describe('household decider', () => {
         .then([missed]);
     });
     it('given an assignment made before the village went live, when its 对接 deadline passes unvisited, then nothing is judged', () => {
-      const beforeGoLive: HouseholdCommand = {
+      const beforeGoLive: Decided = {
         type: 'CheckHandoverVisit',
-        data: {
-          householdId: HH,
-          cadreId: 'c1',
-          since: '2025-03-02T00:00:00.000Z',
-          dueAt: '2025-03-17T00:00:00.000Z',
-          goLiveAt: '2025-03-10T00:00:00.000Z',
-        },
+        data: { householdId: HH, cadreId: 'c1', since: '2025-03-02T00:00:00.000Z', dueAt: '2025-03-17T00:00:00.000Z' },
+        facts: { goLiveAt: '2025-03-10T00:00:00.000Z' },
       };
       spec
         .given([registered, assigned('c1', '2025-03-02T00:00:00.000Z')])
@@ -318,7 +316,7 @@ describe('household decider', () => {
     });
     it('lets a cadre retract only their own visit, once', () => {
       const given = [...history, visited('v1', 'c1', '2025-04-03T02:00:00.000Z')];
-      const retract: HouseholdCommand = { type: 'RetractVisit', data: { householdId: HH, visitId: 'v1', reason: '录错户' } };
+      const retract: Decided = { type: 'RetractVisit', data: { householdId: HH, visitId: 'v1', reason: '录错户' } };
       spec
         .given(given)
         .when(retract, { actor: { id: 'c2', roles: ['cadre'] } })
@@ -339,9 +337,10 @@ describe('household decider', () => {
   });
 
   describe('monthly obligation (Asia/Shanghai months)', () => {
-    const check = (month: string, visitsPerMonth = 1): HouseholdCommand => ({
+    const check = (month: string, visitsPerMonth = 1, goLiveAt: string | null = null): Decided => ({
       type: 'CheckMonthlyVisit',
-      data: { householdId: HH, month, policy: { ...policy, visitsPerMonth } },
+      data: { householdId: HH, month },
+      facts: { policy: { ...policy, visitsPerMonth }, goLiveAt },
     });
     const history = [registered, assigned('c1', '2025-03-02T00:00:00.000Z')];
     it('marks a month without a visit by the responsible cadre overdue', () => {
@@ -383,8 +382,7 @@ describe('household decider', () => {
     });
     it('given a village that went live on 2025-05-01, when April and May close without a visit, then only May is overdue', () => {
       const goLiveAt = '2025-04-30T16:00:00.000Z';
-      const judged = (month: string): HouseholdCommand =>
-        ({ ...check(month), data: { ...check(month).data, goLiveAt } }) as HouseholdCommand;
+      const judged = (month: string) => check(month, 1, goLiveAt);
       spec.given(history).when(judged('2025-04')).then([]);
       spec
         .given(history)
@@ -412,7 +410,7 @@ describe('household decider', () => {
         data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy, ...deadlines },
       };
       const given = [...history, overdue, visited('v9', 'c1', '2025-05-20T02:00:00.000Z')];
-      const remind: HouseholdCommand = { type: 'RemindOverdueVisit', data: { householdId: HH, month: '2025-04' } };
+      const remind: Decided = { type: 'RemindOverdueVisit', data: { householdId: HH, month: '2025-04' } };
       spec
         .given(given)
         .when(remind, { now: new Date('2025-06-10T00:00:00.000Z'), occurredAt: deadlines.remindAt })
@@ -449,7 +447,7 @@ describe('household decider', () => {
         type: 'VisitOverdue',
         data: { householdId: HH, villageCode: VILLAGE, month: '2025-04', cadreId: 'c1', required: 1, made: 0, policy, ...deadlines },
       };
-      const escalate: HouseholdCommand = { type: 'EscalateOverdueVisit', data: { householdId: HH, month: '2025-04' } };
+      const escalate: Decided = { type: 'EscalateOverdueVisit', data: { householdId: HH, month: '2025-04' } };
       spec
         .given([...history, overdue])
         .when(escalate)

@@ -1,6 +1,6 @@
 import { assertNever, type Decider } from '../shared/decider';
 import { assign, checkHandoverVisit, endAssignment } from './assignment';
-import type { HouseholdCommand } from './household-commands';
+import type { HouseholdCommand, HouseholdFacts } from './household-commands';
 import type { HouseholdEvent } from './household-events';
 import { evolveHousehold, type HouseholdState } from './household-state';
 import { correct, endTransition, markExited, register, relapse, remove } from './registration';
@@ -11,7 +11,7 @@ import { checkMonthlyVisit, escalateOverdueVisit, recordVisit, remindOverdueVisi
  * visits and its visit obligations. The rules that must hold at once — one responsible cadre at every
  * instant, 不脱贫不脱钩, visits only after registration — are all decided on this one stream.
  */
-export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, HouseholdState> = {
+export const householdDecider: Decider<HouseholdCommand, HouseholdEvent, HouseholdState, HouseholdFacts> = {
   initialState: () => ({ status: 'unregistered' }),
   evolve: evolveHousehold,
   decide(command, state, context) {

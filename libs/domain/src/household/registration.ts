@@ -1,6 +1,6 @@
 import type { DecisionContext } from '../shared/decider';
 import { isValidIdNumber } from '../shared/personal-data';
-import type { HouseholdCommand } from './household-commands';
+import type { HouseholdCommand, HouseholdDecision } from './household-commands';
 import {
   HouseholdAlreadyExitedError,
   HouseholdAlreadyRegisteredError,
@@ -15,10 +15,11 @@ import { currentAssignment, type HouseholdState, type RegisteredHousehold } from
 import { addMonths } from '../shared/shanghai-time';
 import { notAfterNow, notBefore, requireActive } from './household-guards';
 
-type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
+type Command<T extends HouseholdCommand['type']> = HouseholdDecision<T>;
 
 export function register(command: Command<'RegisterHousehold'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
-  const { householdId, villageCode, identifiedAt, villageRegistered, source, ...profile } = command.data;
+  const { householdId, villageCode, identifiedAt, source, ...profile } = command.data;
+  const { villageRegistered } = command.facts;
   if (!isHouseholdId(householdId) || !householdId.startsWith(villageCode)) {
     throw new InvalidHouseholdError(`household number ${householdId} must be the village code ${villageCode} and 4 digits`, {
       field: 'householdId',

@@ -2,7 +2,7 @@ import type { Actor } from '../shared/actor';
 import type { DecisionContext } from '../shared/decider';
 import { monthEnd, monthStart } from '../shared/shanghai-time';
 import { judgedAfterGoLive } from '../shared/go-live';
-import type { HouseholdCommand } from './household-commands';
+import type { HouseholdCommand, HouseholdDecision } from './household-commands';
 import {
   CadreNotFoundError,
   NotYourVisitError,
@@ -15,10 +15,11 @@ import type { HouseholdEvent } from './household-events';
 import { notAfterNow, notBefore, requireActive, requireRegistered } from './household-guards';
 import { responsibleAt, type HouseholdState, type RegisteredHousehold } from './household-state';
 
-type Command<T extends HouseholdCommand['type']> = Extract<HouseholdCommand, { type: T }>;
+type Command<T extends HouseholdCommand['type']> = HouseholdDecision<T>;
 
 export function recordVisit(command: Command<'RecordVisit'>, state: HouseholdState, { now, actor }: DecisionContext): HouseholdEvent[] {
-  const { visitor, ...visit } = command.data;
+  const { visitor } = command.facts;
+  const visit = command.data;
   if (!mayActForOthers(actor) && actor.id !== visit.cadreId) {
     throw new NotYourVisitError(`you are cadre ${actor.id}: record your own visits; an office records others' (补录)`);
   }
@@ -63,12 +64,12 @@ function mayActForOthers(actor: Actor): boolean {
  * responsible cadre's visits; visits by anyone else, and retracted ones, do not count.
  */
 export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: HouseholdState): HouseholdEvent[] {
-  const { householdId, month, policy } = command.data;
-  if (!policy) throw new Error('CheckMonthlyVisit reached the decider without the policy in force');
+  const { householdId, month } = command.data;
+  const { policy, goLiveAt } = command.facts;
   if (state.status !== 'registered' || state.overdue.has(month)) return [];
   if (Date.parse(state.identifiedAt) > Date.parse(monthStart(month))) return [];
   // A month that began before the village went live is migrated history: kept, not judged.
-  if (!judgedAfterGoLive(command.data.goLiveAt, monthStart(month))) return [];
+  if (!judgedAfterGoLive(goLiveAt, monthStart(month))) return [];
   const cadreId = responsibleAt(state, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
   if (cadreId === null && state.exited) return [];
   const made = [...state.visits.values()].filter((visit) => visit.month === month && !visit.retracted && visit.byResponsibleCadre).length;

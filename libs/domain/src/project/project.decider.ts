@@ -16,8 +16,8 @@ export interface ProjectApproval {
 }
 
 export type ProjectCommand =
-  | { type: 'ApproveProject'; data: ProjectApproval & { leadUnitRegistered: boolean } }
-  | { type: 'AddBeneficiaries'; data: { projectId: string; householdIds: string[]; link: string; unregistered: string[] } }
+  | { type: 'ApproveProject'; data: ProjectApproval }
+  | { type: 'AddBeneficiaries'; data: { projectId: string; householdIds: string[]; link: string } }
   | { type: 'RecordMilestone'; data: { projectId: string; milestone: string; reachedOn: string } }
   | { type: 'CompleteProject'; data: { projectId: string; completedOn: string } }
   | { type: 'AcceptProject'; data: { projectId: string; passed: boolean; notes: string; acceptedOn: string } }
@@ -86,7 +86,13 @@ function requireApproved(state: ProjectState, projectId: string) {
 }
 
 /** 扶贫项目: approval with its beneficiary households (带贫/利益联结), milestones, completion, 验收 and 公告公示. */
-export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState> = {
+/** What the project's handler reads from other streams: the lead unit's registration, and beneficiaries not registered. */
+export interface ProjectFacts {
+  ApproveProject: { leadUnitRegistered: boolean };
+  AddBeneficiaries: { unregistered: readonly string[] };
+}
+
+export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState, ProjectFacts> = {
   initialState: () => ({ approved: false }),
   evolve(state, event) {
     if (event.type === 'ProjectApproved') {
@@ -110,7 +116,8 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
   decide(command, state, { actor }) {
     switch (command.type) {
       case 'ApproveProject': {
-        const { leadUnitRegistered, ...approval } = command.data;
+        const approval = command.data;
+        const { leadUnitRegistered } = command.facts;
         if (state.approved) throw new ProjectAlreadyApprovedError(`project ${approval.projectId} is already approved`);
         if (!leadUnitRegistered)
           throw new LeadUnitNotRegisteredError(`unit ${approval.leadUnitId} is not registered`, { field: 'leadUnitId' });
@@ -118,8 +125,9 @@ export const projectDecider: Decider<ProjectCommand, ProjectEvent, ProjectState>
       }
       case 'AddBeneficiaries': {
         const project = requireApproved(state, command.data.projectId);
-        if (command.data.unregistered.length > 0) {
-          throw new BeneficiaryNotRegisteredError(`not registered households: ${command.data.unregistered.join(', ')}`, {
+        const { unregistered } = command.facts;
+        if (unregistered.length > 0) {
+          throw new BeneficiaryNotRegisteredError(`not registered households: ${unregistered.join(', ')}`, {
             field: 'householdIds',
           });
         }

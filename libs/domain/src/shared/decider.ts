@@ -23,13 +23,33 @@ export interface DecisionContext {
 }
 
 /**
+ * Per command type, the facts its decision needs from streams other than the aggregate's own (a cadre's status,
+ * the policy in force, whether the village is registered). A command type not named needs none.
+ */
+export type FactsMap<C extends DomainCommand> = { readonly [K in C['type']]?: unknown };
+
+/** The facts a command of type `K` is decided with; `undefined` for a type that needs none. */
+export type FactsOf<F, K extends string> = K extends keyof F ? F[K] : undefined;
+
+/**
+ * A command as its decider sees it: the caller's intent (`type`, `data`) and, beside it, the facts its handler read
+ * (`facts`). A caller never builds the facts: it sends the intent, and the handler reads the facts fresh.
+ */
+export type Decision<C extends DomainCommand, F extends FactsMap<C> = Record<never, never>> = C extends { type: infer K extends string }
+  ? K extends keyof F
+    ? C & { readonly facts: F[K] }
+    : C & { readonly facts?: undefined }
+  : never;
+
+/**
  * The whole behaviour of one aggregate: from the events so far (`evolve` folds them into state),
  * what a command produces (`decide` returns new events or throws a DomainError). Pure: no I/O, no clock.
+ * `F` names the facts each command type is decided with (none, by default).
  */
-export interface Decider<C extends DomainCommand, E extends DomainEvent, S> {
+export interface Decider<C extends DomainCommand, E extends DomainEvent, S, F extends FactsMap<C> = Record<never, never>> {
   initialState: () => S;
   evolve: (state: S, event: E) => S;
-  decide: (command: C, state: S, context: DecisionContext) => E[];
+  decide: (command: Decision<C, F>, state: S, context: DecisionContext) => E[];
 }
 
 /** Ends every `switch` over a union: adding a case without handling it is a compile error. */

@@ -21,7 +21,7 @@ export interface TeamPeriod {
 export type VillageCommand =
   | {
       type: 'AssignUnitToVillage';
-      data: { villageCode: string; unitId: string; from: string; reason: string; unitRegistered: boolean; villageRegistered: boolean };
+      data: { villageCode: string; unitId: string; from: string; reason: string };
     }
   | {
       type: 'AssignWorkTeam';
@@ -31,12 +31,16 @@ export type VillageCommand =
         firstSecretaryId: string;
         from: string;
         reason: string;
-        unregisteredCadres: string[];
-        villageRegistered: boolean;
       };
     }
   | { type: 'CloseVisitMonth'; data: { villageCode: string; month: string } }
   | { type: 'MarkVillageExited'; data: { villageCode: string; exitedAt: string; exitId: string } };
+
+/** What the village's handler reads from the unit, cadre and region streams for a decision. */
+export interface VillageFacts {
+  AssignUnitToVillage: { unitRegistered: boolean; villageRegistered: boolean };
+  AssignWorkTeam: { unregisteredCadres: readonly string[]; villageRegistered: boolean };
+}
 
 export type VillageEvent =
   | {
@@ -94,7 +98,7 @@ function checkFrom(from: string, periods: { from: string }[], now: Date): void {
  * A poor village's 包村 unit and resident work team (驻村工作队, with its 第一书记), one stream per village.
  * Each is replaced by a successor, never left empty (因村派人精准); the month-end visit check runs here.
  */
-export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState> = {
+export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState, VillageFacts> = {
   initialState: () => ({ units: [], teams: [], closedMonths: new Set(), exitId: null }),
   evolve(state, event) {
     switch (event.type) {
@@ -115,7 +119,8 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState>
   decide(command, state, { now }) {
     switch (command.type) {
       case 'AssignUnitToVillage': {
-        const { unitRegistered, villageRegistered, ...assignment } = command.data;
+        const { unitRegistered, villageRegistered } = command.facts;
+        const assignment = command.data;
         if (!villageRegistered) throw new RegionNotRegisteredError(`village ${assignment.villageCode} is not registered`);
         if (!unitRegistered) throw new UnitNotFoundError(`unit ${assignment.unitId} is not registered`, { field: 'unitId' });
         const current = state.units.at(-1);
@@ -124,7 +129,8 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState>
         return [{ type: 'UnitAssignedToVillage', data: { ...assignment, previousUnitId: current?.unitId ?? null } }];
       }
       case 'AssignWorkTeam': {
-        const { unregisteredCadres, villageRegistered, ...team } = command.data;
+        const { unregisteredCadres, villageRegistered } = command.facts;
+        const team = command.data;
         if (!villageRegistered) throw new RegionNotRegisteredError(`village ${team.villageCode} is not registered`);
         if (unregisteredCadres.length > 0) {
           throw new CadreNotFoundError(`not registered: ${unregisteredCadres.join(', ')}`, { field: 'memberIds' });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, type Actor, type Decider, type DomainCommand, type DomainEvent } from '@bangfu/domain';
+import { DomainError, type Actor, type Decider, type Decision, type DomainCommand, type DomainEvent, type FactsMap } from '@bangfu/domain';
 import { DuplicateEventIdError, WrongExpectedRevisionError } from '../errors';
 import type { AppendResult, EventStore, RecordedEvent } from '../event-store.port';
 import { eventIdsFor, nameBasedUuid } from './event-ids';
@@ -35,26 +35,41 @@ export interface HandleCommandOptions {
 }
 
 /**
+ * What a command of type `K` needs beside its intent: the facts its decider names for `K`, or none. A command whose
+ * type is not known precisely enough to say (a union mixing types with and without facts) does not compile.
+ */
+export type WithFactsFor<F, K extends string> = [K] extends [keyof F]
+  ? { facts: F[K] }
+  : [K] extends [Exclude<K, keyof F>]
+    ? { facts?: undefined }
+    : never;
+
+/**
  * The whole write path of a command: read the stream, fold it, decide, append at the revision that was
  * read. A conflict means the decision was made on stale state, so it is made again on fresh state.
  * A resend with the same idempotency key finds its own events in the stream and answers as before.
  */
-export async function handleCommand<C extends DomainCommand, E extends DomainEvent, S>(
+export async function handleCommand<C extends DomainCommand, E extends DomainEvent, S, F extends FactsMap<C>, K extends C['type']>(
   store: EventStore,
   streamId: string,
-  decider: Decider<C, E, S>,
-  command: C,
+  decider: Decider<C, E, S, F>,
+  command: C & { type: K },
   metadata: CommandMetadata,
-  options: HandleCommandOptions = {},
+  ...[options]: [K] extends [Exclude<K, keyof F>]
+    ? [options?: HandleCommandOptions & WithFactsFor<F, K>]
+    : [options: HandleCommandOptions & WithFactsFor<F, K>]
 ): Promise<AppendResult> {
-  return inStreamOrder(store, streamId, () => decideAndAppend(store, streamId, decider, command, metadata, options));
+  const { facts, ...rest } = (options ?? {}) as HandleCommandOptions & { facts?: unknown };
+  // The one place intent and facts meet: the decider's types say which facts each command type carries.
+  const decision = { ...command, facts } as unknown as Decision<C, F>;
+  return inStreamOrder(store, streamId, () => decideAndAppend(store, streamId, decider, decision, metadata, rest));
 }
 
-async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S>(
+async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S, F extends FactsMap<C>>(
   store: EventStore,
   streamId: string,
-  decider: Decider<C, E, S>,
-  command: C,
+  decider: Decider<C, E, S, F>,
+  command: Decision<C, F>,
   metadata: CommandMetadata,
   options: HandleCommandOptions,
 ): Promise<AppendResult> {
@@ -123,7 +138,7 @@ function findReplay(history: RecordedEvent[], metadata: CommandMetadata): Append
   return { streamId: last.streamId, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id), duplicate: true };
 }
 
-type Folding<E extends DomainEvent, S> = Pick<Decider<never, E, S>, 'evolve' | 'initialState'>;
+type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>;
 
 /** The stream's state and revision: the whole history folded, or a cached state and the events after it. */
 async function readState<E extends DomainEvent, S>(

@@ -35,7 +35,7 @@ export const visitObligationsProcess: ProcessManager = {
         return [
           closeMonthTimer(villageCode, nextMonth(month)),
           ...households.map(({ household_id: householdId }) => ({
-            command: { type: 'CheckMonthlyVisit', data: { householdId, month, policy: null } },
+            command: { type: 'CheckMonthlyVisit', data: { householdId, month } },
           })),
         ];
       }

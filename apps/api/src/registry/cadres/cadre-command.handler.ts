@@ -37,16 +37,8 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
       const unit = await this.facts.unit(command.data.unitId);
       const facts = { registered: unit.registered, regionCode: unit.registered ? unit.regionCode : null };
       assertWithinJurisdiction(metadata.actor, facts.regionCode);
-      return handleCommand(
-        this.store,
-        streamId,
-        cadreDecider,
-        { ...command, data: { ...command.data, unit: facts } },
-        {
-          ...metadata,
-          subjectRegion: facts.regionCode ?? undefined,
-        },
-      );
+      const recorded = { ...metadata, subjectRegion: facts.regionCode ?? undefined };
+      return handleCommand(this.store, streamId, cadreDecider, command, recorded, { facts: { unit: facts } });
     }
     return this.recall(command, metadata);
   }
@@ -63,8 +55,8 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     const held = this.views
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
       .all(command.data.cadreId) as { household_id: string }[];
-    const planned = { ...command, data: { ...command.data, heldHouseholds: held.map((row) => row.household_id) } };
-    cadreDecider.decide(planned, cadre, { now: metadata.now, actor: metadata.actor });
+    const facts = { heldHouseholds: held.map((row) => row.household_id) };
+    cadreDecider.decide({ ...command, facts }, cadre, { now: metadata.now, actor: metadata.actor });
     for (const { successorId } of command.data.handovers) {
       const successor = await this.facts.cadre(successorId);
       if (!successor.registered) throw new CadreNotFoundError(`successor ${successorId} is not registered`, { field: 'handovers' });
@@ -78,8 +70,6 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
           cadreId: successorId,
           from: command.data.recalledAt,
           reason: `召回 ${command.data.cadreId}：${command.data.reason}`,
-          cadre: { registered: true, recalled: false },
-          handoverDays: 0,
         },
       };
       await this.commandBus.execute(
@@ -90,9 +80,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
         }),
       );
     }
-    return handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, planned, {
-      ...metadata,
-      subjectRegion: cadre.registered ? cadre.regionCode : undefined,
-    });
+    const recorded = { ...metadata, subjectRegion: cadre.registered ? cadre.regionCode : undefined };
+    return handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, command, recorded, { facts });
   }
 }

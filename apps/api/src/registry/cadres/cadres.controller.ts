@@ -35,7 +35,7 @@ export class CadresController {
   @Action('unit.register')
   @ApiCreatedResponse({ type: CommandResponseDto })
   registerUnit(@Body() body: RegisterUnitDto, @Req() request: Request) {
-    const data = { ...body, regionRegistered: false };
+    const data = { ...body };
     return this.dispatch.send(new UnitCommandMessage({ type: 'RegisterUnit', data }, this.context.metadataFor(request)));
   }
 
@@ -43,7 +43,7 @@ export class CadresController {
   @Action('cadre.register')
   @ApiCreatedResponse({ type: CommandResponseDto })
   register(@Body() body: RegisterCadreDto, @Req() request: Request) {
-    const data = { ...body, unit: { registered: false, regionCode: null } };
+    const data = { ...body };
     return this.dispatch.send(new CadreCommandMessage({ type: 'RegisterCadre', data }, this.context.metadataFor(request)));
   }
 
@@ -57,7 +57,6 @@ export class CadresController {
       reason: body.reason,
       recalledAt: at,
       handovers: body.handovers.map(({ householdId, successorId }) => ({ householdId, successorId })),
-      heldHouseholds: [],
     };
     return this.dispatch.send(new CadreCommandMessage({ type: 'RecallCadre', data }, metadata));
   }

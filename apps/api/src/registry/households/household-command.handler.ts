@@ -19,7 +19,10 @@ export class HouseholdCommandMessage {
   ) {}
 }
 
-/** Every household command: fill in the facts from other streams, then decide on the household's stream. */
+/**
+ * Every household command: read the facts its type is decided with from the other streams, then decide on the
+ * household's stream. Callers send only their intent.
+ */
 @CommandHandler(HouseholdCommandMessage)
 export class HouseholdCommandHandler implements ICommandHandler<HouseholdCommandMessage, AppendResult> {
   constructor(
@@ -29,44 +32,53 @@ export class HouseholdCommandHandler implements ICommandHandler<HouseholdCommand
 
   async execute({ command, metadata }: HouseholdCommandMessage): Promise<AppendResult> {
     const villageCode = villageOfHousehold(command.data.householdId);
-    const withFacts = await this.withFacts(command, villageCode);
-    return handleCommand(this.store, householdStreamId(command.data.householdId), householdDecider, withFacts, {
-      ...metadata,
-      subjectRegion: villageCode,
-    });
-  }
-
-  private async withFacts(command: HouseholdCommand, villageCode: string): Promise<HouseholdCommand> {
+    const streamId = householdStreamId(command.data.householdId);
+    const recorded = { ...metadata, subjectRegion: villageCode };
     switch (command.type) {
       case 'RegisterHousehold':
-        return { ...command, data: { ...command.data, villageRegistered: await this.facts.villageRegistered(command.data.villageCode) } };
+        return handleCommand(this.store, streamId, householdDecider, command, recorded, {
+          facts: { villageRegistered: await this.facts.villageRegistered(command.data.villageCode) },
+        });
       case 'AssignCadre': {
         const [cadre, policy] = await Promise.all([
           this.facts.cadre(command.data.cadreId),
           this.facts.visitPolicy(villageCode, shanghaiDate(command.data.from)),
         ]);
-        const facts = { registered: cadre.registered, recalled: cadre.registered && cadre.recalled };
-        return { ...command, data: { ...command.data, cadre: facts, handoverDays: policy.handoverDays } };
+        const standing = { registered: cadre.registered, recalled: cadre.registered && cadre.recalled };
+        return handleCommand(this.store, streamId, householdDecider, command, recorded, {
+          facts: { cadre: standing, handoverDays: policy.handoverDays },
+        });
       }
       case 'RecordVisit': {
         const [cadre, village] = await Promise.all([this.facts.cadre(command.data.cadreId), this.facts.village(villageCode)]);
         const linked = cadre.registered && linkedToVillage(village, command.data.cadreId, cadre.unitId, command.data.occurredAt);
-        return { ...command, data: { ...command.data, visitor: { registered: cadre.registered, linkedToVillage: linked } } };
+        return handleCommand(this.store, streamId, householdDecider, command, recorded, {
+          facts: { visitor: { registered: cadre.registered, linkedToVillage: linked } },
+        });
       }
       case 'CheckMonthlyVisit': {
-        // Judged by the policy in force on the month's last day.
-        const lastDay = shanghaiDate(new Date(Date.parse(monthEnd(command.data.month)) - 1));
+        // Judged by the policy in force on the month's last day. A timer scheduled by an earlier version stored the
+        // command with `policy: null` beside its intent: only the intent is read.
+        const { householdId, month } = command.data;
+        const lastDay = shanghaiDate(new Date(Date.parse(monthEnd(month)) - 1));
         const [{ regionCode, version, visitsPerMonth, reminderDays, escalationDays }, goLiveAt] = await Promise.all([
           this.facts.visitPolicy(villageCode, lastDay),
           this.facts.goLive(villageCode),
         ]);
         const policy = { regionCode, version, visitsPerMonth, reminderDays, escalationDays };
-        return { ...command, data: { ...command.data, policy, goLiveAt } };
+        return handleCommand(this.store, streamId, householdDecider, { type: command.type, data: { householdId, month } }, recorded, {
+          facts: { policy, goLiveAt },
+        });
       }
-      case 'CheckHandoverVisit':
-        return { ...command, data: { ...command.data, goLiveAt: await this.facts.goLive(villageCode) } };
+      case 'CheckHandoverVisit': {
+        const { householdId, cadreId, since, dueAt } = command.data;
+        const intent = { type: command.type, data: { householdId, cadreId, since, dueAt } };
+        return handleCommand(this.store, streamId, householdDecider, intent, recorded, {
+          facts: { goLiveAt: await this.facts.goLive(villageCode) },
+        });
+      }
       default:
-        return command;
+        return handleCommand(this.store, streamId, householdDecider, command, recorded);
     }
   }
 }

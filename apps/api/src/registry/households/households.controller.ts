@@ -36,7 +36,7 @@ export class HouseholdsController {
   register(@Body() body: RegisterHouseholdDto, @Req() request: Request) {
     const { identifiedAt, ...profile } = body;
     const { metadata, at } = this.context.metadataAt(request, identifiedAt);
-    const data = { ...profile, identifiedAt: at, source: 'identification' as const, villageRegistered: false };
+    const data = { ...profile, identifiedAt: at, source: 'identification' as const };
     return this.dispatch.send(new HouseholdCommandMessage({ type: 'RegisterHousehold', data }, metadata));
   }
 

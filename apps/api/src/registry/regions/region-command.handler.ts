@@ -19,20 +19,17 @@ export class RegionCommandHandler implements ICommandHandler<RegionCommandMessag
   ) {}
 
   async execute({ command, metadata }: RegionCommandMessage): Promise<AppendResult> {
-    if (command.type === 'RegisterRegion') {
-      // The parent's existence and the go-live above are facts from their own streams, handed to the pure decider.
-      const parsed = parseRegionCode(command.data.code);
-      const parentCode = 'invalid' in parsed ? null : parsed.parentCode;
-      const [parent, goLiveAbove] = await Promise.all([
-        this.registeredParent(parentCode),
-        parentCode === null ? null : this.facts.goLive(parentCode),
-      ]);
-      command = { ...command, data: { ...command.data, parent, goLiveAbove } };
-    }
-    return handleCommand(this.store, regionStreamId(command.data.code), regionDecider, command, {
-      ...metadata,
-      subjectRegion: command.data.code,
-    });
+    const streamId = regionStreamId(command.data.code);
+    const recorded = { ...metadata, subjectRegion: command.data.code };
+    if (command.type !== 'RegisterRegion') return handleCommand(this.store, streamId, regionDecider, command, recorded);
+    // The parent's existence and the go-live above are facts from their own streams, handed to the pure decider.
+    const parsed = parseRegionCode(command.data.code);
+    const parentCode = 'invalid' in parsed ? null : parsed.parentCode;
+    const [parent, goLiveAbove] = await Promise.all([
+      this.registeredParent(parentCode),
+      parentCode === null ? null : this.facts.goLive(parentCode),
+    ]);
+    return handleCommand(this.store, streamId, regionDecider, command, recorded, { facts: { parent, goLiveAbove } });
   }
 
   private async registeredParent(parentCode: string | null) {

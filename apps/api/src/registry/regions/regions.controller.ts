@@ -35,7 +35,7 @@ export class RegionsController {
     const registeredAt = body.registeredAt === undefined ? {} : { registeredAt: at };
     const command = {
       type: 'RegisterRegion' as const,
-      data: { code: body.code, name: body.name, parent: null, goLiveAbove: null, ...registeredAt },
+      data: { code: body.code, name: body.name, ...registeredAt },
     };
     const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, metadata));
     return toCommandResponse(result);

@@ -19,15 +19,17 @@ export class UnitCommandHandler implements ICommandHandler<UnitCommandMessage, A
   ) {}
 
   async execute({ command, metadata }: UnitCommandMessage): Promise<AppendResult> {
-    let regionCode: string | undefined;
+    const streamId = unitStreamId(command.data.unitId);
     if (command.type === 'RegisterUnit') {
-      regionCode = command.data.regionCode;
+      const { regionCode } = command.data;
       const region = await this.facts.region(regionCode);
-      command = { ...command, data: { ...command.data, regionRegistered: region.registered } };
-    } else {
-      const unit = await loadState(this.store, unitStreamId(command.data.unitId), unitDecider);
-      regionCode = unit.registered ? unit.regionCode : undefined;
+      const recorded = { ...metadata, subjectRegion: regionCode };
+      return handleCommand(this.store, streamId, unitDecider, command, recorded, { facts: { regionRegistered: region.registered } });
     }
-    return handleCommand(this.store, unitStreamId(command.data.unitId), unitDecider, command, { ...metadata, subjectRegion: regionCode });
+    const unit = await loadState(this.store, streamId, unitDecider);
+    return handleCommand(this.store, streamId, unitDecider, command, {
+      ...metadata,
+      subjectRegion: unit.registered ? unit.regionCode : undefined,
+    });
   }
 }

@@ -16,12 +16,11 @@ export type CadreCommand =
         unitId: string;
         position: string;
         phone?: string;
-        unit: { registered: boolean; regionCode: string | null };
       };
     }
   | {
       type: 'RecallCadre';
-      data: { cadreId: string; reason: string; recalledAt: string; handovers: Handover[]; heldHouseholds: string[] };
+      data: { cadreId: string; reason: string; recalledAt: string; handovers: Handover[] };
     };
 
 export type CadreEvent =
@@ -52,7 +51,16 @@ export function cadreStreamId(cadreId: string): string {
   return `cadre-${cadreId}`;
 }
 
-export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState> = {
+/**
+ * What the cadre's handler reads for a decision: the unit (from its stream) a cadre registers in, and the
+ * households a cadre holds when recalled (a named view query: see the handler).
+ */
+export interface CadreFacts {
+  RegisterCadre: { unit: { registered: boolean; regionCode: string | null } };
+  RecallCadre: { heldHouseholds: readonly string[] };
+}
+
+export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState, CadreFacts> = {
   initialState: () => ({ registered: false }),
   evolve(state, event) {
     switch (event.type) {
@@ -74,7 +82,8 @@ export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState> = {
   decide(command, state) {
     switch (command.type) {
       case 'RegisterCadre': {
-        const { unit, ...cadre } = command.data;
+        const cadre = command.data;
+        const { unit } = command.facts;
         if (state.registered) throw new CadreAlreadyRegisteredError(`cadre ${cadre.cadreId} is already registered as ${state.name}`);
         if (!unit.registered || unit.regionCode === null) {
           throw new UnitNotRegisteredError(`unit ${cadre.unitId} is not registered`, { field: 'unitId' });
@@ -82,7 +91,8 @@ export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState> = {
         return [{ type: 'CadreRegistered', data: { ...cadre, regionCode: unit.regionCode } }];
       }
       case 'RecallCadre': {
-        const { heldHouseholds, ...recall } = command.data;
+        const recall = command.data;
+        const { heldHouseholds } = command.facts;
         if (!state.registered) throw new CadreNotFoundError(`cadre ${recall.cadreId} is not registered`);
         if (state.recalled) throw new CadreAlreadyRecalledError(`cadre ${recall.cadreId} was already recalled`);
         const covered = new Set(recall.handovers.map((handover) => handover.householdId));

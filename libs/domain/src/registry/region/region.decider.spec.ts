@@ -1,21 +1,18 @@
 import { specFor } from '@bangfu/testing';
 import { regionContains } from './region-code';
 import { effectiveGoLive, judgedAfterGoLive } from '../../shared/go-live';
-import { regionDecider, type RegionCommand, type RegionEvent } from './region.decider';
+import type { Decision } from '../../shared/decider';
+import { regionDecider, type RegionCommand, type RegionEvent, type RegionFacts } from './region.decider';
 
 const spec = specFor(regionDecider);
+type Decided = Decision<RegionCommand, RegionFacts>;
 const jilin: RegionEvent = { type: 'RegionRegistered', data: { code: '220000', name: '吉林省', level: 'province', parentCode: null } };
 type Parent = { code: string; level: 'province' | 'city' | 'county' | 'township'; registeredAt?: string };
 const SINCE = '2020-01-01T00:00:00.000Z';
-const register = (code: string, name: string, parent: Parent | null, registeredAt?: string): RegionCommand => ({
+const register = (code: string, name: string, parent: Parent | null, registeredAt?: string): Decided => ({
   type: 'RegisterRegion',
-  data: {
-    code,
-    name,
-    parent: parent && { registeredAt: SINCE, onboarding: false, ...parent },
-    goLiveAbove: null,
-    ...(registeredAt ? { registeredAt } : {}),
-  },
+  data: { code, name, ...(registeredAt ? { registeredAt } : {}) },
+  facts: { parent: parent && { registeredAt: SINCE, onboarding: false, ...parent }, goLiveAbove: null },
 });
 
 describe('region decider', () => {
@@ -109,7 +106,7 @@ describe('region decider', () => {
   });
   describe('go-live (上线日期)', () => {
     const antu: RegionEvent = { type: 'RegionRegistered', data: { code: '222426', name: '安图县', level: 'county', parentCode: '222400' } };
-    const declare = (goLiveOn: string, code = '222426'): RegionCommand => ({
+    const declare = (goLiveOn: string, code = '222426'): Decided => ({
       type: 'DeclareGoLive',
       data: { code, goLiveOn, reason: '系统上线' },
     });
@@ -140,14 +137,10 @@ describe('region decider', () => {
     });
 
     it('given an onboarding county, a village registered under it now is onboarding too; under a live county it is live', () => {
-      const village = (parent: { onboarding: boolean }, goLiveAbove: string | null): RegionCommand => ({
+      const village = (parent: { onboarding: boolean }, goLiveAbove: string | null): Decided => ({
         type: 'RegisterRegion',
-        data: {
-          code: '222426103201',
-          name: '德化村',
-          parent: { code: '222426103', level: 'township', registeredAt: SINCE, ...parent },
-          goLiveAbove,
-        },
+        data: { code: '222426103201', name: '德化村' },
+        facts: { parent: { code: '222426103', level: 'township', registeredAt: SINCE, ...parent }, goLiveAbove },
       });
       const registered = (onboarding: boolean): RegionEvent => ({
         type: 'RegionRegistered',

@@ -6,15 +6,18 @@ import { parseRegionCode, type RegionLevel } from './region-code';
 export interface RegisterRegionData {
   code: string;
   name: string;
-  /**
-   * Resolved by the handler from the parent's own stream: whether it is registered, its level, since when, and
-   * whether it is still bringing its history in.
-   */
-  parent: { code: string; level: RegionLevel; registeredAt: string; onboarding: boolean } | null;
-  /** The go-live declared on the divisions above (from their streams): under a live county a new division is live. */
-  goLiveAbove: string | null;
   /** When the division came under the work, for a county bringing its history in; absent, now. */
   registeredAt?: string;
+}
+
+/** What the region's handler reads from the streams of the divisions above for a registration. */
+export interface RegionFacts {
+  RegisterRegion: {
+    /** The parent, from its own stream: its level, since when, and whether it is still bringing its history in. */
+    parent: { code: string; level: RegionLevel; registeredAt: string; onboarding: boolean } | null;
+    /** The go-live declared on the divisions above: under a live county a new division is live. */
+    goLiveAbove: string | null;
+  };
 }
 
 /**
@@ -88,7 +91,7 @@ export function regionStreamId(code: string): string {
   return `region-${code}`;
 }
 
-export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
+export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState, RegionFacts> = {
   initialState: () => ({ registered: false }),
   evolve(state, event) {
     switch (event.type) {
@@ -112,7 +115,8 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
   decide(command, state, { now }) {
     switch (command.type) {
       case 'RegisterRegion': {
-        const { registeredAt, parent } = command.data;
+        const { registeredAt } = command.data;
+        const { parent, goLiveAbove } = command.facts;
         if (registeredAt !== undefined && Date.parse(registeredAt) > now.getTime()) {
           throw new RegistrationInFutureError(`registeredAt ${registeredAt} is in the future`, { field: 'registeredAt' });
         }
@@ -122,16 +126,14 @@ export const regionDecider: Decider<RegionCommand, RegionEvent, RegionState> = {
         const parsed = parseRegionCode(command.data.code);
         if ('invalid' in parsed) throw new InvalidRegionCodeError(`${command.data.code}: ${parsed.invalid}`, { field: 'code' });
         if (state.registered) throw new RegionAlreadyRegisteredError(`region ${command.data.code} is already registered as ${state.name}`);
-        if (parsed.parentCode !== null && command.data.parent?.code !== parsed.parentCode) {
+        if (parsed.parentCode !== null && parent?.code !== parsed.parentCode) {
           throw new ParentRegionNotRegisteredError(`register ${parsed.parentCode} before ${command.data.code}`, {
             parentCode: parsed.parentCode,
           });
         }
         // Only what can go live onboards: a province or city registered as of a past time is simply registered.
         const onboarding =
-          GO_LIVE_LEVELS.includes(parsed.level) &&
-          command.data.goLiveAbove === null &&
-          (registeredAt !== undefined || parent?.onboarding === true);
+          GO_LIVE_LEVELS.includes(parsed.level) && goLiveAbove === null && (registeredAt !== undefined || parent?.onboarding === true);
         return [
           {
             type: 'RegionRegistered',

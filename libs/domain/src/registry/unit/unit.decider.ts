@@ -2,7 +2,7 @@ import { assertNever, type Decider } from '../../shared/decider';
 import { DomainError } from '../../shared/domain-error';
 
 export type UnitCommand =
-  | { type: 'RegisterUnit'; data: { unitId: string; name: string; regionCode: string; leadOfficial: string; regionRegistered: boolean } }
+  | { type: 'RegisterUnit'; data: { unitId: string; name: string; regionCode: string; leadOfficial: string } }
   | { type: 'ChangeUnitLead'; data: { unitId: string; leadOfficial: string; from: string; reason: string } };
 
 export type UnitEvent =
@@ -29,7 +29,12 @@ export function unitStreamId(unitId: string): string {
 }
 
 /** A 帮扶单位: an office that takes villages (包村) and whose cadres take households (包户). */
-export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
+/** What the unit's handler reads from the region's stream for a registration. */
+export interface UnitFacts {
+  RegisterUnit: { regionRegistered: boolean };
+}
+
+export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState, UnitFacts> = {
   initialState: () => ({ registered: false }),
   evolve(state, event) {
     switch (event.type) {
@@ -44,7 +49,8 @@ export const unitDecider: Decider<UnitCommand, UnitEvent, UnitState> = {
   decide(command, state) {
     switch (command.type) {
       case 'RegisterUnit': {
-        const { regionRegistered, ...unit } = command.data;
+        const unit = command.data;
+        const { regionRegistered } = command.facts;
         if (state.registered) throw new UnitAlreadyRegisteredError(`unit ${unit.unitId} is already registered as ${state.name}`);
         if (!regionRegistered) throw new RegionNotRegisteredError(`region ${unit.regionCode} is not registered`, { field: 'regionCode' });
         return [{ type: 'UnitRegistered', data: unit }];
