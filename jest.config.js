@@ -27,7 +27,7 @@ module.exports = {
       displayName: 'e2e-esdb',
       testMatch: ['<rootDir>/apps/api/test/*.e2e-spec.ts'],
       // The access gate and body validation do not touch the store; they run once, on SQLite.
-      testPathIgnorePatterns: ['access-matrix', 'malformed-bodies', 'route-without-policy', 'openapi-contract', 'fail-closed', 'console-api'],
+      testPathIgnorePatterns: ['access-matrix', 'malformed-bodies', 'route-without-policy', 'openapi-contract', 'fail-closed', 'console-api', 'legacy-log'],
       setupFiles: ['<rootDir>/apps/api/test/use-esdb.ts'],
       setupFilesAfterEnv: ['<rootDir>/apps/api/test/esdb-timeouts.ts'],
     },

@@ -88,9 +88,9 @@ export async function registerDivisions(
 
 /** A real API on a real port with its own data dir: what a user would run, minus the demo unless asked. */
 export async function startTestApp(
-  options: { demo?: boolean; env?: Record<string, string> } & InfrastructureOverrides = {},
+  options: { demo?: boolean; env?: Record<string, string>; dataDir?: string } & InfrastructureOverrides = {},
 ): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'bangfu-e2e-'));
   // BANGFU_TEST_STORE=esdb runs the same tests on the EventStoreDB adapter: a real server when
   // BANGFU_ESDB_URL is set, else the gRPC stand-in.
   const esdb = process.env.BANGFU_TEST_STORE === 'esdb';

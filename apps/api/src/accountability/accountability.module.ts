@@ -14,6 +14,6 @@ export class AccountabilityModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
-    this.router.register(['OpenCase', 'RecordCaseDecision'], (command, metadata) => new CaseCommandMessage(command as never, metadata));
+    this.router.register(['OpenCase', 'RecordCaseDecision'], (command, metadata) => new CaseCommandMessage(command, metadata));
   }
 }

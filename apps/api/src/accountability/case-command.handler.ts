@@ -61,8 +61,8 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
       (await this.regionOf(command.data.against)) ??
       '000000';
     assertWithinJurisdiction(metadata.actor, regionCode);
-    const opened = { ...command, data: { ...command.data, regionCode, groundsAt, parties } };
-    return handleCommand(this.store, streamId, caseDecider, opened, { ...metadata, subjectRegion: regionCode });
+    const recorded = { ...metadata, subjectRegion: regionCode };
+    return handleCommand(this.store, streamId, caseDecider, command, recorded, { facts: { regionCode, groundsAt, parties } });
   }
 
   private async parties(against: { kind: 'person' | 'unit'; id: string }, grounds: RecordedEvent[], at: string): Promise<CaseParty[]> {

@@ -31,7 +31,7 @@ export class CasesController {
     description: 'parties (捆绑问责) derived from the record; 422 EVENT_NOT_FOUND for a ground not in the log',
   })
   open(@Body() body: OpenCaseDto, @Req() request: Request) {
-    const data = { ...body, against: { ...body.against }, regionCode: '', groundsAt: '', parties: [] };
+    const data = { ...body, against: { ...body.against } };
     return this.dispatch.send(new CaseCommandMessage({ type: 'OpenCase', data }, this.context.metadataFor(request)));
   }
 

@@ -15,7 +15,7 @@ export class AssignmentModule implements OnModuleInit {
   onModuleInit(): void {
     this.router.register(
       ['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth', 'MarkVillageExited'],
-      (command, metadata) => new VillageCommandMessage(command as never, metadata),
+      (command, metadata) => new VillageCommandMessage(command, metadata),
     );
   }
 }

@@ -1,11 +1,12 @@
-import { monthStart, nextMonth, type Actor, type DomainCommand } from '@bangfu/domain';
+import { monthStart, nextMonth, type Actor } from '@bangfu/domain';
+import type { RoutedCommand } from '../infrastructure/command-router';
 
 /** One thing the demo records, on the virtual clock. */
 export interface DemoAction {
   /** When it is recorded (the virtual clock). */
   at: number;
   actor: Actor;
-  command: DomainCommand;
+  command: RoutedCommand;
   /** Business time, when it differs from the record time. */
   occurredAt?: number;
   key: string;
@@ -32,7 +33,7 @@ export function demoMonthBase(firstMonth: string, index: number): number {
 }
 
 /** 包户 as an office records it; the handler fills in the cadre's facts and the handover days. */
-export function assignCadreCommand(householdId: string, cadreId: string, from: string, reason: string): DomainCommand {
+export function assignCadreCommand(householdId: string, cadreId: string, from: string, reason: string): RoutedCommand {
   return {
     type: 'AssignCadre',
     data: { householdId, cadreId, from, reason },

@@ -1,18 +1,9 @@
-import {
-  DEFAULT_VISIT_TERMS,
-  EXCLUSION_REASONS,
-  monthStart,
-  nextMonth,
-  shanghaiMonth,
-  type Actor,
-  type DomainCommand,
-  type Findings,
-} from '@bangfu/domain';
+import { DEFAULT_VISIT_TERMS, EXCLUSION_REASONS, monthStart, nextMonth, shanghaiMonth, type Actor, type Findings } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
 import type { BangfuConfig } from '../config/bangfu-config';
 import { createApp } from '../create-app';
-import { CommandRouter } from '../infrastructure/command-router';
+import { CommandRouter, type RoutedCommand } from '../infrastructure/command-router';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
 import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
@@ -67,7 +58,7 @@ export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): P
 function demoActions(start: number, firstMonth: string, end: number): DemoAction[] {
   const random = prng(20190411);
   const actions: DemoAction[] = [];
-  const office = (at: number, key: string, command: DomainCommand, occurredAt?: number) =>
+  const office = (at: number, key: string, command: RoutedCommand, occurredAt?: number) =>
     actions.push({ at, actor: DEMO_ADMIN, command, key, occurredAt });
   const iso = (t: number) => new Date(t).toISOString();
 

@@ -1,6 +1,8 @@
-import type { Actor, DomainCommand } from '@bangfu/domain';
+import type { Actor } from '@bangfu/domain';
 import { DAY, HOUR, demoMonthBase, type DemoAction } from './demo-action';
 import { DEMO_CADRES, DEMO_VILLAGES, type DemoHousehold } from './seed-000-work';
+import type { StepAction } from '@bangfu/workflow';
+import type { RoutedCommand } from '../infrastructure/command-router';
 
 /** 安图县 and 汪清县 offices, and the 松江镇 and 东光镇 reviewers, who act at the exit's review steps. */
 const ANTU_COUNTY: Actor = { id: 'demo-antu-county', name: '安图县扶贫办 审定员', roles: ['county-admin'], regionCode: '222426' };
@@ -39,18 +41,18 @@ export const CHECKLIST = { food: CHECK, clothing: CHECK, education: CHECK, medic
 export function demoExits(firstMonth: string, end: number, households: DemoHousehold[], office: Actor): DemoAction[] {
   const actions: DemoAction[] = [];
   const monthBase = (index: number) => demoMonthBase(firstMonth, index);
-  const push = (at: number, actor: Actor, key: string, command: DomainCommand) => actions.push({ at, actor, command, key: `exit:${key}` });
+  const push = (at: number, actor: Actor, key: string, command: RoutedCommand) => actions.push({ at, actor, command, key: `exit:${key}` });
   const member = (id: string) => households.find((h) => h.householdId === id) as DemoHousehold;
   const hh = (village: number, n: number) => `${DEMO_VILLAGES[village].code}${String(n).padStart(4, '0')}`;
   const start = (at: number, actor: Actor, subject: { kind: 'household' | 'village'; id: string }, reason: string) =>
     push(at, actor, `start:${subject.id}`, {
       type: 'StartWorkflow',
-      data: { instanceId: '', definitionId: `${subject.kind}-exit`, subject: { ...subject, regionCode: '' }, reason, facts: {} },
+      data: { definitionId: `${subject.kind}-exit`, subject, reason },
     });
-  const act = (at: number, actor: Actor, exitId: string, step: string, action: string, input: Record<string, unknown>, round = 1) =>
+  const act = (at: number, actor: Actor, exitId: string, step: string, action: StepAction, input: Record<string, unknown>, round = 1) =>
     push(at, actor, `${exitId}:${step}:${action}:${round}`, {
       type: 'ActOnStep',
-      data: { instanceId: exitId, step, action, input, facts: {} },
+      data: { instanceId: exitId, step, action, input },
     });
 
   push(monthBase(0) + HOUR, office, 'standard:220000', {

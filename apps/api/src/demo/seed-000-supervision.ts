@@ -1,6 +1,7 @@
 import { eventIdsFor } from '@bangfu/eventstore';
-import type { Actor, DomainCommand } from '@bangfu/domain';
+import type { Actor } from '@bangfu/domain';
 import { DAY, demoMonth, demoMonthBase, type DemoAction } from './demo-action';
+import type { RoutedCommand } from '../infrastructure/command-router';
 
 const INSPECTOR: Actor = { id: 'demo-antu-inspector', name: '安图县督查组 组长', roles: ['inspector'], regionCode: '222426' };
 const DISCIPLINE: Actor = { id: 'demo-antu-jw', name: '安图县纪委 审查员', roles: ['discipline'], regionCode: '222426' };
@@ -20,7 +21,7 @@ export function demoBackfilledVisitId(firstMonth: string): string {
 export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
   const base = (index: number) => demoMonthBase(firstMonth, index);
   const actions: DemoAction[] = [];
-  const push = (at: number, actor: Actor, key: string, command: DomainCommand) =>
+  const push = (at: number, actor: Actor, key: string, command: RoutedCommand) =>
     actions.push({ at, actor, command, key: `supervision:${key}` });
   const t = base(9);
   push(t, INSPECTOR, 'draw', {
@@ -33,7 +34,6 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
       seed: 'demo-antu-2026-q3',
       purpose: '季度随机抽查',
       team: '安图县督查组',
-      population: [],
     },
   });
   const backfilledVisit = demoBackfilledVisitId(firstMonth);
@@ -42,7 +42,6 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
     data: {
       findingId: 'demo-fd-001',
       inspectionId: 'demo-antu-q3',
-      regionCode: '',
       target: { kind: 'household', id: '2224261032020002' },
       type: '走访补录',
       severity: '一般',
@@ -76,9 +75,6 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
       against: { kind: 'person', id: 'jl-wjw-08' },
       summary: '走访记录补录、不及时',
       groundEventIds: [backfilledVisit],
-      regionCode: '',
-      groundsAt: '',
-      parties: [],
     },
   });
   push(t + 20 * DAY, DISCIPLINE, 'case-decision', {
@@ -91,7 +87,6 @@ export function demoSupervision(firstMonth: string, end: number): DemoAction[] {
     data: {
       findingId: 'demo-fd-002',
       inspectionId: 'demo-antu-q3',
-      regionCode: '',
       target: { kind: 'village', id: '222426103201' },
       type: '走访不到位',
       severity: '较重',

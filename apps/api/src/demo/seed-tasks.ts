@@ -1,6 +1,7 @@
-import { monthEnd, type Actor, type DomainCommand } from '@bangfu/domain';
+import { monthEnd, type Actor } from '@bangfu/domain';
 import { DAY, demoMonth, demoMonthBase, type DemoAction } from './demo-action';
 import { SEED_000_ITEMS, SEED_000_PLAN, SEED_002_ITEMS, SEED_002_PLAN, SEED_004_ITEMS, SEED_004_PLAN, type PlanItem } from './seed-plans';
+import type { RoutedCommand } from '../infrastructure/command-router';
 
 const CHENDUO_ADMIN: Actor = {
   id: 'demo-chenduo-admin',
@@ -34,7 +35,7 @@ const QIANJIANG_LEADER: Actor = { id: 'demo-qianjiang-leader', name: '黔江区 
 export function demoTasks(firstMonth: string, end: number): DemoAction[] {
   const base = (index: number) => demoMonthBase(firstMonth, index);
   const actions: DemoAction[] = [];
-  const push = (at: number, actor: Actor, key: string, command: DomainCommand) => actions.push({ at, actor, command, key: `task:${key}` });
+  const push = (at: number, actor: Actor, key: string, command: RoutedCommand) => actions.push({ at, actor, command, key: `task:${key}` });
   const issue = (prefix: string, plan: string, regionCode: string, item: PlanItem, deadlineMonth: number, actor: Actor) => {
     const taskId = `${prefix}-${item.item}`;
     push(base(1) + Number(item.item) * 60_000, actor, `issue:${taskId}`, {

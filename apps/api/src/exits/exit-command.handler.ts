@@ -6,7 +6,6 @@ import { ReadStore } from '@bangfu/projections';
 import {
   WorkflowNotFoundError,
   exitDecider,
-  nextInstanceId,
   subjectOfInstance,
   workflowStreamId,
   type HouseholdStartFacts,
@@ -54,24 +53,26 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
       const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? id.slice(0, 12)) : id;
       assertWithinJurisdiction(metadata.actor, regionCode);
       const streamId = workflowStreamId(id);
-      const before = await loadState(this.store, streamId, decider);
-      const instanceId = nextInstanceId(id, before);
-      const subject: WorkflowSubject = { kind, id, regionCode };
-      const started = { ...command, data: { ...command.data, instanceId, subject, facts: { ...facts } } };
-      const result = await handleCommand(this.store, streamId, decider, started, { ...metadata, subjectRegion: regionCode });
-      // A resend under the same Idempotency-Key answers with the case the first request opened.
-      return { ...result, exitId: result.duplicate ? `${id}-${before.instances}` : instanceId };
+      const recorded = { ...metadata, subjectRegion: regionCode };
+      const result = await handleCommand(this.store, streamId, decider, command, recorded, { facts: { regionCode, record: { ...facts } } });
+      // The case opened is the stream's latest (a resend under the same Idempotency-Key answers with the first one).
+      const after = await loadState(this.store, streamId, decider);
+      return { ...result, exitId: `${id}-${after.instances}` };
     }
     const streamId = workflowStreamId(subjectOfInstance(command.data.instanceId));
     const case_ = (await loadState(this.store, streamId, decider)).current;
     const subject = case_?.subject;
     if (subject) assertVisible(metadata.actor, subject.regionCode, () => new WorkflowNotFoundError(`no case ${command.data.instanceId}`));
-    if (command.type === 'ActOnStep' && subject) {
-      const at = new Date(command.data.at ?? metadata.now);
-      const facts = subject.kind === 'household' ? await this.householdStep(subject, at) : await this.villageStep(subject.id, at);
-      command = { ...command, data: { ...command.data, facts: { ...facts } } };
-    }
-    return handleCommand(this.store, streamId, decider, command, { ...metadata, subjectRegion: subject?.regionCode });
+    const recorded = { ...metadata, subjectRegion: subject?.regionCode };
+    if (command.type !== 'ActOnStep') return handleCommand(this.store, streamId, decider, command, recorded);
+    // No case yet: nothing to read; the decider answers that the case does not exist.
+    const at = new Date(command.data.at ?? metadata.now);
+    const facts = !subject
+      ? {}
+      : subject.kind === 'household'
+        ? await this.householdStep(subject, at)
+        : await this.villageStep(subject.id, at);
+    return handleCommand(this.store, streamId, decider, command, recorded, { facts: { record: { ...facts } } });
   }
 
   private async householdStart(householdId: string, at: string): Promise<HouseholdStartFacts> {

@@ -40,11 +40,11 @@ export class ExitsController {
   @ApiCreatedResponse({ type: ExitStartedDto, description: '409 WORKFLOW_IN_PROGRESS while a case is open; HOUSEHOLD_ALREADY_EXITED' })
   async start(@Body() body: StartExitDto, @Req() request: Request): Promise<ExitStartedDto> {
     const subject = body.householdId
-      ? { kind: 'household' as const, id: body.householdId, regionCode: '' }
-      : { kind: 'village' as const, id: body.villageCode as string, regionCode: '' };
+      ? { kind: 'household' as const, id: body.householdId }
+      : { kind: 'village' as const, id: body.villageCode as string };
     const definitionId = subject.kind === 'household' ? 'household-exit' : 'village-exit';
     const { metadata, at } = this.context.metadataAt(request, body.at);
-    const data = { instanceId: '', definitionId, subject, reason: body.reason, facts: {}, ...(body.at === undefined ? {} : { at }) };
+    const data = { definitionId, subject, reason: body.reason, ...(body.at === undefined ? {} : { at }) };
     const result: ExitStartResult = await this.commandBus.execute(new ExitCommandMessage({ type: 'StartWorkflow', data }, metadata));
     return { ...toCommandResponse(result), exitId: result.exitId };
   }
@@ -79,7 +79,6 @@ export class ExitsController {
       step,
       action,
       input: structuredClone(evidence) as Record<string, unknown>,
-      facts: {},
       ...(stated === undefined ? {} : { at }),
     };
     return this.dispatch.send(new ExitCommandMessage({ type: 'ActOnStep', data }, metadata));

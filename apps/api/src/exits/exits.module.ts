@@ -16,10 +16,10 @@ export class ExitsModule implements OnModuleInit {
 
   onModuleInit(): void {
     // Timers (deadlines) and the demo send workflow commands as data.
-    this.router.register(WORKFLOW_COMMAND_TYPES, (command, metadata) => new ExitCommandMessage(command as never, metadata));
+    this.router.register(WORKFLOW_COMMAND_TYPES, (command, metadata) => new ExitCommandMessage(command, metadata));
     this.router.register(
       ['AdoptExitStandard', 'RecordRuralPopulation', 'RecordSpotCheck', 'RecordSatisfactionSurvey'],
-      (command, metadata) => new ExitRecordsMessage(command as never, metadata),
+      (command, metadata) => new ExitRecordsMessage(command, metadata),
     );
   }
 }

@@ -39,7 +39,7 @@ export class FlagsController {
     description: '404 FLAG_NOT_FOUND; 409 FLAG_CLOSED, FLAG_STATUS_UNCHANGED; 403 FLAG_REVIEW_ROLE_NOT_ALLOWED',
   })
   review(@Param('flagId') flagId: string, @Body() body: ReviewFlagDto, @Req() request: Request) {
-    const data = { flagId, status: body.status, note: body.note, villageCode: '', flagType: '' };
+    const data = { flagId, status: body.status, note: body.note };
     return this.dispatch.send(new ReviewFlagMessage({ type: 'ReviewFlag', data }, this.context.metadataFor(request)));
   }
 }

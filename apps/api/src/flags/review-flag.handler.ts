@@ -28,13 +28,9 @@ export class ReviewFlagHandler implements ICommandHandler<ReviewFlagMessage, App
     const flag = this.flags.find(command.data.flagId);
     if (!flag) throw new ProblemException(404, 'FLAG_NOT_FOUND', `no flag ${command.data.flagId}`);
     assertWithinJurisdiction(metadata.actor, flag.village_code);
-    const data = { ...command.data, villageCode: flag.village_code, flagType: flag.type };
-    return handleCommand(
-      this.store,
-      flagReviewStreamId(data.flagId),
-      flagReviewDecider,
-      { ...command, data },
-      { ...metadata, subjectRegion: flag.village_code },
-    );
+    const recorded = { ...metadata, subjectRegion: flag.village_code };
+    return handleCommand(this.store, flagReviewStreamId(command.data.flagId), flagReviewDecider, command, recorded, {
+      facts: { villageCode: flag.village_code, flagType: flag.type },
+    });
   }
 }

@@ -34,11 +34,11 @@ export class FundsModule implements OnModuleInit {
       'CompleteProject',
       'AcceptProject',
       'PublishProjectNotice',
-    ];
-    this.router.register(projectCommands, (command, metadata) => new ProjectCommandMessage(command as never, metadata));
+    ] as const;
+    this.router.register(projectCommands, (command, metadata) => new ProjectCommandMessage(command, metadata));
     this.router.register(
       ['AllocateFund', 'DisburseFund', 'ConfirmReceipt', 'RecoverFunds', 'ReallocateFund'],
-      (command, metadata) => new FundCommandMessage(command as never, metadata),
+      (command, metadata) => new FundCommandMessage(command, metadata),
     );
   }
 }

@@ -29,8 +29,8 @@ export class RegistryModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
-    this.router.register(HOUSEHOLD_COMMAND_TYPES, (command, metadata) => new HouseholdCommandMessage(command as never, metadata));
-    this.router.register(['RegisterUnit', 'ChangeUnitLead'], (command, metadata) => new UnitCommandMessage(command as never, metadata));
-    this.router.register(['RegisterCadre', 'RecallCadre'], (command, metadata) => new CadreCommandMessage(command as never, metadata));
+    this.router.register(HOUSEHOLD_COMMAND_TYPES, (command, metadata) => new HouseholdCommandMessage(command, metadata));
+    this.router.register(['RegisterUnit', 'ChangeUnitLead'], (command, metadata) => new UnitCommandMessage(command, metadata));
+    this.router.register(['RegisterCadre', 'RecallCadre'], (command, metadata) => new CadreCommandMessage(command, metadata));
   }
 }

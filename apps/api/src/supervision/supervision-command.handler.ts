@@ -50,16 +50,12 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
     switch (command.type) {
       case 'DrawSample': {
         const { regionCode, kind, inspectionId } = command.data;
+        // A command deciding on a view: the draw records the very population it used, so whatever the view's lag,
+        // the record says what was drawn from and the draw can be replayed.
         const population = this.population(kind, regionCode);
-        const data = { ...command.data, population };
         const streamId = inspectionStreamId(inspectionId);
-        const result = await handleCommand(
-          this.store,
-          streamId,
-          inspectionDecider,
-          { ...command, data },
-          { ...metadata, subjectRegion: regionCode },
-        );
+        const recorded = { ...metadata, subjectRegion: regionCode };
+        const result = await handleCommand(this.store, streamId, inspectionDecider, command, recorded, { facts: { population } });
         // The answer shows the draw as recorded (a resend shows the first one).
         return { ...result, drawn: (await loadState(this.store, streamId, inspectionDecider)).drawn } as AppendResult;
       }
@@ -75,14 +71,10 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
           }
         }
         await this.cited.check(command.data.eventIds, metadata.actor);
-        const data = { ...command.data, regionCode };
-        return handleCommand(
-          this.store,
-          findingStreamId(data.findingId),
-          findingDecider,
-          { ...command, data },
-          { ...metadata, subjectRegion: regionCode },
-        );
+        const recorded = { ...metadata, subjectRegion: regionCode };
+        return handleCommand(this.store, findingStreamId(command.data.findingId), findingDecider, command, recorded, {
+          facts: { regionCode },
+        });
       }
       default: {
         const streamId = findingStreamId(command.data.findingId);

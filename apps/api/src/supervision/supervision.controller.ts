@@ -44,7 +44,7 @@ export class SupervisionController {
   async draw(@Body() body: DrawSampleDto, @Req() request: Request): Promise<SampleDrawnDto> {
     const { size, ...rest } = body;
     const seed = body.seed ?? randomBytes(16).toString('hex');
-    const command = { type: 'DrawSample' as const, data: { ...rest, seed, size, population: [] } };
+    const command = { type: 'DrawSample' as const, data: { ...rest, seed, size } };
     const result: AppendResult & { drawn: SampleDrawn } = await this.commandBus.execute(
       new SupervisionCommandMessage(command, this.context.metadataFor(request)),
     );
@@ -71,7 +71,7 @@ export class SupervisionController {
   @Action('finding.record')
   @ApiCreatedResponse({ type: CommandResponseDto, description: '422 EVENT_NOT_FOUND for a cited event not in the log' })
   record(@Body() body: RecordFindingDto, @Req() request: Request) {
-    const data = { ...body, inspectionId: body.inspectionId ?? null, target: { ...body.target }, regionCode: '' };
+    const data = { ...body, inspectionId: body.inspectionId ?? null, target: { ...body.target } };
     return this.dispatch.send(new SupervisionCommandMessage({ type: 'RecordFinding', data }, this.context.metadataFor(request)));
   }
 

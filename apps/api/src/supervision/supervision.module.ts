@@ -24,7 +24,7 @@ export class SupervisionModule implements OnModuleInit {
         'MarkRectificationOverdue',
         'EscalateRectification',
       ],
-      (command, metadata) => new SupervisionCommandMessage(command as never, metadata),
+      (command, metadata) => new SupervisionCommandMessage(command, metadata),
     );
   }
 }

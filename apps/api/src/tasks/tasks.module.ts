@@ -15,7 +15,7 @@ export class TasksModule implements OnModuleInit {
   onModuleInit(): void {
     this.router.register(
       ['IssueTask', 'ReportTaskProgress', 'SubmitTaskCompletion', 'VerifyTaskCompletion', 'MarkTaskOverdue'],
-      (command, metadata) => new TaskCommandMessage(command as never, metadata),
+      (command, metadata) => new TaskCommandMessage(command, metadata),
     );
   }
 }

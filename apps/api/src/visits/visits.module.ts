@@ -13,6 +13,6 @@ export class VisitsModule implements OnModuleInit {
   constructor(private readonly router: CommandRouter) {}
 
   onModuleInit(): void {
-    this.router.register(['AdoptVisitPolicy'], (command, metadata) => new VisitPolicyCommandMessage(command as never, metadata));
+    this.router.register(['AdoptVisitPolicy'], (command, metadata) => new VisitPolicyCommandMessage(command, metadata));
   }
 }

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import type { Actor, DomainCommand } from '@bangfu/domain';
+import type { Actor } from '@bangfu/domain';
 import { signToken } from '../../../api/src/auth/jwt';
 import { loadConfig } from '../../../api/src/config/bangfu-config';
 import { createApp } from '../../../api/src/create-app';
-import { CommandRouter } from '../../../api/src/infrastructure/command-router';
+import { CommandRouter, type RoutedCommand } from '../../../api/src/infrastructure/command-router';
 import { rssMb, summary, type BenchResult } from './store-benchmarks';
 
 const VILLAGE = '222426103201';
@@ -100,7 +100,7 @@ async function recordVisits(dataDir: string, seconds: number) {
 
 async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<void> {
   const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
-  const send = (command: DomainCommand) => router.dispatch(command, { actor: admin, now: new Date() });
+  const send = (command: RoutedCommand) => router.dispatch(command, { actor: admin, now: new Date() });
   const start = new Date(Date.now() - 30 * 86_400_000).toISOString();
   for (const [code, name] of [
     ['220000', '吉林省'],
@@ -109,7 +109,7 @@ async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<voi
     ['222426103', '松江镇'],
     [VILLAGE, '德化村'],
   ]) {
-    await send({ type: 'RegisterRegion', data: { code, name, parent: null } });
+    await send({ type: 'RegisterRegion', data: { code, name } });
   }
   await send({
     type: 'RegisterUnit',
@@ -198,7 +198,7 @@ async function fundQueries(dataDir: string, seconds: number, log: (line: string)
 
 async function seedFunds(router: CommandRouter): Promise<void> {
   const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
-  const send = (command: DomainCommand) => router.dispatch(command, { actor: admin, now: new Date() });
+  const send = (command: RoutedCommand) => router.dispatch(command, { actor: admin, now: new Date() });
   await Promise.all(
     Array.from({ length: FUNDS }, async (_, f) => {
       const fundId = `bench-fund-${f}`;

@@ -1,8 +1,10 @@
-import { DEFAULT_VISIT_TERMS, nextMonth, type Actor, type DomainCommand, type Findings } from '@bangfu/domain';
+import { DEFAULT_VISIT_TERMS, nextMonth, type Actor, type Findings } from '@bangfu/domain';
 import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from '../../../api/src/demo/demo-action';
 import { CHECKLIST } from '../../../api/src/demo/seed-000-exits';
 import { demoHouseholds } from '../../../api/src/demo/seed-000-work';
 import type { CountyPlan, ProvincePlan } from './province-plan';
+import type { StepAction } from '@bangfu/workflow';
+import type { RoutedCommand } from '../../../api/src/infrastructure/command-router';
 
 /** What a simulated year looks like, in shares of household-months (from the seeds' inspection reports). */
 export const RATES = {
@@ -61,13 +63,13 @@ export function provinceActions(plan: ProvincePlan, firstMonth: string): DemoAct
       at,
       actor,
       key: `region:${plan.code}`,
-      command: { type: 'RegisterRegion', data: { code: plan.code, name: plan.name } },
+      command: { type: 'RegisterRegion' as const, data: { code: plan.code, name: plan.name } },
     },
     ...plan.cities.map((city, i) => ({
       at: at + 1000 * (i + 1),
       actor,
       key: `region:${city.code}`,
-      command: { type: 'RegisterRegion', data: { ...city } } as DomainCommand,
+      command: { type: 'RegisterRegion' as const, data: { ...city } },
     })),
   ];
   actions.push({
@@ -113,7 +115,7 @@ export function* countyActions(
     roles: ['county-admin'],
     regionCode: county.code,
   };
-  const office = (at: number, key: string, command: DomainCommand, occurredAt?: number, actor = admin) =>
+  const office = (at: number, key: string, command: RoutedCommand, occurredAt?: number, actor = admin) =>
     actions.push({ at, actor, command, key, occurredAt });
   const start = monthBase(firstMonth) - 5 * DAY;
   const cadreActor = (cadreId: string): Actor => ({
@@ -168,12 +170,12 @@ export function* countyActions(
       roles: ['township-reviewer'],
       regionCode: household.town.code,
     };
-    const act = (at: number, actor: Actor, step: string, action: string, input: Record<string, unknown>, round = 1) =>
+    const act = (at: number, actor: Actor, step: string, action: StepAction, input: Record<string, unknown>, round = 1) =>
       actions.push({
         at,
         actor,
         key: `exit:${exitId}:${step}:${action}:${round}`,
-        command: { type: 'ActOnStep', data: { instanceId: exitId, step, action, input, facts: {} } },
+        command: { type: 'ActOnStep', data: { instanceId: exitId, step, action, input } },
       });
     const verification = (extra: number) => ({
       verification: {
@@ -194,11 +196,9 @@ export function* countyActions(
       command: {
         type: 'StartWorkflow',
         data: {
-          instanceId: '',
           definitionId: 'household-exit',
-          subject: { kind: 'household', id: household.id, regionCode: '' },
+          subject: { kind: 'household', id: household.id },
           reason: '收入稳定，拟申请脱贫',
-          facts: {},
         },
       },
     });
@@ -360,7 +360,6 @@ export function* countyActions(
             purpose: `${year}年度脱贫攻坚成效督查`,
             team: '省脱贫攻坚督查组',
             seed: `${county.code}-${year}`,
-            population: [],
             size: RATES.inspectionSample,
           },
         },

@@ -42,6 +42,7 @@ export interface SimulationReport {
 interface PendingTimer {
   timerId: string;
   dueAt: string;
+  /** As the log holds it: dispatched by its type (`dispatchRecorded`). */
   command: DomainCommand;
 }
 

@@ -18,19 +18,30 @@ export interface CaseParty {
   basis: string;
 }
 
-export interface CaseOpening {
+/** What a reviewer asks: a case against a person or a unit, on events they cite. */
+export interface CaseRequest {
   caseId: string;
   against: { kind: 'person' | 'unit'; id: string };
-  regionCode: string;
   summary: string;
   groundEventIds: string[];
+}
+
+/** What the record derives for it (read by the handler from the cited events and the streams they name). */
+export interface CaseDerivation {
+  regionCode: string;
   /** The instant the grounds speak of: parties are those responsible then. */
   groundsAt: string;
   parties: CaseParty[];
 }
 
+export type CaseOpening = CaseRequest & CaseDerivation;
+
+export interface CaseFacts {
+  OpenCase: CaseDerivation;
+}
+
 export type CaseCommand =
-  | { type: 'OpenCase'; data: CaseOpening }
+  | { type: 'OpenCase'; data: CaseRequest }
   | { type: 'RecordCaseDecision'; data: { caseId: string; partyId: string; decision: CaseDecision; reason: string } };
 
 export type CaseEvent =
@@ -63,7 +74,7 @@ export function caseStreamId(caseId: string): string {
 }
 
 /** An accountability case: opened on cited grounds with its parties derived from the record, then one decision per party. */
-export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
+export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState, CaseFacts> = {
   initialState: () => ({ opened: false }),
   evolve(state, event) {
     switch (event.type) {
@@ -81,7 +92,7 @@ export const caseDecider: Decider<CaseCommand, CaseEvent, CaseState> = {
         if (state.opened) throw new CaseAlreadyOpenedError(`case ${command.data.caseId} is already open`);
         if (command.data.groundEventIds.length === 0)
           throw new GroundsRequiredError('a case cites the events it rests on', { field: 'groundEventIds' });
-        return [{ type: 'CaseOpened', data: command.data }];
+        return [{ type: 'CaseOpened', data: { ...command.data, ...command.facts } }];
       case 'RecordCaseDecision': {
         if (!state.opened) throw new CaseNotFoundError(`no case ${command.data.caseId}`);
         const { partyId } = command.data;

@@ -1,10 +1,13 @@
 import type { Actor } from '../shared/actor';
 import { specFor } from '@bangfu/testing';
-import { findingDecider, type FindingCommand, type FindingEvent } from './finding.decider';
+import type { Decision } from '../shared/decider';
+import { findingDecider, type FindingCommand, type FindingEvent, type FindingFacts } from './finding.decider';
 import { drawSample, populationDigest } from './sample';
 import { inspectionDecider } from './inspection.decider';
 
 const F = 'f-1';
+/** A finding command as the decider receives it. */
+type Decided = Decision<FindingCommand, FindingFacts>;
 const recorded: FindingEvent = {
   type: 'FindingRecorded',
   data: {
@@ -22,11 +25,11 @@ const recorded: FindingEvent = {
 const inspector: Actor = { id: 'insp', roles: ['inspector'] };
 const cadre: Actor = { id: 'c1', roles: ['cadre'] };
 const now = new Date('2026-03-01T00:00:00.000Z');
-const order: FindingCommand = {
+const order: Decided = {
   type: 'OrderRectification',
   data: { findingId: F, deadline: '2026-03-15T00:00:00.000Z', requirement: '补齐走访', responsible: 'c1' },
 };
-const run = (steps: [FindingCommand, Actor, Date][]) => {
+const run = (steps: [Decided, Actor, Date][]) => {
   const history: FindingEvent[] = [recorded];
   for (const [command, actor, at] of steps) {
     history.push(
@@ -42,7 +45,7 @@ describe('finding and rectification (整改)', () => {
     spec.given([recorded]).when(order, { actor: cadre, now }).then({ code: 'RECTIFICATION_ROLE_NOT_ALLOWED' });
     spec
       .given([recorded])
-      .when({ ...order, data: { ...order.data, deadline: '2026-02-01T00:00:00.000Z' } } as FindingCommand, { actor: inspector, now })
+      .when({ ...order, data: { ...order.data, deadline: '2026-02-01T00:00:00.000Z' } } as Decided, { actor: inspector, now })
       .then({ code: 'DEADLINE_IN_PAST' });
     expect(run([[order, inspector, now]]).at(-1)).toMatchObject({
       type: 'RectificationOrdered',
@@ -59,7 +62,7 @@ describe('finding and rectification (整改)', () => {
         new Date('2026-03-10T00:00:00.000Z'),
       ],
     ]);
-    const verify = (passed: boolean): FindingCommand => ({ type: 'VerifyRectification', data: { findingId: F, passed, note: '复核' } });
+    const verify = (passed: boolean): Decided => ({ type: 'VerifyRectification', data: { findingId: F, passed, note: '复核' } });
     spec
       .given(reported)
       .when(verify(true), { actor: { ...cadre, roles: ['county-admin'] }, now })
@@ -122,10 +125,9 @@ describe('random samples (随机抽查)', () => {
       purpose: '季度抽查',
       team: '督查组',
       seed: 'abc',
-      population,
       size: 5,
     };
-    const [event] = inspectionDecider.decide({ type: 'DrawSample', data: draw }, inspectionDecider.initialState(), {
+    const [event] = inspectionDecider.decide({ type: 'DrawSample', data: draw, facts: { population } }, inspectionDecider.initialState(), {
       now,
       actor: inspector,
     });
@@ -134,10 +136,13 @@ describe('random samples (随机抽查)', () => {
       populationDigest: populationDigest(population),
       sample: drawSample(population, 'abc', 5),
     });
-    specFor(inspectionDecider).given([event]).when({ type: 'DrawSample', data: draw }).then({ code: 'SAMPLE_ALREADY_DRAWN' });
+    specFor(inspectionDecider)
+      .given([event])
+      .when({ type: 'DrawSample', data: draw, facts: { population } })
+      .then({ code: 'SAMPLE_ALREADY_DRAWN' });
     specFor(inspectionDecider)
       .given([])
-      .when({ type: 'DrawSample', data: { ...draw, population: [] } })
+      .when({ type: 'DrawSample', data: draw, facts: { population: [] } })
       .then({ code: 'EMPTY_POPULATION' });
   });
 });

@@ -25,8 +25,13 @@ export interface FindingRecord {
   eventIds: string[];
 }
 
+/** The division a finding is about: its target's (from the registry's streams), read by the handler. */
+export interface FindingFacts {
+  RecordFinding: { regionCode: string };
+}
+
 export type FindingCommand =
-  | { type: 'RecordFinding'; data: FindingRecord }
+  | { type: 'RecordFinding'; data: Omit<FindingRecord, 'regionCode'> }
   | { type: 'OrderRectification'; data: { findingId: string; deadline: string; requirement: string; responsible: string } }
   | { type: 'ReportRectification'; data: { findingId: string; measures: string; evidence: string[] } }
   | { type: 'VerifyRectification'; data: { findingId: string; passed: boolean; note: string } }
@@ -98,7 +103,7 @@ const VERIFY_ROLES = ['inspector', 'township-reviewer', 'county-admin'];
  * then closed (销号) or reopened for a new order. A missed deadline is marked and later escalated. The
  * verifier is never the one who reported.
  */
-export const findingDecider: Decider<FindingCommand, FindingEvent, FindingState> = {
+export const findingDecider: Decider<FindingCommand, FindingEvent, FindingState, FindingFacts> = {
   initialState: () => ({ status: 'none' }),
   evolve(state, event) {
     if (event.type === 'FindingRecorded') {
@@ -135,7 +140,7 @@ export const findingDecider: Decider<FindingCommand, FindingEvent, FindingState>
   decide(command, state, context) {
     if (command.type === 'RecordFinding') {
       if (state.status !== 'none') throw new FindingAlreadyRecordedError(`finding ${command.data.findingId} is already recorded`);
-      return [{ type: 'FindingRecorded', data: command.data }];
+      return [{ type: 'FindingRecorded', data: { ...command.data, regionCode: command.facts.regionCode } }];
     }
     if (state.status === 'none') throw new FindingNotFoundError(`no finding ${command.data.findingId}`);
     const { findingId } = command.data;

@@ -14,9 +14,16 @@ export const FLAG_REVIEW_ROLES: Record<FlagReviewStatus, readonly string[]> = {
 
 export type FlagReviewCommand = {
   type: 'ReviewFlag';
-  /** `villageCode` and `flagType` are facts: the handler finds the flag among the views' flags. */
-  data: { flagId: string; status: FlagReviewStatus; note: string; villageCode: string; flagType: string };
+  data: { flagId: string; status: FlagReviewStatus; note: string };
 };
+
+/**
+ * The flag under review, as the flag views hold it: flags are derived from the log by projections and have no
+ * stream of their own, so the view is where a flag's village and type are found (a named query in the handler).
+ */
+export interface FlagReviewFacts {
+  ReviewFlag: { villageCode: string; flagType: string };
+}
 export type FlagReviewEvent = {
   type: 'FlagReviewed';
   data: { flagId: string; status: FlagReviewStatus; previous: FlagStatus; note: string; villageCode: string; flagType: string };
@@ -41,7 +48,7 @@ export function flagReviewStreamId(flagId: string): string {
 }
 
 /** A red flag's handling: open → explained (说明) → confirmed (属实) → closed (办结), or closed at once; closed is final. */
-export const flagReviewDecider: Decider<FlagReviewCommand, FlagReviewEvent, FlagReviewState> = {
+export const flagReviewDecider: Decider<FlagReviewCommand, FlagReviewEvent, FlagReviewState, FlagReviewFacts> = {
   initialState: () => ({ status: 'open' }),
   evolve(_state, event) {
     switch (event.type) {
@@ -61,7 +68,7 @@ export const flagReviewDecider: Decider<FlagReviewCommand, FlagReviewEvent, Flag
         }
         if (state.status === 'closed') throw new FlagClosedError(`flag ${command.data.flagId} is closed`);
         if (state.status === status) throw new FlagStatusUnchangedError(`flag ${command.data.flagId} is already ${status}`);
-        return [{ type: 'FlagReviewed', data: { ...command.data, previous: state.status } }];
+        return [{ type: 'FlagReviewed', data: { ...command.data, ...command.facts, previous: state.status } }];
       }
       default:
         return assertNever(command.type);

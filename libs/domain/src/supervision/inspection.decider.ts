@@ -20,8 +20,16 @@ export interface SampleDrawn {
 
 export type InspectionCommand = {
   type: 'DrawSample';
-  data: Omit<SampleDrawn, 'sample' | 'populationDigest'> & { size: number };
+  data: Omit<SampleDrawn, 'sample' | 'populationDigest' | 'population'> & { size: number };
 };
+
+/**
+ * The population a draw is made from: the registry as it lists the division's households or villages now (a named
+ * view query in the handler — the draw records the population it used, so it can be replayed whatever the view).
+ */
+export interface InspectionFacts {
+  DrawSample: { population: readonly string[] };
+}
 export type InspectionEvent = { type: 'InspectionSampleDrawn'; data: SampleDrawn };
 export interface InspectionState {
   drawn: SampleDrawn | null;
@@ -39,7 +47,7 @@ export function inspectionStreamId(inspectionId: string): string {
 }
 
 /** An inspection's random sample: drawn once, with its seed and population on the record. */
-export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, InspectionState> = {
+export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, InspectionState, InspectionFacts> = {
   initialState: () => ({ drawn: null }),
   evolve(_state, event) {
     switch (event.type) {
@@ -58,9 +66,9 @@ export const inspectionDecider: Decider<InspectionCommand, InspectionEvent, Insp
             `inspection ${draw.inspectionId} drew its sample already (seed ${state.drawn.seed}): a draw is never repeated`,
           );
         }
-        if (draw.population.length === 0)
+        if (command.facts.population.length === 0)
           throw new EmptyPopulationError(`no ${draw.kind} is registered in ${draw.regionCode} to draw from`);
-        const population = [...new Set(draw.population)].sort();
+        const population = [...new Set(command.facts.population)].sort();
         const sample = drawSample(population, draw.seed, size);
         return [{ type: 'InspectionSampleDrawn', data: { ...draw, population, populationDigest: populationDigest(population), sample } }];
       }

@@ -96,4 +96,39 @@ describe('handleCommand', () => {
       causationId: 'cause-1',
     });
   });
+  it('hands the decider the facts its handler read beside the intent, and compiles only with the facts a type needs', async () => {
+    // Given a ledger whose Pay is decided with the payee's standing (read elsewhere) and whose Note needs none.
+    type LedgerCommand = { type: 'Pay'; data: { to: string } } | { type: 'Note'; data: { text: string } };
+    type LedgerEvent = { type: 'Paid'; data: { to: string; eligible: boolean } } | { type: 'Noted'; data: { text: string } };
+    interface LedgerFacts {
+      Pay: { eligible: boolean };
+    }
+    const ledger: Decider<LedgerCommand, LedgerEvent, null, LedgerFacts> = {
+      initialState: () => null,
+      evolve: (state) => state,
+      decide: (command) =>
+        command.type === 'Pay'
+          ? [{ type: 'Paid', data: { to: command.data.to, eligible: command.facts.eligible } }]
+          : [{ type: 'Noted', data: command.data }],
+    };
+    const pay = { type: 'Pay' as const, data: { to: 'h1' } };
+    const note = { type: 'Note' as const, data: { text: '核对' } };
+
+    // When each is handled, then the decision saw the facts, and the caller's command carried none.
+    await handleCommand(store, 'ledger-1', ledger, pay, meta(), { facts: { eligible: true } });
+    await handleCommand(store, 'ledger-1', ledger, note, meta());
+    expect((await store.readStream('ledger-1')).map((e) => e.data)).toEqual([{ to: 'h1', eligible: true }, { text: '核对' }]);
+    expect(pay).toEqual({ type: 'Pay', data: { to: 'h1' } });
+
+    // And a type that needs facts does not compile without them, nor with others; one that needs none takes none.
+    const compileOnly = () => {
+      // @ts-expect-error Pay is decided with the payee's standing
+      void handleCommand(store, 'ledger-1', ledger, pay, meta());
+      // @ts-expect-error not the facts Pay is decided with
+      void handleCommand(store, 'ledger-1', ledger, pay, meta(), { facts: { registered: true } });
+      // @ts-expect-error Note is decided on the stream alone
+      void handleCommand(store, 'ledger-1', ledger, note, meta(), { facts: { eligible: true } });
+    };
+    expect(compileOnly).toBeInstanceOf(Function);
+  });
 });

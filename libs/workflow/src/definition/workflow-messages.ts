@@ -13,18 +13,28 @@ export interface WorkflowSubject {
 /**
  * `at`: when the act happened, for history brought in (absent: now). Never in the future, never before the
  * step it acts on was entered; a step's minimum duration (公示 ≥ 7 days) is measured in this business time.
+ * A start names its subject; the case's id (`<subject>-<n>`) is the next one on the subject's stream.
  */
 export type WorkflowCommand =
   | {
       type: 'StartWorkflow';
-      data: { instanceId: string; definitionId: string; subject: WorkflowSubject; reason: string; facts: Facts; at?: string };
+      data: { definitionId: string; subject: Omit<WorkflowSubject, 'regionCode'>; reason: string; at?: string };
     }
   | {
       type: 'ActOnStep';
-      data: { instanceId: string; step: string; action: StepAction; input: Record<string, unknown>; facts: Facts; at?: string };
+      data: { instanceId: string; step: string; action: StepAction; input: Record<string, unknown>; at?: string };
     }
   | { type: 'MarkStepOverdue'; data: { instanceId: string; step: string; entry: number } }
   | { type: 'EscalateStep'; data: { instanceId: string; step: string; entry: number } };
+
+/**
+ * What the handler reads for the guards from the subject's streams (and, for a start, the division the case belongs
+ * to). `record` is what the guards see and what the event records they saw.
+ */
+export interface WorkflowFacts {
+  StartWorkflow: { regionCode: string; record: Facts };
+  ActOnStep: { record: Facts };
+}
 
 export const WORKFLOW_COMMAND_TYPES = ['StartWorkflow', 'ActOnStep', 'MarkStepOverdue', 'EscalateStep'] as const;
 

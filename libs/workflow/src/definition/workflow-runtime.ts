@@ -1,4 +1,4 @@
-import { assertNever, type Actor, type Decider, type DecisionContext } from '@bangfu/domain';
+import { assertNever, type Actor, type Decider, type Decision, type DecisionContext } from '@bangfu/domain';
 import { stepOf, type DefinitionCatalog, type StepAction, type StepDefinition, type WorkflowDefinition } from './workflow-definition';
 import {
   ActBeforePreviousError,
@@ -15,12 +15,14 @@ import {
   WorkflowRuleError,
 } from './workflow-errors';
 import {
+  nextInstanceId,
   subjectOfInstance,
   type ActingPerson,
   type Facts,
   type InstanceState,
   type WorkflowCommand,
   type WorkflowEvent,
+  type WorkflowFacts,
   type WorkflowState,
 } from './workflow-messages';
 
@@ -38,7 +40,7 @@ export interface GuardContext {
 /** Throws a DomainError when the check fails; may return values worth recording (per-capita income, incidence). */
 export type WorkflowGuard = (context: GuardContext) => Record<string, unknown> | void;
 
-type Command<T extends WorkflowCommand['type']> = Extract<WorkflowCommand, { type: T }>;
+type Command<T extends WorkflowCommand['type']> = Extract<Decision<WorkflowCommand, WorkflowFacts>, { type: T }>;
 
 /**
  * Turns a catalog of definitions into one decider for all their instances. Every rule a definition states —
@@ -48,7 +50,7 @@ type Command<T extends WorkflowCommand['type']> = Extract<WorkflowCommand, { typ
 export function workflowDecider(
   catalog: DefinitionCatalog,
   guards: Readonly<Record<string, WorkflowGuard>>,
-): Decider<WorkflowCommand, WorkflowEvent, WorkflowState> {
+): Decider<WorkflowCommand, WorkflowEvent, WorkflowState, WorkflowFacts> {
   const runGuards = (names: readonly string[] | undefined, context: GuardContext) =>
     Object.assign({}, ...(names ?? []).map((name) => guards[name](context) ?? {})) as Record<string, unknown>;
 
@@ -86,7 +88,10 @@ function start(
   { now, actor }: DecisionContext,
   runGuards: (names: readonly string[], context: GuardContext) => Record<string, unknown>,
 ): WorkflowEvent[] {
-  const { instanceId, definitionId, subject, reason, facts } = command.data;
+  const { definitionId, reason } = command.data;
+  const { record: facts, regionCode } = command.facts;
+  const subject = { ...command.data.subject, regionCode };
+  const instanceId = nextInstanceId(subject.id, state);
   const definition = catalog.latest(definitionId);
   if (!definition) throw new DefinitionNotFoundError(`no workflow definition ${definitionId}`);
   if (state.current?.status === 'open') {
@@ -94,8 +99,6 @@ function start(
       instanceId: state.current.instanceId,
     });
   }
-  if (instanceId !== `${subject.id}-${state.instances + 1}`)
-    throw new WorkflowInProgressError(`another case for ${subject.id} was just started`);
   if (!hasRole(actor, definition.startRoles)) {
     throw new RoleNotAllowedError(`starting ${definition.title} is for ${definition.startRoles.join(', ')}`);
   }
@@ -124,7 +127,8 @@ function act(
   { now, actor }: DecisionContext,
   runGuards: (names: readonly string[] | undefined, context: GuardContext) => Record<string, unknown>,
 ): WorkflowEvent[] {
-  const { instanceId, step: stepName, action, input, facts } = command.data;
+  const { instanceId, step: stepName, action, input } = command.data;
+  const { record: facts } = command.facts;
   const { definition } = instance;
   if (stepName !== instance.step) {
     throw new StepNotCurrentError(`case ${instanceId} is at ${instance.step}, not ${stepName}`, { currentStep: instance.step });

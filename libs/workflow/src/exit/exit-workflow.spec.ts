@@ -1,7 +1,8 @@
 import type { Actor } from '@bangfu/domain';
 import { specFor } from '@bangfu/testing';
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import type { WorkflowCommand, WorkflowEvent } from '../definition/workflow-messages';
+import type { Decision } from '@bangfu/domain';
+import type { WorkflowCommand, WorkflowEvent, WorkflowFacts } from '../definition/workflow-messages';
 import { exitCatalog, exitDecider, HOUSEHOLD_EXIT_V1 } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
 
@@ -33,27 +34,21 @@ const verification = (incomeFen: number, failing: string[] = []) => ({
   },
 });
 
-const start: WorkflowCommand = {
+/** A workflow command as the decider receives it: the intent and what the handler read for the guards. */
+type Decided = Decision<WorkflowCommand, WorkflowFacts>;
+const start: Decided = {
   type: 'StartWorkflow',
-  data: {
-    instanceId: ID,
-    definitionId: 'household-exit',
-    subject: { kind: 'household', id: HH, regionCode: '222426103201' },
-    reason: '拟退出',
-    facts: { ...startFacts },
-  },
+  data: { definitionId: 'household-exit', subject: { kind: 'household', id: HH }, reason: '拟退出' },
+  facts: { regionCode: '222426103201', record: { ...startFacts } },
 };
-const actOn = (
-  step: string,
-  action: 'approve' | 'return' | 'object' | 'withdraw',
-  input: Record<string, unknown> = {},
-): WorkflowCommand => ({
+const actOn = (step: string, action: 'approve' | 'return' | 'object' | 'withdraw', input: Record<string, unknown> = {}): Decided => ({
   type: 'ActOnStep',
-  data: { instanceId: ID, step, action, input, facts: { ...stepFacts } },
+  data: { instanceId: ID, step, action, input },
+  facts: { record: { ...stepFacts } },
 });
 
 /** Runs commands in turn, each at its own time and actor, and returns the history. */
-function run(steps: [WorkflowCommand, Actor, Date][], decider = exitDecider()): WorkflowEvent[] {
+function run(steps: [Decided, Actor, Date][], decider = exitDecider()): WorkflowEvent[] {
   const history: WorkflowEvent[] = [];
   for (const [command, actor, now] of steps) {
     const state = history.reduce(decider.evolve, decider.initialState());
@@ -62,7 +57,7 @@ function run(steps: [WorkflowCommand, Actor, Date][], decider = exitDecider()): 
   return history;
 }
 
-const upToNotice: [WorkflowCommand, Actor, Date][] = [
+const upToNotice: [Decided, Actor, Date][] = [
   [start, TEAM, at(0)],
   [actOn('verification', 'approve', verification(1_500_000)), TEAM, at(2)],
   [actOn('review', 'approve', { vote: { for: 20, against: 3, abstain: 1 } }), TEAM, at(5)],
@@ -80,11 +75,11 @@ describe('household exit workflow', () => {
   it('refuses a second case while one is open, and a household that has exited', () => {
     spec
       .given(run([[start, TEAM, at(0)]]))
-      .when({ ...start, data: { ...start.data, instanceId: `${HH}-2` } }, { actor: TEAM })
+      .when(start, { actor: TEAM })
       .then({ code: 'WORKFLOW_IN_PROGRESS' });
     spec
       .given([])
-      .when({ ...start, data: { ...start.data, facts: { ...startFacts, exited: true } } }, { actor: TEAM })
+      .when({ ...start, facts: { ...start.facts, record: { ...startFacts, exited: true } } }, { actor: TEAM })
       .then({ code: 'HOUSEHOLD_ALREADY_EXITED' });
     spec
       .given([])
@@ -149,8 +144,8 @@ describe('household exit workflow', () => {
 
   describe('history brought in: acts that state a past business time', () => {
     const NOW = at(60);
-    const past = (command: WorkflowCommand, days: number): WorkflowCommand =>
-      ({ ...command, data: { ...command.data, at: at(days).toISOString() } }) as WorkflowCommand;
+    const past = (command: Decided, days: number): Decided =>
+      ({ ...command, data: { ...command.data, at: at(days).toISOString() } }) as Decided;
     const entered = run([
       [past(start, 0), TEAM, NOW],
       [past(actOn('verification', 'approve', verification(1_500_000)), 2), TEAM, NOW],
@@ -243,11 +238,7 @@ describe('household exit workflow', () => {
     const history = run(upToNotice);
     const upgraded = exitDecider(exitCatalog([HOUSEHOLD_EXIT_V1, v2]));
     // Eight days into the notice: enough under v1 (7 days), too early under v2 (10 days).
-    const noticeApproval: [WorkflowCommand, Actor, Date] = [
-      actOn('notice', 'approve', { notice: { location: '村务公开栏' } }),
-      TEAM,
-      at(13),
-    ];
+    const noticeApproval: [Decided, Actor, Date] = [actOn('notice', 'approve', { notice: { location: '村务公开栏' } }), TEAM, at(13)];
     const state = history.reduce(upgraded.evolve, upgraded.initialState());
     const next = upgraded.decide(noticeApproval[0], state, { actor: TEAM, now: at(13) });
     expect(next.at(-1)).toMatchObject({ type: 'WorkflowStepEntered', data: { step: 'township' } });

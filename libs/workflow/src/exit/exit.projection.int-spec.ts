@@ -5,7 +5,10 @@ import type { Actor } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import type { WorkflowCommand, WorkflowEvent } from '../definition/workflow-messages';
+import type { Decision } from '@bangfu/domain';
+import type { WorkflowCommand, WorkflowEvent, WorkflowFacts } from '../definition/workflow-messages';
+
+type Decided = Decision<WorkflowCommand, WorkflowFacts>;
 import { exitCatalog, exitDecider, HOUSEHOLD_EXIT_V1 } from './exit-definitions';
 import { exitProjection } from './exit.projection';
 
@@ -39,7 +42,7 @@ describe('exit projection flags', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  function record(steps: [WorkflowCommand, Actor, Date][], definitions: WorkflowDefinition[]): void {
+  function record(steps: [Decided, Actor, Date][], definitions: WorkflowDefinition[]): void {
     const decider = exitDecider(exitCatalog(definitions));
     const history: WorkflowEvent[] = [];
     const writer = views.writer(exitProjection, 1);
@@ -66,20 +69,19 @@ describe('exit projection flags', () => {
   }
 
   const line = (fen: number) => ({ memberCount: 2, incomeLine: { fen, regionCode: '222426', version: fen === 400_000 ? 1 : 2 } });
-  const act = (step: string, input: Record<string, unknown>, lineFen = 400_000): WorkflowCommand => ({
+  const act = (step: string, input: Record<string, unknown>, lineFen = 400_000): Decided => ({
     type: 'ActOnStep',
-    data: { instanceId: ID, step, action: 'approve', input, facts: line(lineFen) },
+    data: { instanceId: ID, step, action: 'approve', input },
+    facts: { record: line(lineFen) },
   });
-  const walk = (noticeDays: number, announcementLine: number, lastVisit: string | null): [WorkflowCommand, Actor, Date][] => [
+  const walk = (noticeDays: number, announcementLine: number, lastVisit: string | null): [Decided, Actor, Date][] => [
     [
       {
         type: 'StartWorkflow',
-        data: {
-          instanceId: ID,
-          definitionId: 'household-exit',
-          subject: { kind: 'household', id: HH, regionCode: '222426103201' },
-          reason: '拟退出',
-          facts: {
+        data: { definitionId: 'household-exit', subject: { kind: 'household', id: HH }, reason: '拟退出' },
+        facts: {
+          regionCode: '222426103201',
+          record: {
             status: 'registered',
             exited: false,
             villageCode: '222426103201',

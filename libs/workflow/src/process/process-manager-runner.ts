@@ -153,7 +153,7 @@ export async function carryOutReactions(
     };
     try {
       if ('timer' in reaction) await scheduleTimer(store, reaction.timer, metadata);
-      else await dispatcher.dispatch(reaction.command, metadata);
+      else await dispatcher.dispatchRecorded(reaction.command, metadata);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
     }

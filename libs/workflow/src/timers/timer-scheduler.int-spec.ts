@@ -27,7 +27,7 @@ const reminders: Decider<ReminderCommand, ReminderEvent, Set<string>> = {
 
 function dispatcherFor(store: EventStore): CommandDispatcher {
   return {
-    dispatch: (command, metadata) =>
+    dispatchRecorded: (command, metadata) =>
       handleCommand(store, `reminder-${(command as ReminderCommand).data.householdId}`, reminders, command as ReminderCommand, metadata),
   };
 }
@@ -102,7 +102,7 @@ describe('durable timers on a virtual clock', () => {
     await settle();
     clock.advance(2 * DAY_MS);
     // The first node dispatched the command, then died before recording TimerFired.
-    await dispatcherFor(store).dispatch(
+    await dispatcherFor(store).dispatchRecorded(
       { type: 'SendReminder', data: { householdId: 'h1', month: 'crash' } },
       { ...meta(), idempotencyKey: 'timer:reminder-h1-crash' },
     );

@@ -6,8 +6,9 @@ import type { DueTimerRow } from './due-timers.projection';
 import { timerDecider, timerStreamId, type TimerOutcome } from './timer.decider';
 
 /** Sends a command to the decider that owns it; the API wires this to the CQRS command bus. */
+/** Sends a command that was held as data (a timer's, a process manager's reaction) to its handler. */
 export interface CommandDispatcher {
-  dispatch(command: DomainCommand, metadata: CommandMetadata): Promise<AppendResult>;
+  dispatchRecorded(command: DomainCommand, metadata: CommandMetadata): Promise<AppendResult>;
 }
 
 export interface ScheduleTimerInput {
@@ -97,7 +98,7 @@ export async function fireTimer(
   const base = { actor: SYSTEM_ACTOR, now, occurredAt: timer.dueAt, correlationId };
   let outcome: TimerOutcome;
   try {
-    const result = await dispatcher.dispatch(timer.command, { ...base, idempotencyKey: `timer:${timer.timerId}` });
+    const result = await dispatcher.dispatchRecorded(timer.command, { ...base, idempotencyKey: `timer:${timer.timerId}` });
     outcome = { result: 'dispatched', streamId: result.streamId, eventIds: result.eventIds };
   } catch (error) {
     // A refusal is an answer (the household was visited after all, say): record it and stop trying.

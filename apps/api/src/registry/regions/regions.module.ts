@@ -15,7 +15,7 @@ export class RegionsModule implements OnModuleInit {
   onModuleInit(): void {
     this.router.register(
       ['RegisterRegion', 'RenameRegion', 'DeclareGoLive'],
-      (command, metadata) => new RegionCommandMessage(command as never, metadata),
+      (command, metadata) => new RegionCommandMessage(command, metadata),
     );
   }
 }
