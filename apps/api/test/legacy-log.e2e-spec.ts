@@ -72,6 +72,15 @@ describe('a log written by an earlier version', () => {
     }
   });
 
+  it('reads the exit standard it adopted before the 摘帽 thresholds were versioned as adopted under the national ones', async () => {
+    const admin = t.token(['county-admin'], '222426', 'admin-legacy');
+    const answer = await get('/regions/222426/exit-indicators', admin);
+    expect(answer.standard).toMatchObject({ regionCode: '220000', version: 1 });
+    expect(answer.indicators.wrongExitRate.limitPercent).toBe(2);
+    expect(answer.indicators.missedRate.limitPercent).toBe(2);
+    expect(answer.indicators.approval.minimumPercent).toBe(90);
+  });
+
   it('goes on deciding on its streams: a visit, an exit case, a case opened on an old event', async () => {
     const cadre = t.token(['cadre'], '220000', 'jl-wjw-01');
     const [held] = (await get('/cadres/jl-wjw-01/households', cadre)).households as Answer[];

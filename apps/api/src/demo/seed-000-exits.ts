@@ -1,4 +1,4 @@
-import type { Actor } from '@bangfu/domain';
+import { NATIONAL_ASSESSMENT_THRESHOLDS, type Actor } from '@bangfu/domain';
 import { DAY, HOUR, demoMonthBase, type DemoAction } from './demo-action';
 import { DEMO_CADRES, DEMO_VILLAGES, type DemoHousehold } from './seed-000-work';
 import type { StepAction } from '@bangfu/workflow';
@@ -63,6 +63,7 @@ export function demoExits(firstMonth: string, end: number, households: DemoHouse
       incomeLineFen: 400_000,
       incidenceLimitBp: 200,
       villageChecklist: NINE_HAVES,
+      ...NATIONAL_ASSESSMENT_THRESHOLDS,
       reason: '吉林省贫困村退出“九有”标准；贫困户人均纯收入稳定超过国家扶贫标准',
     },
   });

@@ -201,6 +201,24 @@ export class AdoptExitStandardDto {
   @ValidateNested({ each: true })
   @Type(() => ChecklistItemDto)
   villageChecklist!: ChecklistItemDto[];
+  @ApiPropertyOptional({ type: 'integer', default: 200, description: '摘帽: 错退率 limit in basis points (200 = 2%)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  wrongExitLimitBp?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 200, description: '摘帽: 漏评率 limit in basis points (200 = 2%)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  missedLimitBp?: number;
+  @ApiPropertyOptional({ type: 'integer', default: 9000, description: '摘帽: 群众认可度 minimum in basis points (9000 = 90%)' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  approvalMinimumBp?: number;
   @Reason('the document that sets it') reason!: string;
 }
 

@@ -2,7 +2,9 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import {
   DEFAULT_EXIT_STANDARD,
+  shanghaiDate,
   standardInForce,
+  storedStandard,
   type Actor,
   type ExitStandardVersion,
   type SatisfactionSurvey,
@@ -14,6 +16,13 @@ import { assertVisible, codesUnder } from '../access/jurisdiction';
 import { CLOCK } from '../infrastructure/tokens';
 
 const DAY_MS = 86_400_000;
+
+/** An indicator that must stay below a limit given in basis points: the rate beside the limit, and whether it holds. */
+const below = (percent: number | null, limitBp: number) => ({
+  percent,
+  limitPercent: limitBp / 100,
+  met: percent === null ? null : percent < limitBp / 100,
+});
 const catalog = exitCatalog();
 
 export class GetExit {
@@ -261,17 +270,13 @@ export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators
       registry: { households: registry.households, exited: registry.exited, poorPopulation: registry.poor_population, ruralPopulation },
       villagesExited: villages.n,
       indicators: {
-        incidence: {
-          percent: incidence,
-          limitPercent: standard.incidenceLimitBp / 100,
-          met: incidence === null ? null : incidence < standard.incidenceLimitBp / 100,
-        },
-        wrongExitRate: { percent: wrong, limitPercent: 2, met: wrong === null ? null : wrong < 2, sampled: sum(checks, 'exitedSampled') },
-        missedRate: { percent: missed, limitPercent: 2, met: missed === null ? null : missed < 2, sampled: sum(checks, 'othersSampled') },
+        incidence: below(incidence, standard.incidenceLimitBp),
+        wrongExitRate: { ...below(wrong, standard.wrongExitLimitBp), sampled: sum(checks, 'exitedSampled') },
+        missedRate: { ...below(missed, standard.missedLimitBp), sampled: sum(checks, 'othersSampled') },
         approval: {
           percent: approval,
-          minimumPercent: 90,
-          met: approval === null ? null : approval >= 90,
+          minimumPercent: standard.approvalMinimumBp / 100,
+          met: approval === null ? null : approval >= standard.approvalMinimumBp / 100,
           respondents: sum(surveys, 'respondents'),
         },
       },
@@ -284,10 +289,11 @@ export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators
     const rows = this.views.prepare(`SELECT data FROM exit_figures WHERE kind = 'standard' ORDER BY position`).all() as { data: string }[];
     const byRegion = new Map<string, ExitStandardVersion[]>();
     for (const row of rows) {
-      const version = JSON.parse(row.data) as ExitStandardVersion;
+      const version = storedStandard(JSON.parse(row.data) as ExitStandardVersion);
       byRegion.set(version.regionCode, [...(byRegion.get(version.regionCode) ?? []), version]);
     }
-    const date = this.clock.now().toISOString().slice(0, 10);
+    // The standard in force on today's Shanghai date, as the commands pick it (the UTC date lags it until 08:00).
+    const date = shanghaiDate(this.clock.now());
     return byRegion.size === 0 ? DEFAULT_EXIT_STANDARD : standardInForce(byRegion, regionCode.padEnd(12, '0'), date);
   }
 }

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { regionPrefix, type Actor, type ExitAssessmentCommand, type ExitStandardCommand } from '@bangfu/domain';
+import { NATIONAL_ASSESSMENT_THRESHOLDS, regionPrefix, type Actor, type ExitAssessmentCommand, type ExitStandardCommand } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
@@ -113,7 +113,12 @@ export class ExitsController {
   adoptStandard(@Param('code') code: string, @Body() body: AdoptExitStandardDto, @Req() request: Request) {
     const command: ExitStandardCommand = {
       type: 'AdoptExitStandard',
-      data: { regionCode: code, ...body, villageChecklist: body.villageChecklist.map((i) => ({ ...i })) },
+      data: {
+        regionCode: code,
+        ...NATIONAL_ASSESSMENT_THRESHOLDS,
+        ...body,
+        villageChecklist: body.villageChecklist.map((i) => ({ ...i })),
+      },
     };
     return this.dispatch.send(new ExitRecordsMessage(command, this.context.metadataFor(request)));
   }

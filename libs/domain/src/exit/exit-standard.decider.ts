@@ -15,7 +15,15 @@ export interface ExitStandardTerms {
   incidenceLimitBp: number;
   /** The province's village checklist (e.g. 九有); empty where none is configured. */
   villageChecklist: ChecklistItemDefinition[];
+  /** 摘帽: 错退率 and 漏评率 must each be below these, in basis points (200 = 2%). */
+  wrongExitLimitBp: number;
+  missedLimitBp: number;
+  /** 摘帽: 群众认可度 at least this, in basis points (9000 = 90%). */
+  approvalMinimumBp: number;
 }
+
+/** The 摘帽 thresholds of the national rules (国开办发〔2017〕56号): 错退率、漏评率 below 2%, 群众认可度 at least 90%. */
+export const NATIONAL_ASSESSMENT_THRESHOLDS = { wrongExitLimitBp: 200, missedLimitBp: 200, approvalMinimumBp: 9000 } as const;
 
 export interface ExitStandardVersion extends ExitStandardTerms {
   regionCode: string;
@@ -32,8 +40,17 @@ export const DEFAULT_EXIT_STANDARD: ExitStandardVersion = {
   incomeLineFen: 400_000,
   incidenceLimitBp: 200,
   villageChecklist: [],
+  ...NATIONAL_ASSESSMENT_THRESHOLDS,
   reason: '国家扶贫标准：2300元（2010年不变价），按2020年现价约4000元；贫困发生率低于2%',
 };
+
+/**
+ * A version as stored: versions adopted before the 摘帽 thresholds were part of the standard were adopted under the
+ * national ones, which are filled in when absent (a tolerant reader; the log is never rewritten).
+ */
+export function storedStandard(data: Omit<ExitStandardVersion, keyof typeof NATIONAL_ASSESSMENT_THRESHOLDS> & Partial<ExitStandardTerms>) {
+  return { ...NATIONAL_ASSESSMENT_THRESHOLDS, ...data } as ExitStandardVersion;
+}
 
 export type ExitStandardCommand = {
   type: 'AdoptExitStandard';
@@ -66,7 +83,7 @@ export const exitStandardDecider: Decider<ExitStandardCommand, ExitStandardEvent
   evolve(state, event) {
     switch (event.type) {
       case 'ExitStandardAdopted':
-        return { versions: [...state.versions, event.data] };
+        return { versions: [...state.versions, storedStandard(event.data)] };
       default:
         return assertNever(event.type);
     }
