@@ -14,6 +14,32 @@ export default tseslint.config(
     },
   },
   {
+    // Libraries never reach into an app.
+    files: ['libs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/apps/**'], message: 'a library does not import an app.' }] }],
+    },
+  },
+  {
+    // The domain is pure: it imports only itself (and node's hashing, for the sample's digest and seeded draw).
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              // Any package (scoped or bare) but node's hashing, or a relative path out of libs/domain/src.
+              regex: '^(?!\\.{1,2}/|node:crypto$)|^(\\.\\./){3,}|/apps/',
+              message: 'libs/domain imports nothing but itself.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['apps/cli/**/*.ts', 'libs/testing/**/*.ts', '**/*.int-spec.ts', '**/*.bench.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -31,3 +31,4 @@ export * from './supervision/finding.decider';
 export * from './accountability/case.decider';
 export * from './task/task.decider';
 export * from './supervision/flag-review.decider';
+export * from './exit/exit-streams';

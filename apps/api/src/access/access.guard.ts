@@ -1,7 +1,7 @@
 import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ANONYMOUS_ACTOR, type Actor } from '@bangfu/domain';
+import { ANONYMOUS_ACTOR, type Actor, villageOfHousehold } from '@bangfu/domain';
 import { InvalidTokenError } from '../auth/jwt';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { ProblemException } from '../http/problem';
@@ -108,6 +108,6 @@ function regionOf(request: Request, source: RegionSource): string | undefined {
   const bag = (source.in === 'param' ? request.params : source.in === 'query' ? request.query : request.body) as
     Record<string, unknown> | undefined;
   const raw = bag && typeof bag === 'object' ? bag[source.name] : undefined;
-  const value = typeof raw === 'string' && source.household && /^\d{16}$/.test(raw) ? raw.slice(0, 12) : raw;
+  const value = typeof raw === 'string' && source.household && /^\d{16}$/.test(raw) ? villageOfHousehold(raw) : raw;
   return typeof value === 'string' && /^\d{6,12}$/.test(value) ? value : undefined;
 }

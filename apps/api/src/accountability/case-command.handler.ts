@@ -5,6 +5,7 @@ import {
   caseDecider,
   caseStreamId,
   householdDecider,
+  householdOfStream,
   householdStreamId,
   leadAt,
   responsibleAt,
@@ -131,9 +132,8 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
 }
 
 function householdOf(event: RecordedEvent): string | undefined {
-  if (event.streamId.startsWith('household-')) return event.streamId.slice('household-'.length);
-  const exit = /^exit-(\d{16})$/.exec(event.streamId);
-  if (exit) return exit[1];
+  const ofStream = householdOfStream(event.streamId);
+  if (ofStream) return ofStream;
   const data = event.data as { householdId?: unknown };
   return typeof data.householdId === 'string' ? data.householdId : undefined;
 }

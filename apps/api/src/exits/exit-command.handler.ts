@@ -1,6 +1,14 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { householdDecider, householdStreamId, responsibleAt, shanghaiDate, villageDecider, villageStreamId } from '@bangfu/domain';
+import {
+  householdDecider,
+  householdStreamId,
+  responsibleAt,
+  shanghaiDate,
+  villageDecider,
+  villageStreamId,
+  villageOfHousehold,
+} from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import {
@@ -46,11 +54,11 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
     if (command.type === 'StartWorkflow') {
       const { kind, id } = command.data.subject;
       // The subject's id names its division: refuse an outsider before reading anything about it.
-      assertWithinJurisdiction(metadata.actor, kind === 'household' ? id.slice(0, 12) : id);
+      assertWithinJurisdiction(metadata.actor, kind === 'household' ? villageOfHousehold(id) : id);
       // What the guards see is the record as of the act's business time (history brought in states a past one).
       const at = command.data.at ?? metadata.now.toISOString();
       const facts = kind === 'household' ? await this.householdStart(id, at) : await this.villageStart(id);
-      const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? id.slice(0, 12)) : id;
+      const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? villageOfHousehold(id)) : id;
       assertWithinJurisdiction(metadata.actor, regionCode);
       const streamId = workflowStreamId(id);
       const recorded = { ...metadata, subjectRegion: regionCode };

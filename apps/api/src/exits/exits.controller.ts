@@ -2,7 +2,13 @@ import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { NATIONAL_ASSESSMENT_THRESHOLDS, regionPrefix, type Actor, type ExitAssessmentCommand, type ExitStandardCommand } from '@bangfu/domain';
+import {
+  NATIONAL_ASSESSMENT_THRESHOLDS,
+  regionPrefix,
+  type Actor,
+  type ExitAssessmentCommand,
+  type ExitStandardCommand,
+} from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';

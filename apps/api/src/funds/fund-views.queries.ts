@@ -1,3 +1,4 @@
+import { fundRowBalance } from '@bangfu/domain';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadStore, type DisbursementRow } from '@bangfu/projections';
 import { codesUnder } from '../access/jurisdiction';
@@ -96,7 +97,7 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
         allocatedOn: f.allocated_on,
         allocatedFen: f.allocated_fen,
         disbursedFen: f.disbursed_fen,
-        balanceFen: f.allocated_fen - f.disbursed_fen + f.recovered_fen - f.reallocated_fen,
+        balanceFen: fundRowBalance(f),
       })),
     };
   }

@@ -1,5 +1,5 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import type { Actor } from '@bangfu/domain';
+import { fundRowBalance, type Actor } from '@bangfu/domain';
 import { ReadStore, type DisbursementRow, type FundRow } from '@bangfu/projections';
 import { assertVisible } from '../access/jurisdiction';
 import { ProblemException } from '../http/problem';
@@ -39,7 +39,7 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
       count: number;
     };
     const last = disbursements.at(-1);
-    const balanceFen = fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen - fund.reallocated_fen;
+    const balanceFen = fundRowBalance(fund);
     return {
       fundId,
       source: fund.source,

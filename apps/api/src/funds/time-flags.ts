@@ -1,4 +1,4 @@
-import { dayStart, shanghaiDate } from '@bangfu/domain';
+import { dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
 import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
 import { codesUnder } from '../access/jurisdiction';
 
@@ -17,12 +17,11 @@ export function fundTimeFlags(
 ): Omit<FlagRow, 'position'>[] {
   const range = codesUnder(regionPrefix);
   const idleBefore = new Date(now.getTime() - thresholds.idleDays * DAY).toISOString();
-  const funds = views
-    .prepare(
-      `SELECT * FROM funds WHERE region_code >= ? AND region_code < ? AND allocated_fen - disbursed_fen + recovered_fen - reallocated_fen > 0
-         AND last_movement_at < ?`,
-    )
-    .all(...range, idleBefore) as FundRow[];
+  const funds = (
+    views
+      .prepare(`SELECT * FROM funds WHERE region_code >= ? AND region_code < ? AND last_movement_at < ?`)
+      .all(...range, idleBefore) as FundRow[]
+  ).filter((fund) => fundRowBalance(fund) > 0);
   const unconfirmedBefore = new Date(now.getTime() - thresholds.receiptDays * DAY).toISOString();
   const disbursements = views
     .prepare(

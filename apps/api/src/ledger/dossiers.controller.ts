@@ -2,6 +2,7 @@ import { Controller, Get, Injectable, Param, Query, Req, type PipeTransform } fr
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
+import { villageOfHousehold } from '@bangfu/domain';
 import { DOSSIER_SUBJECTS, type DossierSubject } from '@bangfu/projections';
 import { AccessLog } from '../access/access-log.service';
 import { Action } from '../access/action.decorator';
@@ -69,7 +70,7 @@ export class DossiersController {
           subjects: [`${subject}-${id}`],
         },
       },
-      subject === 'household' ? id.slice(0, 12) : subject === 'village' ? id : undefined,
+      subject === 'household' ? villageOfHousehold(id) : subject === 'village' ? id : undefined,
     );
     return dossier;
   }

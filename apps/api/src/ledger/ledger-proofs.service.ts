@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Actor, CheckpointRecord } from '@bangfu/domain';
+import { villageOfHousehold } from '@bangfu/domain';
 import {
   DOSSIER_FORMAT,
   EVENT_STORE,
@@ -65,7 +66,7 @@ export class LedgerProofs {
    * outside the reader's jurisdiction are left out (the manifest says whose dossier it is and for whom).
    */
   async dossier(kind: DossierSubject, id: string, from: string | undefined, to: string | undefined, actor: Actor): Promise<Dossier> {
-    if (kind === 'household') assertWithinJurisdiction(actor, id.slice(0, 12));
+    if (kind === 'household') assertWithinJurisdiction(actor, villageOfHousehold(id));
     if (kind === 'village') assertWithinJurisdiction(actor, id);
     const checkpoint = (await this.list()).at(-1);
     if (!checkpoint)

@@ -7,6 +7,7 @@ import {
   type Member,
   type MemberRelation,
   type PovertyCause,
+  villageOfHousehold,
 } from '@bangfu/domain';
 import { cellReader, parseBusinessTime, type ColumnIndex as Columns, type RowError } from './row-import';
 
@@ -50,7 +51,7 @@ export function parseHouseholdRow(row: number, fields: string[], columns: Column
 
   const householdId = cell('householdId');
   if (!/^\d{16}$/.test(householdId)) return fail('householdId', `"${householdId}" is not a 16-digit 户编号`);
-  const villageCode = cell('villageCode') || householdId.slice(0, 12);
+  const villageCode = cell('villageCode') || villageOfHousehold(householdId);
   if (!householdId.startsWith(villageCode)) return fail('villageCode', `户编号 ${householdId} does not lie in village ${villageCode}`);
 
   if (!isValidIdNumber(cell('headIdNumber'))) return fail('headIdNumber', 'not a valid ID number (GB 11643 check character or birth date)');

@@ -143,8 +143,31 @@ export function fundStreamId(fundId: string): string {
   return `fund-${fundId}`;
 }
 
+/** What a fund's movements sum to. */
+export interface FundMovements {
+  allocatedFen: number;
+  disbursedFen: number;
+  recoveredFen: number;
+  reallocatedFen: number;
+}
+
+/** The balance (结余): allocated − disbursed + recovered − reallocated away. The one place it is computed. */
+export function fundBalance({ allocatedFen, disbursedFen, recoveredFen, reallocatedFen }: FundMovements): number {
+  return allocatedFen - disbursedFen + recoveredFen - reallocatedFen;
+}
+
+/** The balance as the views store the sums (`funds` rows). */
+export function fundRowBalance(row: { allocated_fen: number; disbursed_fen: number; recovered_fen: number; reallocated_fen: number }) {
+  return fundBalance({
+    allocatedFen: row.allocated_fen,
+    disbursedFen: row.disbursed_fen,
+    recoveredFen: row.recovered_fen,
+    reallocatedFen: row.reallocated_fen,
+  });
+}
+
 export function balanceOf(state: Extract<FundState, { allocated: true }>): number {
-  return state.allocation.amountFen - state.disbursedFen + state.recoveredFen - state.reallocatedFen;
+  return fundBalance({ ...state, allocatedFen: state.allocation.amountFen });
 }
 
 function positiveFen(amount: number): void {

@@ -1,4 +1,5 @@
 import type { ExclusionReason, Findings, HouseholdCategory, MemberRelation, PovertyCause, VisitKind } from './household-vocabulary';
+import { subjectOfWorkflowStream } from '../exit/exit-streams';
 
 export interface Member {
   name: string;
@@ -129,6 +130,15 @@ export type HouseholdEvent =
 export function householdStreamId(householdId: string): string {
   return `household-${householdId}`;
 }
+
+/** The household a stream is about: its own (`household-<户编号>`) or its exit cases' (`exit-<户编号>`). */
+export function householdOfStream(streamId: string): string | undefined {
+  if (streamId.startsWith('household-')) return streamId.slice('household-'.length);
+  const subject = subjectOfWorkflowStream(streamId);
+  return subject !== undefined && HOUSEHOLD_ID.test(subject) ? subject : undefined;
+}
+
+const HOUSEHOLD_ID = /^\d{16}$/;
 
 /** 户编号: the village's 12-digit code and a 4-digit sequence, so the number alone says where the household is. */
 export function isHouseholdId(value: string): boolean {

@@ -1,4 +1,5 @@
 import type { RecordedEvent } from '@bangfu/eventstore';
+import { householdOfStream } from '@bangfu/domain';
 import type { Projection, ViewWriter } from '../projection';
 
 export interface TimelineRow {
@@ -60,9 +61,8 @@ export const timelineProjection: Projection = {
 };
 
 function householdsNamedBy(event: RecordedEvent, view: ViewWriter): string[] {
-  if (event.streamId.startsWith('household-')) return [event.streamId.slice('household-'.length)];
-  const exitCase = /^exit-(\d{16})$/.exec(event.streamId);
-  if (exitCase) return [exitCase[1]];
+  const ofStream = householdOfStream(event.streamId);
+  if (ofStream) return [ofStream];
   const data = event.data as {
     householdId?: unknown;
     handovers?: { householdId?: unknown }[];

@@ -1,5 +1,6 @@
 import type { RecordedEvent } from '@bangfu/eventstore';
 import type { Projection } from '../projection';
+import { villageOfHousehold } from '@bangfu/domain';
 
 export const DOSSIER_SUBJECTS = ['person', 'household', 'unit', 'village'] as const;
 export type DossierSubject = (typeof DOSSIER_SUBJECTS)[number];
@@ -53,7 +54,7 @@ export function subjectsOf(event: RecordedEvent): [DossierSubject, string][] {
   const { actor, subjectRegion } = event.metadata;
   add('person', actor.id === 'system' ? undefined : actor.id);
   add('unit', actor.unitId);
-  if (subjectRegion && (VILLAGE.test(subjectRegion) || HOUSEHOLD.test(subjectRegion))) add('village', subjectRegion.slice(0, 12));
+  if (subjectRegion && (VILLAGE.test(subjectRegion) || HOUSEHOLD.test(subjectRegion))) add('village', villageOfHousehold(subjectRegion));
 
   const data = (event.data ?? {}) as Record<string, unknown>;
   add('household', data.householdId);
@@ -68,6 +69,6 @@ export function subjectsOf(event: RecordedEvent): [DossierSubject, string][] {
   const subject = data.subject as { kind?: string; id?: unknown } | undefined;
   if (subject?.kind === 'household') add('household', subject.id);
   if (subject?.kind === 'village') add('village', subject.id);
-  if (typeof data.householdId === 'string' && HOUSEHOLD.test(data.householdId)) add('village', data.householdId.slice(0, 12));
+  if (typeof data.householdId === 'string' && HOUSEHOLD.test(data.householdId)) add('village', villageOfHousehold(data.householdId));
   return [...subjects.values()];
 }

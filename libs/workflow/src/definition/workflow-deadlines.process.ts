@@ -1,4 +1,5 @@
 import type { RegionEvent } from '@bangfu/domain';
+import { villageOfHousehold } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import { judgingOf, releasedBy, type ReadStore } from '@bangfu/projections';
 import { openCasesEnteredSince } from '../exit/exit.projection';
@@ -23,11 +24,11 @@ export const workflowDeadlinesProcess: ProcessManager = {
       Extract<WorkflowEvent, { type: 'WorkflowStepEntered' }> | Extract<RegionEvent, { type: 'GoLiveDeclared' }>;
     if (e.type === 'GoLiveDeclared') {
       return openCasesEnteredSince(views, e.data.code, e.data.goLiveAt)
-        .filter((c) => releasedBy(views, subjectOfInstance(c.exitId).slice(0, 12), e.data.code))
+        .filter((c) => releasedBy(views, villageOfHousehold(subjectOfInstance(c.exitId)), e.data.code))
         .flatMap((c) => deadlineTimers(c.exitId, c.step, c.entry, c.dueAt, c.escalateAt));
     }
     const { instanceId, step, entry, enteredAt, dueAt, escalateAt } = e.data;
-    if (!judged(views, subjectOfInstance(instanceId).slice(0, 12), enteredAt)) return [];
+    if (!judged(views, villageOfHousehold(subjectOfInstance(instanceId)), enteredAt)) return [];
     return deadlineTimers(instanceId, step, entry, dueAt, escalateAt);
   },
 };

@@ -141,9 +141,7 @@ export interface WorkflowState {
   current: InstanceState | null;
 }
 
-export function workflowStreamId(subjectId: string): string {
-  return `exit-${subjectId}`;
-}
+export { workflowStreamId } from '@bangfu/domain';
 
 export function nextInstanceId(subjectId: string, state: WorkflowState): string {
   return `${subjectId}-${state.instances + 1}`;
