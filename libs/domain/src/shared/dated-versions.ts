@@ -18,7 +18,9 @@ interface VersionErrors {
  * version's, so what was judged under an earlier version is never changed after the fact.
  */
 export function nextVersion(effectiveFrom: string, versions: readonly DatedVersion[], now: Date, errors: VersionErrors): number {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) || Number.isNaN(Date.parse(dayStart(effectiveFrom)))) {
+  // A calendar day that exists: 2026-02-30 parses (as 2 March) but is not one.
+  const start = /^\d{4}-\d{2}-\d{2}$/.test(effectiveFrom) ? Date.parse(dayStart(effectiveFrom)) : NaN;
+  if (Number.isNaN(start) || shanghaiDate(new Date(start)) !== effectiveFrom) {
     throw errors.invalid('effectiveFrom must be a date, YYYY-MM-DD', { field: 'effectiveFrom' });
   }
   if (effectiveFrom < shanghaiDate(now)) {
