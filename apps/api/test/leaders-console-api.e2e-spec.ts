@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { CommandRouter } from '../src/infrastructure/command-router';
-import { startTestApp, type TestApp } from './test-app';
+import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -269,5 +269,21 @@ describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fu
     expect([township.status, township.body.code]).toEqual([404, 'VILLAGE_NOT_FOUND']);
     const outside = await t.request('GET', `/api/v1/regions/632723100201/record?${year}`, { token: reviewer });
     expect([outside.status, outside.body.code]).toEqual([403, 'OUTSIDE_JURISDICTION']);
+  });
+  it('refuses a case against a unit never registered (422, naming the field) and a review of a flag that does not exist (404)', async () => {
+    const reviewer = t.token(['discipline'], '222426', 'jw-refusals');
+    const inspector = t.token(['inspector'], '222426', 'insp-refusals');
+    const timeline = await get('/households/2224261032010001/timeline?limit=5', reviewer);
+    // When each is asked, then it is refused with its code, and nothing is appended.
+    const body = {
+      caseId: 'no-unit-case',
+      against: { kind: 'unit', id: 'no-such-unit' },
+      summary: '核查',
+      groundEventIds: [timeline.entries[0].eventId],
+    };
+    const noUnit = await expectRefused(t, () => t.request('POST', '/api/v1/cases', { token: reviewer, body }), 422, 'UNIT_NOT_FOUND');
+    expect(noUnit.body.errors[0].field).toBe('against.id');
+    const review = { token: inspector, body: { status: 'confirmed', note: '核实' } };
+    await expectRefused(t, () => t.request('POST', '/api/v1/flags/NO_SUCH_FLAG:x/review', review), 404, 'FLAG_NOT_FOUND');
   });
 });

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
-  CaseNotFoundError,
   caseDecider,
+  CaseNotFoundError,
   caseStreamId,
+  CaseUnitNotFoundError,
   householdDecider,
   householdOfStream,
   householdStreamId,
@@ -22,7 +23,6 @@ import {
   type RecordedEvent,
 } from '@bangfu/eventstore';
 import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
-import { ProblemException } from '../http/problem';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
 
@@ -74,8 +74,7 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
       add({ partyId: against.id, role: 'subject', kind: 'person', name: cadre.registered ? cadre.name : against.id, basis: '立案对象' });
     } else {
       const unit = await this.facts.unit(against.id);
-      if (!unit.registered)
-        throw new ProblemException(422, 'UNIT_NOT_FOUND', `no unit ${against.id}`, [{ field: 'against.id', message: 'no such unit' }]);
+      if (!unit.registered) throw new CaseUnitNotFoundError(`no unit ${against.id}`, { field: 'against.id' });
       add({ partyId: against.id, role: 'subject', kind: 'unit', name: unit.name, basis: '立案对象' });
     }
     for (const event of grounds) {

@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { flagReviewDecider, flagReviewStreamId, type FlagReviewCommand } from '@bangfu/domain';
+import { FlagNotFoundError, flagReviewDecider, flagReviewStreamId, type FlagReviewCommand } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner } from '@bangfu/projections';
 import { assertWithinJurisdiction } from '../access/jurisdiction';
-import { ProblemException } from '../http/problem';
 import { AllFlags } from './all-flags';
 
 export class ReviewFlagMessage {
@@ -26,7 +25,7 @@ export class ReviewFlagHandler implements ICommandHandler<ReviewFlagMessage, App
   async execute({ command, metadata }: ReviewFlagMessage): Promise<AppendResult> {
     await this.runner.catchUp(30_000);
     const flag = this.flags.find(command.data.flagId);
-    if (!flag) throw new ProblemException(404, 'FLAG_NOT_FOUND', `no flag ${command.data.flagId}`);
+    if (!flag) throw new FlagNotFoundError(`no flag ${command.data.flagId}`);
     assertWithinJurisdiction(metadata.actor, flag.village_code);
     const recorded = { ...metadata, subjectRegion: flag.village_code };
     return handleCommand(this.store, flagReviewStreamId(command.data.flagId), flagReviewDecider, command, recorded, {

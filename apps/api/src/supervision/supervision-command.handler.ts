@@ -2,26 +2,29 @@ import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   assertNever,
-  FindingNotFoundError,
+  CadreNotFoundError,
   findingDecider,
+  FindingNotFoundError,
   findingStreamId,
   householdDecider,
-  householdStreamId,
   HouseholdNotFoundError,
+  householdStreamId,
   inspectionDecider,
+  InspectionNotFoundError,
   inspectionStreamId,
-  taskDecider,
-  taskStreamId,
   RegionNotFoundError,
   regionPrefix,
+  taskDecider,
+  TaskNotFoundError,
+  taskStreamId,
+  UnitNotFoundError,
   type FindingCommand,
-  type InspectionCommand,
   type FindingRecord,
+  type InspectionCommand,
 } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
 import { assertVisible, assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
-import { ProblemException } from '../http/problem';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
 
@@ -65,9 +68,7 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
         if (command.data.inspectionId) {
           const inspection = await loadState(this.store, inspectionStreamId(command.data.inspectionId), inspectionDecider);
           if (!inspection.drawn) {
-            throw new ProblemException(422, 'INSPECTION_NOT_FOUND', `no inspection ${command.data.inspectionId}`, [
-              { field: 'inspectionId', message: 'no such inspection' },
-            ]);
+            throw new InspectionNotFoundError(`no inspection ${command.data.inspectionId}`, { field: 'inspectionId' });
           }
         }
         await this.cited.check(command.data.eventIds, metadata.actor);
@@ -115,17 +116,17 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
         return target.id;
       case 'cadre': {
         const cadre = await this.facts.cadre(target.id);
-        if (!cadre.registered) throw new ProblemException(404, 'CADRE_NOT_FOUND', `no cadre ${target.id}`);
+        if (!cadre.registered) throw new CadreNotFoundError(`no cadre ${target.id}`);
         return cadre.regionCode;
       }
       case 'unit': {
         const unit = await this.facts.unit(target.id);
-        if (!unit.registered) throw new ProblemException(404, 'UNIT_NOT_FOUND', `no unit ${target.id}`);
+        if (!unit.registered) throw new UnitNotFoundError(`no unit ${target.id}`);
         return unit.regionCode;
       }
       case 'task': {
         const task = await loadState(this.store, taskStreamId(target.id), taskDecider);
-        if (task.status === 'none') throw new ProblemException(404, 'TASK_NOT_FOUND', `no task ${target.id}`);
+        if (task.status === 'none') throw new TaskNotFoundError(`no task ${target.id}`);
         return task.spec.regionCode;
       }
       default:

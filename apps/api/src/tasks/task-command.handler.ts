@@ -1,10 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
-import { TaskNotFoundError, taskDecider, taskStreamId, type TaskCommand } from '@bangfu/domain';
+import { RegionNotRegisteredError, taskDecider, TaskNotFoundError, taskStreamId, type TaskCommand } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
-import { ProblemException } from '../http/problem';
 
 export class TaskCommandMessage {
   constructor(
@@ -28,9 +27,7 @@ export class TaskCommandHandler implements ICommandHandler<TaskCommandMessage, A
       regionCode = command.data.regionCode;
       assertWithinJurisdiction(metadata.actor, regionCode);
       if (!(await this.facts.region(regionCode)).registered) {
-        throw new ProblemException(409, 'REGION_NOT_REGISTERED', `division ${regionCode} is not registered`, [
-          { field: 'regionCode', message: 'not registered' },
-        ]);
+        throw new RegionNotRegisteredError(`division ${regionCode} is not registered`, { field: 'regionCode' });
       }
     } else {
       const task = await loadState(this.store, streamId, taskDecider);

@@ -50,6 +50,11 @@ export type CaseEvent =
 
 export type CaseState = { opened: false } | { opened: true; case: CaseOpening; decided: Set<string> };
 
+/** A case against a unit that is not registered (the request names it: 422). */
+export class CaseUnitNotFoundError extends DomainError {
+  readonly code = 'UNIT_NOT_FOUND';
+  override readonly kind = 'invalid' as const;
+}
 export class CaseAlreadyOpenedError extends DomainError {
   readonly code = 'CASE_ALREADY_OPENED';
 }

@@ -32,6 +32,10 @@ export interface FlagReviewState {
   status: FlagStatus;
 }
 
+export class FlagNotFoundError extends DomainError {
+  readonly code = 'FLAG_NOT_FOUND';
+  override readonly kind = 'not_found' as const;
+}
 export class FlagClosedError extends DomainError {
   readonly code = 'FLAG_CLOSED';
 }

@@ -38,6 +38,11 @@ export interface InspectionState {
 export class SampleAlreadyDrawnError extends DomainError {
   readonly code = 'SAMPLE_ALREADY_DRAWN';
 }
+/** A finding names an inspection that never drew a sample. */
+export class InspectionNotFoundError extends DomainError {
+  readonly code = 'INSPECTION_NOT_FOUND';
+  override readonly kind = 'invalid' as const;
+}
 export class EmptyPopulationError extends DomainError {
   readonly code = 'EMPTY_POPULATION';
 }
