@@ -17,3 +17,4 @@ export * from './exit/exit-outcomes.process';
 export * from './exit/exit.projection';
 export * from './supervision/rectification-deadlines.process';
 export * from './task/task-deadlines.process';
+export * from './recall/cadre-recall.process';

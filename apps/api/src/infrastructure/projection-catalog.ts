@@ -18,6 +18,7 @@ import {
   type Projection,
 } from '@bangfu/projections';
 import {
+  cadreRecallProcess,
   dueTimersProjection,
   exitOutcomesProcess,
   exitProjection,
@@ -53,6 +54,7 @@ export const allProjections: readonly Projection[] = [
 /** Every process reacting to events (timers for the visit rules, …). */
 export const allProcessManagers: readonly ProcessManager[] = [
   visitObligationsProcess,
+  cadreRecallProcess,
   workflowDeadlinesProcess,
   exitOutcomesProcess,
   rectificationDeadlinesProcess,

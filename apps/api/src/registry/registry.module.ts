@@ -31,6 +31,9 @@ export class RegistryModule implements OnModuleInit {
   onModuleInit(): void {
     this.router.register(HOUSEHOLD_COMMAND_TYPES, (command, metadata) => new HouseholdCommandMessage(command, metadata));
     this.router.register(['RegisterUnit', 'ChangeUnitLead'], (command, metadata) => new UnitCommandMessage(command, metadata));
-    this.router.register(['RegisterCadre', 'RecallCadre'], (command, metadata) => new CadreCommandMessage(command, metadata));
+    this.router.register(
+      ['RegisterCadre', 'RecallCadre', 'CompleteCadreRecall'],
+      (command, metadata) => new CadreCommandMessage(command, metadata),
+    );
   }
 }

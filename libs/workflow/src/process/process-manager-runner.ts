@@ -68,6 +68,11 @@ export class ProcessManagerRunner {
     return this.position$.value;
   }
 
+  /** Whether this node runs the process managers (a simulation or a CLI command carries reactions out itself). */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   private async run(): Promise<void> {
     while (this.running) {
       const from = this.lowestCheckpoint();

@@ -1,16 +1,18 @@
 import { Inject } from '@nestjs/common';
-import { CommandBus, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import {
   CadreNotFoundError,
   CadreRecalledError,
   cadreDecider,
   cadreStreamId,
+  currentAssignment,
+  householdDecider,
+  householdStreamId,
   type CadreCommand,
-  type HouseholdCommand,
 } from '@bangfu/domain';
-import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
-import { HouseholdCommandMessage } from '../households/household-command.handler';
+import { ProcessManagerRunner } from '@bangfu/workflow';
 import { assertVisible, assertWithinJurisdiction } from '../../access/jurisdiction';
 import { RecordFacts } from '../record-facts';
 
@@ -28,7 +30,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     private readonly facts: RecordFacts,
     private readonly views: ReadStore,
     private readonly projections: ProjectionRunner,
-    private readonly commandBus: CommandBus,
+    private readonly processes: ProcessManagerRunner,
   ) {}
 
   async execute({ command, metadata }: CadreCommandMessage): Promise<AppendResult> {
@@ -40,47 +42,59 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
       const recorded = { ...metadata, subjectRegion: facts.regionCode ?? undefined };
       return handleCommand(this.store, streamId, cadreDecider, command, recorded, { facts: { unit: facts } });
     }
-    return this.recall(command, metadata);
+    return command.type === 'RecallCadre' ? this.recall(command, metadata) : this.complete(command, metadata);
   }
 
   /**
-   * 召回: the cadre's households pass to their successors first, then the recall is recorded. The whole
-   * plan is checked by the pure decider before anything is appended, so a bad plan appends nothing.
+   * 召回, first step: the plan (every household the cadre holds, each to a registered successor) is decided and
+   * recorded as requested on the cadre's stream — one append, so a bad plan appends nothing and a good one is
+   * never half-recorded. The recall process then hands each household over and completes the recall; it resumes
+   * after a crash from its checkpoint. While it runs in this node, the answer waits for it (bounded), so the
+   * caller reads the households handed over.
    */
   private async recall(command: Extract<CadreCommand, { type: 'RecallCadre' }>, metadata: CommandMetadata): Promise<AppendResult> {
     const cadre = await this.facts.cadre(command.data.cadreId);
     const notFound = () => new CadreNotFoundError(`cadre ${command.data.cadreId} is not registered`);
     if (cadre.registered && cadre.regionCode) assertVisible(metadata.actor, cadre.regionCode, notFound);
+    // A named view query: the households a cadre holds, from the registry view caught up with the log. The plan
+    // it checks is recorded with the request, so what the recall covered is on the record whatever the view.
     await this.projections.catchUp(10_000);
     const held = this.views
       .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
       .all(command.data.cadreId) as { household_id: string }[];
-    const facts = { heldHouseholds: held.map((row) => row.household_id) };
-    cadreDecider.decide({ ...command, facts }, cadre, { now: metadata.now, actor: metadata.actor });
     for (const { successorId } of command.data.handovers) {
       const successor = await this.facts.cadre(successorId);
       if (!successor.registered) throw new CadreNotFoundError(`successor ${successorId} is not registered`, { field: 'handovers' });
       if (successor.recalled) throw new CadreRecalledError(`successor ${successorId} was recalled`, { field: 'handovers' });
     }
-    for (const { householdId, successorId } of command.data.handovers) {
-      const handover: HouseholdCommand = {
-        type: 'AssignCadre',
-        data: {
-          householdId,
-          cadreId: successorId,
-          from: command.data.recalledAt,
-          reason: `召回 ${command.data.cadreId}：${command.data.reason}`,
-        },
-      };
-      await this.commandBus.execute(
-        new HouseholdCommandMessage(handover, {
-          ...metadata,
-          occurredAt: command.data.recalledAt,
-          idempotencyKey: metadata.idempotencyKey ? `${metadata.idempotencyKey}:handover:${householdId}` : undefined,
-        }),
-      );
-    }
     const recorded = { ...metadata, subjectRegion: cadre.registered ? cadre.regionCode : undefined };
-    return handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, command, recorded, { facts });
+    const result = await handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, command, recorded, {
+      facts: { heldHouseholds: held.map((row) => row.household_id) },
+    });
+    if (!this.processes.isRunning) return result;
+    // Recorded either way: a process far behind (a node catching up) finishes the handovers after the answer.
+    const done = await this.processes.waitFor(result.position, 30_000).then(
+      () => true,
+      () => false,
+    );
+    return done ? { ...result, position: await this.store.headPosition() } : result;
+  }
+
+  /** 召回, last step: complete once none of the plan's households is still held by the recalled cadre. */
+  private async complete(command: Extract<CadreCommand, { type: 'CompleteCadreRecall' }>, metadata: CommandMetadata) {
+    const streamId = cadreStreamId(command.data.cadreId);
+    const cadre = await loadState(this.store, streamId, cadreDecider);
+    const plan = cadre.registered ? (cadre.pendingRecall?.handovers ?? []) : [];
+    const households = await Promise.all(
+      plan.map(({ householdId }) => loadState(this.store, householdStreamId(householdId), householdDecider)),
+    );
+    const stillHeld = plan
+      .filter((_, i) => {
+        const household = households[i];
+        return household.status !== 'unregistered' && currentAssignment(household)?.cadreId === command.data.cadreId;
+      })
+      .map(({ householdId }) => householdId);
+    const recorded = { ...metadata, subjectRegion: cadre.registered ? cadre.regionCode : undefined };
+    return handleCommand(this.store, streamId, cadreDecider, command, recorded, { facts: { stillHeld } });
   }
 }

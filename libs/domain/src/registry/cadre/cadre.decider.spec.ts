@@ -17,6 +17,11 @@ const recall = (handovers: { householdId: string; successorId: string }[], heldH
   facts: { heldHouseholds },
 });
 
+const HANDOVERS = [{ householdId: 'h1', successorId: 'c2' }];
+const RECALL = { cadreId: 'c1', reason: '履职不力', recalledAt: '2026-01-10T00:00:00.000Z', handovers: HANDOVERS };
+const requested: CadreEvent = { type: 'CadreRecallRequested', data: RECALL };
+const complete = (stillHeld: string[]): Decided => ({ type: 'CompleteCadreRecall', data: { cadreId: 'c1' }, facts: { stillHeld } });
+
 describe('cadre decider', () => {
   it('registers a cadre in the division of their unit', () => {
     spec
@@ -36,12 +41,36 @@ describe('cadre decider', () => {
       .then({ code: 'CADRE_ALREADY_REGISTERED' });
   });
 
-  it('recalls (召回) a cadre whose every household passes to a successor', () => {
-    const handovers = [{ householdId: 'h1', successorId: 'c2' }];
+  it('requests the recall (召回) of a cadre whose every household passes to a successor', () => {
     spec
       .given([registered])
-      .when(recall(handovers, ['h1']))
-      .then([{ type: 'CadreRecalled', data: { cadreId: 'c1', reason: '履职不力', recalledAt: '2026-01-10T00:00:00.000Z', handovers } }]);
+      .when(recall(HANDOVERS, ['h1']))
+      .then([{ type: 'CadreRecallRequested', data: RECALL }]);
+  });
+
+  it('given a recall requested, the cadre counts as recalled: a second recall is refused', () => {
+    spec
+      .given([registered, requested])
+      .when(recall(HANDOVERS, ['h1']))
+      .then({ code: 'CADRE_ALREADY_RECALLED' });
+  });
+
+  it('completes the recall once no household of the plan is still held by the cadre', () => {
+    spec
+      .given([registered, requested])
+      .when(complete([]))
+      .then([{ type: 'CadreRecalled', data: RECALL }]);
+  });
+
+  it('refuses to complete while a household of the plan is still held, and completes only once', () => {
+    spec
+      .given([registered, requested])
+      .when(complete(['h1']))
+      .then({ code: 'RECALL_INCOMPLETE' });
+    spec
+      .given([registered, requested, { type: 'CadreRecalled', data: RECALL }])
+      .when(complete([]))
+      .then([]);
   });
 
   it('refuses a recall that leaves a household without a successor, or hands over one the cadre does not hold', () => {

@@ -18,20 +18,41 @@ export type CadreCommand =
         phone?: string;
       };
     }
-  | {
-      type: 'RecallCadre';
-      data: { cadreId: string; reason: string; recalledAt: string; handovers: Handover[] };
-    };
+  | { type: 'RecallCadre'; data: Recall }
+  /** The recall's last step, once every household has passed to its successor (sent by the recall process). */
+  | { type: 'CompleteCadreRecall'; data: { cadreId: string } };
+
+/** 召回: why, from when, and who takes each household the cadre holds. */
+export interface Recall {
+  cadreId: string;
+  reason: string;
+  recalledAt: string;
+  handovers: Handover[];
+}
 
 export type CadreEvent =
   | {
       type: 'CadreRegistered';
       data: { cadreId: string; name: string; unitId: string; regionCode: string; position: string; phone?: string };
     }
-  | { type: 'CadreRecalled'; data: { cadreId: string; reason: string; recalledAt: string; handovers: Handover[] } };
+  /** The recall decided: from here the cadre takes on nothing, and the recall process hands each household over. */
+  | { type: 'CadreRecallRequested'; data: Recall }
+  /** Every household handed over: the recall is complete (logs from before the process have this event alone). */
+  | { type: 'CadreRecalled'; data: Recall };
 
 export type CadreState =
-  { registered: false } | { registered: true; cadreId: string; name: string; unitId: string; regionCode: string; recalled: boolean };
+  | { registered: false }
+  | {
+      registered: true;
+      cadreId: string;
+      name: string;
+      unitId: string;
+      regionCode: string;
+      /** Requested or complete: a recalled cadre takes on no household. */
+      recalled: boolean;
+      /** A recall requested and not yet complete. */
+      pendingRecall: Recall | null;
+    };
 
 export class CadreAlreadyRegisteredError extends DomainError {
   readonly code = 'CADRE_ALREADY_REGISTERED';
@@ -46,6 +67,10 @@ export class CadreAlreadyRecalledError extends DomainError {
 export class RecallWithoutHandoverError extends DomainError {
   readonly code = 'RECALL_WITHOUT_HANDOVER';
 }
+/** A recall cannot complete while a household of its plan is still held by the recalled cadre. */
+export class RecallIncompleteError extends DomainError {
+  readonly code = 'RECALL_INCOMPLETE';
+}
 
 export function cadreStreamId(cadreId: string): string {
   return `cadre-${cadreId}`;
@@ -58,6 +83,8 @@ export function cadreStreamId(cadreId: string): string {
 export interface CadreFacts {
   RegisterCadre: { unit: { registered: boolean; regionCode: string | null } };
   RecallCadre: { heldHouseholds: readonly string[] };
+  /** The households of the plan the recalled cadre still holds, read from their streams. */
+  CompleteCadreRecall: { stillHeld: readonly string[] };
 }
 
 export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState, CadreFacts> = {
@@ -72,9 +99,12 @@ export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState, CadreFa
           unitId: event.data.unitId,
           regionCode: event.data.regionCode,
           recalled: false,
+          pendingRecall: null,
         };
+      case 'CadreRecallRequested':
+        return state.registered ? { ...state, recalled: true, pendingRecall: event.data } : state;
       case 'CadreRecalled':
-        return state.registered ? { ...state, recalled: true } : state;
+        return state.registered ? { ...state, recalled: true, pendingRecall: null } : state;
       default:
         return assertNever(event);
     }
@@ -109,7 +139,18 @@ export const cadreDecider: Decider<CadreCommand, CadreEvent, CadreState, CadreFa
         if (recall.handovers.some((handover) => handover.successorId === recall.cadreId)) {
           throw new RecallWithoutHandoverError('a recalled cadre cannot be their own successor', { field: 'handovers' });
         }
-        return [{ type: 'CadreRecalled', data: recall }];
+        return [{ type: 'CadreRecallRequested', data: recall }];
+      }
+      case 'CompleteCadreRecall': {
+        if (!state.registered) throw new CadreNotFoundError(`cadre ${command.data.cadreId} is not registered`);
+        // Completed already (a replay of the process), or a recall recorded whole by an earlier version.
+        if (state.pendingRecall === null) return [];
+        if (command.facts.stillHeld.length > 0) {
+          throw new RecallIncompleteError(`cadre ${state.cadreId} still holds ${command.facts.stillHeld.join(', ')}`, {
+            stillHeld: command.facts.stillHeld,
+          });
+        }
+        return [{ type: 'CadreRecalled', data: state.pendingRecall }];
       }
       default:
         return assertNever(command);
