@@ -22,9 +22,10 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@bangfu/eventstore';
-import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
+import { recordedRegion } from '../access/recorded-region';
 
 export class CaseCommandMessage {
   constructor(
@@ -49,9 +50,10 @@ export class CaseCommandHandler implements ICommandHandler<CaseCommandMessage, A
   async execute({ command, metadata }: CaseCommandMessage): Promise<AppendResult> {
     const streamId = caseStreamId(command.data.caseId);
     if (command.type === 'RecordCaseDecision') {
-      const state = await loadState(this.store, streamId, caseDecider);
-      const regionCode = state.opened ? state.case.regionCode : undefined;
-      if (regionCode) assertVisible(metadata.actor, regionCode, () => new CaseNotFoundError(`no case ${command.data.caseId}`));
+      const { regionCode } = await recordedRegion(this.store, streamId, caseDecider, metadata.actor, {
+        regionOf: (state) => (state.opened ? state.case.regionCode : undefined),
+        notFound: () => new CaseNotFoundError(`no case ${command.data.caseId}`),
+      });
       return handleCommand(this.store, streamId, caseDecider, command, { ...metadata, subjectRegion: regionCode });
     }
     const grounds = await this.cited.check(command.data.groundEventIds, metadata.actor, 'groundEventIds');

@@ -23,8 +23,9 @@ import {
   type WorkflowCommand,
   type WorkflowSubject,
 } from '@bangfu/workflow';
-import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
+import { recordedRegion } from '../access/recorded-region';
 
 export class ExitCommandMessage {
   constructor(
@@ -68,9 +69,11 @@ export class ExitCommandHandler implements ICommandHandler<ExitCommandMessage, A
       return { ...result, exitId: `${id}-${after.instances}` };
     }
     const streamId = workflowStreamId(subjectOfInstance(command.data.instanceId));
-    const case_ = (await loadState(this.store, streamId, decider)).current;
-    const subject = case_?.subject;
-    if (subject) assertVisible(metadata.actor, subject.regionCode, () => new WorkflowNotFoundError(`no case ${command.data.instanceId}`));
+    const { state } = await recordedRegion(this.store, streamId, decider, metadata.actor, {
+      regionOf: (workflow) => workflow.current?.subject.regionCode,
+      notFound: () => new WorkflowNotFoundError(`no case ${command.data.instanceId}`),
+    });
+    const subject = state.current?.subject;
     const recorded = { ...metadata, subjectRegion: subject?.regionCode };
     if (command.type !== 'ActOnStep') return handleCommand(this.store, streamId, decider, command, recorded);
     // No case yet: nothing to read; the decider answers that the case does not exist.

@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { FundNotFoundError, fundDecider, fundStreamId, type FundCommand } from '@bangfu/domain';
-import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertVisible } from '../access/jurisdiction';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { recordedRegion } from '../access/recorded-region';
 
 export class FundCommandMessage {
   constructor(
@@ -17,15 +17,14 @@ export class FundCommandHandler implements ICommandHandler<FundCommandMessage, A
 
   async execute({ command, metadata }: FundCommandMessage): Promise<AppendResult> {
     const streamId = fundStreamId(command.data.fundId);
-    let regionCode: string | undefined;
-    if (command.type === 'AllocateFund') regionCode = command.data.regionCode;
-    else {
-      // The fund's division is on its own stream: the route cannot know it before the handler reads it.
-      const fund = await loadState(this.store, streamId, fundDecider);
-      regionCode = fund.allocated ? fund.allocation.regionCode : undefined;
-      if (regionCode)
-        assertVisible(metadata.actor, regionCode, () => new FundNotFoundError(`fund ${command.data.fundId} was never allocated`));
-    }
+    // An allocation names its division; every later act finds it on the fund's own stream.
+    const { regionCode } =
+      command.type === 'AllocateFund'
+        ? { regionCode: command.data.regionCode }
+        : await recordedRegion(this.store, streamId, fundDecider, metadata.actor, {
+            regionOf: (fund) => (fund.allocated ? fund.allocation.regionCode : undefined),
+            notFound: () => new FundNotFoundError(`fund ${command.data.fundId} was never allocated`),
+          });
     return handleCommand(this.store, streamId, fundDecider, command, { ...metadata, subjectRegion: regionCode });
   }
 }

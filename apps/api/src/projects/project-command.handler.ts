@@ -9,8 +9,8 @@ import {
   type ProjectCommand,
 } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertVisible } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
+import { recordedRegion } from '../access/recorded-region';
 
 export class ProjectCommandMessage {
   constructor(
@@ -33,10 +33,10 @@ export class ProjectCommandHandler implements ICommandHandler<ProjectCommandMess
       const recorded = { ...metadata, subjectRegion: command.data.regionCode };
       return handleCommand(this.store, streamId, projectDecider, command, recorded, { facts: { leadUnitRegistered } });
     }
-    const project = await loadState(this.store, streamId, projectDecider);
-    const regionCode = project.approved ? project.approval.regionCode : undefined;
-    const notFound = () => new ProjectNotFoundError(`project ${command.data.projectId} was never approved`);
-    if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
+    const { regionCode } = await recordedRegion(this.store, streamId, projectDecider, metadata.actor, {
+      regionOf: (project) => (project.approved ? project.approval.regionCode : undefined),
+      notFound: () => new ProjectNotFoundError(`project ${command.data.projectId} was never approved`),
+    });
     const recorded = { ...metadata, subjectRegion: regionCode };
     if (command.type === 'AddBeneficiaries') {
       const states = await Promise.all(

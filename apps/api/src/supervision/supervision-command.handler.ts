@@ -24,9 +24,10 @@ import {
 } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
-import { assertVisible, assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
+import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
 import { CitedEvents } from '../ledger/cited-events';
 import { RecordFacts } from '../registry/record-facts';
+import { recordedRegion } from '../access/recorded-region';
 
 export class SupervisionCommandMessage {
   constructor(
@@ -79,10 +80,10 @@ export class SupervisionCommandHandler implements ICommandHandler<SupervisionCom
       }
       default: {
         const streamId = findingStreamId(command.data.findingId);
-        const finding = await loadState(this.store, streamId, findingDecider);
-        const regionCode = finding.status === 'none' ? undefined : finding.finding.regionCode;
-        const notFound = () => new FindingNotFoundError(`no finding ${command.data.findingId}`);
-        if (regionCode) assertVisible(metadata.actor, regionCode, notFound);
+        const { regionCode } = await recordedRegion(this.store, streamId, findingDecider, metadata.actor, {
+          regionOf: (finding) => (finding.status === 'none' ? undefined : finding.finding.regionCode),
+          notFound: () => new FindingNotFoundError(`no finding ${command.data.findingId}`),
+        });
         return handleCommand(this.store, streamId, findingDecider, command, { ...metadata, subjectRegion: regionCode });
       }
     }

@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { RegionNotRegisteredError, taskDecider, TaskNotFoundError, taskStreamId, type TaskCommand } from '@bangfu/domain';
-import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { assertVisible, assertWithinJurisdiction } from '../access/jurisdiction';
+import { EVENT_STORE, handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
+import { assertWithinJurisdiction } from '../access/jurisdiction';
 import { RecordFacts } from '../registry/record-facts';
+import { recordedRegion } from '../access/recorded-region';
 
 export class TaskCommandMessage {
   constructor(
@@ -30,9 +31,10 @@ export class TaskCommandHandler implements ICommandHandler<TaskCommandMessage, A
         throw new RegionNotRegisteredError(`division ${regionCode} is not registered`, { field: 'regionCode' });
       }
     } else {
-      const task = await loadState(this.store, streamId, taskDecider);
-      regionCode = task.status === 'none' ? undefined : task.spec.regionCode;
-      if (regionCode) assertVisible(metadata.actor, regionCode, () => new TaskNotFoundError(`no task ${command.data.taskId}`));
+      ({ regionCode } = await recordedRegion(this.store, streamId, taskDecider, metadata.actor, {
+        regionOf: (task) => (task.status === 'none' ? undefined : task.spec.regionCode),
+        notFound: () => new TaskNotFoundError(`no task ${command.data.taskId}`),
+      }));
     }
     return handleCommand(this.store, streamId, taskDecider, command, { ...metadata, subjectRegion: regionCode });
   }
