@@ -27,6 +27,20 @@ export interface Projection {
    * difference between appending pages and rewriting them); a new, empty generation runs it at once.
    */
   readonly afterLoad?: ViewSql;
-  /** Called inside the batch transaction, once per event, in log order. */
+  /**
+   * The event types `apply` reads; the runner and a rebuild hand it only these. Absent for a view of every event
+   * (the timeline, the ledger's indexes).
+   */
+  readonly eventTypes?: readonly string[];
+  /** Called inside the batch transaction, once per event it handles, in log order. */
   apply(event: RecordedEvent, view: ViewWriter): void;
+}
+
+const handledTypes = new WeakMap<Projection, ReadonlySet<string> | null>();
+
+/** Whether a projection handles an event of this type (its declared types, or every type when it declares none). */
+export function handles(projection: Projection, type: string): boolean {
+  let types = handledTypes.get(projection);
+  if (types === undefined) handledTypes.set(projection, (types = projection.eventTypes ? new Set(projection.eventTypes) : null));
+  return types === null || types.has(type);
 }

@@ -21,6 +21,7 @@ export interface AccessLogRow {
 export const accessLogProjection: Projection = {
   name: 'access_log',
   version: 1,
+  eventTypes: ['AccessRefused', 'PersonalDataRead', 'PersonalDataRevealed', 'DemoTokenIssued', 'TableExported'],
   tables: ['access_log'],
   schema: `
     CREATE TABLE {access_log} (

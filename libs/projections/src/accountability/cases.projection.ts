@@ -5,6 +5,7 @@ import type { Projection } from '../projection';
 export const casesProjection: Projection = {
   name: 'cases',
   version: 1,
+  eventTypes: ['CaseOpened', 'CaseDecisionRecorded'],
   tables: ['cases', 'case_decisions'],
   schema: `
     CREATE TABLE {cases} (

@@ -12,6 +12,7 @@ import type { Projection, ViewWriter } from '../projection';
 export const fundFlagsProjection: Projection = {
   name: 'fund-flags',
   version: 1,
+  eventTypes: ['HouseholdRegistered', 'HouseholdRemoved', 'HouseholdExited', 'HouseholdRelapsed', 'FundDisbursed'],
   tables: ['fund_flags', 'fund_vouchers', 'fund_households'],
   schema: `
     ${flagTableSql('fund_flags')}

@@ -37,6 +37,7 @@ export interface DisbursementRow {
 export const fundsProjection: Projection = {
   name: 'funds',
   version: 3,
+  eventTypes: ['FundAllocated', 'FundReallocated', 'FundDisbursed', 'ReceiptConfirmed', 'FundsRecovered'],
   tables: ['funds', 'fund_disbursements'],
   schema: `
     CREATE TABLE {funds} (

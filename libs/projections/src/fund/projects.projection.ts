@@ -20,6 +20,14 @@ export interface ProjectRow {
 export const projectsProjection: Projection = {
   name: 'projects',
   version: 1,
+  eventTypes: [
+    'ProjectApproved',
+    'BeneficiariesAdded',
+    'MilestoneReached',
+    'ProjectCompleted',
+    'ProjectAccepted',
+    'ProjectNoticePublished',
+  ],
   tables: ['projects', 'project_beneficiaries'],
   schema: `
     CREATE TABLE {projects} (

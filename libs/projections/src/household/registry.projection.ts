@@ -42,6 +42,19 @@ export interface UnitRow {
 export const registryProjection: Projection = {
   name: 'registry',
   version: 1,
+  eventTypes: [
+    'HouseholdRegistered',
+    'HouseholdCorrected',
+    'HouseholdRemoved',
+    'HouseholdExited',
+    'HouseholdRelapsed',
+    'CadreAssigned',
+    'AssignmentEnded',
+    'CadreRegistered',
+    'CadreRecalled',
+    'UnitRegistered',
+    'UnitLeadChanged',
+  ],
   tables: ['households', 'cadres', 'units'],
   schema: `
     CREATE TABLE {households} (

@@ -26,6 +26,7 @@ export const responsibilityProjection: Projection = {
   name: 'responsibility',
   // v2: each period keeps its 对接 deadline, so a county's go-live can set the checks its history put off.
   version: 2,
+  eventTypes: ['CadreAssigned', 'AssignmentEnded', 'HouseholdRemoved'],
   tables: ['responsibility'],
   schema: `
     CREATE TABLE {responsibility} (

@@ -50,6 +50,19 @@ export const visitFlagsProjection: Projection = {
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
   // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
   version: 3,
+  eventTypes: [
+    'RegionRegistered',
+    'GoLiveDeclared',
+    'VisitPolicyAdopted',
+    'VisitRecorded',
+    'HandoverNotConnected',
+    'VisitOverdue',
+    'HouseholdRegistered',
+    'CadreAssigned',
+    'AssignmentEnded',
+    'HouseholdRelapsed',
+    'HouseholdRemoved',
+  ],
   tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_pending_gaps', 'flag_divisions'],
   schema: `
     ${flagTableSql('flags')}

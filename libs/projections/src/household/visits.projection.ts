@@ -40,6 +40,7 @@ export const visitsProjection: Projection = {
   // v2: the per-household index covers what coverage asks of a visit (no row read per household).
   // v3: reminders and escalations at their business time; a catch-up entered before the month was judged counts.
   version: 3,
+  eventTypes: ['VisitRecorded', 'VisitRetracted', 'VisitOverdue', 'VisitReminderSent', 'OverdueVisitEscalated'],
   tables: ['visits', 'overdue_visits'],
   schema: `
     CREATE TABLE {visits} (

@@ -19,6 +19,7 @@ export const regionsProjection: Projection = {
   name: 'regions',
   // v2: onboarding (迁移中) and the go-live date (上线日期) a division declared.
   version: 2,
+  eventTypes: ['RegionRegistered', 'RegionRenamed', 'GoLiveDeclared'],
   tables: ['regions'],
   schema: `
     CREATE TABLE {regions} (

@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '@bangfu/eventstore';
-import type { Projection } from '../projection';
+import { handles, type Projection } from '../projection';
 import type { ReadStore } from '../store/read-store';
 
 /**
@@ -23,7 +23,7 @@ export function applyBatch(views: ReadStore, projections: readonly Projection[],
           continue;
         }
         const writer = views.writer(projection, state.generation);
-        for (const event of events) if (event.position > state.position) projection.apply(event, writer);
+        for (const event of events) if (event.position > state.position && handles(projection, event.type)) projection.apply(event, writer);
         if (last > state.position) views.setPosition(projection.name, last, lastHash);
       }
     })

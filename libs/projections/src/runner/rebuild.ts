@@ -1,5 +1,5 @@
 import type { EventStore } from '@bangfu/eventstore';
-import type { Projection } from '../projection';
+import { handles, type Projection } from '../projection';
 import { logAnchorHolds } from '../store/log-anchor';
 import type { ReadStore } from '../store/read-store';
 
@@ -49,7 +49,8 @@ export async function rebuildProjections(
     if (page.length === 0) break;
     if (pagesInTransaction === 0) views.db.exec('BEGIN IMMEDIATE');
     try {
-      for (const { projection, writer } of targets) for (const event of page) projection.apply(event, writer);
+      for (const { projection, writer } of targets)
+        for (const event of page) if (handles(projection, event.type)) projection.apply(event, writer);
     } catch (error) {
       views.db.exec('ROLLBACK');
       throw error;

@@ -27,6 +27,18 @@ export interface FindingRow {
 export const supervisionProjection: Projection = {
   name: 'supervision',
   version: 1,
+  eventTypes: [
+    'InspectionSampleDrawn',
+    'FlagReviewed',
+    'FindingRecorded',
+    'RectificationOrdered',
+    'RectificationReported',
+    'RectificationVerified',
+    'FindingClosed',
+    'RectificationReopened',
+    'RectificationOverdue',
+    'RectificationEscalated',
+  ],
   tables: ['inspections', 'findings', 'finding_history', 'flag_reviews'],
   schema: `
     CREATE TABLE {inspections} (

@@ -30,6 +30,14 @@ export const tasksProjection: Projection = {
   name: 'tasks',
   // v2: issue and completion at their business time (an act brought in with its history says when it happened).
   version: 2,
+  eventTypes: [
+    'TaskIssued',
+    'TaskProgressReported',
+    'TaskCompletionSubmitted',
+    'TaskCompletionVerified',
+    'TaskCompletionRejected',
+    'TaskOverdue',
+  ],
   tables: ['tasks'],
   schema: `
     CREATE TABLE {tasks} (

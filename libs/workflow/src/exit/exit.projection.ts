@@ -55,6 +55,18 @@ export const exitProjection: Projection = {
   name: 'exits',
   // v2: the current step's entry number, so a go-live can set the deadline timers onboarding held back.
   version: 2,
+  eventTypes: [
+    'WorkflowStarted',
+    'WorkflowStepEntered',
+    'WorkflowStepActed',
+    'WorkflowStepOverdue',
+    'WorkflowStepEscalated',
+    'WorkflowCompleted',
+    'ExitStandardAdopted',
+    'RuralPopulationRecorded',
+    'ExitSpotCheckRecorded',
+    'SatisfactionSurveyRecorded',
+  ],
   tables: ['exit_instances', 'exit_steps', 'exit_flags', 'exit_figures'],
   schema: `
     CREATE TABLE {exit_instances} (

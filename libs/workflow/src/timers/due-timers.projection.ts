@@ -12,6 +12,7 @@ export interface DueTimerRow {
 export const dueTimersProjection: Projection = {
   name: 'timers',
   version: 1,
+  eventTypes: ['TimerScheduled', 'TimerCancelled', 'TimerFired'],
   tables: ['timers'],
   schema: `
     CREATE TABLE {timers} (
