@@ -1,5 +1,6 @@
 import { headName, type CadreEvent, type HouseholdEvent, type UnitEvent } from '@bangfu/domain';
 import type { Projection } from '../projection';
+import type { ReadStore } from '../store/read-store';
 
 export interface HouseholdRow {
   household_id: string;
@@ -176,3 +177,24 @@ export const registryProjection: Projection = {
     }
   },
 };
+
+/**
+ * The households a village's month-end check judges: registered (not removed) and identified by `instant`, in
+ * 户编号 order. The registry's own query over its table, for the processes that read it.
+ */
+export function householdsRegisteredBy(views: ReadStore, villageCode: string, instant: string): string[] {
+  const rows = views
+    .prepare(
+      `SELECT household_id FROM households WHERE village_code = ? AND status = 'registered' AND identified_at <= ? ORDER BY household_id`,
+    )
+    .all(villageCode, instant) as { household_id: string }[];
+  return rows.map((row) => row.household_id);
+}
+
+/** The registered households a cadre holds now, in 户编号 order: what a recall must hand over. */
+export function householdsHeldBy(views: ReadStore, cadreId: string): string[] {
+  const rows = views
+    .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
+    .all(cadreId) as { household_id: string }[];
+  return rows.map((row) => row.household_id);
+}

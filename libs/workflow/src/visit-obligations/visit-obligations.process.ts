@@ -1,6 +1,6 @@
 import { monthStart, nextMonth, shanghaiMonth, type HouseholdEvent, type RegionEvent, type VillageEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import { judgingOf, onboardingVillagesUnder, periodsFrom, releasedBy, type ReadStore } from '@bangfu/projections';
+import { householdsRegisteredBy, judgingOf, onboardingVillagesUnder, periodsFrom, releasedBy, type ReadStore } from '@bangfu/projections';
 import type { ProcessManager, Reaction, ReactionContext } from '../process/process-manager';
 
 /**
@@ -27,14 +27,9 @@ export const visitObligationsProcess: ProcessManager = {
         return goLiveReactions(views, e.data.code, e.data.goLiveAt);
       case 'VisitMonthClosed': {
         const { villageCode, month } = e.data;
-        const households = views
-          .prepare(
-            `SELECT household_id FROM households WHERE village_code = ? AND status = 'registered' AND identified_at <= ? ORDER BY household_id`,
-          )
-          .all(villageCode, monthStart(month)) as { household_id: string }[];
         return [
           closeMonthTimer(villageCode, nextMonth(month)),
-          ...households.map(({ household_id: householdId }) => ({
+          ...householdsRegisteredBy(views, villageCode, monthStart(month)).map((householdId) => ({
             command: { type: 'CheckMonthlyVisit', data: { householdId, month } },
           })),
         ];

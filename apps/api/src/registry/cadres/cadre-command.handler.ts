@@ -11,7 +11,7 @@ import {
   type CadreCommand,
 } from '@bangfu/domain';
 import { EVENT_STORE, handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { householdsHeldBy, ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { ProcessManagerRunner } from '@bangfu/workflow';
 import { assertVisible, assertWithinJurisdiction } from '../../access/jurisdiction';
 import { RecordFacts } from '../record-facts';
@@ -59,9 +59,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     // A named view query: the households a cadre holds, from the registry view caught up with the log. The plan
     // it checks is recorded with the request, so what the recall covered is on the record whatever the view.
     await this.projections.catchUp(10_000);
-    const held = this.views
-      .prepare(`SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' ORDER BY household_id`)
-      .all(command.data.cadreId) as { household_id: string }[];
+    const heldHouseholds = householdsHeldBy(this.views, command.data.cadreId);
     for (const { successorId } of command.data.handovers) {
       const successor = await this.facts.cadre(successorId);
       if (!successor.registered) throw new CadreNotFoundError(`successor ${successorId} is not registered`, { field: 'handovers' });
@@ -69,7 +67,7 @@ export class CadreCommandHandler implements ICommandHandler<CadreCommandMessage,
     }
     const recorded = { ...metadata, subjectRegion: cadre.registered ? cadre.regionCode : undefined };
     const result = await handleCommand(this.store, cadreStreamId(command.data.cadreId), cadreDecider, command, recorded, {
-      facts: { heldHouseholds: held.map((row) => row.household_id) },
+      facts: { heldHouseholds },
     });
     if (!this.processes.isRunning) return result;
     // Recorded either way: a process far behind (a node catching up) finishes the handovers after the answer.
