@@ -26,6 +26,8 @@ describe('the console’s ground: static app, security headers, /me, demo sign-i
     const script = /src="(\/assets\/[^"]+\.js)"/.exec(await (await fetch(`${t.baseUrl}/`)).text())?.[1];
     const asset = await fetch(`${t.baseUrl}${script}`);
     expect([asset.status, asset.headers.get('content-type')]).toEqual([200, 'application/javascript; charset=utf-8']);
+    // Read to the end: a response left half-read holds its connection open, and the server's close waits for it.
+    expect((await asset.arrayBuffer()).byteLength).toBeGreaterThan(0);
   });
 
   it('keeps the API’s own answers: an unknown API path is a problem+json 404, not the console', async () => {
