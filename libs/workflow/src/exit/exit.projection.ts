@@ -1,7 +1,7 @@
 import { addMonths, codesUnder, regionPrefix, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
 import { flagTableSql, raise, type NewFlag, type Projection, type ReadStore, type ViewWriter } from '@bangfu/projections';
-import type { WorkflowEvent } from '../definition/workflow-messages';
+import { WORKFLOW_EVENT_TYPES, type WorkflowEvent } from '../definition/workflow-messages';
 import { HOUSEHOLD_EXIT, NOTICE_MIN_DAYS } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
 
@@ -56,12 +56,7 @@ export const exitProjection: Projection = {
   // v2: the current step's entry number, so a go-live can set the deadline timers onboarding held back.
   version: 2,
   eventTypes: [
-    'WorkflowStarted',
-    'WorkflowStepEntered',
-    'WorkflowStepActed',
-    'WorkflowStepOverdue',
-    'WorkflowStepEscalated',
-    'WorkflowCompleted',
+    ...WORKFLOW_EVENT_TYPES,
     'ExitStandardAdopted',
     'RuralPopulationRecorded',
     'ExitSpotCheckRecorded',
