@@ -1,8 +1,6 @@
-import type { Actor, Decider, DomainCommand, DomainEvent } from '@bangfu/domain';
-import { loadState, type EventStore } from '@bangfu/eventstore';
+import type { Actor, DomainEvent } from '@bangfu/domain';
+import { loadState, type EventStore, type Folding } from '@bangfu/eventstore';
 import { assertVisible } from './jurisdiction';
-
-type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>;
 
 /**
  * The division of an aggregate that names it on its own stream (a fund, a task, a finding, a case, an exit case):

@@ -138,7 +138,8 @@ function findReplay(history: RecordedEvent[], metadata: CommandMetadata): Append
   return { streamId: last.streamId, revision: last.revision, position: last.position, eventIds: mine.map((e) => e.id), duplicate: true };
 }
 
-type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>;
+/** What folds a stream into state: the part of a decider `loadState` needs. */
+export type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>;
 
 /** The stream's state and revision: the whole history folded, or a cached state and the events after it. */
 async function readState<E extends DomainEvent, S>(
