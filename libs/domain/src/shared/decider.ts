@@ -28,9 +28,6 @@ export interface DecisionContext {
  */
 export type FactsMap<C extends DomainCommand> = { readonly [K in C['type']]?: unknown };
 
-/** The facts a command of type `K` is decided with; `undefined` for a type that needs none. */
-export type FactsOf<F, K extends string> = K extends keyof F ? F[K] : undefined;
-
 /**
  * A command as its decider sees it: the caller's intent (`type`, `data`) and, beside it, the facts its handler read
  * (`facts`). A caller never builds the facts: it sends the intent, and the handler reads the facts fresh.
