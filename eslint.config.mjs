@@ -40,6 +40,45 @@ export default tseslint.config(
     },
   },
   {
+    // The application services are plain classes: no framework, no HTTP — the API, the CLI and the demo all use them.
+    files: ['libs/application/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/apps/**'], message: 'a library does not import an app.' },
+            { regex: '^(@nestjs/|fastify)', message: 'libs/application is framework-free: Nest and HTTP stay in apps/api.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Apps never reach into another app's internals: the CLI uses the API only through its public entry.
+    files: ['apps/cli/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/api/src/.', message: "import the API app through its entry, apps/api/src (index.ts), not its internals." },
+            { regex: '/console/', message: 'the CLI does not import the console.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['apps/api/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^|/)(cli|console)/src(/|$)', message: 'the API app does not import another app.' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/cli/**/*.ts', 'libs/testing/**/*.ts', '**/*.int-spec.ts', '**/*.bench.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { serveConsole } from './console/serve-console';
-import type { BangfuConfig } from './config/bangfu-config';
+import type { BangfuConfig } from '@bangfu/application';
 import { answerFrameworkError } from './http/framework-errors';
 import { installJsonBodyParser } from './http/json-body';
 import { documentGlobalQueryBehaviour } from './http/openapi-conventions';

@@ -1,4 +1,4 @@
-import { loadConfig } from './config/bangfu-config';
+import { loadConfig } from '@bangfu/application';
 import { serve } from './serve';
 
 serve(loadConfig()).catch((error: unknown) => {

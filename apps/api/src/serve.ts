@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { BangfuConfig } from './config/bangfu-config';
+import type { BangfuConfig } from '@bangfu/application';
 import { createApp } from './create-app';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import { checkpointKeyWarning } from './ledger/key-placement';

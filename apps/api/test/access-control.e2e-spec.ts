@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { b64url, signToken } from '../src/auth/jwt';
+import { b64url, signToken } from '@bangfu/application';
 import { runCli, startTestApp, type TestApp } from './test-app';
 
 /** A valid GB 11643 number for a birth date and sequence, so the fixture is the real shape. */

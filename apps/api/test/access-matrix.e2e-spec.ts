@@ -1,5 +1,5 @@
 import { DEFAULT_VISIT_TERMS, ROLES, shanghaiMonth, type Role } from '@bangfu/domain';
-import { demoBackfilledVisitId } from '../src/demo/seed-000-supervision';
+import { demoBackfilledVisitId } from '@bangfu/application';
 import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
 /**

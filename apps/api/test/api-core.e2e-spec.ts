@@ -1,7 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { signToken } from '../src/auth/jwt';
+import { signToken } from '@bangfu/application';
 import { runCli, startTestApp, type TestApp } from './test-app';
 
 const hasSqlite3Cli = spawnSync('sqlite3', ['-version']).status === 0;

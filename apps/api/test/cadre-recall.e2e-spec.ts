@@ -2,7 +2,7 @@ import { cadreStreamId, householdStreamId } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { ProcessManagerRunner, VirtualClock, cadreRecallProcess, carryOutReactions, type CommandDispatcher } from '@bangfu/workflow';
-import { CommandRouter } from '../src/infrastructure/command-router';
+import { Application } from '@bangfu/application';
 import { SONGJIANG_DIVISIONS, expectRefused, registerDivisions, startTestApp, type TestApp } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -60,7 +60,7 @@ describe('recalling a cadre (召回), resumable', () => {
     expect(request.type).toBe('CadreRecallRequested');
 
     // When the process dies after its first handover (as a node killed mid-way would).
-    const router = t.app.get(CommandRouter);
+    const router = t.app.get(Application).router;
     let dispatched = 0;
     const dying: CommandDispatcher = {
       dispatchRecorded: (command, metadata) => {

@@ -1,7 +1,7 @@
 import { shanghaiDate } from '@bangfu/domain';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { RecordFacts } from '../src/registry/record-facts';
+import { RecordFacts } from '@bangfu/application';
 import { SONGJIANG_DIVISIONS, registerDivisions, startTestApp, type TestApp } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,5 +1,5 @@
 import { ROLES } from '@bangfu/domain';
-import { signToken } from '../src/auth/jwt';
+import { signToken } from '@bangfu/application';
 import { startTestApp, type TestApp } from './test-app';
 
 /**

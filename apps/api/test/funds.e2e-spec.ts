@@ -1,5 +1,5 @@
 import { VirtualClock } from '@bangfu/workflow';
-import { signToken } from '../src/auth/jwt';
+import { signToken } from '@bangfu/application';
 import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.

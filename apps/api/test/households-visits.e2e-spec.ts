@@ -1,7 +1,7 @@
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { CommandRouter } from '../src/infrastructure/command-router';
+import { Application } from '@bangfu/application';
 import { expectRefused, startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
@@ -324,8 +324,8 @@ describe('registry, 包户, visits and visit obligations', () => {
     const other = '2224261032020001';
     const actor = { id: 'admin-jl', roles: ['county-admin'], regionCode: '220000' };
     await t.app
-      .get(CommandRouter)
-      .dispatch(
+      .get(Application)
+      .router.dispatch(
         { type: 'MarkHouseholdExited', data: { householdId: other, exitedAt: clock.now().toISOString(), exitId: 'exit-e2e' } },
         { actor, now: clock.now() },
       );

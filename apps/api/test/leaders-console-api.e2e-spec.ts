@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { CommandRouter } from '../src/infrastructure/command-router';
+import { Application } from '@bangfu/application';
 import { expectRefused, startTestApp, type TestApp } from './test-app';
 
 type Answer = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -204,8 +204,8 @@ describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fu
     expect(before.teams[0].firstSecretary).toEqual({ cadreId: 'jl-wjw-13', name: '金竟超' });
     const changedOn = new Date(Date.parse(before.units[0].from) + 30 * 86_400_000).toISOString();
     await t.app
-      .get(CommandRouter)
-      .dispatch(
+      .get(Application)
+      .router.dispatch(
         { type: 'ChangeUnitLead', data: { unitId: 'jl-wjw', leadOfficial: '李新', from: changedOn, reason: '班子调整' } },
         { actor: { id: 'admin-jl', roles: ['county-admin'], regionCode: '220000' }, now: new Date() },
       );

@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { Controller, Get } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import { signToken } from '../src/auth/jwt';
+import { loadConfig, signToken } from '@bangfu/application';
 import { AppModule } from '../src/app.module';
-import { loadConfig } from '../src/config/bangfu-config';
 
 // A route someone forgot to give a policy action.
 @Controller('api/v1/forgotten')

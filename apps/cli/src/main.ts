@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { ConfigurationError, loadConfig } from '../../api/src/config/bangfu-config';
-import { serve } from '../../api/src/serve';
+import { ConfigurationError, loadConfig, policyTable } from '@bangfu/application';
+import { serve } from '../../api/src';
 import { UsageError, parseArgs } from './args';
 import { backupCommand, backupUsage } from './commands/backup.command';
 import { benchCommand } from './commands/bench.command';
@@ -12,7 +12,6 @@ import { rebuildCommand } from './commands/rebuild.command';
 import { simulateCommand, simulateUsage } from './commands/simulate.command';
 import { tokenCommand, tokenUsage } from './commands/token.command';
 import { verifyCommand, verifyUsage } from './commands/verify.command';
-import { policyTable } from '../../api/src/access/access-policy';
 
 const USAGE = `usage: bangfu <command>
   serve                      run the API (same as npm start); configuration from the environment

@@ -6,10 +6,8 @@ import { VirtualClock } from '@bangfu/workflow';
 import { ReadStore } from '@bangfu/projections';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { runCli } from '../../api/test/test-app';
-import { loadConfig } from '../../api/src/config/bangfu-config';
-import { createApp } from '../../api/src/create-app';
-import { settle } from '../../api/src/demo/demo-clock';
-import { demoMonth, monthBase } from '../../api/src/demo/demo-action';
+import { demoMonth, loadConfig, monthBase } from '@bangfu/application';
+import { createApp, settle } from '../../api/src';
 
 const env = (dataDir: string) => ({ ...process.env, BANGFU_DATA_DIR: dataDir, BANGFU_LOG: 'false' });
 const simulate = (dataDir: string, ...extra: string[]) =>

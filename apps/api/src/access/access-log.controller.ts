@@ -5,7 +5,7 @@ import { ReadStore, type AccessLogRow } from '@bangfu/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Action } from './action.decorator';
 import { AccessLogQueryDto } from './access-log.dto';
-import { codesUnder, jurisdictionPrefix } from './jurisdiction';
+import { codesUnder, jurisdictionPrefix } from '@bangfu/application';
 
 @ApiTags('access')
 @Controller('api/v1/access-log')

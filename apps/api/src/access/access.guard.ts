@@ -2,13 +2,11 @@ import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@ne
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { ANONYMOUS_ACTOR, type Actor, villageOfHousehold } from '@bangfu/domain';
-import { InvalidTokenError } from '../auth/jwt';
+import { InvalidTokenError, policyFor, type RegionSource, withinJurisdiction } from '@bangfu/application';
 import type { TokenVerifier } from '../auth/token-verifier';
 import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log.service';
 import { ACTION } from './action.decorator';
-import { policyFor, type RegionSource } from './access-policy';
-import { withinJurisdiction } from './jurisdiction';
 import { RateLimiter } from './rate-limiter';
 
 export const TOKEN_VERIFIER = Symbol('TOKEN_VERIFIER');

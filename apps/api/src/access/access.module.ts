@@ -1,8 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { loadOrCreateSecret } from '../auth/jwt';
+import { BANGFU_CONFIG, type BangfuConfig, loadOrCreateSecret } from '@bangfu/application';
 import { TokenVerifier } from '../auth/token-verifier';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
 import { AccessGuard, TOKEN_VERIFIER } from './access.guard';
 import { AccessLogController } from './access-log.controller';
 import { AccessLog } from './access-log.service';

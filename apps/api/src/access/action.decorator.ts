@@ -1,6 +1,6 @@
 import { SetMetadata, applyDecorators } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtension, ApiForbiddenResponse, ApiOperation, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ACCESS_POLICY, type ActionName, type PolicyEntry } from './access-policy';
+import { ACCESS_POLICY, type ActionName, type PolicyEntry } from '@bangfu/application';
 
 export const ACTION = 'bangfu:action';
 

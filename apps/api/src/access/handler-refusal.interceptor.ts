@@ -5,7 +5,7 @@ import { catchError, from, mergeMap, type Observable } from 'rxjs';
 import { DomainError, type Actor } from '@bangfu/domain';
 import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log.service';
-import { ConcealedRefusal } from './jurisdiction';
+import { ConcealedRefusal } from '@bangfu/application';
 import { ACTION } from './action.decorator';
 
 /**

@@ -4,7 +4,7 @@ import type { Actor } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ViewQueryDto } from '../http/view-query.dto';
-import { ACCESS_POLICY } from './access-policy';
+import { ACCESS_POLICY } from '@bangfu/application';
 import { Action } from './action.decorator';
 
 class MeDto {

@@ -5,7 +5,7 @@ import { mergeMap, type Observable } from 'rxjs';
 import { maskPersonalData, type Actor } from '@bangfu/domain';
 import { AccessLog } from './access-log.service';
 import { ACTION } from './action.decorator';
-import { policyFor } from './access-policy';
+import { policyFor } from '@bangfu/application';
 
 const OVERSIGHT_ROLES = ['inspector', 'discipline', 'auditor'];
 

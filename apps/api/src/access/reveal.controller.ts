@@ -7,7 +7,7 @@ import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProblemException } from '../http/problem';
 import { AccessLog } from './access-log.service';
 import { Action } from './action.decorator';
-import { withinJurisdiction } from './jurisdiction';
+import { withinJurisdiction } from '@bangfu/application';
 
 export class RevealDto {
   @ApiProperty({ example: 'household-2224261032010001' })

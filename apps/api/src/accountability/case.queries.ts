@@ -1,9 +1,8 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
-import { assertVisible, codesUnder } from '../access/jurisdiction';
+import { assertVisible, CitedEvents, codesUnder } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
-import { CitedEvents } from '../ledger/cited-events';
 
 export class GetCase {
   constructor(

@@ -4,12 +4,11 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
-import { queryScope } from '../access/jurisdiction';
+import { queryScope } from '@bangfu/application';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
-import { CaseCommandMessage } from './case-command.handler';
 import { CaseDecisionDto, CasesQueryDto, OpenCaseDto } from './case.dto';
 import { GetCase, ListCases } from './case.queries';
 
@@ -32,7 +31,7 @@ export class CasesController {
   })
   open(@Body() body: OpenCaseDto, @Req() request: Request) {
     const data = { ...body, against: { ...body.against } };
-    return this.dispatch.send(new CaseCommandMessage({ type: 'OpenCase', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'OpenCase', data }, this.context.metadataFor(request));
   }
 
   @Post(':caseId/decision')
@@ -42,9 +41,7 @@ export class CasesController {
     description: 'one decision per party; 422 PARTY_NOT_IN_CASE, 409 DECISION_ALREADY_RECORDED',
   })
   decide(@Param('caseId') caseId: string, @Body() body: CaseDecisionDto, @Req() request: Request) {
-    return this.dispatch.send(
-      new CaseCommandMessage({ type: 'RecordCaseDecision', data: { caseId, ...body } }, this.context.metadataFor(request)),
-    );
+    return this.dispatch.send({ type: 'RecordCaseDecision', data: { caseId, ...body } }, this.context.metadataFor(request));
   }
 
   @Get()

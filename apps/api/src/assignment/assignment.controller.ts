@@ -10,10 +10,8 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
 import { HouseholdIdPipe } from '../http/household-id.pipe';
 import { CLOCK } from '../infrastructure/tokens';
-import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
 import { AssignCadreDto, AssignUnitDto, AssignWorkTeamDto, EndAssignmentDto, ResponsibilityQueryDto } from './assignment.dto';
 import { GetResponsibility } from './responsibility.queries';
-import { VillageCommandMessage } from './village-command.handler';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -38,7 +36,7 @@ export class AssignmentController {
       from: at,
       reason: body.reason ?? '',
     };
-    return this.dispatch.send(new HouseholdCommandMessage({ type: 'AssignCadre', data }, metadata));
+    return this.dispatch.send({ type: 'AssignCadre', data }, metadata);
   }
 
   @Post('households/:id/assignments/end')
@@ -47,7 +45,7 @@ export class AssignmentController {
   end(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: EndAssignmentDto, @Req() request: Request) {
     const { metadata, at } = this.context.metadataAt(request, body.at);
     const data = { householdId, at, reason: body.reason };
-    return this.dispatch.send(new HouseholdCommandMessage({ type: 'EndAssignment', data }, metadata));
+    return this.dispatch.send({ type: 'EndAssignment', data }, metadata);
   }
 
   @Get('households/:id/responsibility')
@@ -69,7 +67,7 @@ export class AssignmentController {
       from: at,
       reason: body.reason ?? '',
     };
-    return this.dispatch.send(new VillageCommandMessage({ type: 'AssignUnitToVillage', data }, metadata));
+    return this.dispatch.send({ type: 'AssignUnitToVillage', data }, metadata);
   }
 
   @Post('villages/:code/work-teams')
@@ -84,6 +82,6 @@ export class AssignmentController {
       from: at,
       reason: body.reason ?? '',
     };
-    return this.dispatch.send(new VillageCommandMessage({ type: 'AssignWorkTeam', data }, metadata));
+    return this.dispatch.send({ type: 'AssignWorkTeam', data }, metadata);
   }
 }

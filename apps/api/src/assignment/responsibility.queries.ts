@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type ResponsibilityRow } from '@bangfu/projections';
-import { jurisdictionRange } from '../access/jurisdiction';
+import { jurisdictionRange } from '@bangfu/application';
 
 export class GetResponsibility {
   constructor(

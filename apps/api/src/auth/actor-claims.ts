@@ -1,5 +1,5 @@
 import { isInternalActorId, isJurisdictionCode, isPublicRole, type Role } from '@bangfu/domain';
-import { InvalidTokenError } from './jwt';
+import { InvalidTokenError } from '@bangfu/application';
 
 /**
  * The identity a signed token may claim, checked as strictly as a body: a subject that is not one of the

@@ -1,6 +1,6 @@
 import { createPublicKey, verify, type JsonWebKey, type KeyObject } from 'node:crypto';
 import { actorClaims } from './actor-claims';
-import { InvalidTokenError, hmacMatches, readPem, type TokenClaims } from './jwt';
+import { InvalidTokenError, hmacMatches, readPem, type TokenClaims } from '@bangfu/application';
 
 export interface TokenVerifierOptions {
   /** HS256 shared secret (bangfu's own tokens). */

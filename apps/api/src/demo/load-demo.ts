@@ -1,17 +1,29 @@
 import { DEFAULT_VISIT_TERMS, EXCLUSION_REASONS, monthStart, nextMonth, shanghaiMonth, type Actor, type Findings } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { VirtualClock } from '@bangfu/workflow';
-import type { BangfuConfig } from '../config/bangfu-config';
+import {
+  Application,
+  assignCadreCommand,
+  type BangfuConfig,
+  DAY,
+  DEMO_CADRES,
+  DEMO_UNIT,
+  DEMO_VILLAGES,
+  type DemoAction,
+  demoExits,
+  type DemoHousehold,
+  demoHouseholds,
+  demoSupervision,
+  demoTasks,
+  HOUR,
+  monthBase,
+  prng,
+  type RoutedCommand,
+  SEED_000_REGIONS,
+} from '@bangfu/application';
 import { createApp } from '../create-app';
-import { CommandRouter, type RoutedCommand } from '../infrastructure/command-router';
 import { LedgerProofs } from '../ledger/ledger-proofs.service';
-import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from './demo-action';
 import { DemoTimeline } from './demo-clock';
-import { demoExits } from './seed-000-exits';
-import { demoSupervision } from './seed-000-supervision';
-import { demoTasks } from './seed-tasks';
-import { DEMO_CADRES, DEMO_UNIT, DEMO_VILLAGES, demoHouseholds, prng, type DemoHousehold } from './seed-000-work';
-import { SEED_000_REGIONS } from './seed-000-regions';
 
 /** The demo's provincial office, as whom the demo's office work is recorded. */
 export const DEMO_ADMIN = { id: 'demo-jilin-admin', name: '吉林省卫生健康委 演示管理员', roles: ['county-admin'], regionCode: '220000' };
@@ -34,7 +46,7 @@ export async function loadDemoIfEmpty(config: BangfuConfig, now = new Date()): P
   try {
     if ((await app.get<EventStore>(EVENT_STORE).headPosition()) > 0) return false;
     const timeline = new DemoTimeline(app, clock);
-    const router = app.get(CommandRouter);
+    const router = app.get(Application).router;
     const actions = demoActions(start, firstMonth, now.getTime()).sort((a, b) => a.at - b.at);
     for (const action of actions) {
       await timeline.advanceTo(new Date(action.at).toISOString());

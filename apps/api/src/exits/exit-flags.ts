@@ -1,6 +1,6 @@
 import type { FlagRow, ReadStore } from '@bangfu/projections';
 import { HOUSEHOLD_EXIT } from '@bangfu/workflow';
-import { codesUnder } from '../access/jurisdiction';
+import { codesUnder } from '@bangfu/application';
 
 /**
  * SELF_VERIFICATION, judged against the responsibility record as known now: the runtime refuses a

@@ -12,7 +12,7 @@ import {
 } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
 import { exitCatalog, WorkflowNotFoundError, type Clock, type ExitInstanceRow, type ExitStepRow } from '@bangfu/workflow';
-import { assertVisible, codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '@bangfu/application';
 import { CLOCK } from '../infrastructure/tokens';
 
 const DAY_MS = 86_400_000;

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -15,8 +15,6 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { toCommandResponse } from '../http/to-command-response';
 import { ViewQueryDto } from '../http/view-query.dto';
-import { ExitCommandMessage, type ExitStartResult } from './exit-command.handler';
-import { ExitRecordsMessage } from './exit-records.handler';
 import {
   ActOnStepDto,
   AdoptExitStandardDto,
@@ -36,7 +34,6 @@ type Request = FastifyRequest & { actor: Actor };
 export class ExitsController {
   constructor(
     private readonly dispatch: Dispatch,
-    private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
   ) {}
@@ -51,7 +48,7 @@ export class ExitsController {
     const definitionId = subject.kind === 'household' ? 'household-exit' : 'village-exit';
     const { metadata, at } = this.context.metadataAt(request, body.at);
     const data = { definitionId, subject, reason: body.reason, ...(body.at === undefined ? {} : { at }) };
-    const result: ExitStartResult = await this.commandBus.execute(new ExitCommandMessage({ type: 'StartWorkflow', data }, metadata));
+    const result = await this.dispatch.application.exits.start({ type: 'StartWorkflow', data }, metadata);
     return { ...toCommandResponse(result), exitId: result.exitId };
   }
 
@@ -87,7 +84,7 @@ export class ExitsController {
       input: structuredClone(evidence) as Record<string, unknown>,
       ...(stated === undefined ? {} : { at }),
     };
-    return this.dispatch.send(new ExitCommandMessage({ type: 'ActOnStep', data }, metadata));
+    return this.dispatch.send({ type: 'ActOnStep', data }, metadata);
   }
 
   @Get('exits/:exitId')
@@ -126,7 +123,7 @@ export class ExitsController {
         villageChecklist: body.villageChecklist.map((i) => ({ ...i })),
       },
     };
-    return this.dispatch.send(new ExitRecordsMessage(command, this.context.metadataFor(request)));
+    return this.dispatch.send(command, this.context.metadataFor(request));
   }
 
   @Post('regions/:code/rural-population')
@@ -151,6 +148,6 @@ export class ExitsController {
   }
 
   private record(command: ExitAssessmentCommand, request: Request) {
-    return this.dispatch.send(new ExitRecordsMessage(command, this.context.metadataFor(request)));
+    return this.dispatch.send(command, this.context.metadataFor(request));
   }
 }

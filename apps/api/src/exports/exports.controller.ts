@@ -6,7 +6,7 @@ import { maskPersonalData, regionPrefix, shanghaiDate, type Actor } from '@bangf
 import type { Clock } from '@bangfu/workflow';
 import { AccessLog } from '../access/access-log.service';
 import { Action } from '../access/action.decorator';
-import { queryScope } from '../access/jurisdiction';
+import { queryScope } from '@bangfu/application';
 import { AllFlags } from '../flags/all-flags';
 import { listFlags } from '../flags/flags.controller';
 import { FlagsQueryDto } from '../flags/flags.dto';

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { ReadStore, type FlagRow } from '@bangfu/projections';
 import type { Clock } from '@bangfu/workflow';
-import { codesUnder } from '../access/jurisdiction';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { BANGFU_CONFIG, type BangfuConfig, codesUnder } from '@bangfu/application';
 import { selfVerificationFlags } from '../exits/exit-flags';
 import { fundTimeFlags } from '../funds/time-flags';
 import { CLOCK } from '../infrastructure/tokens';

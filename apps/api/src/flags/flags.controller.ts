@@ -4,14 +4,13 @@ import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
 import type { Clock } from '@bangfu/workflow';
 import { Action } from '../access/action.decorator';
-import { queryScope } from '../access/jurisdiction';
+import { queryScope } from '@bangfu/application';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch, utc } from '../http/dispatch';
 import { CLOCK } from '../infrastructure/tokens';
 import { AllFlags, flagView } from './all-flags';
 import { FlagsQueryDto, ReviewFlagDto } from './flags.dto';
-import { ReviewFlagMessage } from './review-flag.handler';
 
 type Request = FastifyRequest & { actor: Actor };
 
@@ -40,7 +39,7 @@ export class FlagsController {
   })
   review(@Param('flagId') flagId: string, @Body() body: ReviewFlagDto, @Req() request: Request) {
     const data = { flagId, status: body.status, note: body.note };
-    return this.dispatch.send(new ReviewFlagMessage({ type: 'ReviewFlag', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'ReviewFlag', data }, this.context.metadataFor(request));
   }
 }
 

@@ -1,7 +1,7 @@
 import { fundRowBalance } from '@bangfu/domain';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ReadStore, type DisbursementRow } from '@bangfu/projections';
-import { codesUnder } from '../access/jurisdiction';
+import { codesUnder } from '@bangfu/application';
 
 export class GetRegionFunds {
   constructor(readonly regionPrefix: string) {}

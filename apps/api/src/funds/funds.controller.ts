@@ -12,8 +12,6 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { CLOCK } from '../infrastructure/tokens';
 import { AllocateFundDto, ConfirmReceiptDto, DisburseDto, FundTraceQueryDto, ReallocateDto, RecoverDto } from './fund.dto';
-import { ReallocateFundMessage } from './reallocate-fund.handler';
-import { FundCommandMessage } from './fund-command.handler';
 import { GetFundTrace } from './fund.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -36,7 +34,7 @@ export class FundsController {
   @Action('fund.allocate')
   @ApiCreatedResponse({ type: CommandResponseDto })
   allocate(@Body() body: AllocateFundDto, @Req() request: Request) {
-    return this.dispatch.send(new FundCommandMessage({ type: 'AllocateFund', data: { ...body } }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'AllocateFund', data: { ...body } }, this.context.metadataFor(request));
   }
 
   @Post(':fundId/disbursements')
@@ -53,7 +51,7 @@ export class FundsController {
       voucherNumber: body.voucherNumber,
       disbursedAt,
     };
-    return { ...(await this.dispatch.send(new FundCommandMessage({ type: 'DisburseFund', data }, metadata))), disbursementId };
+    return { ...(await this.dispatch.send({ type: 'DisburseFund', data }, metadata)), disbursementId };
   }
 
   @Post(':fundId/disbursements/:disbursementId/confirmation')
@@ -67,7 +65,7 @@ export class FundsController {
   ) {
     const { metadata, at: confirmedAt } = this.context.metadataAt(request, body.confirmedAt);
     const data = { fundId, disbursementId, confirmedBy: body.confirmedBy, confirmedAt };
-    return this.dispatch.send(new FundCommandMessage({ type: 'ConfirmReceipt', data }, metadata));
+    return this.dispatch.send({ type: 'ConfirmReceipt', data }, metadata);
   }
 
   @Post(':fundId/recoveries')
@@ -76,7 +74,7 @@ export class FundsController {
   recover(@Param('fundId') fundId: string, @Body() body: RecoverDto, @Req() request: Request) {
     const { metadata, at: recoveredAt } = this.context.metadataAt(request, body.recoveredAt);
     const data = { fundId, disbursementId: body.disbursementId, amountFen: body.amountFen, reason: body.reason, recoveredAt };
-    return this.dispatch.send(new FundCommandMessage({ type: 'RecoverFunds', data }, metadata));
+    return this.dispatch.send({ type: 'RecoverFunds', data }, metadata);
   }
 
   @Post(':fundId/reallocations')
@@ -88,13 +86,12 @@ export class FundsController {
   reallocate(@Param('fundId') fundId: string, @Body() body: ReallocateDto, @Req() request: Request) {
     const reallocatedAt = this.clock.now().toISOString();
     const { toFundId, amountFen, documentNumber, reason, regionCode, purpose } = body;
-    return this.dispatch.send(
-      new ReallocateFundMessage(
-        { fundId, toFundId, amountFen, documentNumber, reason, reallocatedAt },
-        { regionCode, purpose },
-        this.context.metadataFor(request),
-      ),
+    const reallocation = { fundId, toFundId, amountFen, documentNumber, reason, reallocatedAt };
+    const moved = this.dispatch.application.reallocations.execute(
+      { reallocation, target: { regionCode, purpose } },
+      this.context.metadataFor(request),
     );
+    return this.dispatch.answer(moved);
   }
 
   @Get(':fundId/trace')

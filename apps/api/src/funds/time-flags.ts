@@ -1,6 +1,6 @@
 import { dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
 import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
-import { codesUnder } from '../access/jurisdiction';
+import { codesUnder } from '@bangfu/application';
 
 const DAY = 86_400_000;
 

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ProjectionRunner, ReadStore, businessEventCount } from '@bangfu/projections';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { BANGFU_CONFIG, type BangfuConfig } from '@bangfu/application';
 import { Action } from '../access/action.decorator';
 
 /** For people and load balancers: 200 while the store answers, 503 when it does not. */

@@ -53,10 +53,10 @@ export function VillageCode() {
   );
 }
 
-export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
+/** A division code (6, 9 or 12 digits), as the domain defines it. */
+export { DIVISION_CODE } from '@bangfu/domain';
 
-/** A division code: province or county (6 digits), township (9) or village (12). */
-export const DIVISION_CODE = /^(\d{6}|\d{9}|\d{12})$/;
+export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/;
 
 /** An event id as the store gives them (a UUID). */
 export const EVENT_ID_PATTERN = /^[0-9a-fA-F-]{8,64}$/;

@@ -1,17 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import { CommandBus, type ICommand } from '@nestjs/cqrs';
-import type { AppendResult } from '@bangfu/eventstore';
+import { Application, type RoutedCommand } from '@bangfu/application';
+import type { AppendResult, CommandMetadata } from '@bangfu/eventstore';
 import type { CommandResponseDto } from './command-response.dto';
 import { toCommandResponse } from './to-command-response';
 
-/** Sends a command message over the CQRS bus and answers with the append's position, for read-your-writes. */
+/** Sends a controller's command to the application service of its type and answers with the append's position, for read-your-writes. */
 @Injectable()
 export class Dispatch {
-  constructor(private readonly commandBus: CommandBus) {}
+  constructor(readonly application: Application) {}
 
-  async send(message: ICommand): Promise<CommandResponseDto> {
-    const result: AppendResult = await this.commandBus.execute(message);
-    return toCommandResponse(result);
+  async send(command: RoutedCommand, metadata: CommandMetadata): Promise<CommandResponseDto> {
+    return this.answer(this.application.router.dispatch(command, metadata));
+  }
+
+  /** The answer to a command a controller sent to a service itself (one whose result says more than its position). */
+  async answer(result: Promise<AppendResult>): Promise<CommandResponseDto> {
+    return toCommandResponse(await result);
   }
 }
 

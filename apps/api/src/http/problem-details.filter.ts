@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '@bangfu/domain';
 import { InvalidAppendError } from '@bangfu/eventstore';
 import { ViewsBehindError } from '@bangfu/projections';
-import { ConcealedRefusal } from '../access/jurisdiction';
+import { ConcealedRefusal } from '@bangfu/application';
 import { BodyRefusedError } from './json-body';
 import { ProblemException, problemBody, type ProblemBody } from './problem';
 
@@ -33,7 +33,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return problemBody(exception.getStatus(), exception.code, exception.detail, exception.errors, exception.extensions);
     }
     if (exception instanceof DomainError) {
-      return problemBody(DOMAIN_STATUS[exception.kind], exception.code, exception.message, undefined, exception.details ?? {});
+      return problemBody(
+        DOMAIN_STATUS[exception.kind],
+        exception.code,
+        exception.message,
+        exception.fieldErrors && [...exception.fieldErrors],
+        exception.details ?? {},
+      );
     }
     if (exception instanceof ViewsBehindError) {
       return problemBody(503, exception.code, exception.message, undefined, { wanted: exception.wanted, reached: exception.reached });

@@ -2,7 +2,7 @@ import { type CallHandler, type ExecutionContext, Inject, Injectable, type NestI
 import type { FastifyRequest } from 'fastify';
 import { from, mergeMap, type Observable } from 'rxjs';
 import { ProjectionRunner } from '@bangfu/projections';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { BANGFU_CONFIG, type BangfuConfig } from '@bangfu/application';
 import { invalidField } from './problem';
 
 /** `GET …?minPosition=N` waits until the views have applied the log up to N, or answers 503 VIEWS_BEHIND. */

@@ -1,16 +1,24 @@
 import { type DynamicModule, Global, Module } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore, type Projection } from '@bangfu/projections';
 import { ProcessManagerRunner, TimerScheduler, systemClock, type Clock } from '@bangfu/workflow';
-import { Dispatch } from '../http/dispatch';
-import { RecordFacts } from '../registry/record-facts';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import {
+  allProcessManagers,
+  allProjections,
+  Application,
+  BANGFU_CONFIG,
+  CitedEvents,
+  openEventStore,
+  openReadStore,
+  RecordFacts,
+  type BangfuConfig,
+} from '@bangfu/application';
+import { AllFlags } from '../flags/all-flags';
 import { CommandContext } from '../http/command-context';
-import { CommandRouter } from './command-router';
+import { Dispatch } from '../http/dispatch';
 import { LifecycleService } from './lifecycle.service';
-import { openEventStore, openReadStore } from './open-stores';
-import { allProcessManagers, allProjections } from './projection-catalog';
 import { CLOCK, COMMANDS_ONLY, PROJECTIONS } from './tokens';
 
 export interface InfrastructureOverrides {
@@ -43,21 +51,35 @@ export class InfrastructureModule {
           inject: [EVENT_STORE, ReadStore, PROJECTIONS],
         },
         {
+          // The application services, plain classes; the flag list and the process runner are looked up when a
+          // command needs them, since both are built after (the runner sends its commands through this router).
+          provide: Application,
+          useFactory: (store: EventStore, views: ReadStore, projections: ProjectionRunner, modules: ModuleRef) =>
+            new Application({
+              store,
+              views,
+              projections,
+              findFlag: (flagId) => modules.get(AllFlags, { strict: false }).find(flagId),
+              processes: () => modules.get(ProcessManagerRunner, { strict: false }),
+            }),
+          inject: [EVENT_STORE, ReadStore, ProjectionRunner, ModuleRef],
+        },
+        { provide: RecordFacts, useFactory: (application: Application) => application.facts, inject: [Application] },
+        { provide: CitedEvents, useFactory: (application: Application) => application.cited, inject: [Application] },
+        {
           provide: TimerScheduler,
-          useFactory: (store: EventStore, views: ReadStore, router: CommandRouter, clock: Clock) =>
-            new TimerScheduler(store, views, router, clock),
-          inject: [EVENT_STORE, ReadStore, CommandRouter, CLOCK],
+          useFactory: (store: EventStore, views: ReadStore, application: Application, clock: Clock) =>
+            new TimerScheduler(store, views, application.router, clock),
+          inject: [EVENT_STORE, ReadStore, Application, CLOCK],
         },
         {
           provide: ProcessManagerRunner,
-          useFactory: (store: EventStore, views: ReadStore, runner: ProjectionRunner, router: CommandRouter, clock: Clock) =>
-            new ProcessManagerRunner(store, views, runner, allProcessManagers, router, clock),
-          inject: [EVENT_STORE, ReadStore, ProjectionRunner, CommandRouter, CLOCK],
+          useFactory: (store: EventStore, views: ReadStore, runner: ProjectionRunner, application: Application, clock: Clock) =>
+            new ProcessManagerRunner(store, views, runner, allProcessManagers, application.router, clock),
+          inject: [EVENT_STORE, ReadStore, ProjectionRunner, Application, CLOCK],
         },
-        CommandRouter,
         CommandContext,
         Dispatch,
-        RecordFacts,
         LifecycleService,
       ],
       exports: [
@@ -68,10 +90,11 @@ export class InfrastructureModule {
         ProjectionRunner,
         ProcessManagerRunner,
         TimerScheduler,
-        CommandRouter,
+        Application,
         CommandContext,
         Dispatch,
         RecordFacts,
+        CitedEvents,
         PROJECTIONS,
       ],
     };

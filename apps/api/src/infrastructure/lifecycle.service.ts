@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShut
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { ProcessManagerRunner, TimerScheduler } from '@bangfu/workflow';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import { BANGFU_CONFIG, type BangfuConfig } from '@bangfu/application';
 import { COMMANDS_ONLY } from './tokens';
 
 /** Starts the projections and the timer scheduler with the app, and closes the stores last on shutdown. */

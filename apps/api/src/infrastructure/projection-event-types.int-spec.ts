@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { SqliteEventStore, type RecordedEvent } from '@bangfu/eventstore';
 import { ReadStore, handles, type Projection } from '@bangfu/projections';
-import { allProjections } from './projection-catalog';
+import { allProjections } from '@bangfu/application';
 
 const FIXTURE = join(__dirname, '..', '..', 'test', 'fixtures', 'demo-log-2026-12-02.events.db.gz');
 

@@ -1,6 +1,4 @@
-import type { BangfuConfig } from '../config/bangfu-config';
-
-import { defaultCheckpointKeyFile } from './checkpoint-key';
+import { type BangfuConfig, defaultCheckpointKeyFile } from '@bangfu/application';
 
 const LOOPBACK = new Set(['::1', 'localhost']);
 

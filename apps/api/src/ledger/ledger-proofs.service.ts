@@ -15,13 +15,19 @@ import {
   type RecordedEvent,
 } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore, ViewMerkleNodes, type DossierSubject } from '@bangfu/projections';
-import { assertWithinJurisdiction, withinJurisdiction } from '../access/jurisdiction';
-import { BANGFU_CONFIG, type BangfuConfig } from '../config/bangfu-config';
+import {
+  assertWithinJurisdiction,
+  BANGFU_CONFIG,
+  type BangfuConfig,
+  type CheckpointKey,
+  listCheckpoints,
+  loadCheckpointKey,
+  recordCheckpoint,
+  withinJurisdiction,
+} from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
 import type { Clock } from '@bangfu/workflow';
-import { loadCheckpointKey, type CheckpointKey } from './checkpoint-key';
-import { listCheckpoints, recordCheckpoint } from './record-checkpoint';
 
 /** Signed checkpoints over the log and dossiers proven against them. */
 @Injectable()

@@ -3,14 +3,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@bangfu/domain';
 import { EVENT_STORE, keyIdOf, type EventStore, type RecordedEvent, type VerifyReport } from '@bangfu/eventstore';
 import { Action } from '../access/action.decorator';
-import { jurisdictionPrefix } from '../access/jurisdiction';
+import { type CheckpointExport, exportCheckpoint, jurisdictionPrefix, verifyLedger } from '@bangfu/application';
 import type { PersonalDataRequest } from '../access/personal-data.interceptor';
 import { CommandContext } from '../http/command-context';
 import { toCommandResponse } from '../http/to-command-response';
 import { ProblemException } from '../http/problem';
-import { exportCheckpoint, type CheckpointExport } from './checkpoint-export';
 import { EventsQueryDto, SignCheckpointDto } from './ledger.dto';
-import { verifyLedger } from './verify-ledger';
 import { LedgerProofs } from './ledger-proofs.service';
 
 /** The log itself: what the views are built from, and the proof that it was not altered. */

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type DisbursementRow, type ProjectRow } from '@bangfu/projections';
-import { assertVisible } from '../access/jurisdiction';
+import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
 export class GetProject {

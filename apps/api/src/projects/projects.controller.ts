@@ -11,7 +11,6 @@ import { Dispatch, utc } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
 import { AcceptanceDto, ApproveProjectDto, BeneficiariesDto, ProjectCompletionDto, MilestoneDto, ProjectNoticeDto } from './project.dto';
-import { ProjectCommandMessage } from './project-command.handler';
 import { GetProject } from './project.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -31,7 +30,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: CommandResponseDto })
   approve(@Body() body: ApproveProjectDto, @Req() request: Request) {
     const data = { ...body, approvedOn: shanghaiDate(this.clock.now()) };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'ApproveProject', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'ApproveProject', data }, this.context.metadataFor(request));
   }
 
   @Post(':projectId/beneficiaries')
@@ -39,7 +38,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: CommandResponseDto })
   beneficiaries(@Param('projectId') projectId: string, @Body() body: BeneficiariesDto, @Req() request: Request) {
     const data = { projectId, householdIds: body.householdIds, link: body.link };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'AddBeneficiaries', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'AddBeneficiaries', data }, this.context.metadataFor(request));
   }
 
   @Post(':projectId/milestones')
@@ -48,7 +47,7 @@ export class ProjectsController {
   milestone(@Param('projectId') projectId: string, @Body() body: MilestoneDto, @Req() request: Request) {
     const { metadata, at: reachedOn } = this.context.metadataAt(request, body.reachedOn);
     const data = { projectId, milestone: body.milestone, reachedOn };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'RecordMilestone', data }, metadata));
+    return this.dispatch.send({ type: 'RecordMilestone', data }, metadata);
   }
 
   @Post(':projectId/completion')
@@ -56,7 +55,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: CommandResponseDto })
   complete(@Param('projectId') projectId: string, @Body() body: ProjectCompletionDto, @Req() request: Request) {
     const { metadata, at: completedOn } = this.context.metadataAt(request, body.completedOn);
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'CompleteProject', data: { projectId, completedOn } }, metadata));
+    return this.dispatch.send({ type: 'CompleteProject', data: { projectId, completedOn } }, metadata);
   }
 
   @Post(':projectId/acceptance')
@@ -64,7 +63,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 ACCEPTOR_IN_LEAD_UNIT for someone of the lead unit' })
   accept(@Param('projectId') projectId: string, @Body() body: AcceptanceDto, @Req() request: Request) {
     const data = { projectId, passed: body.passed, notes: body.notes ?? '', acceptedOn: this.clock.now().toISOString() };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'AcceptProject', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'AcceptProject', data }, this.context.metadataFor(request));
   }
 
   @Post(':projectId/notice')
@@ -72,7 +71,7 @@ export class ProjectsController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 NOTICE_PERIOD_TOO_SHORT under 7 days' })
   notice(@Param('projectId') projectId: string, @Body() body: ProjectNoticeDto, @Req() request: Request) {
     const data = { projectId, from: utc(body.from, this.clock.now()), days: body.days, content: body.content };
-    return this.dispatch.send(new ProjectCommandMessage({ type: 'PublishProjectNotice', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'PublishProjectNotice', data }, this.context.metadataFor(request));
   }
 
   @Get(':projectId')

@@ -1,19 +1,17 @@
 import { Body, Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { randomBytes } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import type { Actor, FindingCommand, SampleDrawn } from '@bangfu/domain';
-import type { AppendResult } from '@bangfu/eventstore';
+import type { Actor, FindingCommand } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
-import { queryScope } from '../access/jurisdiction';
+import { queryScope } from '@bangfu/application';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { invalidField } from '../http/problem';
 import { toCommandResponse } from '../http/to-command-response';
 import { ViewQueryDto } from '../http/view-query.dto';
-import { SupervisionCommandMessage } from './supervision-command.handler';
 import {
   DrawSampleDto,
   FindingsQueryDto,
@@ -33,7 +31,6 @@ const missing = (field: string, action: string) => invalidField(field, `${field}
 export class SupervisionController {
   constructor(
     private readonly dispatch: Dispatch,
-    private readonly commandBus: CommandBus,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
   ) {}
@@ -45,9 +42,7 @@ export class SupervisionController {
     const { size, ...rest } = body;
     const seed = body.seed ?? randomBytes(16).toString('hex');
     const command = { type: 'DrawSample' as const, data: { ...rest, seed, size } };
-    const result: AppendResult & { drawn: SampleDrawn } = await this.commandBus.execute(
-      new SupervisionCommandMessage(command, this.context.metadataFor(request)),
-    );
+    const result = await this.dispatch.application.supervision.draw(command, this.context.metadataFor(request));
     const { drawn } = result;
     return { ...toCommandResponse(result), seed: drawn.seed, sample: drawn.sample, populationSize: drawn.population.length };
   }
@@ -72,7 +67,7 @@ export class SupervisionController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: '422 EVENT_NOT_FOUND for a cited event not in the log' })
   record(@Body() body: RecordFindingDto, @Req() request: Request) {
     const data = { ...body, inspectionId: body.inspectionId ?? null, target: { ...body.target } };
-    return this.dispatch.send(new SupervisionCommandMessage({ type: 'RecordFinding', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'RecordFinding', data }, this.context.metadataFor(request));
   }
 
   @Post('findings/:findingId/rectification')
@@ -83,7 +78,7 @@ export class SupervisionController {
       'order (deadline, requirement, responsible), report (measures, evidence) or verify (passed, note); 409 VERIFIER_IS_REPORTER',
   })
   rectify(@Param('findingId') findingId: string, @Body() body: RectificationDto, @Req() request: Request) {
-    return this.dispatch.send(new SupervisionCommandMessage(this.rectification(findingId, body), this.context.metadataFor(request)));
+    return this.dispatch.send(this.rectification(findingId, body), this.context.metadataFor(request));
   }
 
   @Get('findings')

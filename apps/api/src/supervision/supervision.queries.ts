@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore, type FindingRow } from '@bangfu/projections';
-import { assertVisible, codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
 export class GetInspection {

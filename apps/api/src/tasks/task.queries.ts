@@ -4,7 +4,7 @@ import { dayStart, taskStreamId, type Actor } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type TaskRow } from '@bangfu/projections';
 import type { Clock } from '@bangfu/workflow';
-import { assertVisible, codesUnder } from '../access/jurisdiction';
+import { assertVisible, codesUnder } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
 

@@ -4,13 +4,12 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { regionPrefix, type Actor } from '@bangfu/domain';
 import { Action } from '../access/action.decorator';
-import { queryScope } from '../access/jurisdiction';
+import { queryScope } from '@bangfu/application';
 import { CommandContext } from '../http/command-context';
 import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { ProblemException } from '../http/problem';
 import { ViewQueryDto } from '../http/view-query.dto';
-import { TaskCommandMessage } from './task-command.handler';
 import {
   DuePeriodQueryDto,
   IssueTaskDto,
@@ -46,7 +45,7 @@ export class TasksController {
       deadline: new Date(body.deadline).toISOString(),
       timing: body.timing ?? '',
     };
-    return this.dispatch.send(new TaskCommandMessage({ type: 'IssueTask', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'IssueTask', data }, this.context.metadataFor(request));
   }
 
   @Post('tasks/:taskId/progress')
@@ -54,9 +53,7 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'cumulative progress with evidence' })
   progress(@Param('taskId') taskId: string, @Body() body: ProgressDto, @Req() request: Request) {
     const data = { taskId, completed: body.completed, note: body.note, evidence: body.evidence ?? [] };
-    return this.dispatch.send(
-      new TaskCommandMessage({ type: 'ReportTaskProgress', data }, this.context.metadataAt(request, body.at).metadata),
-    );
+    return this.dispatch.send({ type: 'ReportTaskProgress', data }, this.context.metadataAt(request, body.at).metadata);
   }
 
   @Post('tasks/:taskId/completion')
@@ -64,9 +61,7 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'completion submitted; on time when submitted by the deadline' })
   completion(@Param('taskId') taskId: string, @Body() body: TaskCompletionDto, @Req() request: Request) {
     const data = { taskId, note: body.note, evidence: body.evidence ?? [] };
-    return this.dispatch.send(
-      new TaskCommandMessage({ type: 'SubmitTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata),
-    );
+    return this.dispatch.send({ type: 'SubmitTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata);
   }
 
   @Post('tasks/:taskId/verification')
@@ -74,9 +69,7 @@ export class TasksController {
   @ApiCreatedResponse({ type: CommandResponseDto, description: '409 VERIFIER_IS_SUBMITTER' })
   verification(@Param('taskId') taskId: string, @Body() body: TaskVerificationDto, @Req() request: Request) {
     const data = { taskId, approved: body.approved, note: body.note };
-    return this.dispatch.send(
-      new TaskCommandMessage({ type: 'VerifyTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata),
-    );
+    return this.dispatch.send({ type: 'VerifyTaskCompletion', data }, this.context.metadataAt(request, body.at).metadata);
   }
 
   @Get('tasks')

@@ -9,9 +9,8 @@ import { CommandResponseDto } from '../http/command-response.dto';
 import { Dispatch } from '../http/dispatch';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { CLOCK } from '../infrastructure/tokens';
-import { RecordFacts } from '../registry/record-facts';
+import { RecordFacts } from '@bangfu/application';
 import { AdoptVisitPolicyDto } from './visit.dto';
-import { VisitPolicyCommandMessage } from './visit-policy-command.handler';
 
 @ApiTags('visits')
 @Controller('api/v1/regions/:code/visit-policy')
@@ -27,9 +26,7 @@ export class VisitPolicyController {
   @Action('visit-policy.adopt')
   @ApiCreatedResponse({ type: CommandResponseDto, description: 'a new version, from a date not yet begun (409 POLICY_RETROACTIVE)' })
   adopt(@Param('code') regionCode: string, @Body() body: AdoptVisitPolicyDto, @Req() request: FastifyRequest & { actor: Actor }) {
-    return this.dispatch.send(
-      new VisitPolicyCommandMessage({ type: 'AdoptVisitPolicy', data: { ...body, regionCode } }, this.context.metadataFor(request)),
-    );
+    return this.dispatch.send({ type: 'AdoptVisitPolicy', data: { ...body, regionCode } }, this.context.metadataFor(request));
   }
 
   /** The version in force today for the division's villages (where no finer division has its own), and its own versions. */

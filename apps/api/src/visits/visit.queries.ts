@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { monthEnd, monthStart, villageOfHousehold } from '@bangfu/domain';
 import { judgingOf, ReadStore, type OverdueRow, type TimelineRow } from '@bangfu/projections';
-import { codesUnder } from '../access/jurisdiction';
+import { codesUnder } from '@bangfu/application';
 
 export class GetTimeline {
   constructor(

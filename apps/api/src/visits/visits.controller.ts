@@ -13,7 +13,6 @@ import { Dispatch } from '../http/dispatch';
 import { HouseholdIdPipe } from '../http/household-id.pipe';
 import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
-import { HouseholdCommandMessage } from '../registry/households/household-command.handler';
 import { CoverageQueryDto, OverdueQueryDto, RecordVisitDto, RetractVisitDto, TimelineQueryDto } from './visit.dto';
 import { GetTimeline, GetVisitCoverage, ListOverdueVisits } from './visit.queries';
 
@@ -55,7 +54,7 @@ export class VisitsController {
       notes: body.notes ?? '',
       ...(body.location ? { location: { latitude: body.location.latitude, longitude: body.location.longitude } } : {}),
     };
-    const response = await this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordVisit', data }, metadata));
+    const response = await this.dispatch.send({ type: 'RecordVisit', data }, metadata);
     return { ...response, visitId };
   }
 
@@ -69,7 +68,7 @@ export class VisitsController {
     @Req() request: Request,
   ) {
     const command = { type: 'RetractVisit' as const, data: { householdId, visitId, reason: body.reason } };
-    return this.dispatch.send(new HouseholdCommandMessage(command, this.context.metadataFor(request)));
+    return this.dispatch.send(command, this.context.metadataFor(request));
   }
 
   @Get('households/:id/timeline')

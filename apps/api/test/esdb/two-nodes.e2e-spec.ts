@@ -7,7 +7,7 @@ import { SYSTEM_ACTOR } from '@bangfu/domain';
 import { EsdbEventStore, nameBasedUuid } from '@bangfu/eventstore';
 import { EsdbStandIn } from '@bangfu/testing';
 import { scheduleTimer } from '@bangfu/workflow';
-import { signToken } from '../../src/auth/jwt';
+import { signToken } from '@bangfu/application';
 import { startTestApp } from '../test-app';
 
 const MAIN = join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { createApp } from '../../../api/src/create-app';
-import { loadDemoIfEmpty } from '../../../api/src/demo/load-demo';
+import { loadConfig } from '@bangfu/application';
+import { createApp, loadDemoIfEmpty } from '../../../api/src';
 
 /** What `bench --console` measured, kept as JSON beside BENCHMARKS.md for the report to show. */
 export interface ConsoleRun {

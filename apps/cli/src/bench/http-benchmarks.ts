@@ -1,10 +1,8 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Actor } from '@bangfu/domain';
-import { signToken } from '../../../api/src/auth/jwt';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { createApp } from '../../../api/src/create-app';
-import { CommandRouter, type RoutedCommand } from '../../../api/src/infrastructure/command-router';
+import { Application, type CommandRouter, loadConfig, type RoutedCommand, signToken } from '@bangfu/application';
+import { createApp } from '../../../api/src';
 import { rssMb, summary, type BenchResult } from './store-benchmarks';
 
 const VILLAGE = '222426103201';
@@ -59,7 +57,7 @@ async function listen(app: Awaited<ReturnType<typeof benchApp>>): Promise<number
 async function recordVisits(dataDir: string, seconds: number) {
   const app = await benchApp(dataDir);
   try {
-    await seed(app.get(CommandRouter));
+    await seed(app.get(Application).router);
     const port = await listen(app);
     const token = signToken({ sub: 'bench-cadre', roles: ['cadre'], region: '220000', ttlSeconds: 3600 }, 'bench');
     let i = 0;
@@ -155,7 +153,7 @@ const DISBURSEMENTS_PER_FUND = 20;
 async function fundQueries(dataDir: string, seconds: number, log: (line: string) => void): Promise<BenchResult[]> {
   const app = await benchApp(dataDir);
   try {
-    const router = app.get(CommandRouter);
+    const router = app.get(Application).router;
     await seed(router, 0);
     await seedFunds(router);
     const port = await listen(app);

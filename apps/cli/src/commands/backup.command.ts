@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
+import { loadConfig } from '@bangfu/application';
 import { type ParsedArgs, UsageError, onlyFlags } from '../args';
 import { BACKUP_MANIFEST, KEY_FILES, type BackupManifest } from './backup-manifest';
 

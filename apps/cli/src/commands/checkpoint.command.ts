@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '@bangfu/domain';
 import { MerkleFrontier, leafHash } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore } from '../../../api/src/infrastructure/open-stores';
-import { exportCheckpoint } from '../../../api/src/ledger/checkpoint-export';
-import { loadCheckpointKey } from '../../../api/src/ledger/checkpoint-key';
-import { recordCheckpoint } from '../../../api/src/ledger/record-checkpoint';
+import { exportCheckpoint, loadCheckpointKey, loadConfig, openEventStore, recordCheckpoint } from '@bangfu/application';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
 
 export const checkpointUsage = `checkpoint [--reason TEXT] [--out FILE] [--public-key]  sign the Merkle root over every event (Ed25519) and record it;

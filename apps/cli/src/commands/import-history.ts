@@ -2,10 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, type HouseholdCommand } from '@bangfu/domain';
 import { canonicalJson, nameBasedUuid } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore } from '../../../api/src/infrastructure/open-stores';
-import { HouseholdCommandHandler, HouseholdCommandMessage } from '../../../api/src/registry/households/household-command.handler';
-import { RecordFacts } from '../../../api/src/registry/record-facts';
+import { HouseholdCommands, loadConfig, openEventStore, RecordFacts } from '@bangfu/application';
 import { UsageError } from '../args';
 import {
   ASSIGNMENT_COLUMNS,
@@ -36,7 +33,7 @@ export async function importHistory(kind: Kind, file: string, actorName: string,
       ? parseAll(file, header, records, ASSIGNMENT_COLUMNS, ASSIGNMENT_REQUIRED, parseAssignmentRow)
       : parseAll(file, header, records, VISIT_COLUMNS, VISIT_REQUIRED, parseVisitRow);
   const store = openEventStore(loadConfig(), systemClock);
-  const handler = new HouseholdCommandHandler(store, new RecordFacts(store));
+  const households = new HouseholdCommands(store, new RecordFacts(store));
   const actor = importActor(actorName, kind === 'assignments' ? 'bangfu import assignments' : 'bangfu import visits');
   const send = async (
     row: AssignmentRow | VisitRow,
@@ -50,9 +47,12 @@ export async function importHistory(kind: Kind, file: string, actorName: string,
       .digest('hex')
       .slice(0, 32);
     try {
-      const result = await handler.execute(
-        new HouseholdCommandMessage(command, { actor, now: systemClock.now(), occurredAt, idempotencyKey: `import:${kind}:${key}` }),
-      );
+      const result = await households.execute(command, {
+        actor,
+        now: systemClock.now(),
+        occurredAt,
+        idempotencyKey: `import:${kind}:${key}`,
+      });
       return result.duplicate ? 'already' : 'imported';
     } catch (error) {
       if (error instanceof DomainError) return { row: row.row, column: columnOf(kind, error) ?? column, reason: refusalMessage(error) };

@@ -1,13 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { DomainError, type Actor } from '@bangfu/domain';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore } from '../../../api/src/infrastructure/open-stores';
-import { RecordFacts } from '../../../api/src/registry/record-facts';
-import { TaskCommandHandler, TaskCommandMessage } from '../../../api/src/tasks/task-command.handler';
-import { ProblemException } from '../../../api/src/http/problem';
+import { loadConfig, openEventStore, parsePlan, RecordFacts, TaskCommands } from '@bangfu/application';
 import { UsageError } from '../args';
-import { parsePlan } from '../../../api/src/tasks/plan-items';
 import { decodeText } from '../import/read-text';
 
 /**
@@ -29,25 +24,22 @@ export async function importPlan(file: string, actorName: string): Promise<numbe
   }
   const actor: Actor = { id: `import:${actorName}`, name: 'bangfu import plan', roles: ['county-admin'], regionCode: '000000' };
   const store = openEventStore(loadConfig(), systemClock);
-  const handler = new TaskCommandHandler(store, new RecordFacts(store));
+  const tasks = new TaskCommands(store, new RecordFacts(store));
   const errors = parsed.errors.map((e) => `${e.where}, ${e.field}: ${e.reason}`);
   let issued = 0;
   let already = 0;
   try {
     for (const task of parsed.tasks) {
       try {
-        const result = await handler.execute(
-          new TaskCommandMessage(
-            { type: 'IssueTask', data: task },
-            { actor, now: new Date(), idempotencyKey: `import:plan:${task.taskId}` },
-          ),
+        const result = await tasks.execute(
+          { type: 'IssueTask', data: task },
+          { actor, now: new Date(), idempotencyKey: `import:plan:${task.taskId}` },
         );
         if (result.duplicate) already++;
         else issued++;
       } catch (error) {
         if (error instanceof DomainError && error.code === 'TASK_ALREADY_ISSUED') already++;
-        else if (error instanceof DomainError || error instanceof ProblemException)
-          errors.push(`item ${task.item}: ${(error as Error).message}`);
+        else if (error instanceof DomainError) errors.push(`item ${task.item}: ${error.message}`);
         else throw error;
       }
     }

@@ -3,10 +3,7 @@ import { userInfo } from 'node:os';
 import { DomainError, type Actor, type HouseholdCommand } from '@bangfu/domain';
 import { canonicalJson, type EventStore } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore } from '../../../api/src/infrastructure/open-stores';
-import { HouseholdCommandHandler, HouseholdCommandMessage } from '../../../api/src/registry/households/household-command.handler';
-import { RecordFacts } from '../../../api/src/registry/record-facts';
+import { HouseholdCommands, loadConfig, openEventStore, RecordFacts } from '@bangfu/application';
 import { UsageError, flag, onlyFlags, type ParsedArgs } from '../args';
 import { HOUSEHOLD_COLUMNS, HOUSEHOLD_REQUIRED, parseHouseholdRow, type HouseholdRow, type RowError } from '../import/household-rows';
 import { indexColumns, readCsvFile, reportRows, runRows } from '../import/row-import';
@@ -73,7 +70,7 @@ function columnFor(error: DomainError): string {
 }
 
 class RowImporter {
-  private readonly handler: HouseholdCommandHandler;
+  private readonly households: HouseholdCommands;
   private readonly facts: RecordFacts;
 
   constructor(
@@ -81,7 +78,7 @@ class RowImporter {
     private readonly actor: Actor,
   ) {
     this.facts = new RecordFacts(store);
-    this.handler = new HouseholdCommandHandler(store, this.facts);
+    this.households = new HouseholdCommands(store, this.facts);
   }
 
   async import(row: HouseholdRow): Promise<'imported' | 'already' | RowError> {
@@ -127,9 +124,7 @@ class RowImporter {
 
   /** Returns whether the command had already been imported. */
   private async send(command: HouseholdCommand, idempotencyKey: string, occurredAt: string): Promise<boolean> {
-    const result = await this.handler.execute(
-      new HouseholdCommandMessage(command, { actor: this.actor, now: systemClock.now(), occurredAt, idempotencyKey }),
-    );
+    const result = await this.households.execute(command, { actor: this.actor, now: systemClock.now(), occurredAt, idempotencyKey });
     return result.duplicate;
   }
 }

@@ -3,11 +3,7 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@bangfu/eventstore';
 import { prepareProjections } from '@bangfu/projections';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore, openReadStore } from '../../../api/src/infrastructure/open-stores';
-import { allProjections } from '../../../api/src/infrastructure/projection-catalog';
-import { readCheckpointPublicKey } from '../../../api/src/ledger/checkpoint-key';
-import { verifyLedger } from '../../../api/src/ledger/verify-ledger';
+import { allProjections, loadConfig, openEventStore, openReadStore, readCheckpointPublicKey, verifyLedger } from '@bangfu/application';
 import { type ParsedArgs, UsageError, onlyFlags } from '../args';
 import { BACKUP_MANIFEST, KEY_FILES, type BackupManifest } from './backup-manifest';
 

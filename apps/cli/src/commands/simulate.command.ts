@@ -1,8 +1,6 @@
 import { rebuildProjections } from '@bangfu/projections';
 import { systemClock } from '@bangfu/workflow';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { openEventStore, openReadStore } from '../../../api/src/infrastructure/open-stores';
-import { allProjections } from '../../../api/src/infrastructure/projection-catalog';
+import { allProjections, loadConfig, openEventStore, openReadStore } from '@bangfu/application';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
 import { progressBar } from '../progress';
 import { simulate } from '../simulate/simulation-runner';

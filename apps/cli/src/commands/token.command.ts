@@ -1,7 +1,5 @@
 import { ROLES, isInternalActorId, isJurisdictionCode } from '@bangfu/domain';
-import { parseTtl, signToken } from '../../../api/src/auth/jwt';
-import { ownSigningKey } from '../../../api/src/auth/signing-key';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
+import { loadConfig, ownSigningKey, parseTtl, signToken } from '@bangfu/application';
 import { type ParsedArgs, UsageError, flag, flags, onlyFlags } from '../args';
 
 export const tokenUsage = `bangfu token issue --sub ID --role ROLE [--role ROLE…] --region CODE [--name NAME] [--unit UNIT] [--ttl 8h]

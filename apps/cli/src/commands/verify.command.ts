@@ -3,11 +3,7 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { join } from 'node:path';
 import type { ChainBreak, SignedCheckpoint } from '@bangfu/eventstore';
 import { systemClock } from '@bangfu/workflow';
-import { openEventStore } from '../../../api/src/infrastructure/open-stores';
-import { loadConfig } from '../../../api/src/config/bangfu-config';
-import { parseCheckpointExport } from '../../../api/src/ledger/checkpoint-export';
-import { readCheckpointPublicKey } from '../../../api/src/ledger/checkpoint-key';
-import { verifyLedger } from '../../../api/src/ledger/verify-ledger';
+import { loadConfig, openEventStore, parseCheckpointExport, readCheckpointPublicKey, verifyLedger } from '@bangfu/application';
 import { type ParsedArgs, UsageError, flag, onlyFlags } from '../args';
 import { readPublicKeyFile } from '../public-key-file';
 

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dayStart, isInstant } from '@bangfu/domain';
-import { parseCsv } from '../../../api/src/http/csv';
+import { parseCsv } from '@bangfu/application';
 import { UsageError } from '../args';
 import { progressBar } from '../progress';
 import { decodeText } from './read-text';

@@ -1,10 +1,16 @@
 import { DEFAULT_VISIT_TERMS, nextMonth, type Actor, type Findings } from '@bangfu/domain';
-import { DAY, HOUR, assignCadreCommand, monthBase, type DemoAction } from '../../../api/src/demo/demo-action';
-import { CHECKLIST } from '../../../api/src/demo/seed-000-exits';
-import { demoHouseholds } from '../../../api/src/demo/seed-000-work';
+import {
+  assignCadreCommand,
+  CHECKLIST,
+  DAY,
+  type DemoAction,
+  demoHouseholds,
+  HOUR,
+  monthBase,
+  type RoutedCommand,
+} from '@bangfu/application';
 import type { CountyPlan, ProvincePlan } from './province-plan';
 import type { StepAction } from '@bangfu/workflow';
-import type { RoutedCommand } from '../../../api/src/infrastructure/command-router';
 
 /** What a simulated year looks like, in shares of household-months (from the seeds' inspection reports). */
 export const RATES = {

@@ -11,12 +11,8 @@ import {
 } from '@bangfu/eventstore';
 import { ReadStore, regionsProjection, registryProjection } from '@bangfu/projections';
 import { carryOutReactions, fireTimer, type TimerEvent } from '@bangfu/workflow';
-import { AppModule } from '../../../api/src/app.module';
-import type { BangfuConfig } from '../../../api/src/config/bangfu-config';
-import { demoMonth, monthBase, type DemoAction } from '../../../api/src/demo/demo-action';
-import { prng } from '../../../api/src/demo/seed-000-work';
-import { CommandRouter } from '../../../api/src/infrastructure/command-router';
-import { allProcessManagers } from '../../../api/src/infrastructure/projection-catalog';
+import { AppModule } from '../../../api/src';
+import { allProcessManagers, Application, type BangfuConfig, type DemoAction, demoMonth, monthBase, prng } from '@bangfu/application';
 import { countyActions, provinceActions, type ActionBatch } from './county-actions';
 import { MinHeap } from './min-heap';
 import { provincePlan, type ProvincePlan } from './province-plan';
@@ -81,7 +77,7 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config, { store, views, commandsOnly: true }), {
     logger: ['error'],
   });
-  const router = app.get(CommandRouter);
+  const router = app.get(Application).router;
 
   const timers = new Map<string, PendingTimer>();
   const agenda = new MinHeap<PendingTimer>((a, b) => a.dueAt < b.dueAt || (a.dueAt === b.dueAt && a.timerId < b.timerId));

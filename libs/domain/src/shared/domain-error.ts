@@ -5,6 +5,8 @@
 export abstract class DomainError extends Error {
   abstract readonly code: string;
   readonly kind: 'rule' | 'invalid' | 'not_found' | 'forbidden' = 'rule';
+  /** Which fields of the command are wrong, for an invalid one (answered as problem+json `errors[]`). */
+  readonly fieldErrors?: readonly { field: string; message: string }[];
 
   constructor(
     message: string,

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { ReadStore } from '@bangfu/projections';
-import { jurisdictionRange } from '../../access/jurisdiction';
+import { jurisdictionRange } from '@bangfu/application';
 import { readDutyRecord } from '../duty-record/duty-record';
 import { visibleCadre } from './cadre.queries';
 

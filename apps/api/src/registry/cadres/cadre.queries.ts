@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { regionPrefix, regionsAbove, shanghaiMonth, type Actor } from '@bangfu/domain';
 import { ReadStore, type CadreRow } from '@bangfu/projections';
-import { assertVisible, codesUnder, jurisdictionRange } from '../../access/jurisdiction';
+import { assertVisible, codesUnder, jurisdictionRange } from '@bangfu/application';
 import { ProblemException } from '../../http/problem';
 
 export class GetCadre {

@@ -12,11 +12,9 @@ import { CommandResponseDto } from '../../http/command-response.dto';
 import { Dispatch, utc } from '../../http/dispatch';
 import { ViewQueryDto } from '../../http/view-query.dto';
 import { CLOCK } from '../../infrastructure/tokens';
-import { UnitCommandMessage } from '../units/unit-command.handler';
 import { CadresQueryDto, RecallCadreDto, RegisterCadreDto, RegisterUnitDto } from './cadre.dto';
 import { RecordPeriodQueryDto, recordPeriod } from '../duty-record/record-period';
 import { GetCadreRecord } from './cadre-record.query';
-import { CadreCommandMessage } from './cadre-command.handler';
 import { GetCadre, GetCadreActivity, ListCadres } from './cadre.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -36,7 +34,7 @@ export class CadresController {
   @ApiCreatedResponse({ type: CommandResponseDto })
   registerUnit(@Body() body: RegisterUnitDto, @Req() request: Request) {
     const data = { ...body };
-    return this.dispatch.send(new UnitCommandMessage({ type: 'RegisterUnit', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'RegisterUnit', data }, this.context.metadataFor(request));
   }
 
   @Post('cadres')
@@ -44,7 +42,7 @@ export class CadresController {
   @ApiCreatedResponse({ type: CommandResponseDto })
   register(@Body() body: RegisterCadreDto, @Req() request: Request) {
     const data = { ...body };
-    return this.dispatch.send(new CadreCommandMessage({ type: 'RegisterCadre', data }, this.context.metadataFor(request)));
+    return this.dispatch.send({ type: 'RegisterCadre', data }, this.context.metadataFor(request));
   }
 
   @Post('cadres/:cadreId/recall')
@@ -58,7 +56,7 @@ export class CadresController {
       recalledAt: at,
       handovers: body.handovers.map(({ householdId, successorId }) => ({ householdId, successorId })),
     };
-    return this.dispatch.send(new CadreCommandMessage({ type: 'RecallCadre', data }, metadata));
+    return this.dispatch.send({ type: 'RecallCadre', data }, metadata);
   }
 
   @Get('cadres')

@@ -4,7 +4,7 @@ import { headName, householdDecider, householdStreamId, responsibleAt, type Hous
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type HouseholdRow } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
-import { codesUnder } from '../../access/jurisdiction';
+import { codesUnder } from '@bangfu/application';
 
 export class GetHousehold {
   constructor(

@@ -16,7 +16,6 @@ import {
   RelapseDto,
   RemoveHouseholdDto,
 } from './household.dto';
-import { HouseholdCommandMessage } from './household-command.handler';
 import { GetHousehold, ListRegionHouseholds } from './household.queries';
 
 type Request = FastifyRequest & { actor: Actor };
@@ -37,7 +36,7 @@ export class HouseholdsController {
     const { identifiedAt, ...profile } = body;
     const { metadata, at } = this.context.metadataAt(request, identifiedAt);
     const data = { ...profile, identifiedAt: at, source: 'identification' as const };
-    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RegisterHousehold', data }, metadata));
+    return this.dispatch.send({ type: 'RegisterHousehold', data }, metadata);
   }
 
   @Post('households/:id/corrections')
@@ -50,7 +49,7 @@ export class HouseholdsController {
       type: 'CorrectHousehold' as const,
       data: { householdId, changes: { ...body.changes }, reason: body.reason, ...effectiveFrom },
     };
-    return this.dispatch.send(new HouseholdCommandMessage(command, metadata));
+    return this.dispatch.send(command, metadata);
   }
 
   @Post('households/:id/removal')
@@ -59,7 +58,7 @@ export class HouseholdsController {
   remove(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RemoveHouseholdDto, @Req() request: Request) {
     const { metadata, at } = this.context.metadataAt(request, body.removedAt);
     const data = { householdId, reason: body.reason, detail: body.detail, removedAt: at };
-    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RemoveHousehold', data }, metadata));
+    return this.dispatch.send({ type: 'RemoveHousehold', data }, metadata);
   }
 
   @Post('households/:id/relapse')
@@ -68,7 +67,7 @@ export class HouseholdsController {
   relapse(@Param('id', HouseholdIdPipe) householdId: string, @Body() body: RelapseDto, @Req() request: Request) {
     const { metadata, at } = this.context.metadataAt(request, body.relapsedAt);
     const data = { householdId, reason: body.reason, relapsedAt: at };
-    return this.dispatch.send(new HouseholdCommandMessage({ type: 'RecordRelapse', data }, metadata));
+    return this.dispatch.send({ type: 'RecordRelapse', data }, metadata);
   }
 
   @Get('households/:id')

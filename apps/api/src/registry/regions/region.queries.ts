@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
 import { judgingOf, ReadStore, type RegionRow } from '@bangfu/projections';
-import { jurisdictionRange } from '../../access/jurisdiction';
+import { jurisdictionRange } from '@bangfu/application';
 import { ProblemException } from '../../http/problem';
 import type { RegionDto } from './region.dto';
 

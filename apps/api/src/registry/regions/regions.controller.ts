@@ -1,19 +1,17 @@
 import { Body, Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '@bangfu/domain';
-import type { AppendResult } from '@bangfu/eventstore';
 import type { Clock } from '@bangfu/workflow';
 import { Action } from '../../access/action.decorator';
 import { CurrentActor } from '../../auth/current-actor.decorator';
 import { CommandContext } from '../../http/command-context';
 import { CommandResponseDto } from '../../http/command-response.dto';
-import { toCommandResponse } from '../../http/to-command-response';
+import { Dispatch } from '../../http/dispatch';
 import { CLOCK } from '../../infrastructure/tokens';
 import { RecordPeriodQueryDto, recordPeriod } from '../duty-record/record-period';
 import { DeclareGoLiveDto, ListRegionsQueryDto, RegionDto, RegisterRegionDto } from './region.dto';
-import { RegionCommandMessage } from './region-command.handler';
 import { GetRegion, ListRegions } from './region.queries';
 import { GetVillageRecord } from './village-record.query';
 
@@ -21,7 +19,7 @@ import { GetVillageRecord } from './village-record.query';
 @Controller('api/v1/regions')
 export class RegionsController {
   constructor(
-    private readonly commandBus: CommandBus,
+    private readonly dispatch: Dispatch,
     private readonly queryBus: QueryBus,
     private readonly context: CommandContext,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -37,8 +35,7 @@ export class RegionsController {
       type: 'RegisterRegion' as const,
       data: { code: body.code, name: body.name, ...registeredAt },
     };
-    const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, metadata));
-    return toCommandResponse(result);
+    return this.dispatch.send(command, metadata);
   }
 
   @Post(':code/go-live')
@@ -50,8 +47,7 @@ export class RegionsController {
     @Req() request: FastifyRequest & { actor: Actor },
   ): Promise<CommandResponseDto> {
     const command = { type: 'DeclareGoLive' as const, data: { code, goLiveOn: body.goLiveOn, reason: body.reason } };
-    const result: AppendResult = await this.commandBus.execute(new RegionCommandMessage(command, this.context.metadataFor(request)));
-    return toCommandResponse(result);
+    return this.dispatch.send(command, this.context.metadataFor(request));
   }
 
   @Get()

@@ -4,7 +4,7 @@ import { codesUnder, villageDecider, villageStreamId, type VillageEvent } from '
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore, type RegionRow } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
-import { RecordFacts } from '../record-facts';
+import { RecordFacts } from '@bangfu/application';
 import { readDutyRecord } from '../duty-record/duty-record';
 
 /** 责任回溯 of a village: what the record said at `knownAt` about the period [from, to). */

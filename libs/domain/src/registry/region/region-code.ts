@@ -91,3 +91,6 @@ export function isJurisdictionCode(code: string): boolean {
 export function codesUnder(prefix: string): [string, string] {
   return [prefix, `${prefix}\uffff`];
 }
+
+/** A division code: province or county (6 digits), township (9) or village (12). */
+export const DIVISION_CODE = /^(\d{6}|\d{9}|\d{12})$/;

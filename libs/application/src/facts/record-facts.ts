@@ -1,0 +1,96 @@
+import {
+  cadreDecider,
+  exitAssessmentDecider,
+  exitAssessmentStreamId,
+  exitStandardDecider,
+  exitStandardStreamId,
+  standardInForce,
+  type ExitStandardVersion,
+  cadreStreamId,
+  effectiveGoLive,
+  goLiveLevels,
+  leadPeriods,
+  type LeadPeriod,
+  type UnitEvent,
+  policyInForce,
+  policyRegionsFor,
+  regionDecider,
+  regionStreamId,
+  unitDecider,
+  unitStreamId,
+  villageDecider,
+  villageStreamId,
+  visitPolicyDecider,
+  visitPolicyStreamId,
+  type VisitPolicyVersion,
+} from '@bangfu/domain';
+import { loadState, type EventStore } from '@bangfu/eventstore';
+
+/**
+ * Facts a command needs from streams other than its own, read from those streams (never from views,
+ * which may lag) and handed to the pure deciders.
+ */
+export class RecordFacts {
+  constructor(private readonly store: EventStore) {}
+
+  async region(code: string) {
+    return loadState(this.store, regionStreamId(code), regionDecider);
+  }
+
+  /** The go-live a division's obligations are judged from: the latest declared on it, its township or its county. */
+  async goLive(code: string): Promise<string | null> {
+    const levels = goLiveLevels(code);
+    const regions = await Promise.all(levels.map((c) => this.region(c)));
+    return effectiveGoLive(regions.map((region) => (region.registered ? region.goLiveAt : null)));
+  }
+
+  async villageRegistered(code: string): Promise<boolean> {
+    const region = await this.region(code);
+    return region.registered && region.level === 'village';
+  }
+
+  cadre(cadreId: string) {
+    return loadState(this.store, cadreStreamId(cadreId), cadreDecider);
+  }
+
+  unit(unitId: string) {
+    return loadState(this.store, unitStreamId(unitId), unitDecider);
+  }
+
+  /** A unit's lead officials over time, as the record stood at `knownAt` (everything recorded, when omitted). */
+  async unitLeads(unitId: string, knownAt?: string): Promise<LeadPeriod[]> {
+    const events = await this.store.readStream(unitStreamId(unitId));
+    const known = knownAt === undefined ? events : events.filter((e) => e.metadata.recordedAt <= knownAt);
+    return leadPeriods(known.map((e) => ({ event: e as unknown as UnitEvent, occurredAt: e.metadata.occurredAt })));
+  }
+
+  village(villageCode: string) {
+    return loadState(this.store, villageStreamId(villageCode), villageDecider);
+  }
+
+  async visitPolicyVersions(regionCode: string): Promise<VisitPolicyVersion[]> {
+    return (await loadState(this.store, visitPolicyStreamId(regionCode), visitPolicyDecider)).versions;
+  }
+
+  /** The visit policy in force in a division (a village, or a village-less division's own and above) on a Shanghai date. */
+  async visitPolicy(regionCode: string, date: string): Promise<VisitPolicyVersion> {
+    return policyInForce(await this.versionsAbove(regionCode, (code) => this.visitPolicyVersions(code)), regionCode, date);
+  }
+
+  /** The exit standard (income line, incidence limit, village checklist) in force for a division on a Shanghai date. */
+  async exitStandard(regionCode: string, date: string): Promise<ExitStandardVersion> {
+    const versionsOf = async (code: string) => (await loadState(this.store, exitStandardStreamId(code), exitStandardDecider)).versions;
+    return standardInForce(await this.versionsAbove(regionCode, versionsOf), regionCode, date);
+  }
+
+  /** A dated rule's versions in the division and every division above it, read from their streams. */
+  private async versionsAbove<V>(regionCode: string, versionsOf: (code: string) => Promise<V[]>): Promise<Map<string, V[]>> {
+    const regions = policyRegionsFor(regionCode);
+    const versions = await Promise.all(regions.map(versionsOf));
+    return new Map(regions.map((code, i) => [code, versions[i]]));
+  }
+
+  async ruralPopulation(regionCode: string): Promise<number | null> {
+    return (await loadState(this.store, exitAssessmentStreamId(regionCode), exitAssessmentDecider)).population?.population ?? null;
+  }
+}
