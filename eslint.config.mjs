@@ -1,5 +1,19 @@
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Which library owns which view tables: SQL naming a table is written only in its owner (view-owners.json, checked
+// against every projection's declared tables by libs/application/src/views/view-owners.spec.ts).
+const viewOwners = JSON.parse(readFileSync(new URL('./view-owners.json', import.meta.url), 'utf8'));
+const namingTables = (tables) => {
+  const sql = `/\\b(FROM|JOIN|INTO|UPDATE|TABLE( IF NOT EXISTS)?)\\s+\\{?(${tables.join('|')})\\b/`;
+  return [
+    { selector: `Literal[value=${sql}]`, message: "SQL names a view table outside its owner: use the owner's exported query." },
+    { selector: `TemplateElement[value.raw=${sql}]`, message: "SQL names a view table outside its owner: use the owner's exported query." },
+  ];
+};
+const projectionTables = viewOwners['libs/projections'];
+const workflowTables = viewOwners['libs/workflow'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', '**/*.js', '**/*.mjs'] },
@@ -62,7 +76,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '/api/src/.', message: "import the API app through its entry, apps/api/src (index.ts), not its internals." },
+            { regex: '/api/src/.', message: 'import the API app through its entry, apps/api/src (index.ts), not its internals.' },
             { regex: '/console/', message: 'the CLI does not import the console.' },
           ],
         },
@@ -78,6 +92,14 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // No code outside a view's owner names its tables (the owners export typed queries instead).
+    files: ['apps/**/*.ts', 'apps/**/*.tsx', 'libs/**/*.ts'],
+    ignores: ['libs/projections/src/**', 'libs/workflow/src/**'],
+    rules: { 'no-restricted-syntax': ['error', ...namingTables([...projectionTables, ...workflowTables])] },
+  },
+  { files: ['libs/projections/src/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...namingTables(workflowTables)] } },
+  { files: ['libs/workflow/src/**/*.ts'], rules: { 'no-restricted-syntax': ['error', ...namingTables(projectionTables)] } },
   {
     files: ['apps/cli/**/*.ts', 'libs/testing/**/*.ts', '**/*.int-spec.ts', '**/*.bench.ts'],
     rules: { 'no-console': 'off' },

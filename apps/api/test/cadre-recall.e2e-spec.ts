@@ -1,6 +1,6 @@
 import { cadreStreamId, householdStreamId } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore, type RecordedEvent } from '@bangfu/eventstore';
-import { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { householdRow, ProjectionRunner, ReadStore } from '@bangfu/projections';
 import { ProcessManagerRunner, VirtualClock, cadreRecallProcess, carryOutReactions, type CommandDispatcher } from '@bangfu/workflow';
 import { Application } from '@bangfu/application';
 import { SONGJIANG_DIVISIONS, expectRefused, registerDivisions, startTestApp, type TestApp } from './test-app';
@@ -21,10 +21,7 @@ describe('recalling a cadre (召回), resumable', () => {
   const store = () => t.app.get<EventStore>(EVENT_STORE);
   const holder = async (householdId: string) => {
     await t.app.get(ProjectionRunner).waitFor(await store().headPosition());
-    const row = t.app.get(ReadStore).prepare('SELECT cadre_id FROM households WHERE household_id = ?').get(householdId) as {
-      cadre_id: string;
-    };
-    return row.cadre_id;
+    return householdRow(t.app.get(ReadStore), householdId)?.cadre_id;
   };
 
   beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ReadStore } from '@bangfu/projections';
-import { VirtualClock } from '@bangfu/workflow';
+import { timerState, VirtualClock, type TimerStateRow } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
 import { expectRefused, startTestApp, type TestApp, SONGJIANG_DIVISIONS, registerDivisions } from './test-app';
 
@@ -231,10 +231,7 @@ describe('exit workflows', () => {
       expect.arrayContaining(['WorkflowStarted', 'WorkflowStepActed', 'WorkflowCompleted', 'HouseholdExited', 'TimerScheduled']),
     );
     // A 低保 household with a disabled member keeps its benefits 18 months: the timer is set.
-    const timer = t.app
-      .get(ReadStore)
-      .prepare(`SELECT due_at, status FROM timers WHERE timer_id = ?`)
-      .get(`transition-${exitId}`) as Answer;
+    const timer = timerState(t.app.get(ReadStore), `transition-${exitId}`) as TimerStateRow;
     expect(timer.status).toBe('pending');
     expect(Date.parse(timer.due_at) - Date.parse(view.completedAt)).toBeGreaterThan(540 * DAY);
   });

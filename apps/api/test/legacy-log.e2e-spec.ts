@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ReadStore } from '@bangfu/projections';
-import { VirtualClock } from '@bangfu/workflow';
+import { overdueVisits, ReadStore, timelinePage, type TimelineRow } from '@bangfu/projections';
+import { timersWithStatus, VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
 import { startTestApp, type TestApp } from './test-app';
 
@@ -49,13 +49,11 @@ describe('a log written by an earlier version', () => {
     await timeline.settle();
 
     // Then no timer that fell due is left pending, and none was refused for anything but a rule of the record.
-    const pending = views()
-      .prepare(`SELECT COUNT(*) AS n FROM timers WHERE status = 'pending' AND due_at <= ?`)
-      .get('2027-07-01T00:00:00.000Z') as { n: number };
-    expect(pending.n).toBe(0);
-    const outcomes = views().prepare(`SELECT outcome FROM timers WHERE status = 'fired'`).all() as { outcome: string }[];
+    const pending = timersWithStatus(views(), 'pending').filter((timer) => timer.due_at <= '2027-07-01T00:00:00.000Z');
+    expect(pending).toEqual([]);
+    const outcomes = timersWithStatus(views(), 'fired');
     expect(outcomes.length).toBeGreaterThan(237);
-    const refused = outcomes.map((o) => JSON.parse(o.outcome) as Answer).filter((o) => o.result === 'refused');
+    const refused = outcomes.map((o) => JSON.parse(o.outcome ?? '{}') as Answer).filter((o) => o.result === 'refused');
     expect(refused).toEqual([]);
 
     // And each month from December on, closed by the timers the old version scheduled, is judged under the visit
@@ -105,10 +103,10 @@ describe('a log written by an earlier version', () => {
     expect([started.status, started.body.exitId]).toEqual([201, expect.stringMatching(new RegExp(`^${held.householdId}-\\d+$`))]);
 
     const reviewer = t.token(['discipline'], '222426', 'jw-legacy');
-    const overdue = views().prepare(`SELECT household_id, month FROM overdue_visits ORDER BY month LIMIT 1`).get() as Answer;
-    const ground = views()
-      .prepare(`SELECT event_id FROM timeline WHERE household_id = ? AND type = 'VisitOverdue' AND json_extract(data, '$.month') = ?`)
-      .get(overdue.household_id, overdue.month) as { event_id: string };
+    const [overdue] = overdueVisits(views(), '', { open: false, limit: 1 });
+    const ground = timelinePage(views(), overdue.household_id, 0, 10_000).find(
+      (entry) => entry.type === 'VisitOverdue' && (JSON.parse(entry.data) as { month: string }).month === overdue.month,
+    ) as TimelineRow;
     const opened = await t.request('POST', '/api/v1/cases', {
       token: reviewer,
       body: { caseId: 'legacy-case', against: { kind: 'unit', id: 'jl-wjw' }, summary: '逾期未走访', groundEventIds: [ground.event_id] },

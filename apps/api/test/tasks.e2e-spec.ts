@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ReadStore } from '@bangfu/projections';
-import { VirtualClock } from '@bangfu/workflow';
+import { timerState, VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
 import { expectRefused, runCli, startTestApp, type TestApp } from './test-app';
 
@@ -97,8 +97,8 @@ describe('tasks, the task board and 红黑榜', () => {
     await timeline.advanceTo(inDays(11));
     const history = (await get('/tasks?status=overdue')).body.tasks;
     expect(history.map((x: Answer) => x.taskId)).toEqual(['t-13']);
-    const timer = t.app.get(ReadStore).prepare(`SELECT status FROM timers WHERE timer_id = 'task-overdue-t-13'`).get() as Answer;
-    expect(timer.status).toBe('fired');
+    const timer = timerState(t.app.get(ReadStore), 'task-overdue-t-13');
+    expect(timer?.status).toBe('fired');
     const board = (await get('/regions/632723/task-board')).body;
     expect(board.byUnit.find((u: Answer) => u.name === '区发改委')).toMatchObject({ tasks: 1, overdue: 1, due: 1, completedOnTime: 0 });
     const rankings = (await get('/rankings?region=632723&by=unit')).body;

@@ -18,3 +18,4 @@ export * from './exit/exit.projection';
 export * from './supervision/rectification-deadlines.process';
 export * from './task/task-deadlines.process';
 export * from './recall/cadre-recall.process';
+export * from './exit/exit.queries';

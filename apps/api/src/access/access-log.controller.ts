@@ -1,11 +1,11 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore, type AccessLogRow } from '@bangfu/projections';
+import { accessLogPage, ReadStore } from '@bangfu/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { Action } from './action.decorator';
 import { AccessLogQueryDto } from './access-log.dto';
-import { codesUnder, jurisdictionPrefix } from '@bangfu/application';
+import { jurisdictionPrefix } from '@bangfu/application';
 
 @ApiTags('access')
 @Controller('api/v1/access-log')
@@ -22,28 +22,11 @@ export class AccessLogController {
   list(@Query() query: AccessLogQueryDto, @CurrentActor() actor: Actor) {
     const prefix = jurisdictionPrefix(actor);
     const limit = query.limit ?? 100;
-    const rows = this.views
-      .prepare(
-        `SELECT * FROM access_log
-         WHERE (? IS NULL OR (region >= ? AND region < ?)) AND (? IS NULL OR actor_id = ?) AND (? IS NULL OR outcome = ?)
-           AND (? IS NULL OR recorded_at >= ?) AND (? IS NULL OR recorded_at < ?) AND (? IS NULL OR position < ?)
-         ORDER BY position DESC LIMIT ?`,
-      )
-      .all(
-        prefix ?? null,
-        ...codesUnder(prefix ?? ''),
-        query.actor ?? null,
-        query.actor ?? null,
-        query.outcome ?? null,
-        query.outcome ?? null,
-        query.from ?? null,
-        query.from ?? null,
-        query.to ?? null,
-        query.to ?? null,
-        query.before ?? null,
-        query.before ?? null,
-        limit,
-      ) as AccessLogRow[];
+    const rows = accessLogPage(
+      this.views,
+      { regionPrefix: prefix, actor: query.actor, outcome: query.outcome, from: query.from, to: query.to, before: query.before },
+      limit,
+    );
     const entries = rows.map((row) => ({
       position: row.position,
       recordedAt: row.recorded_at,

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore } from '@bangfu/projections';
+import { cadreRow, ReadStore, regionRow, unitName } from '@bangfu/projections';
 import { CurrentActor } from '../auth/current-actor.decorator';
 import { ViewQueryDto } from '../http/view-query.dto';
 import { ACCESS_POLICY } from '@bangfu/application';
@@ -29,13 +29,9 @@ export class MeController {
   @Action('me.read')
   @ApiOkResponse({ type: MeDto, description: 'the signed-in actor as the token states it, with what the access policy lets it do' })
   me(@CurrentActor() actor: Actor, @Query() _query: ViewQueryDto): MeDto {
-    const region = this.views.prepare('SELECT name FROM regions WHERE code = ?').get(actor.regionCode ?? '') as
-      { name: string } | undefined;
-    const cadre = this.views.prepare('SELECT unit_id FROM cadres WHERE cadre_id = ?').get(actor.id) as { unit_id: string } | undefined;
-    const unitId = actor.unitId ?? cadre?.unit_id ?? null;
-    const unit = unitId
-      ? (this.views.prepare('SELECT name FROM units WHERE unit_id = ?').get(unitId) as { name: string } | undefined)
-      : undefined;
+    const region = regionRow(this.views, actor.regionCode ?? '');
+    const unitId = actor.unitId ?? cadreRow(this.views, actor.id)?.unit_id ?? null;
+    const unit = unitId ? unitName(this.views, unitId) : undefined;
     const actions = Object.entries(ACCESS_POLICY)
       .filter(([, entry]) => entry.roles === 'public' || actor.roles.some((role) => (entry.roles as readonly string[]).includes(role)))
       .map(([action]) => action);
@@ -46,7 +42,7 @@ export class MeController {
       regionCode: actor.regionCode ?? '',
       regionName: actor.regionCode === '000000' ? '全国' : (region?.name ?? null),
       unitId,
-      unitName: unit?.name ?? null,
+      unitName: unit ?? null,
       actions,
     };
   }

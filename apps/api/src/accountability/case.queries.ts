@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore } from '@bangfu/projections';
-import { assertVisible, CitedEvents, codesUnder } from '@bangfu/application';
+import { caseRecord, casesIn, ReadStore } from '@bangfu/projections';
+import { assertVisible, CitedEvents } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
 export class GetCase {
@@ -24,12 +24,7 @@ export class ListCasesHandler implements IQueryHandler<ListCases> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, limit }: ListCases) {
-    const rows = this.views
-      .prepare(
-        `SELECT c.*, (SELECT COUNT(*) FROM case_decisions d WHERE d.case_id = c.case_id) AS decided FROM cases c
-          WHERE region_code >= ? AND region_code < ? ORDER BY opened_at DESC, case_id LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), limit) as (Record<string, string> & { decided: number })[];
+    const rows = casesIn(this.views, regionPrefix, limit);
     return {
       cases: rows.map((row) => ({
         caseId: row.case_id,
@@ -55,14 +50,11 @@ export class GetCaseHandler implements IQueryHandler<GetCase> {
   ) {}
 
   async execute({ caseId, actor }: GetCase) {
-    const row = this.views.prepare('SELECT * FROM cases WHERE case_id = ?').get(caseId) as Record<string, string> | undefined;
+    const record = caseRecord(this.views, caseId);
     const notFound = () => new ProblemException(404, 'CASE_NOT_FOUND', `no case ${caseId}`);
-    if (!row) throw notFound();
+    if (!record) throw notFound();
+    const { case: row, decisions } = record;
     assertVisible(actor, row.region_code, notFound);
-    const decisions = this.views.prepare('SELECT * FROM case_decisions WHERE case_id = ? ORDER BY decided_at').all(caseId) as Record<
-      string,
-      string
-    >[];
     return {
       caseId,
       regionCode: row.region_code,

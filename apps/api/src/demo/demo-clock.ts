@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { ProjectionRunner, ReadStore } from '@bangfu/projections';
-import { ProcessManagerRunner, TimerScheduler, type VirtualClock } from '@bangfu/workflow';
+import { nextTimerDue, ProcessManagerRunner, TimerScheduler, type VirtualClock } from '@bangfu/workflow';
 
 /**
  * Drives an app on a virtual clock: moving to an instant fires every timer due on the way at its own due
@@ -20,7 +20,7 @@ export class DemoTimeline {
   async advanceTo(instant: string): Promise<void> {
     for (;;) {
       await this.settle();
-      const { due } = this.views.prepare(`SELECT MIN(due_at) AS due FROM timers WHERE status = 'pending'`).get() as { due: string | null };
+      const due = nextTimerDue(this.views);
       if (due === null || due > instant) break;
       if (Date.parse(due) > this.clock.now().getTime()) this.clock.set(due);
       await this.app.get(TimerScheduler).tick();

@@ -10,8 +10,18 @@ import {
   type SatisfactionSurvey,
   type SpotCheck,
 } from '@bangfu/domain';
-import { ReadStore } from '@bangfu/projections';
-import { exitCatalog, WorkflowNotFoundError, type Clock, type ExitInstanceRow, type ExitStepRow } from '@bangfu/workflow';
+import { ReadStore, registerTotals } from '@bangfu/projections';
+import {
+  adoptedExitStandards,
+  exitCase,
+  exitCatalog,
+  exitFiguresIn,
+  exitPipeline,
+  ruralPopulationOf,
+  villagesExited,
+  WorkflowNotFoundError,
+  type Clock,
+} from '@bangfu/workflow';
 import { assertVisible, codesUnder } from '@bangfu/application';
 import { CLOCK } from '../infrastructure/tokens';
 
@@ -49,13 +59,13 @@ export class GetExitHandler implements IQueryHandler<GetExit> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ exitId, actor }: GetExit) {
-    const row = this.views.prepare('SELECT * FROM exit_instances WHERE exit_id = ?').get(exitId) as ExitInstanceRow | undefined;
+    const found = exitCase(this.views, exitId);
     const notFound = () => new WorkflowNotFoundError(`no exit case ${exitId}`);
-    if (!row) throw notFound();
+    if (!found) throw notFound();
+    const { instance: row, steps } = found;
     assertVisible(actor, row.village_code, notFound);
     const definition = catalog.version(row.definition_id, row.version);
     const title = (name: string) => definition?.steps.find((step) => step.name === name)?.title ?? name;
-    const steps = this.views.prepare('SELECT * FROM exit_steps WHERE exit_id = ? ORDER BY seq').all(exitId) as ExitStepRow[];
     return {
       exitId,
       definition: { id: row.definition_id, version: row.version, title: definition?.title },
@@ -117,61 +127,7 @@ export class GetExitPipelineHandler implements IQueryHandler<GetExitPipeline> {
 
   async execute({ regionPrefix }: GetExitPipeline) {
     const now = this.clock.now().toISOString();
-    const counts = this.views
-      .prepare(
-        `SELECT definition_id, status, step, COUNT(*) AS n, SUM(due_at < ?) AS overdue, SUM(escalated) AS escalated
-         FROM exit_instances WHERE village_code >= ? AND village_code < ? GROUP BY definition_id, status, step`,
-      )
-      .all(now, ...codesUnder(regionPrefix)) as {
-      definition_id: string;
-      status: string;
-      step: string;
-      n: number;
-      overdue: number;
-      escalated: number;
-    }[];
-    const overdue = this.views
-      .prepare(
-        `SELECT exit_id, subject_id, definition_id, step, entered_at, due_at, escalated FROM exit_instances
-         WHERE village_code >= ? AND village_code < ? AND status = 'open' AND due_at < ? ORDER BY due_at LIMIT 200`,
-      )
-      .all(...codesUnder(regionPrefix), now) as {
-      exit_id: string;
-      subject_id: string;
-      definition_id: string;
-      step: string;
-      entered_at: string;
-      due_at: string;
-      escalated: number;
-    }[];
-    // The funnel: how many cases ever entered each step (a step acted on, or the step a case stands at now).
-    const reached = this.views
-      .prepare(
-        `SELECT definition_id, step, COUNT(DISTINCT exit_id) AS n FROM (
-           SELECT i.definition_id, s.step, s.exit_id FROM exit_steps s JOIN exit_instances i ON i.exit_id = s.exit_id
-            WHERE i.village_code >= ? AND i.village_code < ?
-           UNION SELECT definition_id, step, exit_id FROM exit_instances WHERE village_code >= ? AND village_code < ? AND status = 'open')
-         GROUP BY definition_id, step`,
-      )
-      .all(...codesUnder(regionPrefix), ...codesUnder(regionPrefix)) as { definition_id: string; step: string; n: number }[];
-    const recent = this.views
-      .prepare(
-        `SELECT exit_id, subject_kind, subject_id, village_code, definition_id, status, step, started_at, completed_at, escalated,
-           due_at FROM exit_instances WHERE village_code >= ? AND village_code < ? ORDER BY started_at DESC LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), RECENT_CASES) as Pick<
-      ExitInstanceRow,
-      | 'exit_id'
-      | 'subject_kind'
-      | 'subject_id'
-      | 'village_code'
-      | 'definition_id'
-      | 'status'
-      | 'step'
-      | 'started_at'
-      | 'completed_at'
-      | 'due_at'
-    >[];
+    const { counts, overdue, reached, cases: recent } = exitPipeline(this.views, regionPrefix, now, { recent: RECENT_CASES });
     const definitions = [...new Set(counts.map((row) => row.definition_id))].sort().map((id) => {
       const definition = catalog.latest(id);
       const of = (status: string) => counts.filter((row) => row.definition_id === id && row.status === status);
@@ -233,32 +189,14 @@ export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators
 
   async execute({ regionCode }: GetExitIndicators) {
     const range = codesUnder(regionCode);
-    const registry = this.views
-      .prepare(
-        `SELECT COUNT(*) AS households, COALESCE(SUM(exited), 0) AS exited,
-           COALESCE(SUM(CASE WHEN exited = 0 THEN population ELSE 0 END), 0) AS poor_population
-         FROM households WHERE village_code >= ? AND village_code < ? AND status = 'registered'`,
-      )
-      .get(...range) as { households: number; exited: number; poor_population: number };
-    const figures = (kind: string) =>
-      (
-        this.views.prepare('SELECT data FROM exit_figures WHERE kind = ? AND region_code >= ? AND region_code < ?').all(kind, ...range) as {
-          data: string;
-        }[]
-      ).map((row) => JSON.parse(row.data));
-    const population = this.views.prepare(`SELECT data FROM exit_figures WHERE kind = 'population' AND region_code = ?`).get(regionCode) as
-      { data: string } | undefined;
-    const ruralPopulation: number | null = population ? JSON.parse(population.data).population : null;
-    const checks = figures('spot-check') as SpotCheck[];
-    const surveys = figures('survey') as SatisfactionSurvey[];
+    const registry = registerTotals(this.views, range);
+    const ruralPopulation = ruralPopulationOf(this.views, regionCode);
+    const checks = exitFiguresIn(this.views, 'spot-check', range) as SpotCheck[];
+    const surveys = exitFiguresIn(this.views, 'survey', range) as SatisfactionSurvey[];
     const standard = this.standardInForce(regionCode);
     const sum = <T>(rows: T[], key: keyof T) => rows.reduce((total, row) => total + Number(row[key]), 0);
     const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part * 10_000) / whole) / 100);
-    const villages = this.views
-      .prepare(
-        `SELECT COUNT(*) AS n FROM exit_instances WHERE definition_id = 'village-exit' AND status = 'passed' AND village_code >= ? AND village_code < ?`,
-      )
-      .get(...range) as { n: number };
+    const villages = villagesExited(this.views, range);
     const incidence = ruralPopulation ? rate(registry.poor_population, ruralPopulation) : null;
     const wrong = rate(sum(checks, 'wronglyExited'), sum(checks, 'exitedSampled'));
     const missed = rate(sum(checks, 'missedPoor'), sum(checks, 'othersSampled'));
@@ -268,7 +206,7 @@ export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators
       asOf: this.clock.now().toISOString(),
       standard: { regionCode: standard.regionCode, version: standard.version, reason: standard.reason },
       registry: { households: registry.households, exited: registry.exited, poorPopulation: registry.poor_population, ruralPopulation },
-      villagesExited: villages.n,
+      villagesExited: villages,
       indicators: {
         incidence: below(incidence, standard.incidenceLimitBp),
         wrongExitRate: { ...below(wrong, standard.wrongExitLimitBp), sampled: sum(checks, 'exitedSampled') },
@@ -286,10 +224,9 @@ export class GetExitIndicatorsHandler implements IQueryHandler<GetExitIndicators
   }
 
   private standardInForce(regionCode: string): ExitStandardVersion {
-    const rows = this.views.prepare(`SELECT data FROM exit_figures WHERE kind = 'standard' ORDER BY position`).all() as { data: string }[];
     const byRegion = new Map<string, ExitStandardVersion[]>();
-    for (const row of rows) {
-      const version = storedStandard(JSON.parse(row.data) as ExitStandardVersion);
+    for (const adopted of adoptedExitStandards(this.views)) {
+      const version = storedStandard(adopted as ExitStandardVersion);
       byRegion.set(version.regionCode, [...(byRegion.get(version.regionCode) ?? []), version]);
     }
     // The standard in force on today's Shanghai date, as the commands pick it (the UTC date lags it until 08:00).

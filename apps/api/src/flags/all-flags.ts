@@ -1,21 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { ReadStore, type FlagRow } from '@bangfu/projections';
-import type { Clock } from '@bangfu/workflow';
-import { BANGFU_CONFIG, type BangfuConfig, codesUnder } from '@bangfu/application';
+import {
+  fundTimeFlags,
+  ReadStore,
+  reviewedFlag,
+  reviewedFlags,
+  withReviews,
+  type FlagFilters,
+  type ReviewedFlagRow,
+} from '@bangfu/projections';
+import { exitFlag, exitFlags, type Clock } from '@bangfu/workflow';
+import { BANGFU_CONFIG, codesUnder, type BangfuConfig } from '@bangfu/application';
 import { selfVerificationFlags } from '../exits/exit-flags';
-import { fundTimeFlags } from '../funds/time-flags';
 import { CLOCK } from '../infrastructure/tokens';
-
-export interface FlagFilters {
-  type?: string;
-  status?: string;
-  from?: string;
-  to?: string;
-  /** Only the flags about this fund (idle, duplicate voucher, ineligible recipient, unconfirmed receipt). */
-  fund?: string;
-}
-
-type Flag = Omit<FlagRow, 'position'> & { status: string; review: string | null };
 
 /**
  * Every red flag of every area in one list: those the views raise as events arrive (visits, funds, exits) and
@@ -30,21 +26,12 @@ export class AllFlags {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  list(regionPrefix: string, { type, status, from, to, fund }: FlagFilters, limit: number): Flag[] {
+  list(regionPrefix: string, filters: FlagFilters, limit: number): ReviewedFlagRow[] {
+    const { type, status, from, to, fund } = filters;
     const range = codesUnder(regionPrefix);
-    const filters = [type ?? null, type ?? null, status ?? null, status ?? null, from ?? null, from ?? null, to ?? null, to ?? null];
-    const ofFund = fund ?? null;
-    const stored = (table: string) =>
-      this.views
-        .prepare(
-          `SELECT f.*, COALESCE(r.status, 'open') AS status, r.history AS review FROM ${table} f LEFT JOIN flag_reviews r ON r.flag_id = f.flag_id
-           WHERE f.village_code >= ? AND f.village_code < ? AND (? IS NULL OR f.type = ?) AND (? IS NULL OR COALESCE(r.status, 'open') = ?)
-             AND (? IS NULL OR f.occurred_at >= ?) AND (? IS NULL OR f.occurred_at < ?)
-             AND (? IS NULL OR json_extract(f.details, '$.fundId') = ?)
-           ORDER BY f.occurred_at DESC, f.flag_id LIMIT ?`,
-        )
-        .all(...range, ...filters, ofFund, ofFund, limit) as Flag[];
-    const judgedNow = this.judgedNow(regionPrefix).filter(
+    // The workflow's exit flags are few (a handful per exit case): read whole, their handling joined here.
+    const exits = withReviews(this.views, exitFlags(this.views, range, filters));
+    const unstored = [...exits, ...this.judgedNow(regionPrefix)].filter(
       (flag) =>
         (!type || flag.type === type) &&
         (!status || flag.status === status) &&
@@ -52,25 +39,25 @@ export class AllFlags {
         (!to || flag.occurred_at < to) &&
         (!fund || (JSON.parse(flag.details) as { fundId?: string }).fundId === fund),
     );
-    return [...stored('flags'), ...stored('fund_flags'), ...stored('exit_flags'), ...judgedNow]
+    return [
+      ...reviewedFlags(this.views, 'flags', range, filters, limit),
+      ...reviewedFlags(this.views, 'fund_flags', range, filters, limit),
+      ...unstored,
+    ]
       .sort((a, b) => (a.occurred_at === b.occurred_at ? a.flag_id.localeCompare(b.flag_id) : b.occurred_at.localeCompare(a.occurred_at)))
       .slice(0, limit);
   }
 
   /** One flag by id, wherever it is raised. */
-  find(flagId: string): Flag | undefined {
-    for (const table of ['flags', 'fund_flags', 'exit_flags']) {
-      const row = this.views
-        .prepare(
-          `SELECT f.*, COALESCE(r.status, 'open') AS status, r.history AS review FROM ${table} f LEFT JOIN flag_reviews r ON r.flag_id = f.flag_id WHERE f.flag_id = ?`,
-        )
-        .get(flagId) as Flag | undefined;
-      if (row) return row;
-    }
+  find(flagId: string): ReviewedFlagRow | undefined {
+    const stored = reviewedFlag(this.views, flagId);
+    if (stored) return stored;
+    const exit = exitFlag(this.views, flagId);
+    if (exit) return withReviews(this.views, [exit])[0];
     return this.judgedNow('').find((flag) => flag.flag_id === flagId);
   }
 
-  private judgedNow(regionPrefix: string): Flag[] {
+  private judgedNow(regionPrefix: string): ReviewedFlagRow[] {
     const raised = [
       ...fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
         idleDays: this.config.fundIdleDays,
@@ -78,15 +65,11 @@ export class AllFlags {
       }),
       ...selfVerificationFlags(this.views, regionPrefix),
     ];
-    const reviews = this.views.prepare('SELECT status, history FROM flag_reviews WHERE flag_id = ?');
-    return raised.map((flag) => {
-      const review = reviews.get(flag.flag_id) as { status: string; history: string } | undefined;
-      return { ...flag, status: review?.status ?? 'open', review: review?.history ?? null };
-    });
+    return withReviews(this.views, raised);
   }
 }
 
-export function flagView(row: Flag) {
+export function flagView(row: ReviewedFlagRow) {
   return {
     flagId: row.flag_id,
     type: row.type,

@@ -1,7 +1,6 @@
 import { fundRowBalance } from '@bangfu/domain';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ReadStore, type DisbursementRow } from '@bangfu/projections';
-import { codesUnder } from '@bangfu/application';
+import { disbursementsToHousehold, fundTotalsBy, integratedFunds, newestFunds, projectsBenefiting, ReadStore } from '@bangfu/projections';
 
 export class GetRegionFunds {
   constructor(readonly regionPrefix: string) {}
@@ -25,19 +24,6 @@ const FUND_LIST_LIMIT = 200;
 /** Seed 001: of the integrated funds, "用于农业生产发展的资金比例不低于60%" — the floor the share is read against. */
 const PRODUCTION_TARGETS = { productionOfIntegrated: 0.6 } as const;
 
-interface FundListRow {
-  fund_id: string;
-  source: string;
-  purpose: string;
-  region_code: string;
-  document_number: string;
-  allocated_on: string;
-  allocated_fen: number;
-  disbursed_fen: number;
-  recovered_fen: number;
-  reallocated_fen: number;
-}
-
 /**
  * A division's funds by source and by purpose, and the shares the county rules set targets for: the share of
  * all allocations for production (产业发展), and of integrated funds (整合涉农资金) for production (≥ 60% in seed 001).
@@ -48,31 +34,11 @@ export class GetRegionFundsHandler implements IQueryHandler<GetRegionFunds> {
 
   async execute({ regionPrefix }: GetRegionFunds) {
     const group = (column: 'source' | 'purpose') =>
-      (
-        this.views
-          .prepare(
-            // Money moved on to another fund (调剂) counts where it went, not twice.
-            `SELECT ${column} AS key, SUM(allocated_fen - reallocated_fen) AS allocated, SUM(disbursed_fen) AS disbursed, SUM(recovered_fen) AS recovered,
-               COUNT(*) AS funds
-             FROM funds WHERE region_code >= ? AND region_code < ? GROUP BY ${column} ORDER BY ${column}`,
-          )
-          .all(...codesUnder(regionPrefix)) as (Totals & { key: string; funds: number })[]
-      ).map(({ key, funds, ...totals }) => ({ key, funds, ...fen(totals) }));
+      fundTotalsBy(this.views, regionPrefix, column).map(({ key, funds, ...totals }) => ({ key, funds, ...fen(totals) }));
     const bySource = group('source').map(({ key, ...row }) => ({ source: key, ...row }));
     const byPurpose = group('purpose').map(({ key, ...row }) => ({ purpose: key, ...row }));
-    const integrated = this.views
-      .prepare(
-        `SELECT SUM(allocated_fen - reallocated_fen) AS allocated,
-           SUM(CASE WHEN purpose = '产业发展' THEN allocated_fen - reallocated_fen ELSE 0 END) AS production
-         FROM funds WHERE region_code >= ? AND region_code < ? AND source = '整合涉农资金'`,
-      )
-      .get(...codesUnder(regionPrefix)) as { allocated: number | null; production: number | null };
-    const funds = this.views
-      .prepare(
-        `SELECT fund_id, source, purpose, region_code, document_number, allocated_on, allocated_fen, disbursed_fen, recovered_fen,
-           reallocated_fen FROM funds WHERE region_code >= ? AND region_code < ? ORDER BY allocated_on DESC, fund_id LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), FUND_LIST_LIMIT) as FundListRow[];
+    const integrated = integratedFunds(this.views, regionPrefix);
+    const funds = newestFunds(this.views, regionPrefix, FUND_LIST_LIMIT);
     const total = bySource.reduce((sum, row) => sum + row.allocatedFen, 0);
     const production = byPurpose.find((row) => row.purpose === '产业发展')?.allocatedFen ?? 0;
     return {
@@ -113,18 +79,8 @@ export class GetHouseholdBenefitsHandler implements IQueryHandler<GetHouseholdBe
   constructor(private readonly views: ReadStore) {}
 
   async execute({ householdId }: GetHouseholdBenefits) {
-    const rows = this.views
-      .prepare(
-        `SELECT d.*, f.source, f.purpose, f.document_number FROM fund_disbursements d JOIN funds f ON f.fund_id = d.fund_id
-         WHERE d.recipient_kind = 'household' AND d.recipient_id = ? ORDER BY d.disbursed_at`,
-      )
-      .all(householdId) as (DisbursementRow & { source: string; purpose: string; document_number: string })[];
-    const projects = this.views
-      .prepare(
-        `SELECT p.project_id, p.name, p.completed_on, b.link FROM project_beneficiaries b JOIN projects p ON p.project_id = b.project_id
-         WHERE b.household_id = ? ORDER BY p.approved_on, p.project_id`,
-      )
-      .all(householdId) as { project_id: string; name: string; completed_on: string | null; link: string }[];
+    const rows = disbursementsToHousehold(this.views, householdId);
+    const projects = projectsBenefiting(this.views, householdId);
     return {
       householdId,
       projects: projects.map((p) => ({ projectId: p.project_id, name: p.name, link: p.link, completedOn: p.completed_on })),

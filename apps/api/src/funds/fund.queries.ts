@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { fundRowBalance, type Actor } from '@bangfu/domain';
-import { ReadStore, type DisbursementRow, type FundRow } from '@bangfu/projections';
+import { disbursementsPage, fundRow, ReadStore } from '@bangfu/projections';
 import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
@@ -23,21 +23,13 @@ export class GetFundTraceHandler implements IQueryHandler<GetFundTrace> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ actor, fundId, now, after, limit }: GetFundTrace) {
-    const fund = this.views.prepare('SELECT * FROM funds WHERE fund_id = ?').get(fundId) as FundRow | undefined;
+    const fund = fundRow(this.views, fundId);
     const notFound = () => new ProblemException(404, 'FUND_NOT_FOUND', `fund ${fundId} was never allocated`);
     if (!fund) throw notFound();
     assertVisible(actor, fund.region_code, notFound, true);
     // A county fund pays thousands of households: its disbursements come a page at a time, by index.
     const [afterAt, afterId] = after ? [after.slice(0, after.indexOf('|')), after.slice(after.indexOf('|') + 1)] : ['', ''];
-    const disbursements = this.views
-      .prepare(
-        `SELECT * FROM fund_disbursements WHERE fund_id = ? AND (disbursed_at, disbursement_id) > (?, ?)
-         ORDER BY disbursed_at, disbursement_id LIMIT ?`,
-      )
-      .all(fundId, afterAt, afterId, limit) as DisbursementRow[];
-    const { count } = this.views.prepare('SELECT COUNT(*) AS count FROM fund_disbursements WHERE fund_id = ?').get(fundId) as {
-      count: number;
-    };
+    const { page: disbursements, count } = disbursementsPage(this.views, fundId, { at: afterAt, id: afterId }, limit);
     const last = disbursements.at(-1);
     const balanceFen = fundRowBalance(fund);
     return {

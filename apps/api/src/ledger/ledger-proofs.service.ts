@@ -14,7 +14,7 @@ import {
   type EventStore,
   type RecordedEvent,
 } from '@bangfu/eventstore';
-import { ProjectionRunner, ReadStore, ViewMerkleNodes, type DossierSubject } from '@bangfu/projections';
+import { ProjectionRunner, ReadStore, subjectLeaves, ViewMerkleNodes, type DossierSubject } from '@bangfu/projections';
 import {
   assertWithinJurisdiction,
   BANGFU_CONFIG,
@@ -77,17 +77,7 @@ export class LedgerProofs {
     const checkpoint = (await this.list()).at(-1);
     if (!checkpoint)
       throw new ProblemException(409, 'NO_CHECKPOINT', 'no checkpoint has been signed yet: POST /api/v1/ledger/checkpoints first');
-    const rows = this.views
-      .prepare(
-        `SELECT s.position, s.stream_id, s.revision, l.idx FROM subject_events s LEFT JOIN merkle_leaves l ON l.position = s.position
-         WHERE s.kind = ? AND s.subject_id = ? AND (? IS NULL OR s.occurred_at >= ?) AND (? IS NULL OR s.occurred_at < ?) ORDER BY s.position`,
-      )
-      .all(kind, id, from ?? null, from ?? null, to ?? null, to ?? null) as {
-      position: number;
-      stream_id: string;
-      revision: number;
-      idx: number | null;
-    }[];
+    const rows = subjectLeaves(this.views, { kind, id, from, to });
     const covered = rows.filter((row) => row.idx !== null && row.idx < checkpoint.treeSize);
     const streams = new Map<string, RecordedEvent[]>();
     for (const streamId of new Set(covered.map((row) => row.stream_id))) streams.set(streamId, await this.store.readStream(streamId));

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore, type DisbursementRow, type ProjectRow } from '@bangfu/projections';
+import { projectRecord, ReadStore } from '@bangfu/projections';
 import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
@@ -17,16 +17,11 @@ export class GetProjectHandler implements IQueryHandler<GetProject> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ actor, projectId }: GetProject) {
-    const row = this.views.prepare('SELECT * FROM projects WHERE project_id = ?').get(projectId) as ProjectRow | undefined;
+    const record = projectRecord(this.views, projectId);
     const notFound = () => new ProblemException(404, 'PROJECT_NOT_FOUND', `project ${projectId} was never approved`);
-    if (!row) throw notFound();
+    if (!record) throw notFound();
+    const { project: row, beneficiaries, disbursements: funds } = record;
     assertVisible(actor, row.region_code, notFound, true);
-    const beneficiaries = this.views
-      .prepare('SELECT household_id, link FROM project_beneficiaries WHERE project_id = ? ORDER BY household_id')
-      .all(projectId) as { household_id: string; link: string }[];
-    const funds = this.views
-      .prepare(`SELECT * FROM fund_disbursements WHERE recipient_kind = 'project' AND recipient_id = ? ORDER BY disbursed_at`)
-      .all(projectId) as DisbursementRow[];
     return {
       projectId,
       name: row.name,

@@ -1,7 +1,7 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
-import { ReadStore, type FindingRow } from '@bangfu/projections';
-import { assertVisible, codesUnder } from '@bangfu/application';
+import { findingsIn, inspectionRecord, inspectionsIn, ReadStore, type FindingRow } from '@bangfu/projections';
+import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 
 export class GetInspection {
@@ -72,14 +72,11 @@ export class GetInspectionHandler implements IQueryHandler<GetInspection> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ inspectionId, actor }: GetInspection) {
-    const row = this.views.prepare('SELECT * FROM inspections WHERE inspection_id = ?').get(inspectionId) as
-      Record<string, string | number> | undefined;
+    const record = inspectionRecord(this.views, inspectionId);
     const notFound = () => new ProblemException(404, 'INSPECTION_NOT_FOUND', `no inspection ${inspectionId}`);
-    if (!row) throw notFound();
+    if (!record) throw notFound();
+    const { inspection: row, findings } = record;
     assertVisible(actor, String(row.region_code), notFound);
-    const findings = this.views
-      .prepare('SELECT * FROM findings WHERE inspection_id = ? ORDER BY recorded_at')
-      .all(inspectionId) as FindingRow[];
     return {
       ...inspectionView(row),
       populationDigest: row.population_digest,
@@ -96,35 +93,17 @@ export class ListFindingsHandler implements IQueryHandler<ListFindings> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, status, limit, inspectionId }: ListFindings) {
-    const rows = this.views
-      .prepare(
-        `SELECT * FROM findings WHERE region_code >= ? AND region_code < ? AND (? IS NULL OR inspection_id = ?)
-           AND (? IS NULL OR status = ? OR (? = 'open' AND status <> 'closed')) ORDER BY recorded_at DESC LIMIT ?`,
-      )
-      .all(
-        ...codesUnder(regionPrefix),
-        inspectionId ?? null,
-        inspectionId ?? null,
-        status ?? null,
-        status ?? null,
-        status ?? null,
-        limit,
-      ) as FindingRow[];
-    const history = this.views.prepare(
-      'SELECT type, at, actor_id, data, event_id FROM finding_history WHERE finding_id = ? ORDER BY position',
-    );
+    const rows = findingsIn(this.views, regionPrefix, { inspectionId, status, limit });
     return {
       findings: rows.map((row) => ({
         ...findingView(row),
-        history: (history.all(row.finding_id) as { type: string; at: string; actor_id: string; data: string; event_id: string }[]).map(
-          (h) => ({
-            type: h.type,
-            at: h.at,
-            actorId: h.actor_id,
-            data: JSON.parse(h.data),
-            eventId: h.event_id,
-          }),
-        ),
+        history: row.history.map((h) => ({
+          type: h.type,
+          at: h.at,
+          actorId: h.actor_id,
+          data: JSON.parse(h.data),
+          eventId: h.event_id,
+        })),
       })),
     };
   }
@@ -136,17 +115,7 @@ export class ListInspectionsHandler implements IQueryHandler<ListInspections> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, limit, before }: ListInspections) {
-    const rows = this.views
-      .prepare(
-        `SELECT i.*, (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.inspection_id) AS findings,
-           (SELECT COUNT(*) FROM findings f WHERE f.inspection_id = i.inspection_id AND f.status <> 'closed') AS open_findings
-         FROM inspections i WHERE i.region_code >= ? AND i.region_code < ? AND (? IS NULL OR i.drawn_at || i.inspection_id < ?)
-         ORDER BY i.drawn_at DESC, i.inspection_id DESC LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), before ?? null, before ?? null, limit) as (Record<string, string | number> & {
-      findings: number;
-      open_findings: number;
-    })[];
+    const rows = inspectionsIn(this.views, regionPrefix, { before, limit });
     const inspections = rows.map((row) => ({
       ...inspectionView(row),
       sampleSize: (JSON.parse(String(row.sample)) as unknown[]).length,

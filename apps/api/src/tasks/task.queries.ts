@@ -2,9 +2,9 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { dayStart, taskStreamId, type Actor } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ReadStore, type TaskRow } from '@bangfu/projections';
+import { openFindingsByTask, ReadStore, taskRow, tasksDueIn, type TaskRow } from '@bangfu/projections';
 import type { Clock } from '@bangfu/workflow';
-import { assertVisible, codesUnder } from '@bangfu/application';
+import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
 import { CLOCK } from '../infrastructure/tokens';
 
@@ -109,26 +109,12 @@ abstract class TaskViews {
     // Deadlines are instants; a Shanghai calendar day D runs from D−1 16:00Z to D 16:00Z.
     const from = period.dueFrom ? dayStart(period.dueFrom) : '';
     const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
-    return this.views
-      .prepare(
-        `SELECT * FROM tasks WHERE region_code >= ? AND region_code < ? AND deadline >= ? AND deadline < ?
-          ORDER BY region_code, plan, CAST(item AS INTEGER), item`,
-      )
-      .all(...codesUnder(regionPrefix), from, to) as TaskRow[];
+    return tasksDueIn(this.views, regionPrefix, from, to);
   }
 
   protected tally(rows: TaskRow[], key: (row: TaskRow) => string | null): Map<string, Tally> {
     const now = this.clock.now().toISOString();
-    const findings = new Map(
-      (
-        this.views
-          .prepare(`SELECT target_id, COUNT(*) AS n FROM findings WHERE target_kind = 'task' AND status <> 'closed' GROUP BY target_id`)
-          .all() as {
-          target_id: string;
-          n: number;
-        }[]
-      ).map((row) => [row.target_id, row.n]),
-    );
+    const findings = openFindingsByTask(this.views);
     const groups = new Map<string, Tally>();
     for (const row of rows) {
       const name = key(row);
@@ -224,7 +210,7 @@ export class GetTaskHandler implements IQueryHandler<GetTask> {
   ) {}
 
   async execute({ taskId, actor }: GetTask) {
-    const row = this.views.prepare('SELECT * FROM tasks WHERE task_id = ?').get(taskId) as TaskRow | undefined;
+    const row = taskRow(this.views, taskId);
     const notFound = () => new ProblemException(404, 'TASK_NOT_FOUND', `no task ${taskId}`);
     if (!row) throw notFound();
     assertVisible(actor, row.region_code, notFound);

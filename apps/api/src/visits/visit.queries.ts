@@ -1,7 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { monthEnd, monthStart, villageOfHousehold } from '@bangfu/domain';
-import { judgingOf, ReadStore, type OverdueRow, type TimelineRow } from '@bangfu/projections';
-import { codesUnder } from '@bangfu/application';
+import { villageOfHousehold } from '@bangfu/domain';
+import { judgingOf, overdueVisits, ReadStore, timelinePage, visitCoverage } from '@bangfu/projections';
 
 export class GetTimeline {
   constructor(
@@ -32,9 +31,7 @@ export class GetTimelineHandler implements IQueryHandler<GetTimeline> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ householdId, after, limit }: GetTimeline) {
-    const rows = this.views
-      .prepare('SELECT * FROM timeline WHERE household_id = ? AND position > ? ORDER BY position LIMIT ?')
-      .all(householdId, after, limit) as TimelineRow[];
+    const rows = timelinePage(this.views, householdId, after, limit);
     // Facts before the village's go-live are migrated history: shown, marked, and judged by no rule.
     const { onboarding, judgedFrom } = judgingOf(this.views, villageOfHousehold(householdId));
     return {
@@ -67,21 +64,7 @@ export class GetVisitCoverageHandler implements IQueryHandler<GetVisitCoverage> 
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, month }: GetVisitCoverage) {
-    const rows = this.views
-      .prepare(
-        `SELECT h.village_code, r.name AS village_name, COUNT(*) AS households,
-           SUM(EXISTS (SELECT 1 FROM visits v WHERE v.household_id = h.household_id AND v.month = ? AND v.retracted = 0
-                        AND v.by_responsible = 1)) AS visited
-         FROM households h LEFT JOIN regions r ON r.code = h.village_code
-         WHERE h.village_code >= ? AND h.village_code < ? AND h.identified_at <= ? AND (h.removed_at IS NULL OR h.removed_at >= ?)
-         GROUP BY h.village_code ORDER BY h.village_code`,
-      )
-      .all(month, ...codesUnder(regionPrefix), monthStart(month), monthEnd(month)) as {
-      village_code: string;
-      village_name: string | null;
-      households: number;
-      visited: number;
-    }[];
+    const rows = visitCoverage(this.views, regionPrefix, month);
     const households = rows.reduce((sum, row) => sum + row.households, 0);
     const visited = rows.reduce((sum, row) => sum + row.visited, 0);
     return {
@@ -105,17 +88,7 @@ export class ListOverdueVisitsHandler implements IQueryHandler<ListOverdueVisits
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, month, open, limit }: ListOverdueVisits) {
-    const rows = this.views
-      .prepare(
-        `SELECT o.*, h.head_name, c.name AS cadre_name FROM overdue_visits o
-           LEFT JOIN households h ON h.household_id = o.household_id LEFT JOIN cadres c ON c.cadre_id = o.cadre_id
-         WHERE o.village_code >= ? AND o.village_code < ? AND (? IS NULL OR o.month = ?) AND (? = 0 OR o.caught_up_at IS NULL)
-         ORDER BY o.month DESC, o.household_id LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), month ?? null, month ?? null, open ? 1 : 0, limit) as (OverdueRow & {
-      head_name: string | null;
-      cadre_name: string | null;
-    })[];
+    const rows = overdueVisits(this.views, regionPrefix, { month, open, limit });
     return {
       overdue: rows.map((row) => ({
         householdId: row.household_id,

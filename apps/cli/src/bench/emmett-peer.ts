@@ -16,9 +16,9 @@ const PAGE = 5000;
 function countingView(file: string) {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
-  db.exec('CREATE TABLE visits (household_id TEXT PRIMARY KEY, visits INTEGER NOT NULL, last_at TEXT NOT NULL) WITHOUT ROWID');
+  db.exec('CREATE TABLE peer_visits (household_id TEXT PRIMARY KEY, visits INTEGER NOT NULL, last_at TEXT NOT NULL) WITHOUT ROWID');
   const upsert = db.prepare(
-    'INSERT INTO visits (household_id, visits, last_at) VALUES (?, 1, ?) ON CONFLICT(household_id) DO UPDATE SET visits = visits + 1, last_at = excluded.last_at',
+    'INSERT INTO peer_visits (household_id, visits, last_at) VALUES (?, 1, ?) ON CONFLICT(household_id) DO UPDATE SET visits = visits + 1, last_at = excluded.last_at',
   );
   const apply = db.transaction((events: { data: { householdId: string }; occurredAt: string }[]) => {
     for (const event of events) upsert.run(event.data.householdId, event.occurredAt);

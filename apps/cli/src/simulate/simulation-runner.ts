@@ -9,8 +9,8 @@ import {
   type AcceptedEvent,
   type RecordedEvent,
 } from '@bangfu/eventstore';
-import { ReadStore, regionsProjection, registryProjection } from '@bangfu/projections';
-import { carryOutReactions, fireTimer, type TimerEvent } from '@bangfu/workflow';
+import { forgetHouseholds, ReadStore, regionsProjection, registryProjection } from '@bangfu/projections';
+import { carryOutReactions, fireTimer, markProcessesHandled, type TimerEvent } from '@bangfu/workflow';
 import { AppModule } from '../../../api/src';
 import { allProcessManagers, Application, type BangfuConfig, type DemoAction, demoMonth, monthBase, prng } from '@bangfu/application';
 import { countyActions, provinceActions, type ActionBatch } from './county-actions';
@@ -178,18 +178,18 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
       await runBatches(countyActions(plan, county, firstMonth, options.months, random), end);
       households += county.households;
       store.forget();
-      registry.run('DELETE FROM {households}');
+      forgetHouseholds(registry);
       options.onProgress?.(households, plan.households, report.events);
     }
     store.flush();
     // Every reaction has been carried out: the server's process managers start after the simulated log.
     const head = await store.headPosition();
     const serverViews = new ReadStore(join(config.dataDir, 'views.db'));
-    serverViews.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL)');
-    const checkpoint = serverViews.prepare(
-      'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+    markProcessesHandled(
+      serverViews,
+      allProcessManagers.map((manager) => manager.name),
+      head,
     );
-    for (const manager of allProcessManagers) checkpoint.run(manager.name, head);
     serverViews.close();
   } finally {
     // Closes the bulk store (flushing what is left) and the in-memory views the app was given.

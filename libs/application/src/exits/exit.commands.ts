@@ -8,7 +8,7 @@ import {
   villageOfHousehold,
 } from '@bangfu/domain';
 import { handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { type ReadStore } from '@bangfu/projections';
+import { householdsRegisteredIn, type ReadStore } from '@bangfu/projections';
 import {
   WorkflowNotFoundError,
   exitDecider,
@@ -136,10 +136,10 @@ export class ExitCommands {
    * one's members and exit read from its own stream.
    */
   private async villageStep(villageCode: string, now: Date): Promise<VillageStepFacts> {
-    const listed = this.views.prepare(`SELECT household_id FROM households WHERE village_code = ?`).all(villageCode) as {
-      household_id: string;
-    }[];
-    const states = await Promise.all(listed.map((row) => loadState(this.store, householdStreamId(row.household_id), householdDecider)));
+    // A named view query: which households the village has is the registry's list; what each one is (registered,
+    // exited, its members) is read from its own stream, so the view's lag can only leave out one registered moments ago.
+    const listed = householdsRegisteredIn(this.views, villageCode);
+    const states = await Promise.all(listed.map((householdId) => loadState(this.store, householdStreamId(householdId), householdDecider)));
     const poorPopulation = states.reduce(
       (sum, state) => sum + (state.status === 'registered' && !state.exited ? state.profile.members.length : 0),
       0,

@@ -1,6 +1,6 @@
 import { DomainError, type Actor } from '@bangfu/domain';
 import type { EventStore, RecordedEvent } from '@bangfu/eventstore';
-import type { ProjectionRunner, ReadStore } from '@bangfu/projections';
+import { leafOf, type ProjectionRunner, type ReadStore } from '@bangfu/projections';
 import { OutsideJurisdictionError, withinJurisdiction } from '../access/jurisdiction';
 
 /** A cited event id the log does not hold. */
@@ -31,8 +31,10 @@ export class CitedEvents {
     await this.runner.catchUp(30_000);
     const found: RecordedEvent[] = [];
     for (const [i, id] of eventIds.entries()) {
-      const row = this.views.prepare('SELECT subject_region, stream_id, revision FROM merkle_leaves WHERE event_id = ?').get(id) as
-        { subject_region: string | null; stream_id: string; revision: number } | undefined;
+      // A named view query: the ledger's leaves say where an event is and which division it concerns. The views
+      // were caught up above, and an id the leaves do not hold is refused, never guessed: a view that lagged can
+      // only refuse an event recorded moments ago, not admit one that does not exist.
+      const row = leafOf(this.views, id);
       if (!row) {
         throw new CitedEventNotFoundError(id, `${field}[${i}]`);
       }
@@ -53,8 +55,7 @@ export class CitedEvents {
   async locate(eventIds: readonly string[]) {
     const located = [];
     for (const eventId of eventIds) {
-      const row = this.views.prepare('SELECT stream_id, revision FROM merkle_leaves WHERE event_id = ?').get(eventId) as
-        { stream_id: string; revision: number } | undefined;
+      const row = leafOf(this.views, eventId);
       const [event] = row ? await this.store.readStream(row.stream_id, { fromRevision: row.revision, maxCount: 1 }) : [];
       located.push(
         event

@@ -22,7 +22,7 @@ import {
   type SampleDrawn,
 } from '@bangfu/domain';
 import { handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
-import { type ReadStore } from '@bangfu/projections';
+import { registeredIn, type ReadStore } from '@bangfu/projections';
 import { assertWithinJurisdiction, codesUnder } from '../access/jurisdiction';
 import { type CitedEvents } from '../ledger/cited-events';
 import { type RecordFacts } from '../facts/record-facts';
@@ -90,18 +90,7 @@ export class SupervisionCommands {
 
   /** The households or villages registered in the division now, as the registry lists them (a city or province: all of its). */
   private population(kind: 'household' | 'village', regionCode: string): string[] {
-    const range = codesUnder(regionPrefix(regionCode));
-    const rows =
-      kind === 'household'
-        ? (this.views
-            .prepare(
-              `SELECT household_id AS id FROM households WHERE village_code >= ? AND village_code < ? AND status = 'registered' ORDER BY household_id`,
-            )
-            .all(...range) as { id: string }[])
-        : (this.views
-            .prepare(`SELECT code AS id FROM regions WHERE level = 'village' AND code >= ? AND code < ? ORDER BY code`)
-            .all(...range) as { id: string }[]);
-    return rows.map((row) => row.id);
+    return registeredIn(this.views, kind, codesUnder(regionPrefix(regionCode)));
   }
 
   private async regionOf(target: FindingRecord['target']): Promise<string> {

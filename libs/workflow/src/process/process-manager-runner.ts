@@ -28,7 +28,7 @@ export class ProcessManagerRunner {
     private readonly options: { retryDelayMs?: number } = {},
   ) {
     this.eventTypes = [...new Set(managers.flatMap((manager) => manager.eventTypes))];
-    views.db.exec('CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, event_hash TEXT)');
+    views.db.exec(CHECKPOINTS_TABLE);
     addColumnIfMissing(views.db, 'process_checkpoints', 'event_hash TEXT');
   }
 
@@ -163,4 +163,20 @@ export async function carryOutReactions(
       if (!(error instanceof DomainError)) throw error;
     }
   }
+}
+
+const CHECKPOINTS_TABLE =
+  'CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, event_hash TEXT)';
+
+/**
+ * Marks process managers as having handled the log up to `position` (a bulk load that carried out their reactions
+ * itself, as `bangfu simulate` does), so a server opening these views does not react to those events again.
+ */
+export function markProcessesHandled(views: ReadStore, names: readonly string[], position: number): void {
+  views.db.exec(CHECKPOINTS_TABLE);
+  addColumnIfMissing(views.db, 'process_checkpoints', 'event_hash TEXT');
+  const checkpoint = views.prepare(
+    'INSERT INTO process_checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position',
+  );
+  for (const name of names) checkpoint.run(name, position);
 }

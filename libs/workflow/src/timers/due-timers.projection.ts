@@ -1,4 +1,4 @@
-import type { Projection } from '@bangfu/projections';
+import type { Projection, ReadStore } from '@bangfu/projections';
 import type { TimerEvent } from './timer.decider';
 
 export interface DueTimerRow {
@@ -50,3 +50,32 @@ export const dueTimersProjection: Projection = {
     }
   },
 };
+
+/** When the next pending timer is due, or null when none is pending. */
+export function nextTimerDue(views: ReadStore): string | null {
+  return (views.prepare(`SELECT MIN(due_at) AS due FROM timers WHERE status = 'pending'`).get() as { due: string | null }).due;
+}
+
+/** A timer as the due index holds it: pending, cancelled or fired (with what firing it answered). */
+export interface TimerStateRow {
+  timer_id: string;
+  status: 'pending' | 'cancelled' | 'fired';
+  due_at: string;
+  purpose: string;
+  fired_at: string | null;
+  /** JSON: the command's answer when it fired (appended, duplicate, or refused with its code). */
+  outcome: string | null;
+}
+
+/** A timer by its id. */
+export function timerState(views: ReadStore, timerId: string): TimerStateRow | undefined {
+  return views.prepare('SELECT timer_id, status, due_at, purpose, fired_at, outcome FROM timers WHERE timer_id = ?').get(timerId) as
+    TimerStateRow | undefined;
+}
+
+/** Every timer in one status, by due time. */
+export function timersWithStatus(views: ReadStore, status: TimerStateRow['status']): TimerStateRow[] {
+  return views
+    .prepare('SELECT timer_id, status, due_at, purpose, fired_at, outcome FROM timers WHERE status = ? ORDER BY due_at')
+    .all(status) as TimerStateRow[];
+}

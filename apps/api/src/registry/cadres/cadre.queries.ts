@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { regionPrefix, regionsAbove, shanghaiMonth, type Actor } from '@bangfu/domain';
-import { ReadStore, type CadreRow } from '@bangfu/projections';
+import { cadreActivity, cadreRow, cadresPage, ReadStore, type CadreWithUnit } from '@bangfu/projections';
 import { assertVisible, codesUnder, jurisdictionRange } from '@bangfu/application';
 import { ProblemException } from '../../http/problem';
 
@@ -39,10 +39,8 @@ const LAG_BUCKETS: [string, number][] = [
 ];
 
 /** The cadre, if the actor may see them: the cadre themself, or anyone whose jurisdiction holds or lies under the cadre's division. */
-export function visibleCadre(views: ReadStore, actor: Actor, cadreId: string): CadreRow & { unit_name: string | null } {
-  const row = views
-    .prepare('SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.unit_id = c.unit_id WHERE c.cadre_id = ?')
-    .get(cadreId) as (CadreRow & { unit_name: string | null }) | undefined;
+export function visibleCadre(views: ReadStore, actor: Actor, cadreId: string): CadreWithUnit {
+  const row = cadreRow(views, cadreId);
   const notFound = () => new ProblemException(404, 'CADRE_NOT_FOUND', `cadre ${cadreId} is not registered`);
   if (!row) throw notFound();
   if (actor.id !== cadreId) assertVisible(actor, row.region_code, notFound, true);
@@ -50,7 +48,7 @@ export function visibleCadre(views: ReadStore, actor: Actor, cadreId: string): C
 }
 
 /** A cadre as every route answers one (the phone masked on the way out, like all personal data). */
-function cadreView(row: CadreRow & { unit_name: string | null }) {
+function cadreView(row: CadreWithUnit) {
   return {
     cadreId: row.cadre_id,
     name: row.name,
@@ -81,39 +79,19 @@ export class GetCadreActivityHandler implements IQueryHandler<GetCadreActivity> 
     visibleCadre(this.views, actor, cadreId);
     const range = jurisdictionRange(actor);
     const month = shanghaiMonth(now);
-    const held = this.views
-      .prepare(
-        `SELECT household_id FROM households WHERE cadre_id = ? AND status = 'registered' AND village_code >= ? AND village_code < ?`,
-      )
-      .all(cadreId, ...range) as { household_id: string }[];
-    const perMonth = this.views
-      .prepare(
-        `SELECT month, COUNT(*) AS visits, SUM(by_responsible) AS own_households, COUNT(DISTINCT household_id) AS households,
-           SUM(retracted) AS retracted
-         FROM visits WHERE cadre_id = ? AND village_code >= ? AND village_code < ? GROUP BY month ORDER BY month DESC LIMIT 24`,
-      )
-      .all(cadreId, ...range) as { month: string; visits: number; own_households: number; households: number; retracted: number }[];
-    const visitedThisMonth = this.views
-      .prepare(
-        `SELECT COUNT(DISTINCT v.household_id) AS n FROM visits v JOIN households h ON h.household_id = v.household_id
-         WHERE v.cadre_id = ? AND v.month = ? AND v.retracted = 0 AND v.by_responsible = 1 AND h.cadre_id = ?`,
-      )
-      .get(cadreId, month, cadreId) as { n: number };
-    const lags = this.views
-      .prepare(`SELECT lag_ms FROM visits WHERE cadre_id = ? AND retracted = 0 AND village_code >= ? AND village_code < ?`)
-      .all(cadreId, ...range) as { lag_ms: number }[];
+    const { held, perMonth, visitedThisMonth, lagsMs } = cadreActivity(this.views, cadreId, range, month);
     const backfillLag = LAG_BUCKETS.map(([bucket, limit], i) => ({
       bucket,
-      visits: lags.filter(({ lag_ms }) => lag_ms < limit && (i === 0 || lag_ms >= LAG_BUCKETS[i - 1][1])).length,
+      visits: lagsMs.filter((lag) => lag < limit && (i === 0 || lag >= LAG_BUCKETS[i - 1][1])).length,
     }));
     return {
       cadreId,
-      householdsHeld: held.length,
+      householdsHeld: held,
       coverage: {
         month,
-        visited: visitedThisMonth.n,
-        households: held.length,
-        share: held.length ? visitedThisMonth.n / held.length : null,
+        visited: visitedThisMonth,
+        households: held,
+        share: held ? visitedThisMonth / held : null,
       },
       visitsPerMonth: perMonth.map((row) => ({
         month: row.month,
@@ -142,16 +120,7 @@ export class ListCadresHandler implements IQueryHandler<ListCadres> {
     const [low, high] = filters.region ? codesUnder(regionPrefix(filters.region)) : jurisdictionRange(actor);
     // The divisions strictly above (222426 → 222400, 220000), not the whole country's own code.
     const above = regionsAbove(home).filter((code) => code !== home && code !== '000000');
-    const rows = this.views
-      .prepare(
-        `SELECT c.*, u.name AS unit_name FROM cadres c LEFT JOIN units u ON u.unit_id = c.unit_id
-         WHERE ((c.region_code >= ? AND c.region_code < ?) OR c.region_code IN (${above.map(() => '?').join(', ') || "''"}))
-           AND (? IS NULL OR c.unit_id = ?) AND (? = 0 OR c.recalled_at IS NULL) AND c.cadre_id > ?
-         ORDER BY c.cadre_id LIMIT ?`,
-      )
-      .all(low, high, ...above, filters.unit ?? null, filters.unit ?? null, filters.active ? 1 : 0, after ?? '', limit) as (CadreRow & {
-      unit_name: string | null;
-    })[];
+    const rows = cadresPage(this.views, { range: [low, high], above, unit: filters.unit, active: filters.active }, after ?? '', limit);
     return {
       cadres: rows.map(cadreView),
       next: rows.length === limit ? rows.at(-1)?.cadre_id : null,

@@ -2,9 +2,8 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { headName, householdDecider, householdStreamId, responsibleAt, type HouseholdEvent, type HouseholdState } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ReadStore, type HouseholdRow } from '@bangfu/projections';
+import { cadreName, householdRow, householdsPage, ReadStore, type HouseholdWithCadre } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
-import { codesUnder } from '@bangfu/application';
 
 export class GetHousehold {
   constructor(
@@ -24,7 +23,7 @@ export class ListRegionHouseholds {
 
 const notFound = (id: string) => new ProblemException(404, 'HOUSEHOLD_NOT_FOUND', `household ${id} is not registered`);
 
-const summary = (row: HouseholdRow & { cadre_name: string | null }) => ({
+const summary = (row: HouseholdWithCadre) => ({
   householdId: row.household_id,
   villageCode: row.village_code,
   headName: row.head_name,
@@ -51,9 +50,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
 
   async execute({ householdId, asOf, knownAt }: GetHousehold) {
     if (asOf || knownAt) return this.reconstruct(householdId, asOf, knownAt);
-    const row = this.views
-      .prepare(`SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id WHERE h.household_id = ?`)
-      .get(householdId) as (HouseholdRow & { cadre_name: string | null }) | undefined;
+    const row = householdRow(this.views, householdId);
     if (!row) throw notFound(householdId);
     return {
       ...summary(row),
@@ -82,9 +79,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
     if (state.status === 'unregistered') throw notFound(householdId);
     const cadreId = responsibleAt(state, asOfTime);
     const period = state.assignments.findLast((p) => p.cadreId === cadreId && Date.parse(p.from) <= Date.parse(asOfTime));
-    const cadre = cadreId
-      ? (this.views.prepare('SELECT name FROM cadres WHERE cadre_id = ?').get(cadreId) as { name: string } | undefined)
-      : undefined;
+    const cadre = cadreId ? cadreName(this.views, cadreId) : undefined;
     return {
       householdId,
       villageCode: state.villageCode,
@@ -96,7 +91,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
       exited: state.exited,
       identifiedAt: state.identifiedAt,
       removedAt: considered.findLast((event) => event.type === 'HouseholdRemoved')?.metadata.occurredAt ?? null,
-      responsibleCadre: cadreId ? { cadreId, name: cadre?.name ?? null, since: period?.from ?? null } : null,
+      responsibleCadre: cadreId ? { cadreId, name: cadre ?? null, since: period?.from ?? null } : null,
       profile: state.profile,
       recordedAt: considered[0].metadata.recordedAt,
       asOf: asOfTime,
@@ -115,12 +110,7 @@ export class ListRegionHouseholdsHandler implements IQueryHandler<ListRegionHous
   constructor(private readonly views: ReadStore) {}
 
   async execute({ regionPrefix, limit, after }: ListRegionHouseholds) {
-    const rows = this.views
-      .prepare(
-        `SELECT h.*, c.name AS cadre_name FROM households h LEFT JOIN cadres c ON c.cadre_id = h.cadre_id
-         WHERE h.household_id >= ? AND h.household_id < ? AND h.household_id > ? ORDER BY h.household_id LIMIT ?`,
-      )
-      .all(...codesUnder(regionPrefix), after ?? '', limit) as (HouseholdRow & { cadre_name: string | null })[];
+    const rows = householdsPage(this.views, regionPrefix, after ?? '', limit);
     return { households: rows.map(summary), next: rows.length === limit ? rows.at(-1)?.household_id : null };
   }
 }

@@ -1,6 +1,6 @@
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import type { Actor } from '@bangfu/domain';
-import { judgingOf, ReadStore, type RegionRow } from '@bangfu/projections';
+import { judgingOf, ReadStore, regionRow, regionsIn, type RegionRow } from '@bangfu/projections';
 import { jurisdictionRange } from '@bangfu/application';
 import { ProblemException } from '../../http/problem';
 import type { RegionDto } from './region.dto';
@@ -34,7 +34,7 @@ export class GetRegionHandler implements IQueryHandler<GetRegion, RegionDto> {
   constructor(private readonly views: ReadStore) {}
 
   async execute({ code }: GetRegion): Promise<RegionDto> {
-    const row = this.views.prepare('SELECT * FROM regions WHERE code = ?').get(code) as RegionRow | undefined;
+    const row = regionRow(this.views, code);
     if (!row) throw new ProblemException(404, 'REGION_NOT_FOUND', `region ${code} is not registered`);
     return toDto(row, this.views);
   }
@@ -45,13 +45,7 @@ export class ListRegionsHandler implements IQueryHandler<ListRegions, RegionDto[
   constructor(private readonly views: ReadStore) {}
 
   async execute({ actor, parent, level, q }: ListRegions): Promise<RegionDto[]> {
-    const rows = this.views
-      .prepare(
-        `SELECT * FROM regions WHERE code >= ? AND code < ? AND (? IS NULL OR parent_code = ?) AND (? IS NULL OR level = ?)
-           AND (? IS NULL OR instr(name, ?) > 0)
-         ORDER BY code LIMIT 5000`,
-      )
-      .all(...jurisdictionRange(actor), parent ?? null, parent ?? null, level ?? null, level ?? null, q ?? null, q ?? null) as RegionRow[];
+    const rows = regionsIn(this.views, jurisdictionRange(actor), { parent, level, q });
     return rows.map((row) => toDto(row, this.views));
   }
 }

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { codesUnder, villageDecider, villageStreamId, type VillageEvent } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { ReadStore, type RegionRow } from '@bangfu/projections';
+import { cadreName, ReadStore, regionRow, unitName } from '@bangfu/projections';
 import { ProblemException } from '../../http/problem';
 import { RecordFacts } from '@bangfu/application';
 import { readDutyRecord } from '../duty-record/duty-record';
@@ -39,7 +39,7 @@ export class GetVillageRecordHandler implements IQueryHandler<GetVillageRecord> 
   ) {}
 
   async execute({ villageCode, from, to, knownAt }: GetVillageRecord) {
-    const village = this.views.prepare('SELECT * FROM regions WHERE code = ?').get(villageCode) as RegionRow | undefined;
+    const village = regionRow(this.views, villageCode);
     if (!village || village.level !== 'village') {
       throw new ProblemException(404, 'VILLAGE_NOT_FOUND', `${villageCode} is not a registered village`);
     }
@@ -84,12 +84,10 @@ export class GetVillageRecordHandler implements IQueryHandler<GetVillageRecord> 
   }
 
   private unitName(unitId: string): string | null {
-    const row = this.views.prepare('SELECT name FROM units WHERE unit_id = ?').get(unitId) as { name: string } | undefined;
-    return row?.name ?? null;
+    return unitName(this.views, unitId) ?? null;
   }
 
   private cadre(cadreId: string): { cadreId: string; name: string | null } {
-    const row = this.views.prepare('SELECT name FROM cadres WHERE cadre_id = ?').get(cadreId) as { name: string } | undefined;
-    return { cadreId, name: row?.name ?? null };
+    return { cadreId, name: cadreName(this.views, cadreId) ?? null };
   }
 }

@@ -1,6 +1,7 @@
-import { fundsProjection, projectsProjection } from '@bangfu/projections';
 import { projectionSpec } from '@bangfu/testing';
-import { fundTimeFlags } from './time-flags';
+import { fundTimeFlags } from './fund-time-flags';
+import { fundsProjection } from './funds.projection';
+import { projectsProjection } from './projects.projection';
 
 const DAY = 86_400_000;
 const ALLOCATED = Date.parse('2026-01-05T02:00:00.000Z');

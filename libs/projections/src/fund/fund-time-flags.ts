@@ -1,6 +1,8 @@
-import { dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
-import type { ReadStore, DisbursementRow, FlagRow, FundRow, ProjectRow } from '@bangfu/projections';
-import { codesUnder } from '@bangfu/application';
+import { codesUnder, dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
+import type { FlagRow } from '../household/visit-flags.projection';
+import type { ReadStore } from '../store/read-store';
+import type { DisbursementRow, FundRow } from './funds.projection';
+import type { ProjectRow } from './projects.projection';
 
 const DAY = 86_400_000;
 
@@ -46,7 +48,7 @@ export function fundTimeFlags(
       raised_at: now.toISOString(),
       details: JSON.stringify({
         fundId: fund.fund_id,
-        balanceFen: fund.allocated_fen - fund.disbursed_fen + fund.recovered_fen - fund.reallocated_fen,
+        balanceFen: fundRowBalance(fund),
         idleSince: fund.last_movement_at,
         thresholdDays: thresholds.idleDays,
       }),
