@@ -13,6 +13,7 @@ import { RegionsModule } from './registry/regions/regions.module';
 import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
+import { HelpPlanModule } from './help-plan/help-plan.module';
 import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -35,6 +36,7 @@ export class AppModule {
         RegistryModule,
         AssignmentModule,
         VisitsModule,
+        HelpPlanModule,
         FundsModule,
         ExitsModule,
         SupervisionModule,

@@ -89,7 +89,13 @@ describe('demo: a year of seed 000 work', () => {
 
   it('traces the demo funds to the fen and flags the planted idle fund and duplicate voucher', async () => {
     const token = t.token(['county-admin'], '000000');
-    for (const fundId of ['demo-yongxing-nuanyufang', 'demo-pandao-ludeng', 'demo-shijingshan-zhuxue', 'demo-shijingshan-jiuzhu']) {
+    for (const fundId of [
+      'demo-yongxing-nuanyufang',
+      'demo-pandao-ludeng',
+      'demo-shijingshan-zhuxue',
+      'demo-shijingshan-jiuzhu',
+      'demo-antu-chanye-daohu',
+    ]) {
       const trace = (await get(`/funds/${fundId}/trace`, token)).body;
       const paidOut = trace.disbursements.reduce((sum: number, d: Answer) => sum + d.amountFen - d.recoveredFen, 0);
       expect([fundId, paidOut + trace.balanceFen]).toEqual([fundId, trace.allocatedFen]);
@@ -102,7 +108,27 @@ describe('demo: a year of seed 000 work', () => {
     expect(youfang.beneficiaries).toHaveLength(16);
     expect((await get('/projects/demo-pandao-lengku', token)).body).toMatchObject({ completedOn: null, budgetFen: 6_000_000 });
     const shares = (await get('/regions/220000/funds', token)).body;
-    expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000);
+    // 永兴村's 暖育房, 盘道村's lamps, and 德化村's 产业到户 cattle (the rest is 称多县's, outside 吉林).
+    expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000 + 1_600_000);
+  });
+
+  it('keeps each household’s help plan (一户一策): a measure delivered through a fund, one overdue, and a household without a plan', async () => {
+    const cattle = (await get('/households/2224261032010002/plan')).body;
+    expect(cattle.measures.find((m: Answer) => m.measureId === '2224261032010002-2')).toMatchObject({
+      kind: '产业',
+      status: 'delivered',
+      onTime: true,
+      via: { kind: 'fund', fundId: 'demo-antu-chanye-daohu', disbursementId: 'demo-chanye-daohu-1' },
+    });
+    const flags = (await get('/flags?region=220000&limit=1000')).body.flags as Answer[];
+    const of = (type: string) => flags.filter((f) => f.type === type).map((f) => f.householdId);
+    expect(of('MEASURE_OVERDUE')).toEqual(['2224261032020003']);
+    // 永兴村's household identified mid-year has no plan yet.
+    expect(of('HOUSEHOLD_WITHOUT_PLAN')).toEqual(['2224241042030016']);
+    // 永兴村's third household's water was found unsafe and no measure answered it; 德化村's fifth household's unsafe house was.
+    expect(of('PROBLEM_WITHOUT_MEASURE')).toEqual(['2224241042030003']);
+    const overdue = (await get('/households/2224261032020003/plan')).body.measures[0];
+    expect(overdue).toMatchObject({ kind: '住房', status: 'open', revisions: 1, cadreId: 'jl-wjw-16' });
   });
 
   it('shows the exits: passed cases, one returned by an objection during 公示, one in 公示, an escalated one, a village exit', async () => {

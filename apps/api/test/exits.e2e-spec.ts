@@ -221,6 +221,8 @@ describe('exit workflows', () => {
       'announcement:approve',
     ]);
     expect(view.steps[3].computed).toMatchObject({ perCapitaIncomeFen: 750_000, incomeLineFen: 400_000, memberCount: 2 });
+    // 入户核实 sees the household's help plan (一户一策) as it stood: this household has none.
+    expect(view.steps[0].facts.plan).toEqual({ measures: 0, open: 0, delivered: 0, notDelivered: 0, overdue: 0 });
     const household = (await get(`/households/${HH}`)).body;
     expect(household.exited).toBe(true);
     // 摘帽不摘帮扶: the responsible cadre stays.

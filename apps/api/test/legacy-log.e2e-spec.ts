@@ -103,7 +103,7 @@ describe('a log written by an earlier version', () => {
     expect([started.status, started.body.exitId]).toEqual([201, expect.stringMatching(new RegExp(`^${held.householdId}-\\d+$`))]);
 
     const reviewer = t.token(['discipline'], '222426', 'jw-legacy');
-    const [overdue] = overdueVisits(views(), '', { open: false, limit: 1 });
+    const [overdue] = overdueVisits(views(), '222426', { open: false, limit: 1 });
     const ground = timelinePage(views(), overdue.household_id, 0, 10_000).find(
       (entry) => entry.type === 'VisitOverdue' && (JSON.parse(entry.data) as { month: string }).month === overdue.month,
     ) as TimelineRow;

@@ -38,3 +38,5 @@ export * from './tasks/task.commands';
 export * from './views/projection-catalog';
 export * from './visits/visit-policy.commands';
 export * from './commands/application';
+export * from './help-plan/help-plan.commands';
+export * from './demo/seed-000-help-plans';

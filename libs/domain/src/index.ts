@@ -32,3 +32,4 @@ export * from './accountability/case.decider';
 export * from './task/task.decider';
 export * from './supervision/flag-review.decider';
 export * from './exit/exit-streams';
+export * from './help-plan/help-plan.decider';

@@ -35,3 +35,5 @@ export * from './task/task.queries';
 export * from './accountability/case.queries';
 export * from './ledger/ledger.queries';
 export * from './access/access-log.queries';
+export * from './household/help-plan.projection';
+export * from './household/help-plan.queries';

@@ -11,6 +11,7 @@ import {
   DEMO_VILLAGES,
   type DemoAction,
   demoExits,
+  demoHelpPlans,
   type DemoHousehold,
   demoHouseholds,
   demoSupervision,
@@ -152,7 +153,15 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
     roles: ['cadre'],
     regionCode: '220000',
   });
-  const visit = (key: string, householdId: string, cadre: number, occurredAt: number, recordedAt: number, kind: '走访' | '对接' = '走访') =>
+  const visit = (
+    key: string,
+    householdId: string,
+    cadre: number,
+    occurredAt: number,
+    recordedAt: number,
+    kind: '走访' | '对接' = '走访',
+    findings: typeof FINDINGS = FINDINGS,
+  ) =>
     actions.push({
       at: recordedAt,
       occurredAt,
@@ -166,7 +175,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
           cadreId: DEMO_CADRES[cadre].cadreId,
           kind,
           occurredAt: iso(occurredAt),
-          findings: FINDINGS,
+          findings,
           measures: [MEASURES[Math.floor(random() * MEASURES.length)]],
           notes: '',
         },
@@ -179,6 +188,12 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
   const PLANTED_BACKFILL = new Map([
     [`${hh(1, 2)}@4`, 15],
     [`${hh(0, 14)}@7`, 11],
+  ]);
+  // Needs a visit found unmet (两不愁三保障): 德化村's fifth household's housing, answered by a measure within the month
+  // (seed-000-help-plans); 永兴村's third household's drinking water, never answered (PROBLEM_WITHOUT_MEASURE).
+  const PLANTED_NEEDS = new Map<string, [check: 'housing' | 'water', note: string]>([
+    [`${hh(0, 5)}@2`, ['housing', '房屋墙体开裂，经鉴定为C级危房']],
+    [`${hh(2, 3)}@8`, ['water', '水井水质浑浊，未通自来水']],
   ]);
   let month = firstMonth;
   for (let m = 0; Date.parse(monthStart(month)) < end; m++, month = nextMonth(month)) {
@@ -476,7 +491,9 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
     const moved = new Set([...holder].filter(([id, cadre]) => before.get(id) !== cadre).map(([id]) => id));
     for (const [householdId, cadre] of holder) {
       if (householdId === hh(2, 16) && m <= 6) continue;
-      if (PLANTED_MISSED.has(`${householdId}@${m}`) || (m > 0 && random() < 0.01)) continue;
+      const need = PLANTED_NEEDS.get(`${householdId}@${m}`);
+      const skipped = PLANTED_MISSED.has(`${householdId}@${m}`) || (m > 0 && random() < 0.01);
+      if (skipped && !need) continue;
       // In the first month every cadre is new to the household: the visit is the 对接, within the 15 days.
       const day =
         m === 0 ? 1 + Math.floor(random() * 12) : moved.has(householdId) ? 20 + Math.floor(random() * 6) : 2 + Math.floor(random() * 24);
@@ -484,9 +501,15 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
       const backfill = PLANTED_BACKFILL.get(`${householdId}@${m}`) ?? (random() < 0.015 ? 8 + Math.floor(random() * 10) : 0);
       const recordedAt = occurredAt + (backfill ? backfill * DAY : Math.floor(1 + random() * 5) * HOUR);
       if (recordedAt >= end) continue;
-      visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访');
+      const findings = need ? { ...FINDINGS, [need[0]]: { result: 'not_met' as const, note: need[1] } } : FINDINGS;
+      visit(`${householdId}-${month}`, householdId, cadre, occurredAt, recordedAt, m === 0 ? '对接' : '走访', findings);
     }
   }
-  actions.push(...demoExits(firstMonth, end, households, DEMO_ADMIN), ...demoSupervision(firstMonth, end), ...demoTasks(firstMonth, end));
+  actions.push(
+    ...demoExits(firstMonth, end, households, DEMO_ADMIN),
+    ...demoHelpPlans(firstMonth, end, households, DEMO_ADMIN),
+    ...demoSupervision(firstMonth, end),
+    ...demoTasks(firstMonth, end),
+  );
   return actions.filter((action) => action.at < end);
 }

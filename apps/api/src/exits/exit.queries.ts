@@ -99,6 +99,8 @@ export class GetExitHandler implements IQueryHandler<GetExit> {
         durationDays: Math.round((step.duration_ms / DAY_MS) * 100) / 100,
         evidence: JSON.parse(step.input),
         computed: JSON.parse(step.computed),
+        // What the step was decided on (the household's help plan at 入户核实, the income line in force).
+        facts: JSON.parse(step.facts),
         nextStep: step.next_step,
         eventId: step.event_id,
       })),

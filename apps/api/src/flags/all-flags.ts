@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { HELP_PLAN_DEADLINES } from '@bangfu/domain';
 import {
   fundTimeFlags,
+  planFlags,
   ReadStore,
   reviewedFlag,
   reviewedFlags,
@@ -64,6 +66,7 @@ export class AllFlags {
         receiptDays: this.config.receiptDays,
       }),
       ...selfVerificationFlags(this.views, regionPrefix),
+      ...planFlags(this.views, regionPrefix, this.clock.now(), HELP_PLAN_DEADLINES),
     ];
     return withReviews(this.views, raised);
   }

@@ -196,6 +196,18 @@ export const ACCESS_POLICY = {
     scope: 'the household’s village lies in it',
     region: HOUSEHOLD,
   },
+  'plan.measure': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    description: 'add a measure to a household’s help plan (一户一策), revise it, or record it delivered or not delivered',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
+  'plan.read': {
+    roles: EVERYONE,
+    description: 'a household’s help plan, now or as it stood at a time as known at a time',
+    scope: 'the household’s village lies in it',
+    region: HOUSEHOLD,
+  },
   'household.timeline': {
     roles: EVERYONE,
     description: 'every event about a household, from every stream',

@@ -9,6 +9,7 @@ import { ExitCommands } from '../exits/exit.commands';
 import { RecordFacts } from '../facts/record-facts';
 import { ReviewFlagCommands, type FindFlag } from '../flags/flag-review.commands';
 import { FundCommands } from '../funds/fund.commands';
+import { HelpPlanCommands } from '../help-plan/help-plan.commands';
 import { ReallocateFundCommands } from '../funds/reallocate-fund.commands';
 import { CitedEvents } from '../ledger/cited-events';
 import { ProjectCommands } from '../projects/project.commands';
@@ -40,6 +41,7 @@ export class Application {
   readonly facts: RecordFacts;
   readonly cited: CitedEvents;
   readonly households: HouseholdCommands;
+  readonly helpPlans: HelpPlanCommands;
   readonly villages: VillageCommands;
   readonly regions: RegionCommands;
   readonly units: UnitCommands;
@@ -60,6 +62,7 @@ export class Application {
     this.facts = new RecordFacts(store);
     this.cited = new CitedEvents(store, views, projections);
     this.households = new HouseholdCommands(store, this.facts);
+    this.helpPlans = new HelpPlanCommands(store, this.facts);
     this.villages = new VillageCommands(store, this.facts);
     this.regions = new RegionCommands(store, this.facts);
     this.units = new UnitCommands(store, this.facts);
@@ -110,6 +113,9 @@ export class Application {
         this.exitRecords.execute(command, metadata),
       )
       .route(['AdoptVisitPolicy'], (command, metadata) => this.visitPolicies.execute(command, metadata))
-      .route(['ReviewFlag'], (command, metadata) => this.flagReviews.execute(command, metadata));
+      .route(['ReviewFlag'], (command, metadata) => this.flagReviews.execute(command, metadata))
+      .route(['AddMeasure', 'ReviseMeasure', 'RecordMeasureDelivery', 'RecordMeasureNotDelivered'], (command, metadata) =>
+        this.helpPlans.execute(command, metadata),
+      );
   }
 }

@@ -7,6 +7,7 @@ import type {
   FindingCommand,
   FlagReviewCommand,
   FundCommand,
+  HelpPlanCommand,
   HouseholdCommand,
   InspectionCommand,
   ProjectCommand,
@@ -36,7 +37,8 @@ export type RoutedCommand =
   | ExitStandardCommand
   | ExitAssessmentCommand
   | VisitPolicyCommand
-  | FlagReviewCommand;
+  | FlagReviewCommand
+  | HelpPlanCommand;
 
 export type RoutedCommandType = RoutedCommand['type'];
 

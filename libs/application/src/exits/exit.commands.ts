@@ -115,11 +115,15 @@ export class ExitCommands {
   }
 
   private async householdStep(subject: WorkflowSubject, now: Date): Promise<HouseholdStepFacts> {
-    const household = await loadState(this.store, householdStreamId(subject.id), householdDecider);
-    const standard = await this.facts.exitStandard(subject.regionCode, shanghaiDate(now));
+    const [household, standard, plan] = await Promise.all([
+      loadState(this.store, householdStreamId(subject.id), householdDecider),
+      this.facts.exitStandard(subject.regionCode, shanghaiDate(now)),
+      this.facts.helpPlan(subject.id, now),
+    ]);
     return {
       memberCount: household.status === 'unregistered' ? 0 : household.profile.members.length,
       incomeLine: { fen: standard.incomeLineFen, regionCode: standard.regionCode, version: standard.version },
+      plan,
     };
   }
 

@@ -23,8 +23,15 @@ import {
   visitPolicyDecider,
   visitPolicyStreamId,
   type VisitPolicyVersion,
+  helpPlanDecider,
+  helpPlanStreamId,
+  shanghaiDate,
+  type HelpPlanEvent,
+  type HelpPlanState,
+  type MeasureStatus,
 } from '@bangfu/domain';
 import { loadState, type EventStore } from '@bangfu/eventstore';
+import type { HelpPlanFact } from '@bangfu/workflow';
 
 /**
  * Facts a command needs from streams other than its own, read from those streams (never from views,
@@ -88,6 +95,27 @@ export class RecordFacts {
     const regions = policyRegionsFor(regionCode);
     const versions = await Promise.all(regions.map(versionsOf));
     return new Map(regions.map((code, i) => [code, versions[i]]));
+  }
+
+  /** A household's help plan as it stood at `at` (business time): its measures counted by state. */
+  async helpPlan(householdId: string, at: Date): Promise<HelpPlanFact> {
+    const events = await this.store.readStream(helpPlanStreamId(householdId));
+    const plan = events
+      .filter((event) => Date.parse(event.metadata.occurredAt) <= at.getTime())
+      .reduce<HelpPlanState>(
+        (state, event) => helpPlanDecider.evolve(state, event as unknown as HelpPlanEvent),
+        helpPlanDecider.initialState(),
+      );
+    const measures = [...plan.measures.values()];
+    const today = shanghaiDate(at);
+    const counted = (status: MeasureStatus) => measures.filter((measure) => measure.status === status).length;
+    return {
+      measures: measures.length,
+      open: counted('open'),
+      delivered: counted('delivered'),
+      notDelivered: counted('not_delivered'),
+      overdue: measures.filter((measure) => measure.status === 'open' && measure.spec.dueOn < today).length,
+    };
   }
 
   async ruralPopulation(regionCode: string): Promise<number | null> {

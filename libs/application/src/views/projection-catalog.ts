@@ -4,6 +4,7 @@ import {
   fundFlagsProjection,
   fundsProjection,
   eventCountsProjection,
+  helpPlanProjection,
   merkleProjection,
   projectsProjection,
   regionsProjection,
@@ -49,6 +50,7 @@ export const allProjections: readonly Projection[] = [
   supervisionProjection,
   casesProjection,
   tasksProjection,
+  helpPlanProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */

@@ -17,6 +17,9 @@ export const FLAG_TYPE_NAMES: Readonly<Record<string, string>> = {
   DUPLICATE_VOUCHER: '凭证重复',
   INELIGIBLE_RECIPIENT: '受益对象不符',
   UNCONFIRMED_DISBURSEMENT: '拨付未确认到户',
+  MEASURE_OVERDUE: '帮扶措施逾期',
+  HOUSEHOLD_WITHOUT_PLAN: '未制定帮扶计划',
+  PROBLEM_WITHOUT_MEASURE: '发现问题未落实措施',
 };
 
 export const FLAG_STATUS_NAMES: Readonly<Record<string, string>> = {

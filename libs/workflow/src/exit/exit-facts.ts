@@ -18,9 +18,21 @@ export interface HouseholdStartFacts {
   memberCount: number;
 }
 
+/** The household's help plan (一户一策) as it stood when the step was acted on: what 入户核实 checks it against. */
+export interface HelpPlanFact {
+  measures: number;
+  open: number;
+  delivered: number;
+  notDelivered: number;
+  /** Open measures whose due date had passed. */
+  overdue: number;
+}
+
 export interface HouseholdStepFacts {
   memberCount: number;
   incomeLine: IncomeLineFact;
+  /** Absent on steps recorded before plans were kept. */
+  plan?: HelpPlanFact;
 }
 
 export interface VillageStartFacts {

@@ -44,6 +44,7 @@ export interface ExitStepRow {
   computed: string;
   next_step: string | null;
   event_id: string;
+  facts: string;
 }
 
 /**
@@ -54,7 +55,8 @@ export interface ExitStepRow {
 export const exitProjection: Projection = {
   name: 'exits',
   // v2: the current step's entry number, so a go-live can set the deadline timers onboarding held back.
-  version: 2,
+  // v3: each step keeps the facts it was decided on (the household's help plan at 入户核实).
+  version: 3,
   eventTypes: [
     ...WORKFLOW_EVENT_TYPES,
     'ExitStandardAdopted',
@@ -75,7 +77,8 @@ export const exitProjection: Projection = {
     CREATE TABLE {exit_steps} (
       exit_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, entry INTEGER NOT NULL, action TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_name TEXT, entered_at TEXT NOT NULL, at TEXT NOT NULL, duration_ms INTEGER NOT NULL,
-      input TEXT NOT NULL, computed TEXT NOT NULL, next_step TEXT, event_id TEXT NOT NULL, PRIMARY KEY (exit_id, seq));
+      input TEXT NOT NULL, computed TEXT NOT NULL, next_step TEXT, event_id TEXT NOT NULL, facts TEXT NOT NULL,
+      PRIMARY KEY (exit_id, seq));
     ${flagTableSql('exit_flags')}
     CREATE TABLE {exit_figures} (
       kind TEXT NOT NULL, region_code TEXT NOT NULL, figure_id TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
@@ -258,12 +261,14 @@ interface StepInsert {
   computed: Record<string, unknown>;
   nextStep: string | null;
   eventId: string;
+  /** What the step was decided on, as read from the record (the household's plan among it); none for a deadline. */
+  facts?: object;
 }
 
 function insertStep(view: ViewWriter, exitId: string, s: StepInsert): void {
   const { n } = view.get<{ n: number }>('SELECT COUNT(*) AS n FROM {exit_steps} WHERE exit_id = ?', exitId) ?? { n: 0 };
   view.run(
-    'INSERT INTO {exit_steps} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO {exit_steps} VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     exitId,
     n + 1,
     s.step,
@@ -278,6 +283,7 @@ function insertStep(view: ViewWriter, exitId: string, s: StepInsert): void {
     JSON.stringify(s.computed),
     s.nextStep,
     s.eventId,
+    JSON.stringify(s.facts ?? {}),
   );
 }
 

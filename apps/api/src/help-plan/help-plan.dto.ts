@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsObject,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { MEASURE_KINDS, VISIT_CHECKS, type MeasureKind, type VisitCheck } from '@bangfu/domain';
+import { CalendarDate, EntityId, ID_PATTERN, Reason, TextList } from '../http/common-validators';
+
+const CHECKS = Object.keys(VISIT_CHECKS) as VisitCheck[];
+
+export class AddMeasureDto {
+  @EntityId('m-2026-001', 'the measure’s id in this household’s plan (chosen by the office; a resend with it adds nothing)')
+  measureId!: string;
+  @ApiProperty({ enum: MEASURE_KINDS }) @IsIn(MEASURE_KINDS) kind!: MeasureKind;
+  @ApiProperty({ example: '发放黄牛2头，落实养殖技术指导', description: 'what is promised (帮扶内容)' })
+  @IsString()
+  @Length(1, 500)
+  promise!: string;
+  @EntityId('jl-wjw-li-ming', 'the cadre responsible for delivering it') cadreId!: string;
+  @CalendarDate('the Shanghai day it is due by', false, '2026-06-30') dueOn!: string;
+  @ApiPropertyOptional({ enum: CHECKS, isArray: true, description: 'the 两不愁三保障 checks it answers' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(CHECKS.length)
+  @IsIn(CHECKS, { each: true })
+  addresses?: VisitCheck[];
+}
+
+export class ReviseMeasureDto {
+  @ApiPropertyOptional({ description: 'what is now promised' }) @IsOptional() @IsString() @Length(1, 500) promise?: string;
+  @ApiPropertyOptional({ description: 'the cadre now responsible' })
+  @IsOptional()
+  @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
+  cadreId?: string;
+  @CalendarDate('the new due date') dueOn?: string;
+  @Reason('why it is revised') reason!: string;
+}
+
+export class DeliveryChannelDto {
+  @ApiProperty({ enum: ['fund', 'project'] }) @IsIn(['fund', 'project']) kind!: 'fund' | 'project';
+  @ApiPropertyOptional({ description: 'with kind fund: the fund' })
+  @ValidateIf((o: DeliveryChannelDto) => o.kind === 'fund')
+  @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
+  fundId?: string;
+  @ApiPropertyOptional({ description: 'with kind fund: its disbursement to this household' })
+  @ValidateIf((o: DeliveryChannelDto) => o.kind === 'fund')
+  @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
+  disbursementId?: string;
+  @ApiPropertyOptional({ description: 'with kind project: the project the household benefits from' })
+  @ValidateIf((o: DeliveryChannelDto) => o.kind === 'project')
+  @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
+  projectId?: string;
+}
+
+export class MeasureDeliveryDto {
+  @ApiProperty({ description: 'true: delivered (with the day and evidence); false: not delivered (with the reason)' })
+  @IsBoolean()
+  delivered!: boolean;
+  @ValidateIf((o: MeasureDeliveryDto) => o.delivered)
+  @CalendarDate('with delivered: the Shanghai day it was delivered', false, '2026-05-20')
+  deliveredOn?: string;
+  @TextList('with delivered: the evidence (签收单, photos, vouchers)') evidence?: string[];
+  @ApiPropertyOptional({ description: 'with delivered: a note' }) @IsOptional() @IsString() @Length(0, 1000) note?: string;
+  @ApiPropertyOptional({ type: DeliveryChannelDto, description: 'with delivered: the disbursement or project it came through' })
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => DeliveryChannelDto)
+  via?: DeliveryChannelDto;
+  @ValidateIf((o: MeasureDeliveryDto) => !o.delivered)
+  @Reason('without delivered: why it was not delivered')
+  reason?: string;
+}
