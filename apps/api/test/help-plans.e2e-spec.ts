@@ -118,7 +118,12 @@ describe('help plans (一户一策)', () => {
       'MEASURE_NOT_FOUND',
     );
     const now = (await get(`/households/${HH}/plan`)).body;
-    expect(now.measures.find((m: Answer) => m.measureId === 'm-1')).toMatchObject({ dueOn: '2026-05-31', revisions: 1, status: 'open' });
+    expect(now.measures.find((m: Answer) => m.measureId === 'm-1')).toMatchObject({
+      dueOn: '2026-05-31',
+      revisions: 1,
+      status: 'open',
+      cadreName: '禹露',
+    });
     const then = (await get(`/households/${HH}/plan?knownAt=${encodeURIComponent(before)}`)).body;
     expect(then.measures.find((m: Answer) => m.measureId === 'm-1')).toMatchObject({ dueOn: '2026-04-30', revisions: 0 });
     expect(now.history.map((e: Answer) => e.type)).toEqual(['MeasureAdded', 'MeasureAdded', 'MeasureRevised']);

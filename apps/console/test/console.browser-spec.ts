@@ -101,12 +101,12 @@ describe('the web console in a real browser', () => {
       expect(visits.at(-1)?.data.notes).toBe('入户了解产业和务工情况');
       await page.reload();
       await page.waitForSelector('text=走访');
-      expect(await page.textContent('.ant-table-tbody tr.ant-table-row >> nth=0')).toContain('走访');
+      expect(await page.textContent('[data-testid=timeline] .ant-table-tbody tr.ant-table-row >> nth=0')).toContain('走访');
       // Retracting one's own visit asks for the reason and keeps both on the record.
-      await page.click('.ant-table-tbody tr.ant-table-row >> nth=0 >> [data-testid=retract]');
+      await page.click('[data-testid=timeline] .ant-table-tbody tr.ant-table-row >> nth=0 >> [data-testid=retract]');
       await page.fill('[data-testid=retract-reason]', '误录，走访对象有误');
       await page.click('.ant-modal-footer .ant-btn-primary');
-      await page.waitForSelector('.ant-table-tbody tr.ant-table-row >> nth=0 >> text=撤回走访');
+      await page.waitForSelector('[data-testid=timeline] .ant-table-tbody tr.ant-table-row >> nth=0 >> text=撤回走访');
       await t.settle();
       const retraction = ((await api(`/households/${householdId}/timeline?limit=500`)).entries as Answer[]).at(-1);
       expect(retraction).toMatchObject({ type: 'VisitRetracted', data: { reason: '误录，走访对象有误' } });
@@ -328,6 +328,39 @@ describe('the web console in a real browser', () => {
     await t.settle();
     const household = await api('/households/2224261032019001');
     expect(household).toMatchObject({ headName: '朴顺姬', responsibleCadre: { cadreId: 'jl-wjw-01' } });
+  });
+
+  it('shows a household’s help plan (一户一策), and lets a county office add a measure and record it delivered', async () => {
+    // Given 德化村's second household, whose cattle came through the 产业到户 fund
+    await signInAs(page, t.baseUrl, 'county-admin');
+    const householdId = '2224261032010002';
+    await page.goto(`${t.baseUrl}/households/${householdId}`);
+    await page.waitForSelector('[data-testid=help-plan] tbody tr.ant-table-row');
+    const plan = page.locator('[data-testid=help-plan]');
+    expect(await plan.textContent()).toContain('已按期落实');
+    expect(await plan.textContent()).toContain('资金 demo-antu-chanye-daohu');
+    await screenshot(page, 'household-help-plan');
+    // When the office adds an employment measure and then records it delivered
+    await page.click('[data-testid=add-measure]');
+    await page.click('[data-testid=measure-kind]');
+    await page.click('.ant-select-item-option[title="就业"]');
+    await page.fill('[data-testid=measure-promise]', '推荐到县城扶贫车间务工');
+    await page.click('[data-testid=measure-due]');
+    await page.keyboard.type('2099-12-31');
+    await page.keyboard.press('Enter');
+    await page.click('.ant-modal-footer .ant-btn-primary');
+    await page.waitForSelector('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工")');
+    await page.click('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工") [data-testid=deliver-measure]');
+    await page.click('[data-testid=delivered-on]');
+    await page.keyboard.type(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
+    await page.keyboard.press('Enter');
+    await page.fill('[data-testid=delivery-evidence]', '车间用工合同');
+    await page.click('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
+    await page.waitForSelector('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工") >> text=已按期落实');
+    // Then the plan on the record holds it, delivered with its evidence
+    await t.settle();
+    const measures = (await api(`/households/${householdId}/plan`)).measures as Answer[];
+    expect(measures.find((m) => m.promise === '推荐到县城扶贫车间务工')).toMatchObject({ kind: '就业', status: 'delivered', onTime: true });
   });
 
   it('shows the ID number masked, and a county admin sees it whole only after giving a reason, which is logged', async () => {

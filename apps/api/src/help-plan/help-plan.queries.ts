@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { helpPlanDecider, helpPlanStreamId, type HelpPlanEvent, type HelpPlanState } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
+import { cadreName, ReadStore } from '@bangfu/projections';
 
 export class GetHelpPlan {
   constructor(
@@ -18,7 +19,10 @@ export class GetHelpPlan {
  */
 @QueryHandler(GetHelpPlan)
 export class GetHelpPlanHandler implements IQueryHandler<GetHelpPlan> {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly views: ReadStore,
+  ) {}
 
   async execute({ householdId, asOf, knownAt }: GetHelpPlan) {
     const events = await this.store.readStream(helpPlanStreamId(householdId));
@@ -42,6 +46,8 @@ export class GetHelpPlanHandler implements IQueryHandler<GetHelpPlan> {
       },
       measures: measures.map((m) => ({
         ...m.spec,
+        // The registry's name for the cadre (a name is not versioned; the id is what the plan recorded).
+        cadreName: cadreName(this.views, m.spec.cadreId) ?? null,
         status: m.status,
         revisions: m.revisions,
         deliveredOn: m.deliveredOn,

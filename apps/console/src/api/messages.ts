@@ -41,6 +41,12 @@ const MESSAGES: Readonly<Record<string, string>> = {
   STEP_TOO_EARLY: '该环节尚未到可办理的时间',
   REGION_NOT_FOUND: '该行政区划未登记',
   VILLAGE_NOT_FOUND: '请选择一个已登记的行政村',
+  MEASURE_NOT_FOUND: '帮扶计划中没有这项措施',
+  MEASURE_ALREADY_ADDED: '该措施编号已在帮扶计划中',
+  MEASURE_CLOSED: '该措施已落实或已注明未落实，不能再变更',
+  INVALID_MEASURE: '措施填写有误：调整须有变化和原因，落实须有佐证且不晚于今天',
+  DELIVERY_CHANNEL_NOT_FOUND: '未找到所填的资金拨付或项目',
+  DELIVERY_NOT_TO_HOUSEHOLD: '所填的资金拨付或项目没有落到该户',
 };
 
 const FIELD_RULES: Readonly<Record<string, string>> = {

@@ -6,6 +6,7 @@ import { messageOf } from '../api/messages';
 import { shanghaiDate, shanghaiDateTime } from '../api/time';
 import { Chart } from '../charts/Chart';
 import { may, useMe } from '../layout/me';
+import { HelpPlanCard } from './household/HelpPlanCard';
 
 interface Household {
   householdId: string;
@@ -52,6 +53,10 @@ const EVENT_NAMES: Record<string, string> = {
   HouseholdExited: '脱贫退出',
   WorkflowStarted: '提出退出',
   WorkflowStepActed: '退出环节办理',
+  MeasureAdded: '制定帮扶措施',
+  MeasureRevised: '调整帮扶措施',
+  MeasureDelivered: '帮扶措施落实',
+  MeasureNotDelivered: '帮扶措施未落实',
 };
 const DAY = 86_400_000;
 
@@ -193,6 +198,11 @@ export default function HouseholdPage() {
           </div>
         )}
       </Card>
+      <HelpPlanCard
+        householdId={id}
+        knownAt={knownAt === null ? null : new Date(knownAt).toISOString()}
+        responsibleCadreId={household?.responsibleCadre?.cadreId}
+      />
       <Card title="包保责任（甘特图，空档标红）">
         <Chart option={ganttOption(periods)} height={Math.max(140, 60 + 36 * new Set(periods.map((p) => p.cadreId)).size)} testId="gantt" />
       </Card>
@@ -215,6 +225,7 @@ export default function HouseholdPage() {
       )}
       <Card
         title="时间线：业务时间 × 记录时间（偏离对角线即为补录）"
+        data-testid="timeline"
         extra={
           may(me, 'case.open') && (
             <Button disabled={grounds.length === 0} onClick={openCase} data-testid="open-case">
