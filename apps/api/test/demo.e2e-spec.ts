@@ -131,6 +131,16 @@ describe('demo: a year of seed 000 work', () => {
     expect(overdue).toMatchObject({ kind: '住房', status: 'open', revisions: 1, cadreId: 'jl-wjw-16' });
   });
 
+  it('issues 松江镇’s monthly self-check (自查自评) as tasks: each reported and verified but the sixth month’s, overdue', async () => {
+    const token = t.token(['county-admin'], '222426');
+    const [series] = (await get('/regions/222426/recurring-tasks', token)).body.series as Answer[];
+    expect(series).toMatchObject({ seriesId: 'songjiang-zicha', recurrence: 'monthly', firstPeriod: month(2), endedAt: null });
+    expect(series.periods[0]).toEqual({ period: month(2), taskId: `songjiang-zicha-${month(2)}` });
+    const missed = (await get(`/tasks/songjiang-zicha-${month(5)}`, token)).body;
+    expect(missed).toMatchObject({ status: 'issued', overdue: true });
+    expect((await get(`/tasks/songjiang-zicha-${month(4)}`, token)).body).toMatchObject({ status: 'completed', onTime: true });
+  });
+
   it('shows the exits: passed cases, one returned by an objection during 公示, one in 公示, an escalated one, a village exit', async () => {
     const returned = (await get('/exits/2224261032010019-1')).body;
     expect(returned.status).toBe('passed');
@@ -223,7 +233,8 @@ describe('demo: a year of seed 000 work', () => {
     expect(rankings.find((r: Answer) => r.name === '民政局')).toMatchObject({ list: '黑榜', inputs: { overdue: 1 } });
     const qianjiang = (await get('/rankings?region=500114&by=lead', t.token(['leader'], '500114', 'qj'))).body.rankings;
     expect(qianjiang.map((r: Answer) => r.name)).toEqual(expect.arrayContaining(['林光', '刘仪', '姚登惠', '夏于峰']));
-    const jilin = (await get('/tasks?region=220000')).body.tasks;
+    // Seed 000's village works (吉林's other tasks are 松江镇's monthly self-checks).
+    const jilin = ((await get('/tasks?region=220000')).body.tasks as Answer[]).filter((x) => x.taskId.startsWith('jl-2019'));
     expect(jilin.map((x: Answer) => [x.taskId, x.status, x.overdue])).toEqual([
       ['jl-2019-3', 'in_progress', false],
       ['jl-2019-1', 'completed', false],

@@ -363,6 +363,22 @@ describe('the web console in a real browser', () => {
     expect(measures.find((m) => m.promise === '推荐到县城扶贫车间务工')).toMatchObject({ kind: '就业', status: 'delivered', onTime: true });
   });
 
+  it('lists 松江镇’s monthly self-checks (自查自评) on the task board, each period one click from its task’s history', async () => {
+    // Given the demo's 松江镇 self-check, issued every month by its timer
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/tasks`);
+    await page.waitForSelector('[data-testid=self-checks] tbody tr.ant-table-row');
+    const [series] = (await api('/regions/222426/recurring-tasks')).series as Answer[];
+    const card = page.locator('[data-testid=self-checks]');
+    expect(await card.textContent()).toContain('松江镇脱贫攻坚月度自查自评');
+    expect(await card.locator('.ant-tag').count()).toBeGreaterThanOrEqual(series.periods.length);
+    await screenshot(page, 'tasks-self-checks');
+    // When a period is clicked, its task's history opens
+    await card.locator('.ant-tag', { hasText: series.periods[0].period }).click();
+    await page.waitForSelector('[data-testid=task-history]');
+    expect(await page.textContent('[data-testid=task-history]')).toContain('安图县脱贫攻坚工作自查自评办法');
+  });
+
   it('shows the ID number masked, and a county admin sees it whole only after giving a reason, which is logged', async () => {
     await signInAs(page, t.baseUrl, 'county-admin');
     await page.goto(`${t.baseUrl}/households/2224261032010001`);

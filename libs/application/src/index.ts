@@ -40,3 +40,5 @@ export * from './visits/visit-policy.commands';
 export * from './commands/application';
 export * from './help-plan/help-plan.commands';
 export * from './demo/seed-000-help-plans';
+export * from './tasks/recurring-task.commands';
+export * from './demo/seed-self-checks';

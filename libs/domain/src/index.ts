@@ -33,3 +33,4 @@ export * from './task/task.decider';
 export * from './supervision/flag-review.decider';
 export * from './exit/exit-streams';
 export * from './help-plan/help-plan.decider';
+export * from './task/recurring-task.decider';

@@ -24,6 +24,7 @@ export * from './ledger/subject-events.projection';
 export * from './supervision/supervision.projection';
 export * from './accountability/cases.projection';
 export * from './task/tasks.projection';
+export * from './task/task-series.projection';
 export * from './flags/raise-flag';
 export * from './household/duty-record.queries';
 export * from './household/responsibility.queries';

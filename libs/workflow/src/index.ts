@@ -19,3 +19,4 @@ export * from './supervision/rectification-deadlines.process';
 export * from './task/task-deadlines.process';
 export * from './recall/cadre-recall.process';
 export * from './exit/exit.queries';
+export * from './task/recurring-tasks.process';

@@ -12,6 +12,7 @@ import {
   type DemoAction,
   demoExits,
   demoHelpPlans,
+  demoSelfChecks,
   type DemoHousehold,
   demoHouseholds,
   demoSupervision,
@@ -510,6 +511,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
     ...demoHelpPlans(firstMonth, end, households, DEMO_ADMIN),
     ...demoSupervision(firstMonth, end),
     ...demoTasks(firstMonth, end),
+    ...demoSelfChecks(firstMonth, end),
   );
   return actions.filter((action) => action.at < end);
 }

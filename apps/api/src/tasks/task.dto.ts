@@ -15,7 +15,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CalendarDate, DIVISION_CODE, EntityId, Instant, TextList } from '../http/common-validators';
+import { RECURRENCES, type Recurrence } from '@bangfu/domain';
+import { CalendarDate, DIVISION_CODE, EntityId, Instant, Reason, TextList } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class TargetDto {
@@ -111,4 +112,41 @@ export class RankingsQueryDto extends DuePeriodQueryDto {
   @Matches(DIVISION_CODE)
   region?: string;
   @ApiPropertyOptional({ enum: ['unit', 'lead'], default: 'unit' }) @IsOptional() @IsIn(['unit', 'lead']) by?: 'unit' | 'lead';
+}
+
+export class DefineRecurringTaskDto {
+  @EntityId('songjiang-zicha', 'the series’ id; each period’s task is `<id>-<period>`') seriesId!: string;
+  @ApiProperty({ example: '安图县脱贫攻坚自查自评办法' }) @IsString() @Length(1, 200) plan!: string;
+  @ApiProperty({ example: '松江镇脱贫攻坚月度自查自评' }) @IsString() @Length(1, 400) title!: string;
+  @ApiProperty({ example: '222426103' })
+  @IsString()
+  @Matches(DIVISION_CODE, { message: 'regionCode must be a division code' })
+  regionCode!: string;
+  @ApiPropertyOptional({ description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) leadOfficial?: string;
+  @ApiProperty({ example: '松江镇人民政府', description: '牵头单位 (the township or county department that self-checks)' })
+  @IsString()
+  @Length(1, 100)
+  leadUnit!: string;
+  @ApiPropertyOptional({ type: [String], description: '配合单位' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 100, { each: true })
+  cooperatingUnits?: string[];
+  @ApiProperty({ enum: RECURRENCES }) @IsIn(RECURRENCES) recurrence!: Recurrence;
+  @ApiProperty({ example: '2026-03', description: 'the first period: YYYY-MM (monthly) or YYYY-Qn (quarterly)' })
+  @IsString()
+  @Matches(/^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$/, { message: 'firstPeriod must be YYYY-MM or YYYY-Qn' })
+  firstPeriod!: string;
+  @ApiProperty({ minimum: 0, maximum: 60, description: 'days after a period by which its self-check is reported' })
+  @IsInt()
+  @Min(0)
+  @Max(60)
+  reportDays!: number;
+  @ApiProperty({ type: TargetDto }) @IsObject() @ValidateNested() @Type(() => TargetDto) target!: TargetDto;
+}
+
+export class EndRecurringTaskDto {
+  @Reason('why it ends') reason!: string;
 }

@@ -8,6 +8,7 @@ import { DownloadButton } from '../components/DownloadButton';
 import { DuePeriodPicker, periodQuery, type DuePeriod } from '../components/DuePeriodPicker';
 import { RegionPicker } from '../components/RegionPicker';
 import { useMe } from '../layout/me';
+import { SelfChecksCard } from './tasks/SelfChecksCard';
 
 interface Tally {
   name: string;
@@ -151,6 +152,7 @@ export default function Tasks() {
           }))}
         />
       </Card>
+      <SelfChecksCard region={region} onOpen={setOpened} />
       <Card title="任务清单" extra={<DownloadButton path={`/exports/tasks.xlsx?${tasksQuery}`} />}>
         {tasks.error && <Alert type="error" showIcon title={tasks.error} />}
         <Table<Task>

@@ -431,6 +431,17 @@ export const ACCESS_POLICY = {
     description: 'verify or reject a task’s completion (not the submitter)',
     scope: 'the task’s division lies in it (checked by the handler)',
   },
+  'task.recurring': {
+    roles: ['county-admin'],
+    description: 'define a recurring self-check (自查自评) issued as a task every month or quarter, or end one',
+    scope: 'the division lies in it (checked by the handler)',
+  },
+  'task.recurring-list': {
+    roles: EVERYONE,
+    description: 'a division’s recurring self-checks with every period issued',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'task.list': {
     roles: EVERYONE,
     description: 'tasks by lead unit, lead official and status',

@@ -18,6 +18,7 @@ import { HouseholdCommands } from '../registry/household.commands';
 import { RegionCommands } from '../registry/region.commands';
 import { UnitCommands } from '../registry/unit.commands';
 import { SupervisionCommands } from '../supervision/supervision.commands';
+import { RecurringTaskCommands } from '../tasks/recurring-task.commands';
 import { TaskCommands } from '../tasks/task.commands';
 import { VisitPolicyCommands } from '../visits/visit-policy.commands';
 import { CommandRouter } from './command-router';
@@ -50,6 +51,7 @@ export class Application {
   readonly funds: FundCommands;
   readonly reallocations: ReallocateFundCommands;
   readonly tasks: TaskCommands;
+  readonly recurringTasks: RecurringTaskCommands;
   readonly supervision: SupervisionCommands;
   readonly cases: CaseCommands;
   readonly exits: ExitCommands;
@@ -71,6 +73,7 @@ export class Application {
     this.funds = new FundCommands(store);
     this.reallocations = new ReallocateFundCommands(store, this.funds);
     this.tasks = new TaskCommands(store, this.facts);
+    this.recurringTasks = new RecurringTaskCommands(store, this.facts);
     this.supervision = new SupervisionCommands(store, views, this.facts, this.cited);
     this.cases = new CaseCommands(store, this.facts, this.cited);
     this.exits = new ExitCommands(store, this.facts, views);
@@ -114,6 +117,9 @@ export class Application {
       )
       .route(['AdoptVisitPolicy'], (command, metadata) => this.visitPolicies.execute(command, metadata))
       .route(['ReviewFlag'], (command, metadata) => this.flagReviews.execute(command, metadata))
+      .route(['DefineRecurringTask', 'IssueRecurringPeriod', 'EndRecurringTask'], (command, metadata) =>
+        this.recurringTasks.execute(command, metadata),
+      )
       .route(['AddMeasure', 'ReviseMeasure', 'RecordMeasureDelivery', 'RecordMeasureNotDelivered'], (command, metadata) =>
         this.helpPlans.execute(command, metadata),
       );

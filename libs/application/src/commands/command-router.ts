@@ -10,6 +10,7 @@ import type {
   HelpPlanCommand,
   HouseholdCommand,
   InspectionCommand,
+  RecurringTaskCommand,
   ProjectCommand,
   RegionCommand,
   TaskCommand,
@@ -38,7 +39,8 @@ export type RoutedCommand =
   | ExitAssessmentCommand
   | VisitPolicyCommand
   | FlagReviewCommand
-  | HelpPlanCommand;
+  | HelpPlanCommand
+  | RecurringTaskCommand;
 
 export type RoutedCommandType = RoutedCommand['type'];
 

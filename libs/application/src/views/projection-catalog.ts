@@ -12,6 +12,7 @@ import {
   responsibilityProjection,
   subjectEventsProjection,
   supervisionProjection,
+  taskSeriesProjection,
   tasksProjection,
   timelineProjection,
   visitFlagsProjection,
@@ -24,6 +25,7 @@ import {
   exitOutcomesProcess,
   exitProjection,
   rectificationDeadlinesProcess,
+  recurringTasksProcess,
   taskDeadlinesProcess,
   visitObligationsProcess,
   workflowDeadlinesProcess,
@@ -50,6 +52,7 @@ export const allProjections: readonly Projection[] = [
   supervisionProjection,
   casesProjection,
   tasksProjection,
+  taskSeriesProjection,
   helpPlanProjection,
 ];
 
@@ -61,4 +64,5 @@ export const allProcessManagers: readonly ProcessManager[] = [
   exitOutcomesProcess,
   rectificationDeadlinesProcess,
   taskDeadlinesProcess,
+  recurringTasksProcess,
 ];
