@@ -1,4 +1,5 @@
 import { codesUnder, dayStart, shanghaiDate, VISIT_CHECKS, type VisitCheck } from '@bangfu/domain';
+import { judgingOf } from '../registry/regions.projection';
 import type { FlagRow } from './visit-flags.projection';
 import type { ReadStore } from '../store/read-store';
 import type { MeasureRow, ProblemRow } from './help-plan.projection';
@@ -25,7 +26,8 @@ const after = (instant: string, days: number) => new Date(Date.parse(instant) + 
  * MEASURE_OVERDUE — an open measure past its due date (the instant is the end of that Shanghai day);
  * HOUSEHOLD_WITHOUT_PLAN — registered for `planDays` with no measure in its plan;
  * PROBLEM_WITHOUT_MEASURE — a visit found a 两不愁三保障 check not met and, `responseDays` later, no measure addressing
- * it was in the plan (one closed as not delivered does not count). Each cites the events it rests on.
+ * it was in the plan (one closed as not delivered does not count). Each cites the events it rests on. Like every rule,
+ * none judges a village still onboarding, nor a moment before its go-live.
  */
 export function planFlags(views: ReadStore, regionPrefix: string, now: Date, deadlines: PlanDeadlines): Omit<FlagRow, 'position'>[] {
   const range = codesUnder(regionPrefix);
@@ -58,7 +60,14 @@ export function planFlags(views: ReadStore, regionPrefix: string, now: Date, dea
                             AND m.added_at <= strftime('%Y-%m-%dT%H:%M:%fZ', p.occurred_at, '+' || ? || ' days'))`,
     )
     .all(...range, after(raisedAt, -deadlines.responseDays), deadlines.responseDays) as ProblemRow[];
-  return [
+  // A village still onboarding is judged by no rule, and a moment before its go-live is migrated history.
+  const judging = new Map<string, ReturnType<typeof judgingOf>>();
+  const judged = (flag: { village_code: string; occurred_at: string }) => {
+    const village = judging.get(flag.village_code) ?? judgingOf(views, flag.village_code);
+    judging.set(flag.village_code, village);
+    return !village.onboarding && (village.judgedFrom === null || flag.occurred_at >= village.judgedFrom);
+  };
+  const flags = [
     ...overdue.map((m) => ({
       flag_id: `MEASURE_OVERDUE:${m.household_id}:${m.measure_id}`,
       type: 'MEASURE_OVERDUE',
@@ -102,4 +111,5 @@ export function planFlags(views: ReadStore, regionPrefix: string, now: Date, dea
       event_ids: JSON.stringify([p.event_id]),
     })),
   ];
+  return flags.filter(judged);
 }
