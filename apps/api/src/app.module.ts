@@ -14,6 +14,7 @@ import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
 import { HelpPlanModule } from './help-plan/help-plan.module';
+import { RankingsModule } from './rankings/rankings.module';
 import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
 import { SupervisionModule } from './supervision/supervision.module';
@@ -37,6 +38,7 @@ export class AppModule {
         AssignmentModule,
         VisitsModule,
         HelpPlanModule,
+        RankingsModule,
         FundsModule,
         ExitsModule,
         SupervisionModule,

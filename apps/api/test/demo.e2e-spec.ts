@@ -141,6 +141,29 @@ describe('demo: a year of seed 000 work', () => {
     expect((await get(`/tasks/songjiang-zicha-${month(4)}`, token)).body).toMatchObject({ status: 'completed', onTime: true });
   });
 
+  it('ranks cadres and villages on their record, with the formula and every input shown', async () => {
+    const range = `from=${month(1)}&to=${month(11)}`;
+    const cadres = (await get(`/rankings/cadres?region=220000&${range}`)).body;
+    expect(cadres.formula).toContain('走访覆盖率');
+    // 张诚 (jl-wjw-03) let 德化村's third household go unvisited in the demo's fourth month.
+    const zhang = cadres.rankings.find((r: Answer) => r.cadreId === 'jl-wjw-03');
+    expect(zhang.name).toBe('张诚');
+    expect(zhang.inputs.missed).toBeGreaterThanOrEqual(1);
+    expect(zhang.inputs.owed).toBeGreaterThan(zhang.inputs.missed);
+    expect(zhang.rates.coverage).toBeCloseTo((zhang.inputs.owed - zhang.inputs.missed) / zhang.inputs.owed, 10);
+    const ranks = cadres.rankings.filter((r: Answer) => r.rank !== null).map((r: Answer) => r.score);
+    expect(ranks).toEqual([...ranks].sort((a: number, b: number) => b - a));
+    const villages = (await get(`/rankings/villages?region=220000&${range}`)).body;
+    expect(villages.rankings.map((r: Answer) => r.name).sort()).toEqual(['德化村', '永兴村', '盘道村'].sort());
+    // 盘道村's housing measure was never delivered.
+    expect(villages.rankings.find((r: Answer) => r.name === '盘道村').inputs).toMatchObject({ measuresOverdue: 1 });
+    // A county's staff rank only their county's villages.
+    const wangqing = (await get(`/rankings/villages?${range}`, t.token(['leader'], '222424'))).body.rankings;
+    expect(wangqing.map((r: Answer) => r.name)).toEqual(['永兴村']);
+    const refused = await t.request('GET', `/api/v1/rankings/villages?from=${month(5)}&to=${month(2)}`, { token: leader });
+    expect([refused.status, refused.body.code]).toEqual([422, 'VALIDATION_FAILED']);
+  });
+
   it('shows the exits: passed cases, one returned by an objection during 公示, one in 公示, an escalated one, a village exit', async () => {
     const returned = (await get('/exits/2224261032010019-1')).body;
     expect(returned.status).toBe('passed');

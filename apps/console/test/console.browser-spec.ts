@@ -379,6 +379,31 @@ describe('the web console in a real browser', () => {
     expect(await page.textContent('[data-testid=task-history]')).toContain('安图县脱贫攻坚工作自查自评办法');
   });
 
+  it('shows the 红黑榜 of cadres and of villages with the formula and every input, as the API ranks them', async () => {
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/rankings`);
+    await page.waitForSelector('[data-testid=ranking-by]');
+    // Given the county office of 安图县, when it picks the cadres' ranking
+    await page.click('[data-testid=ranking-by] >> text=帮扶责任人');
+    await page.waitForSelector('[data-testid=people-rankings] tbody tr.ant-table-row');
+    const cadres = (await api('/rankings/cadres?region=222426')).rankings as Answer[];
+    // Then every cadre the API ranks is listed in its order, with the formula above
+    const names = await page.$$eval('[data-testid=people-rankings] tbody tr.ant-table-row td:nth-child(2)', (cells) =>
+      cells.map((c) => c.textContent),
+    );
+    expect(names).toEqual(cadres.map((c) => c.name));
+    expect(await page.textContent('[data-testid=people-formula]')).toContain('走访覆盖率');
+    await screenshot(page, 'rankings-cadres');
+    // And the villages' ranking likewise
+    await page.click('[data-testid=ranking-by] >> text=村');
+    await page.waitForSelector('[data-testid=people-rankings] tbody tr.ant-table-row >> text=德化村');
+    const villages = (await api('/rankings/villages?region=222426')).rankings as Answer[];
+    const shown = await page.$$eval('[data-testid=people-rankings] tbody tr.ant-table-row td:nth-child(2)', (cells) =>
+      cells.map((c) => c.textContent),
+    );
+    expect(shown).toEqual(villages.map((v) => v.name));
+  });
+
   it('shows the ID number masked, and a county admin sees it whole only after giving a reason, which is logged', async () => {
     await signInAs(page, t.baseUrl, 'county-admin');
     await page.goto(`${t.baseUrl}/households/2224261032010001`);

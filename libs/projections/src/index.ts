@@ -38,3 +38,4 @@ export * from './ledger/ledger.queries';
 export * from './access/access-log.queries';
 export * from './household/help-plan.projection';
 export * from './household/help-plan.queries';
+export * from './household/ranking.queries';

@@ -465,6 +465,19 @@ export const ACCESS_POLICY = {
     scope: 'only tasks in it are ranked',
     region: { in: 'query', name: 'region' },
   },
+  'rankings.cadres': {
+    roles: EVERYONE,
+    description:
+      '红黑榜 of cadres (visit coverage, 补录 rate, 对接 on time, measures delivered on time, findings), with the formula and its inputs',
+    scope: 'only cadres’ work in it is ranked',
+    region: { in: 'query', name: 'region' },
+  },
+  'rankings.villages': {
+    roles: EVERYONE,
+    description: '红黑榜 of villages (visit coverage, open findings, overdue measures), with their figures',
+    scope: 'only villages in it are ranked',
+    region: { in: 'query', name: 'region' },
+  },
   'ledger.events': {
     roles: ['county-admin', ...OVERSIGHT],
     description: 'read the event log (personal data masked)',
