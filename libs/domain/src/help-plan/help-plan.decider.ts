@@ -2,10 +2,9 @@ import { CadreNotFoundError, CadreRecalledError, HouseholdNotFoundError } from '
 import type { VisitCheck } from '../household/household-vocabulary';
 import { assertNever, type Decider, type DecisionContext, type Decision } from '../shared/decider';
 import { DomainError } from '../shared/domain-error';
+import { type MEASURE_KINDS } from '../shared/flag-names';
 import { shanghaiDate } from '../shared/shanghai-time';
 
-/** 一户一策: the kinds of help a household's plan is made of (seed 002 第三篇 (二)(三)). */
-export const MEASURE_KINDS = ['产业', '就业', '健康', '教育', '住房', '饮水', '兜底保障', '金融', '技能培训', '其他'] as const;
 export type MeasureKind = (typeof MEASURE_KINDS)[number];
 
 /** What a delivered measure came through: a fund's disbursement to the household, or a project it benefits from. */

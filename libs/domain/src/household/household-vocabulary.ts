@@ -1,3 +1,5 @@
+import { type VISIT_CHECKS } from '../shared/flag-names';
+
 /** The fixed lists of 建档立卡 and of a visit, as county offices use them (../shared/DOMAIN.md). */
 
 export const HOUSEHOLD_CATEGORIES = ['一般贫困户', '低保贫困户', '特困供养贫困户'] as const;
@@ -41,15 +43,6 @@ export type ExclusionReason = keyof typeof EXCLUSION_REASONS;
 export const VISIT_KINDS = ['走访', '对接', '核实'] as const;
 export type VisitKind = (typeof VISIT_KINDS)[number];
 
-/** 两不愁三保障 plus 饮水安全: what every visit looks at. */
-export const VISIT_CHECKS = {
-  food: '不愁吃',
-  clothing: '不愁穿',
-  education: '义务教育有保障',
-  medical: '基本医疗有保障',
-  housing: '住房安全有保障',
-  water: '饮水安全',
-} as const;
 export type VisitCheck = keyof typeof VISIT_CHECKS;
 
 export const CHECK_RESULTS = ['met', 'not_met', 'not_applicable'] as const;

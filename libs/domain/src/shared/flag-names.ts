@@ -50,3 +50,16 @@ export const STEP_ACTION_NAMES: Readonly<Record<string, string>> = {
   object: '异议',
   withdraw: '撤回',
 };
+
+/** 两不愁三保障 plus 饮水安全: what every visit looks at. */
+export const VISIT_CHECKS = {
+  food: '不愁吃',
+  clothing: '不愁穿',
+  education: '义务教育有保障',
+  medical: '基本医疗有保障',
+  housing: '住房安全有保障',
+  water: '饮水安全',
+} as const;
+
+/** 一户一策: the kinds of help a household's plan is made of (seed 002 第三篇 (二)(三)). */
+export const MEASURE_KINDS = ['产业', '就业', '健康', '教育', '住房', '饮水', '兜底保障', '金融', '技能培训', '其他'] as const;

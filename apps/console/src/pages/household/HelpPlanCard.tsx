@@ -3,6 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, newIdempotencyKey } from '../../api/client';
 import { messageOf } from '../../api/messages';
+import { MEASURE_KINDS, VISIT_CHECKS } from '../../../../../libs/domain/src/shared/flag-names';
 import { may, useMe } from '../../layout/me';
 
 interface Measure {
@@ -25,15 +26,7 @@ interface Plan {
   counts: { measures: number; open: number; delivered: number; notDelivered: number };
 }
 
-const KINDS = ['产业', '就业', '健康', '教育', '住房', '饮水', '兜底保障', '金融', '技能培训', '其他'];
-const CHECKS: Record<string, string> = {
-  food: '不愁吃',
-  clothing: '不愁穿',
-  education: '义务教育有保障',
-  medical: '基本医疗有保障',
-  housing: '住房安全有保障',
-  water: '饮水安全',
-};
+const CHECKS: Readonly<Record<string, string>> = VISIT_CHECKS;
 
 function statusTag(measure: Measure, today: string) {
   if (measure.status === 'delivered')
@@ -160,7 +153,7 @@ export function HelpPlanCard({
       <Modal open={adding} title="添加帮扶措施" onCancel={() => setAdding(false)} onOk={add} okText="加入计划" cancelText="取消">
         <Form form={addForm} layout="vertical" initialValues={{ cadreId: responsibleCadreId ?? me.id }}>
           <Form.Item name="kind" label="类别" rules={[{ required: true, message: '请选择类别' }]}>
-            <Select options={KINDS.map((k) => ({ value: k, label: k }))} data-testid="measure-kind" />
+            <Select options={MEASURE_KINDS.map((k) => ({ value: k, label: k }))} data-testid="measure-kind" />
           </Form.Item>
           <Form.Item name="promise" label="帮扶内容" rules={[{ required: true, message: '请填写帮扶内容' }]}>
             <Input.TextArea rows={2} data-testid="measure-promise" />
