@@ -114,6 +114,22 @@ const EXPECTED: Record<string, Expected> = {
     body: { reason: '矩阵测试' },
   },
   'GET /api/v1/households/{id}/timeline': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/households/{id}/plan/measures': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { measureId: 'matrix-measure', kind: '产业', promise: '矩阵测试', cadreId: 'jl-wjw-01', dueOn: '2099-01-01' },
+  },
+  'POST /api/v1/households/{id}/plan/measures/{measureId}/revisions': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { dueOn: '2099-02-01', reason: '矩阵测试' },
+  },
+  'POST /api/v1/households/{id}/plan/measures/{measureId}/delivery': {
+    roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { delivered: false, reason: '矩阵测试' },
+  },
+  'GET /api/v1/households/{id}/plan': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/visit-coverage': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/overdue-visits': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/regions/{code}/visit-policy': {
@@ -333,6 +349,25 @@ const EXPECTED: Record<string, Expected> = {
   'GET /api/v1/tasks': { roles: ALL, outside: (body) => (body as { tasks: unknown[] }).tasks.length === 0 },
   'GET /api/v1/regions/{code}/task-board': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/rankings': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
+  'GET /api/v1/rankings/cadres': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
+  'GET /api/v1/rankings/villages': { roles: ALL, outside: (body) => (body as { rankings: unknown[] }).rankings.length === 0 },
+  'POST /api/v1/recurring-tasks': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: {
+      seriesId: 'matrix-series',
+      plan: '矩阵',
+      title: '矩阵测试',
+      regionCode: '222426103',
+      leadUnit: '矩阵',
+      recurrence: 'monthly',
+      firstPeriod: '2099-01',
+      reportDays: 10,
+      target: { quantity: 1, unit: '份' },
+    },
+  },
+  'POST /api/v1/recurring-tasks/{seriesId}/end': { roles: ['county-admin'], outside: 'concealed', body: { reason: '矩阵测试' } },
+  'GET /api/v1/regions/{code}/recurring-tasks': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/tasks/{taskId}': { roles: ALL, outside: 'concealed' },
   'GET /api/v1/regions/{code}/record': {
     roles: ['township-reviewer', 'county-admin', 'leader', 'inspector', 'discipline', 'auditor'],

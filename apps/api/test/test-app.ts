@@ -60,6 +60,9 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   findingId: 'demo-fd-002',
   caseId: 'demo-case-001',
   taskId: 'jl-2019-2',
+  // The measure of the household above (its plan's first), and 松江镇's monthly self-check.
+  measureId: '2224261032010005-1',
+  seriesId: 'songjiang-zicha',
   // The planted duplicate voucher of 盘道村's lamps (a stored flag in 吉林).
   flagId: 'DUPLICATE_VOUCHER:demo-pandao-ludeng:demo-ludeng-2',
 };

@@ -5,6 +5,7 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
+  IsISO8601,
   IsObject,
   IsOptional,
   IsString,
@@ -14,7 +15,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MEASURE_KINDS, VISIT_CHECKS, type MeasureKind, type VisitCheck } from '@bangfu/domain';
-import { CalendarDate, EntityId, ID_PATTERN, Reason, TextList } from '../http/common-validators';
+import { AbsentOrValid, CalendarDate, EntityId, ID_PATTERN, Reason, TextList } from '../http/common-validators';
 
 const CHECKS = Object.keys(VISIT_CHECKS) as VisitCheck[];
 
@@ -29,7 +30,7 @@ export class AddMeasureDto {
   @EntityId('jl-wjw-li-ming', 'the cadre responsible for delivering it') cadreId!: string;
   @CalendarDate('the Shanghai day it is due by', false, '2026-06-30') dueOn!: string;
   @ApiPropertyOptional({ enum: CHECKS, isArray: true, description: 'the 两不愁三保障 checks it answers' })
-  @IsOptional()
+  @AbsentOrValid()
   @IsArray()
   @ArrayMaxSize(CHECKS.length)
   @IsIn(CHECKS, { each: true })
@@ -37,12 +38,16 @@ export class AddMeasureDto {
 }
 
 export class ReviseMeasureDto {
-  @ApiPropertyOptional({ description: 'what is now promised' }) @IsOptional() @IsString() @Length(1, 500) promise?: string;
+  @ApiPropertyOptional({ description: 'what is now promised' }) @AbsentOrValid() @IsString() @Length(1, 500) promise?: string;
   @ApiPropertyOptional({ description: 'the cadre now responsible' })
-  @IsOptional()
+  @AbsentOrValid()
   @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
   cadreId?: string;
-  @CalendarDate('the new due date') dueOn?: string;
+  @ApiPropertyOptional({ example: '2026-09-30', format: 'date', description: 'the new due date' })
+  @AbsentOrValid()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '$property must be a date, YYYY-MM-DD' })
+  @IsISO8601({ strict: true }, { message: '$property must be a date that exists on the calendar' })
+  dueOn?: string;
   @Reason('why it is revised') reason!: string;
 }
 

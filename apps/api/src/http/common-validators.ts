@@ -119,3 +119,11 @@ export function OneOf(partner: string) {
     )(target, property);
   };
 }
+
+/**
+ * An optional field that is either absent or valid: unlike `IsOptional`, a `null` is refused, not read as "not sent"
+ * (where absent means "leave it as it is", a null would otherwise slip past every rule).
+ */
+export function AbsentOrValid() {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined);
+}

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { RECURRENCES, type Recurrence } from '@bangfu/domain';
-import { CalendarDate, DIVISION_CODE, EntityId, Instant, Reason, TextList } from '../http/common-validators';
+import { AbsentOrValid, CalendarDate, DIVISION_CODE, EntityId, Instant, Reason, TextList } from '../http/common-validators';
 import { PagedQueryDto } from '../http/view-query.dto';
 
 export class TargetDto {
@@ -122,13 +122,13 @@ export class DefineRecurringTaskDto {
   @IsString()
   @Matches(DIVISION_CODE, { message: 'regionCode must be a division code' })
   regionCode!: string;
-  @ApiPropertyOptional({ description: '牵头领导' }) @IsOptional() @IsString() @Length(1, 50) leadOfficial?: string;
+  @ApiPropertyOptional({ description: '牵头领导' }) @AbsentOrValid() @IsString() @Length(1, 50) leadOfficial?: string;
   @ApiProperty({ example: '松江镇人民政府', description: '牵头单位 (the township or county department that self-checks)' })
   @IsString()
   @Length(1, 100)
   leadUnit!: string;
   @ApiPropertyOptional({ type: [String], description: '配合单位' })
-  @IsOptional()
+  @AbsentOrValid()
   @IsArray()
   @ArrayMaxSize(50)
   @IsString({ each: true })

@@ -207,6 +207,11 @@ describe('一户一策: a household help plan', () => {
       .given([added, notDelivered])
       .when(revise({ dueOn: '2026-06-30' }))
       .then({ code: 'MEASURE_CLOSED' });
+    // A revision that names no change is refused for what it lacks, whatever the measure's state.
+    spec
+      .given([added, notDelivered])
+      .when(revise({ dueOn: undefined }))
+      .then({ code: 'INVALID_MEASURE' });
   });
 
   it('answers a measure the plan does not have as not found', () => {

@@ -199,6 +199,10 @@ function addMeasure(command: Command<'AddMeasure'>, state: HelpPlanState): HelpP
 
 function reviseMeasure(command: Command<'ReviseMeasure'>, state: HelpPlanState): HelpPlanEvent[] {
   const { measureId, changes, reason } = command.data;
+  // What the request itself lacks is answered before anything about the plan: a revision names a change.
+  if (Object.values(changes).every((value) => value === undefined)) {
+    throw new InvalidMeasureError('a revision changes the promise, the responsible cadre or the due date', { field: 'changes' });
+  }
   const measure = openMeasure(state, measureId);
   // A field left out (or sent as undefined) is not a change.
   const changed = (Object.keys(changes) as (keyof MeasureChanges)[]).filter(
