@@ -38,8 +38,12 @@ export class AddMeasureDto {
 }
 
 export class ReviseMeasureDto {
-  @ApiPropertyOptional({ description: 'what is now promised' }) @AbsentOrValid() @IsString() @Length(1, 500) promise?: string;
-  @ApiPropertyOptional({ description: 'the cadre now responsible' })
+  @ApiPropertyOptional({ example: '发放基础母牛2头', description: 'what is now promised' })
+  @AbsentOrValid()
+  @IsString()
+  @Length(1, 500)
+  promise?: string;
+  @ApiPropertyOptional({ example: 'jl-wjw-02', description: 'the cadre now responsible' })
   @AbsentOrValid()
   @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
   cadreId?: string;
@@ -53,15 +57,15 @@ export class ReviseMeasureDto {
 
 export class DeliveryChannelDto {
   @ApiProperty({ enum: ['fund', 'project'] }) @IsIn(['fund', 'project']) kind!: 'fund' | 'project';
-  @ApiPropertyOptional({ description: 'with kind fund: the fund' })
+  @ApiPropertyOptional({ example: 'demo-antu-chanye-daohu', description: 'with kind fund: the fund' })
   @ValidateIf((o: DeliveryChannelDto) => o.kind === 'fund')
   @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
   fundId?: string;
-  @ApiPropertyOptional({ description: 'with kind fund: its disbursement to this household' })
+  @ApiPropertyOptional({ example: 'demo-chanye-daohu-1', description: 'with kind fund: its disbursement to this household' })
   @ValidateIf((o: DeliveryChannelDto) => o.kind === 'fund')
   @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
   disbursementId?: string;
-  @ApiPropertyOptional({ description: 'with kind project: the project the household benefits from' })
+  @ApiPropertyOptional({ example: 'demo-pandao-benzha-youfang', description: 'with kind project: the project the household benefits from' })
   @ValidateIf((o: DeliveryChannelDto) => o.kind === 'project')
   @Matches(ID_PATTERN, { message: '$property must be 1–64 letters, digits, and _ . : -' })
   projectId?: string;
