@@ -130,6 +130,12 @@ const EXPECTED: Record<string, Expected> = {
     body: { delivered: false, reason: '矩阵测试' },
   },
   'GET /api/v1/households/{id}/plan': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/villages/{code}/work-team-reports': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { month: '2026-01', summary: '矩阵测试' },
+  },
+  'GET /api/v1/villages/{code}/work-team-reports': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/visit-coverage': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/overdue-visits': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/regions/{code}/visit-policy': {

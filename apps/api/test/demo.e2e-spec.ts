@@ -155,8 +155,10 @@ describe('demo: a year of seed 000 work', () => {
     expect(ranks).toEqual([...ranks].sort((a: number, b: number) => b - a));
     const villages = (await get(`/rankings/villages?region=220000&${range}`)).body;
     expect(villages.rankings.map((r: Answer) => r.name).sort()).toEqual(['德化村', '永兴村', '盘道村'].sort());
-    // 盘道村's housing measure was never delivered.
-    expect(villages.rankings.find((r: Answer) => r.name === '盘道村').inputs).toMatchObject({ measuresOverdue: 1 });
+    // 盘道村's housing measure was never delivered, and its work team let the eighth month's report pass.
+    expect(villages.rankings.find((r: Answer) => r.name === '盘道村').inputs).toMatchObject({ measuresOverdue: 1, teamReportsMissed: 1 });
+    const missed = (await get('/flags?region=220000&type=WORK_TEAM_REPORT_MISSED')).body.flags as Answer[];
+    expect(missed.map((f: Answer) => [f.villageCode, f.details.month])).toEqual([['222426103202', month(7)]]);
     // A county's staff rank only their county's villages.
     const wangqing = (await get(`/rankings/villages?${range}`, t.token(['leader'], '222424'))).body.rankings;
     expect(wangqing.map((r: Answer) => r.name)).toEqual(['永兴村']);

@@ -4,6 +4,9 @@ import { DEMO_PATH_PARAMS, startTestApp, type TestApp } from './test-app';
 
 /** A valid body for each command route; every generated body is made invalid from it, by construction. */
 const OK = { result: 'met' };
+// Every field here is required, so that a body missing any one of them is malformed (the report days are optional).
+const { teamReportDays: _optional, ...REQUIRED_VISIT_TERMS } = DEFAULT_VISIT_TERMS;
+
 const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/regions': { code: '222426103298', name: '模糊测试村' },
   '/api/v1/demo/sign-in': { personaId: 'jl-wjw-01' },
@@ -40,6 +43,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   },
   '/api/v1/households/{id}/plan/measures/{measureId}/revisions': { dueOn: '2099-02-01', reason: '模糊测试' },
   '/api/v1/households/{id}/plan/measures/{measureId}/delivery': { delivered: false, reason: '模糊测试' },
+  '/api/v1/villages/{code}/work-team-reports': { month: '2026-01', summary: '模糊测试' },
   '/api/v1/funds': {
     fundId: 'fuzz-fund',
     source: '社会捐赠',
@@ -75,7 +79,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/projects/{projectId}/notice': { days: 7, content: '模糊公示' },
   '/api/v1/regions/{code}/visit-policy': {
     effectiveFrom: '2099-01-01',
-    ...DEFAULT_VISIT_TERMS,
+    ...REQUIRED_VISIT_TERMS,
     reason: '模糊测试',
   },
   '/api/v1/exits': { householdId: '2224261032010005', reason: '模糊测试' },

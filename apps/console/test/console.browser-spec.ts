@@ -404,6 +404,21 @@ describe('the web console in a real browser', () => {
     expect(shown).toEqual(villages.map((v) => v.name));
   });
 
+  it('shows 盘道村’s work-team reports month by month, the one its team let pass marked 未报 and 已上报乡镇', async () => {
+    await signInAs(page, t.baseUrl, 'county-admin');
+    await page.goto(`${t.baseUrl}/regions/222426103202/households`);
+    await page.waitForSelector('[data-testid=team-reports] tbody tr.ant-table-row');
+    const months = (await api('/villages/222426103202/work-team-reports')).months as Answer[];
+    const missed = months.find((m) => m.status === 'missed') as Answer;
+    const row = page.locator('[data-testid=team-reports] tbody tr.ant-table-row', { hasText: missed.month });
+    await page
+      .locator('[data-testid=team-reports] .ant-pagination-item', { hasText: String(Math.floor(months.indexOf(missed) / 12) + 1) })
+      .click();
+    expect(await row.textContent()).toContain('未报');
+    expect(await row.textContent()).toContain('已上报乡镇');
+    await screenshot(page, 'village-team-reports');
+  });
+
   it('shows the ID number masked, and a county admin sees it whole only after giving a reason, which is logged', async () => {
     await signInAs(page, t.baseUrl, 'county-admin');
     await page.goto(`${t.baseUrl}/households/2224261032010001`);

@@ -42,3 +42,4 @@ export * from './help-plan/help-plan.commands';
 export * from './demo/seed-000-help-plans';
 export * from './tasks/recurring-task.commands';
 export * from './demo/seed-self-checks';
+export * from './demo/seed-000-team-reports';

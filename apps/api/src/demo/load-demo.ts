@@ -13,6 +13,7 @@ import {
   demoExits,
   demoHelpPlans,
   demoSelfChecks,
+  demoTeamReports,
   type DemoHousehold,
   demoHouseholds,
   demoSupervision,
@@ -512,6 +513,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
     ...demoSupervision(firstMonth, end),
     ...demoTasks(firstMonth, end),
     ...demoSelfChecks(firstMonth, end),
+    ...demoTeamReports(firstMonth, end),
   );
   return actions.filter((action) => action.at < end);
 }

@@ -20,6 +20,7 @@ const standing = (overrides: Record<string, number> = {}) => ({
   poorPopulation: 60,
   openFindings: 0,
   measuresOverdue: 0,
+  teamReportsMissed: 0,
   ...overrides,
 });
 
@@ -53,6 +54,9 @@ describe('the cadre and village ranking formulas', () => {
     expect(villageScore({ owed: 100, missed: 2 }, standing())).toBe(98);
     expect(villageList(98, standing())).toBe('红榜');
     expect(villageScore({ owed: 100, missed: 2 }, standing({ openFindings: 1, measuresOverdue: 1 }))).toBe(83);
+    // A month's work-team report missed costs 10, and keeps the village off the red list.
+    expect(villageScore({ owed: 100, missed: 0 }, standing({ teamReportsMissed: 1 }))).toBe(90);
+    expect(villageList(96, standing({ teamReportsMissed: 1 }))).toBeNull();
     expect(villageList(75, standing())).toBe('黑榜');
     expect(villageScore({ owed: 0, missed: 0 }, standing())).toBeNull();
   });

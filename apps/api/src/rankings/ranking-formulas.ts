@@ -48,19 +48,19 @@ export function cadreList(score: number | null, rates: CadreRates, duty: VisitDu
 
 /** 村 ranking: the visit rule kept, less what is still open against the village. */
 export const VILLAGE_FORMULA =
-  '得分 = 100 × 走访覆盖率 − 5 × 未整改问题 − 10 × 逾期未落实措施（无应走访户月的不排名；保留一位小数）；' +
-  '红榜：得分 ≥ 95 且无未整改问题、无逾期措施；黑榜：得分 < 80';
+  '得分 = 100 × 走访覆盖率 − 5 × 未整改问题 − 10 × 逾期未落实措施 − 10 × 驻村工作队未按期报告（无应走访户月的不排名；保留一位小数）；' +
+  '红榜：得分 ≥ 95 且无未整改问题、无逾期措施、无漏报；黑榜：得分 < 80';
 
 export function villageScore(duty: VisitDuty, standing: VillageStandingInputs): number | null {
   const coverage = share(duty.owed - duty.missed, duty.owed);
   if (coverage === null) return null;
-  return round1(100 * coverage - 5 * standing.openFindings - 10 * standing.measuresOverdue);
+  return round1(100 * coverage - 5 * standing.openFindings - 10 * standing.measuresOverdue - 10 * standing.teamReportsMissed);
 }
 
 export function villageList(score: number | null, standing: VillageStandingInputs): '红榜' | '黑榜' | null {
   if (score === null) return null;
   if (score < 80) return '黑榜';
-  return score >= 95 && standing.openFindings === 0 && standing.measuresOverdue === 0 ? '红榜' : null;
+  return score >= 95 && standing.openFindings === 0 && standing.measuresOverdue === 0 && standing.teamReportsMissed === 0 ? '红榜' : null;
 }
 
 /** Ranks entries by score, highest first (ties by name); an entry without a score is listed unranked, last. */

@@ -67,7 +67,7 @@ export class GetVillageRankingsHandler implements IQueryHandler<GetVillageRankin
   async execute({ regionPrefix, months }: GetVillageRankings) {
     const now = this.clock.now();
     const duties = visitDuties(this.views, regionPrefix, endedMonths(months, now), 'village');
-    const entries = villageStandings(this.views, regionPrefix, now).map((standing) => {
+    const entries = villageStandings(this.views, regionPrefix, { fromMonth: months.from, toMonth: months.to }, now).map((standing) => {
       const duty = duties.get(standing.code) ?? NO_DUTY;
       const score = villageScore(duty, standing);
       // 贫困发生率, shown beside the rank (the exit indicators judge it against the standard in force).
@@ -83,6 +83,7 @@ export class GetVillageRankingsHandler implements IQueryHandler<GetVillageRankin
           coverage: duty.owed === 0 ? null : (duty.owed - duty.missed) / duty.owed,
           openFindings: standing.openFindings,
           measuresOverdue: standing.measuresOverdue,
+          teamReportsMissed: standing.teamReportsMissed,
           households: standing.households,
           exited: standing.exited,
           poorPopulation: standing.poorPopulation,

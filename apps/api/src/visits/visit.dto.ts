@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { CHECK_RESULTS, VISIT_CHECKS, VISIT_KINDS } from '@bangfu/domain';
-import { apply, EntityId, Instant, Reason } from '../http/common-validators';
+import { AbsentOrValid, apply, EntityId, Instant, Reason } from '../http/common-validators';
 import { PagedQueryDto, ViewQueryDto } from '../http/view-query.dto';
 
 export class FindingDto {
@@ -73,6 +73,16 @@ export class AdoptVisitPolicyDto {
   @ApiProperty({ minimum: 1, maximum: 60 }) @IsInt() @Min(1) @Max(60) escalationDays!: number;
   @ApiProperty({ minimum: 1, maximum: 90 }) @IsInt() @Min(1) @Max(90) backfillDays!: number;
   @ApiProperty({ minimum: 1, maximum: 240 }) @IsInt() @Min(1) @Max(240) simultaneousMinutes!: number;
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 30,
+    description: '驻村定期报告: days after each month by which the work team reports (5 when omitted)',
+  })
+  @AbsentOrValid()
+  @IsInt()
+  @Min(1)
+  @Max(30)
+  teamReportDays?: number;
   @Reason('the document or decision behind it') reason!: string;
 }
 

@@ -184,6 +184,18 @@ export const ACCESS_POLICY = {
     scope: 'the village (`code`) lies in it',
     region: { in: 'param', name: 'code' },
   },
+  'village.team-report': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'file the work team’s monthly report (驻村定期报告): members of the team, or an office on its behalf',
+    scope: 'the village (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
+  'village.team-reports': {
+    roles: EVERYONE,
+    description: 'a village’s work-team reports, month by month: filed (on time or late), missed, escalated',
+    scope: 'the village (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'visit.record': {
     roles: ['cadre', 'work-team', 'township-reviewer', 'county-admin'],
     description: 'record a visit (cadres their own; offices on a cadre’s behalf)',

@@ -1,4 +1,4 @@
-import { villageDecider, villageStreamId, type VillageCommand } from '@bangfu/domain';
+import { monthEnd, shanghaiDate, teamReportDaysOf, villageDecider, villageStreamId, type VillageCommand } from '@bangfu/domain';
 import { handleCommand, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { type RecordFacts } from '../facts/record-facts';
 
@@ -28,6 +28,13 @@ export class VillageCommands {
           unregisteredCadres: ids.filter((_, i) => !cadres[i].registered),
           villageRegistered: await this.facts.villageRegistered(villageCode),
         };
+        return handleCommand(this.store, streamId, villageDecider, command, recorded, { facts });
+      }
+      case 'CloseVisitMonth': {
+        // The report deadline is the policy's in force on the month's last day (Shanghai).
+        const lastDay = new Date(Date.parse(monthEnd(command.data.month)) - 1);
+        const policy = await this.facts.visitPolicy(villageCode, shanghaiDate(lastDay));
+        const facts = { teamReportDays: teamReportDaysOf(policy), escalationDays: policy.escalationDays };
         return handleCommand(this.store, streamId, villageDecider, command, recorded, { facts });
       }
       default:

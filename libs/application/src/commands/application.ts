@@ -82,8 +82,17 @@ export class Application {
     this.flagReviews = new ReviewFlagCommands(store, findFlag, projections);
     this.router = new CommandRouter()
       .route(HOUSEHOLD_COMMAND_TYPES, (command, metadata) => this.households.execute(command, metadata))
-      .route(['AssignUnitToVillage', 'AssignWorkTeam', 'CloseVisitMonth', 'MarkVillageExited'], (command, metadata) =>
-        this.villages.execute(command, metadata),
+      .route(
+        [
+          'AssignUnitToVillage',
+          'AssignWorkTeam',
+          'CloseVisitMonth',
+          'MarkVillageExited',
+          'FileWorkTeamReport',
+          'CheckWorkTeamReport',
+          'EscalateWorkTeamReport',
+        ],
+        (command, metadata) => this.villages.execute(command, metadata),
       )
       .route(['RegisterRegion', 'RenameRegion', 'DeclareGoLive'], (command, metadata) => this.regions.execute(command, metadata))
       .route(['RegisterUnit', 'ChangeUnitLead'], (command, metadata) => this.units.execute(command, metadata))

@@ -88,15 +88,23 @@ describe('village decider', () => {
   });
 
   it('closes a month once, and marks the village exited once', () => {
-    const closed: VillageEvent = { type: 'VisitMonthClosed', data: { villageCode: VILLAGE, month: '2026-01' } };
-    spec
-      .given([])
-      .when({ type: 'CloseVisitMonth', data: { villageCode: VILLAGE, month: '2026-01' } })
-      .then([closed]);
-    spec
-      .given([closed])
-      .when({ type: 'CloseVisitMonth', data: { villageCode: VILLAGE, month: '2026-01' } })
-      .then([]);
+    // January ends at 16:00Z on 31 January: its team report is due 5 days later, escalated 10 days after that.
+    const closed: VillageEvent = {
+      type: 'VisitMonthClosed',
+      data: {
+        villageCode: VILLAGE,
+        month: '2026-01',
+        teamReportDueAt: '2026-02-05T16:00:00.000Z',
+        teamReportEscalateAt: '2026-02-15T16:00:00.000Z',
+      },
+    };
+    const close = {
+      type: 'CloseVisitMonth' as const,
+      data: { villageCode: VILLAGE, month: '2026-01' },
+      facts: { teamReportDays: 5, escalationDays: 10 },
+    };
+    spec.given([]).when(close).then([closed]);
+    spec.given([closed]).when(close).then([]);
     const exited: VillageEvent = {
       type: 'VillageExited',
       data: { villageCode: VILLAGE, exitedAt: '2026-01-10T00:00:00.000Z', exitId: `${VILLAGE}-1` },
@@ -113,5 +121,104 @@ describe('village decider', () => {
     expect(linkedToVillage(state, 'c1', 'jl-wjw', '2026-01-05T00:00:00.000Z')).toBe(true);
     expect(linkedToVillage(state, 'c1', 'jl-wjw', '2026-01-12T00:00:00.000Z')).toBe(false);
     expect(linkedToVillage(state, 'c2', 'antu-nyj', '2026-01-12T00:00:00.000Z')).toBe(true);
+  });
+});
+
+describe('驻村定期报告: the work team’s monthly report', () => {
+  const team: VillageEvent = {
+    type: 'WorkTeamAssigned',
+    data: { villageCode: VILLAGE, memberIds: ['fs', 'm1'], firstSecretaryId: 'fs', from: '2025-12-01T00:00:00.000Z', reason: '选派' },
+  };
+  const closed: VillageEvent = {
+    type: 'VisitMonthClosed',
+    data: {
+      villageCode: VILLAGE,
+      month: '2026-01',
+      teamReportDueAt: '2026-02-05T16:00:00.000Z',
+      teamReportEscalateAt: '2026-02-15T16:00:00.000Z',
+    },
+  };
+  const report = {
+    villageCode: VILLAGE,
+    month: '2026-01',
+    reportId: 'r1',
+    summary: '走访全村贫困户',
+    problems: ['饮水不稳定'],
+    nextSteps: ['协调打井'],
+  };
+  const member = { id: 'm1', roles: ['work-team' as const] };
+  const file = (at: string, actor: { id: string; roles: ('work-team' | 'county-admin')[] } = member) => ({
+    command: { type: 'FileWorkTeamReport' as const, data: report },
+    context: { now: new Date(at), actor },
+  });
+  const filed = (late: boolean): VillageEvent => ({ type: 'WorkTeamReportFiled', data: { ...report, filedBy: 'm1', late } });
+  const missed: VillageEvent = {
+    type: 'WorkTeamReportMissed',
+    data: {
+      villageCode: VILLAGE,
+      month: '2026-01',
+      firstSecretaryId: 'fs',
+      memberIds: ['fs', 'm1'],
+      dueAt: '2026-02-05T16:00:00.000Z',
+      escalateAt: '2026-02-15T16:00:00.000Z',
+    },
+  };
+  const check = { type: 'CheckWorkTeamReport' as const, data: { villageCode: VILLAGE, month: '2026-01' } };
+  const escalate = { type: 'EscalateWorkTeamReport' as const, data: { villageCode: VILLAGE, month: '2026-01' } };
+
+  it('is filed by a member of the team by the deadline (on time), after it (late), once', () => {
+    const onTime = file('2026-02-03T02:00:00.000Z');
+    spec
+      .given([team, closed])
+      .when(onTime.command, onTime.context)
+      .then([filed(false)]);
+    const late = file('2026-02-07T02:00:00.000Z');
+    spec
+      .given([team, closed])
+      .when(late.command, late.context)
+      .then([filed(true)]);
+    spec
+      .given([team, closed, filed(false)])
+      .when(onTime.command, onTime.context)
+      .then({ code: 'WORK_TEAM_REPORT_ALREADY_FILED' });
+  });
+
+  it('refuses someone not on the team, a village without a team, and a month not begun', () => {
+    const outsider = file('2026-02-03T02:00:00.000Z', { id: 'x', roles: ['work-team'] });
+    spec.given([team, closed]).when(outsider.command, outsider.context).then({ code: 'NOT_ON_WORK_TEAM' });
+    const noTeam = file('2026-02-03T02:00:00.000Z');
+    spec.given([closed]).when(noTeam.command, noTeam.context).then({ code: 'NOT_ON_WORK_TEAM' });
+    const early = { ...file('2025-12-20T02:00:00.000Z') };
+    spec.given([team]).when(early.command, early.context).then({ code: 'INVALID_WORK_TEAM_REPORT' });
+  });
+
+  it('marks a month with no report missed at its deadline, once; a filed one is not', () => {
+    spec.given([team, closed]).when(check).then([missed]);
+    spec.given([team, closed, missed]).when(check).then([]);
+    spec
+      .given([team, closed, filed(false)])
+      .when(check)
+      .then([]);
+    // A month closed before team reports were kept owed none.
+    spec
+      .given([team, { type: 'VisitMonthClosed', data: { villageCode: VILLAGE, month: '2026-01' } }])
+      .when(check)
+      .then([]);
+  });
+
+  it('escalates a missed report to the township unless it came in meanwhile', () => {
+    spec
+      .given([team, closed, missed])
+      .when(escalate)
+      .then([
+        {
+          type: 'WorkTeamReportEscalated',
+          data: { villageCode: VILLAGE, month: '2026-01', escalatedTo: '222426103', firstSecretaryId: 'fs' },
+        },
+      ]);
+    spec
+      .given([team, closed, missed, filed(true)])
+      .when(escalate)
+      .then([]);
   });
 });

@@ -16,6 +16,11 @@ export interface VisitPolicyTermsInput {
   backfillDays: number;
   /** One cadre's visits in two villages closer than this are flagged as simultaneous. */
   simultaneousMinutes: number;
+  /**
+   * 驻村定期报告: a village's work team reports each month within this many days after it (seed 001 五(一)). Absent on
+   * versions adopted before it was kept: the default applies to them.
+   */
+  teamReportDays?: number;
 }
 
 export interface VisitPolicyVersion extends VisitPolicyTermsInput {
@@ -34,7 +39,13 @@ export const DEFAULT_VISIT_TERMS: VisitPolicyTermsInput = {
   escalationDays: 10,
   backfillDays: 7,
   simultaneousMinutes: 30,
+  teamReportDays: 5,
 };
+
+/** The days a work team has to report on a month, under a version (the default where the version predates the term). */
+export function teamReportDaysOf(policy: VisitPolicyTermsInput): number {
+  return policy.teamReportDays ?? (DEFAULT_VISIT_TERMS.teamReportDays as number);
+}
 
 /** In force wherever no region has adopted a policy. */
 export const DEFAULT_VISIT_POLICY: VisitPolicyVersion = {

@@ -161,10 +161,20 @@ export interface VillageStandingInputs {
   poorPopulation: number;
   openFindings: number;
   measuresOverdue: number;
+  /** Months in the period whose work-team report was missed (驻村定期报告). */
+  teamReportsMissed: number;
 }
 
-/** Every village of a division: its register in figures, findings not yet closed, and open measures past their due day. */
-export function villageStandings(views: ReadStore, regionPrefix: string, now: Date): VillageStandingInputs[] {
+/**
+ * Every village of a division: its register in figures, findings not yet closed, open measures past their due day,
+ * and the work-team reports missed in the months [fromMonth, toMonth].
+ */
+export function villageStandings(
+  views: ReadStore,
+  regionPrefix: string,
+  { fromMonth, toMonth }: { fromMonth: string; toMonth: string },
+  now: Date,
+): VillageStandingInputs[] {
   const range = codesUnder(regionPrefix);
   return views
     .prepare(
@@ -175,8 +185,10 @@ export function villageStandings(views: ReadStore, regionPrefix: string, now: Da
            AS poorPopulation,
          (SELECT COUNT(*) FROM findings f WHERE f.region_code >= v.code AND f.region_code < v.code || 'z' AND f.status <> 'closed')
            AS openFindings,
-         (SELECT COUNT(*) FROM plan_measures m WHERE m.village_code = v.code AND m.status = 'open' AND m.due_on < ?) AS measuresOverdue
+         (SELECT COUNT(*) FROM plan_measures m WHERE m.village_code = v.code AND m.status = 'open' AND m.due_on < ?) AS measuresOverdue,
+         (SELECT COUNT(*) FROM flags f WHERE f.type = 'WORK_TEAM_REPORT_MISSED' AND f.village_code = v.code
+            AND json_extract(f.details, '$.month') >= ? AND json_extract(f.details, '$.month') <= ?) AS teamReportsMissed
        FROM regions v WHERE v.level = 'village' AND v.code >= ? AND v.code < ? ORDER BY v.code`,
     )
-    .all(shanghaiDate(now), ...range) as VillageStandingInputs[];
+    .all(shanghaiDate(now), fromMonth, toMonth, ...range) as VillageStandingInputs[];
 }

@@ -7,6 +7,7 @@ import {
   shanghaiDate,
   type HouseholdEvent,
   type RegionEvent,
+  type VillageEvent,
   type VisitPolicyEvent,
   type VisitPolicyVersion,
 } from '@bangfu/domain';
@@ -23,6 +24,7 @@ export const VISIT_FLAG_TYPES = [
   'HANDOVER_NOT_CONNECTED',
   'MONTHLY_VISIT_MISSED',
   'ASSIGNMENT_GAP',
+  'WORK_TEAM_REPORT_MISSED',
 ] as const;
 export type VisitFlagType = (typeof VISIT_FLAG_TYPES)[number];
 
@@ -49,7 +51,8 @@ export const visitFlagsProjection: Projection = {
   name: 'visit-flags',
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
   // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
-  version: 3,
+  // v4: a work team's missed monthly report (驻村定期报告).
+  version: 4,
   eventTypes: [
     'RegionRegistered',
     'GoLiveDeclared',
@@ -62,6 +65,7 @@ export const visitFlagsProjection: Projection = {
     'AssignmentEnded',
     'HouseholdRelapsed',
     'HouseholdRemoved',
+    'WorkTeamReportMissed',
   ],
   tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_pending_gaps', 'flag_divisions'],
   schema: `
@@ -79,7 +83,7 @@ export const visitFlagsProjection: Projection = {
       household_id TEXT NOT NULL, village_code TEXT NOT NULL, from_at TEXT NOT NULL, to_at TEXT NOT NULL, event_ids TEXT NOT NULL);
     CREATE TABLE {flag_divisions} (code TEXT PRIMARY KEY, onboarding INTEGER NOT NULL, go_live_at TEXT);`,
   apply(event, view) {
-    const e = event as unknown as HouseholdEvent | VisitPolicyEvent | RegionEvent;
+    const e = event as unknown as HouseholdEvent | VisitPolicyEvent | RegionEvent | Extract<VillageEvent, { type: 'WorkTeamReportMissed' }>;
     switch (e.type) {
       case 'RegionRegistered':
         if (e.data.onboarding) view.run('INSERT OR IGNORE INTO {flag_divisions} (code, onboarding) VALUES (?, 1)', e.data.code);
@@ -113,6 +117,17 @@ export const visitFlagsProjection: Projection = {
           cadreId: e.data.cadreId,
           occurredAt: e.data.dueAt,
           details: { assignedAt: e.data.since, dueAt: e.data.dueAt },
+        });
+      case 'WorkTeamReportMissed':
+        // Raised by the deadline check, which only runs for months judged (from the go-live on).
+        return raise(view, event, {
+          flagId: `WORK_TEAM_REPORT_MISSED:${e.data.villageCode}:${e.data.month}`,
+          type: 'WORK_TEAM_REPORT_MISSED',
+          householdId: null,
+          villageCode: e.data.villageCode,
+          cadreId: e.data.firstSecretaryId,
+          occurredAt: e.data.dueAt,
+          details: { month: e.data.month, dueAt: e.data.dueAt, memberIds: e.data.memberIds },
         });
       case 'VisitOverdue':
         return raise(view, event, {

@@ -14,7 +14,7 @@ import type { ProcessManager, Reaction, ReactionContext } from '../process/proce
  */
 export const visitObligationsProcess: ProcessManager = {
   name: 'visit-obligations',
-  eventTypes: ['RegionRegistered', 'GoLiveDeclared', 'VisitMonthClosed', 'VisitOverdue', 'CadreAssigned'],
+  eventTypes: ['RegionRegistered', 'GoLiveDeclared', 'VisitMonthClosed', 'VisitOverdue', 'CadreAssigned', 'WorkTeamReportMissed'],
   readsViews: true,
   react(event: RecordedEvent, { views }: ReactionContext): Reaction[] {
     const e = event as unknown as RegionEvent | VillageEvent | HouseholdEvent;
@@ -26,13 +26,21 @@ export const visitObligationsProcess: ProcessManager = {
       case 'GoLiveDeclared':
         return goLiveReactions(views, e.data.code, e.data.goLiveAt);
       case 'VisitMonthClosed': {
-        const { villageCode, month } = e.data;
+        const { villageCode, month, teamReportDueAt } = e.data;
         return [
           closeMonthTimer(villageCode, nextMonth(month)),
+          // 驻村定期报告: the work team's report on the month is checked at its deadline.
+          ...(teamReportDueAt
+            ? [teamReportTimer('teamreport', villageCode, month, teamReportDueAt, 'CheckWorkTeamReport', `${month} 驻村工作队定期报告`)]
+            : []),
           ...householdsRegisteredBy(views, villageCode, monthStart(month)).map((householdId) => ({
             command: { type: 'CheckMonthlyVisit', data: { householdId, month } },
           })),
         ];
+      }
+      case 'WorkTeamReportMissed': {
+        const { villageCode, month, escalateAt } = e.data;
+        return [teamReportTimer('teamescalate', villageCode, month, escalateAt, 'EscalateWorkTeamReport', `${month} 驻村报告未报上报乡镇`)];
       }
       case 'VisitOverdue': {
         const { householdId, month, remindAt, escalateAt } = e.data;
@@ -100,4 +108,15 @@ function goLiveReactions(views: ReadStore, code: string, goLiveAt: string): Reac
     );
     return [closeMonthTimer(village.code, first), ...handovers];
   });
+}
+
+function teamReportTimer(
+  prefix: string,
+  villageCode: string,
+  month: string,
+  dueAt: string,
+  type: 'CheckWorkTeamReport' | 'EscalateWorkTeamReport',
+  purpose: string,
+): Reaction {
+  return { timer: { timerId: `${prefix}-${villageCode}-${month}`, dueAt, command: { type, data: { villageCode, month } }, purpose } };
 }

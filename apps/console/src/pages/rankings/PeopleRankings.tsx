@@ -39,6 +39,7 @@ const VILLAGE_COLUMNS = [
   count('missed', '漏访户月'),
   count('openFindings', '未整改问题'),
   count('measuresOverdue', '逾期措施'),
+  count('teamReportsMissed', '驻村漏报'),
   count('households', '在册户'),
   count('exited', '已脱贫户'),
   {
