@@ -136,6 +136,24 @@ const EXPECTED: Record<string, Expected> = {
     body: { month: '2026-01', summary: '矩阵测试' },
   },
   'GET /api/v1/villages/{code}/work-team-reports': { roles: ALL, outside: 'forbidden' },
+  'POST /api/v1/support-systems': {
+    roles: ['county-admin'],
+    outside: 'forbidden',
+    body: {
+      systemId: 'matrix-system',
+      name: '矩阵',
+      regionCode: '222426',
+      leadUnitId: 'jl-wjw',
+      memberUnitIds: [],
+      firstQuarter: '2099-Q1',
+    },
+  },
+  'POST /api/v1/support-systems/{systemId}/meetings': {
+    roles: ['township-reviewer', 'county-admin'],
+    outside: 'concealed',
+    body: { meetingId: 'matrix-meeting', quarter: '2026-Q1', heldOn: '2026-02-15', attendance: ['jl-wjw'], decisions: [] },
+  },
+  'GET /api/v1/regions/{code}/support-systems': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/visit-coverage': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/overdue-visits': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/regions/{code}/visit-policy': {

@@ -159,6 +159,10 @@ describe('demo: a year of seed 000 work', () => {
     expect(villages.rankings.find((r: Answer) => r.name === '盘道村').inputs).toMatchObject({ measuresOverdue: 1, teamReportsMissed: 1 });
     const missed = (await get('/flags?region=220000&type=WORK_TEAM_REPORT_MISSED')).body.flags as Answer[];
     expect(missed.map((f: Answer) => [f.villageCode, f.details.month])).toEqual([['222426103202', month(7)]]);
+    // 安图县's 帮扶体系 met every quarter.
+    const [system] = (await get('/regions/222426/support-systems')).body.systems as Answer[];
+    expect(system.quarters.length).toBeGreaterThanOrEqual(4);
+    expect(system.quarters.every((q: Answer) => q.status === 'held' && q.meetings.length === 1)).toBe(true);
     // A county's staff rank only their county's villages.
     const wangqing = (await get(`/rankings/villages?${range}`, t.token(['leader'], '222424'))).body.rankings;
     expect(wangqing.map((r: Answer) => r.name)).toEqual(['永兴村']);

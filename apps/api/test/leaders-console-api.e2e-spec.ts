@@ -108,6 +108,7 @@ describe('leaders’ and reviewers’ routes: task history, 考核期, cases, fu
       '逾期未完成',
       '退回次数',
       '未整改问题',
+      '未召开联席会议',
     ]);
     expect(book.rows.slice(1).map((row) => [row[1], row[2], row[3] ?? ''])).toEqual(
       rankings.map((r: Answer) => [r.name, r.score, r.list ?? '']),

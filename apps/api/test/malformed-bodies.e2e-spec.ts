@@ -44,6 +44,21 @@ const VALID: Record<string, Record<string, unknown>> = {
   '/api/v1/households/{id}/plan/measures/{measureId}/revisions': { dueOn: '2099-02-01', reason: '模糊测试' },
   '/api/v1/households/{id}/plan/measures/{measureId}/delivery': { delivered: false, reason: '模糊测试' },
   '/api/v1/villages/{code}/work-team-reports': { month: '2026-01', summary: '模糊测试' },
+  '/api/v1/support-systems': {
+    systemId: 'fuzz-system',
+    name: '模糊',
+    regionCode: '222426',
+    leadUnitId: 'jl-wjw',
+    memberUnitIds: [],
+    firstQuarter: '2099-Q1',
+  },
+  '/api/v1/support-systems/{systemId}/meetings': {
+    meetingId: 'fuzz-meeting',
+    quarter: '2099-Q1',
+    heldOn: '2099-02-15',
+    attendance: ['jl-wjw'],
+    decisions: [],
+  },
   '/api/v1/funds': {
     fundId: 'fuzz-fund',
     source: '社会捐赠',

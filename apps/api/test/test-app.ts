@@ -63,6 +63,7 @@ export const DEMO_PATH_PARAMS: Record<string, string> = {
   // The measure of the household above (its plan's first), and 松江镇's monthly self-check.
   measureId: '2224261032010005-1',
   seriesId: 'songjiang-zicha',
+  systemId: 'antu-shengzhi',
   // The planted duplicate voucher of 盘道村's lamps (a stored flag in 吉林).
   flagId: 'DUPLICATE_VOUCHER:demo-pandao-ludeng:demo-ludeng-2',
 };

@@ -43,3 +43,5 @@ export * from './demo/seed-000-help-plans';
 export * from './tasks/recurring-task.commands';
 export * from './demo/seed-self-checks';
 export * from './demo/seed-000-team-reports';
+export * from './registry/support-system.commands';
+export * from './demo/seed-000-support-system';

@@ -34,3 +34,4 @@ export * from './supervision/flag-review.decider';
 export * from './exit/exit-streams';
 export * from './help-plan/help-plan.decider';
 export * from './task/recurring-task.decider';
+export * from './registry/support-system/support-system.decider';

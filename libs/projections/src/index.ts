@@ -6,6 +6,7 @@ export * from './runner/rebuild';
 export * from './runner/projection-runner';
 export * from './registry/regions.projection';
 export * from './registry/region.queries';
+export * from './registry/support-systems.projection';
 export * from './access/access-log.projection';
 export * from './household/registry.projection';
 export * from './household/registry.queries';

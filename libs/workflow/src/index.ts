@@ -20,3 +20,4 @@ export * from './task/task-deadlines.process';
 export * from './recall/cadre-recall.process';
 export * from './exit/exit.queries';
 export * from './task/recurring-tasks.process';
+export * from './supervision/joint-meetings.process';

@@ -13,6 +13,7 @@ import {
   demoExits,
   demoHelpPlans,
   demoSelfChecks,
+  demoSupportSystem,
   demoTeamReports,
   type DemoHousehold,
   demoHouseholds,
@@ -514,6 +515,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
     ...demoTasks(firstMonth, end),
     ...demoSelfChecks(firstMonth, end),
     ...demoTeamReports(firstMonth, end),
+    ...demoSupportSystem(firstMonth, end),
   );
   return actions.filter((action) => action.at < end);
 }

@@ -48,6 +48,7 @@ export const RANKING_COLUMNS: readonly Column<RankingLine>[] = [
   { header: '逾期未完成', value: (r) => r.inputs.overdue },
   { header: '退回次数', value: (r) => r.inputs.rejections },
   { header: '未整改问题', value: (r) => r.inputs.openFindings },
+  { header: '未召开联席会议', value: (r) => r.inputs.meetingsMissed },
 ];
 
 export const OVERDUE_COLUMNS: readonly Column<OverdueLine>[] = [

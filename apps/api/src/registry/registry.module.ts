@@ -4,10 +4,11 @@ import { GetCadreActivityHandler, GetCadreHandler, ListCadresHandler } from './c
 import { CadresController } from './cadres/cadres.controller';
 import { GetHouseholdHandler, ListRegionHouseholdsHandler } from './households/household.queries';
 import { HouseholdsController } from './households/households.controller';
+import { SupportSystemsController } from './support-systems/support-systems.controller';
 
 /** Households (建档立卡), units and cadres. Household commands include 包户 and 走访, decided on the household's stream. */
 @Module({
-  controllers: [HouseholdsController, CadresController],
+  controllers: [HouseholdsController, CadresController, SupportSystemsController],
   providers: [
     GetHouseholdHandler,
     ListRegionHouseholdsHandler,

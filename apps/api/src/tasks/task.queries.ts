@@ -1,8 +1,8 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { dayStart, taskStreamId, type Actor } from '@bangfu/domain';
+import { codesUnder, dayStart, taskStreamId, type Actor } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
-import { openFindingsByTask, ReadStore, taskRow, tasksDueIn, type TaskRow } from '@bangfu/projections';
+import { jointMeetingsMissedByUnit, openFindingsByTask, ReadStore, taskRow, tasksDueIn, type TaskRow } from '@bangfu/projections';
 import type { Clock } from '@bangfu/workflow';
 import { assertVisible } from '@bangfu/application';
 import { ProblemException } from '../http/problem';
@@ -82,6 +82,8 @@ interface Tally {
   openFindings: number;
   /** Tasks whose deadline has passed, or that are complete: what a score is judged on. */
   due: number;
+  /** Quarterly joint meetings (联席会议) it let pass as a 帮扶体系's 组长单位 (ranked by unit only). */
+  meetingsMissed: number;
 }
 
 /**
@@ -91,12 +93,18 @@ interface Tally {
  * (按期完成 completedOnTime, 应完成 due, 逾期未完成 overdue, 退回次数 rejections, 未整改问题 openFindings).
  */
 export const RANKING_FORMULA =
-  '得分 = 100 × 按期完成 ÷ 应完成 − 50 × 逾期未完成 ÷ 应完成 − 10 × 退回次数 − 5 × 未整改问题（保留一位小数，无应完成任务的不排名）；' +
+  '得分 = 100 × 按期完成 ÷ 应完成 − 50 × 逾期未完成 ÷ 应完成 − 10 × 退回次数 − 5 × 未整改问题 − 10 × 未召开联席会议' +
+  '（保留一位小数，无应完成任务的不排名）；' +
   '红榜：得分 ≥ 80 且无逾期未完成；黑榜：有逾期未完成或得分 < 60';
+
+function emptyTally(): Tally {
+  return { tasks: 0, completedOnTime: 0, completedLate: 0, overdue: 0, rejections: 0, openFindings: 0, due: 0, meetingsMissed: 0 };
+}
 
 export function score(t: Tally): number | null {
   if (t.due === 0) return null;
-  return Math.round((100 * (t.completedOnTime / t.due) - 50 * (t.overdue / t.due) - 10 * t.rejections - 5 * t.openFindings) * 10) / 10;
+  const penalties = 10 * t.rejections + 5 * t.openFindings + 10 * t.meetingsMissed;
+  return Math.round((100 * (t.completedOnTime / t.due) - 50 * (t.overdue / t.due) - penalties) * 10) / 10;
 }
 
 abstract class TaskViews {
@@ -119,7 +127,7 @@ abstract class TaskViews {
     for (const row of rows) {
       const name = key(row);
       if (name === null) continue;
-      const t = groups.get(name) ?? { tasks: 0, completedOnTime: 0, completedLate: 0, overdue: 0, rejections: 0, openFindings: 0, due: 0 };
+      const t = groups.get(name) ?? emptyTally();
       const completed = row.status === 'completed';
       t.tasks++;
       if (completed && row.submitted_on_time === 1) t.completedOnTime++;
@@ -181,6 +189,14 @@ export class GetRankingsHandler extends TaskViews implements IQueryHandler<GetRa
 
   async execute({ regionPrefix, by, period }: GetRankings) {
     const groups = this.tally(this.rows(regionPrefix, period), (row) => (by === 'unit' ? row.lead_unit : row.lead_official));
+    if (by === 'unit') {
+      // A 组长单位's missed joint meetings count against it, whether or not it leads a task.
+      const from = period.dueFrom ? dayStart(period.dueFrom) : '';
+      const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
+      for (const [unit, n] of jointMeetingsMissedByUnit(this.views, codesUnder(regionPrefix), from, to)) {
+        groups.set(unit, { ...(groups.get(unit) ?? emptyTally()), meetingsMissed: n });
+      }
+    }
     const ranked = [...groups]
       .map(([name, inputs]) => ({ name, score: score(inputs), inputs }))
       .sort((a, b) => (b.score ?? -Infinity) - (a.score ?? -Infinity) || a.name.localeCompare(b.name))

@@ -21,6 +21,7 @@ interface Ranking {
     overdue: number;
     rejections: number;
     openFindings: number;
+    meetingsMissed: number;
   };
 }
 interface Rankings {
@@ -97,6 +98,7 @@ export default function Rankings() {
             input('overdue', '逾期未完成'),
             input('rejections', '退回次数'),
             input('openFindings', '未整改问题'),
+            ...(by === 'unit' ? [input('meetingsMissed', '未召开联席会议')] : []),
           ]}
         />
       )}

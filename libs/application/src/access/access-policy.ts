@@ -184,6 +184,22 @@ export const ACCESS_POLICY = {
     scope: 'the village (`code`) lies in it',
     region: { in: 'param', name: 'code' },
   },
+  'support-system.register': {
+    roles: ['county-admin'],
+    description: 'register a 帮扶体系: its 组长单位 and member units, whose joint meeting (联席会议) is owed every quarter',
+    scope: 'the division lies in it (checked by the handler)',
+  },
+  'support-system.meeting': {
+    roles: ['township-reviewer', 'county-admin'],
+    description: 'record a 帮扶体系’s joint meeting: quarter, day held, units present, decisions',
+    scope: 'the 帮扶体系’s division lies in it (checked by the handler)',
+  },
+  'support-system.list': {
+    roles: EVERYONE,
+    description: 'a division’s 帮扶体系, each quarter with its meetings, or missed and escalated',
+    scope: 'the division (`code`) lies in it',
+    region: { in: 'param', name: 'code' },
+  },
   'village.team-report': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
     description: 'file the work team’s monthly report (驻村定期报告): members of the team, or an office on its behalf',

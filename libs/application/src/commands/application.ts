@@ -16,6 +16,7 @@ import { ProjectCommands } from '../projects/project.commands';
 import { CadreCommands, type RunningProcesses } from '../registry/cadre.commands';
 import { HouseholdCommands } from '../registry/household.commands';
 import { RegionCommands } from '../registry/region.commands';
+import { SupportSystemCommands } from '../registry/support-system.commands';
 import { UnitCommands } from '../registry/unit.commands';
 import { SupervisionCommands } from '../supervision/supervision.commands';
 import { RecurringTaskCommands } from '../tasks/recurring-task.commands';
@@ -46,6 +47,7 @@ export class Application {
   readonly villages: VillageCommands;
   readonly regions: RegionCommands;
   readonly units: UnitCommands;
+  readonly supportSystems: SupportSystemCommands;
   readonly cadres: CadreCommands;
   readonly projects: ProjectCommands;
   readonly funds: FundCommands;
@@ -68,6 +70,7 @@ export class Application {
     this.villages = new VillageCommands(store, this.facts);
     this.regions = new RegionCommands(store, this.facts);
     this.units = new UnitCommands(store, this.facts);
+    this.supportSystems = new SupportSystemCommands(store, this.facts);
     this.cadres = new CadreCommands(store, this.facts, views, projections, processes);
     this.projects = new ProjectCommands(store, this.facts);
     this.funds = new FundCommands(store);
@@ -126,6 +129,9 @@ export class Application {
       )
       .route(['AdoptVisitPolicy'], (command, metadata) => this.visitPolicies.execute(command, metadata))
       .route(['ReviewFlag'], (command, metadata) => this.flagReviews.execute(command, metadata))
+      .route(['RegisterSupportSystem', 'RecordJointMeeting', 'CloseMeetingQuarter', 'EscalateJointMeeting'], (command, metadata) =>
+        this.supportSystems.execute(command, metadata),
+      )
       .route(['DefineRecurringTask', 'IssueRecurringPeriod', 'EndRecurringTask'], (command, metadata) =>
         this.recurringTasks.execute(command, metadata),
       )

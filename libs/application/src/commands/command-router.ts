@@ -11,6 +11,7 @@ import type {
   HouseholdCommand,
   InspectionCommand,
   RecurringTaskCommand,
+  SupportSystemCommand,
   ProjectCommand,
   RegionCommand,
   TaskCommand,
@@ -40,7 +41,8 @@ export type RoutedCommand =
   | VisitPolicyCommand
   | FlagReviewCommand
   | HelpPlanCommand
-  | RecurringTaskCommand;
+  | RecurringTaskCommand
+  | SupportSystemCommand;
 
 export type RoutedCommandType = RoutedCommand['type'];
 

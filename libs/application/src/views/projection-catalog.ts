@@ -12,6 +12,7 @@ import {
   responsibilityProjection,
   subjectEventsProjection,
   supervisionProjection,
+  supportSystemsProjection,
   taskSeriesProjection,
   tasksProjection,
   timelineProjection,
@@ -25,6 +26,7 @@ import {
   exitOutcomesProcess,
   exitProjection,
   rectificationDeadlinesProcess,
+  jointMeetingsProcess,
   recurringTasksProcess,
   taskDeadlinesProcess,
   visitObligationsProcess,
@@ -54,6 +56,7 @@ export const allProjections: readonly Projection[] = [
   tasksProjection,
   taskSeriesProjection,
   helpPlanProjection,
+  supportSystemsProjection,
 ];
 
 /** Every process reacting to events (timers for the visit rules, …). */
@@ -65,4 +68,5 @@ export const allProcessManagers: readonly ProcessManager[] = [
   rectificationDeadlinesProcess,
   taskDeadlinesProcess,
   recurringTasksProcess,
+  jointMeetingsProcess,
 ];

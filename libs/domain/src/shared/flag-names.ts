@@ -19,6 +19,7 @@ export const FLAG_TYPE_NAMES: Readonly<Record<string, string>> = {
   UNCONFIRMED_DISBURSEMENT: '拨付未确认到户',
   MEASURE_OVERDUE: '帮扶措施逾期',
   WORK_TEAM_REPORT_MISSED: '驻村工作队未按期报告',
+  JOINT_MEETING_MISSED: '帮扶体系未召开季度联席会议',
   HOUSEHOLD_WITHOUT_PLAN: '未制定帮扶计划',
   PROBLEM_WITHOUT_MEASURE: '发现问题未落实措施',
 };

@@ -80,3 +80,23 @@ export function withReviews(views: ReadStore, flags: readonly Omit<FlagRow, 'pos
     return { ...flag, status: review?.status ?? 'open', review: review?.history ?? null };
   });
 }
+
+/**
+ * The quarterly joint meetings (联席会议) each 组长单位 of a division let pass, by the unit's name, counting those whose
+ * quarter ended in [from, to).
+ */
+export function jointMeetingsMissedByUnit(
+  views: ReadStore,
+  range: readonly [string, string],
+  from: string,
+  to: string,
+): Map<string, number> {
+  const rows = views
+    .prepare(
+      `SELECT json_extract(details, '$.leadUnitName') AS unit, COUNT(*) AS n FROM flags
+       WHERE type = 'JOINT_MEETING_MISSED' AND village_code >= ? AND village_code < ? AND occurred_at >= ? AND occurred_at < ?
+       GROUP BY unit`,
+    )
+    .all(...range, from, to) as { unit: string; n: number }[];
+  return new Map(rows.map((row) => [row.unit, row.n]));
+}

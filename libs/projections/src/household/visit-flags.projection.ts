@@ -7,6 +7,7 @@ import {
   shanghaiDate,
   type HouseholdEvent,
   type RegionEvent,
+  type SupportSystemEvent,
   type VillageEvent,
   type VisitPolicyEvent,
   type VisitPolicyVersion,
@@ -25,6 +26,7 @@ export const VISIT_FLAG_TYPES = [
   'MONTHLY_VISIT_MISSED',
   'ASSIGNMENT_GAP',
   'WORK_TEAM_REPORT_MISSED',
+  'JOINT_MEETING_MISSED',
 ] as const;
 export type VisitFlagType = (typeof VISIT_FLAG_TYPES)[number];
 
@@ -51,7 +53,7 @@ export const visitFlagsProjection: Projection = {
   name: 'visit-flags',
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
   // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
-  // v4: a work team's missed monthly report (驻村定期报告).
+  // v4: a work team's missed monthly report (驻村定期报告), a 帮扶体系's missed quarterly joint meeting (联席会议).
   version: 4,
   eventTypes: [
     'RegionRegistered',
@@ -66,6 +68,7 @@ export const visitFlagsProjection: Projection = {
     'HouseholdRelapsed',
     'HouseholdRemoved',
     'WorkTeamReportMissed',
+    'JointMeetingMissed',
   ],
   tables: ['flags', 'flag_policies', 'flag_visits', 'flag_holders', 'flag_pending_gaps', 'flag_divisions'],
   schema: `
@@ -83,7 +86,12 @@ export const visitFlagsProjection: Projection = {
       household_id TEXT NOT NULL, village_code TEXT NOT NULL, from_at TEXT NOT NULL, to_at TEXT NOT NULL, event_ids TEXT NOT NULL);
     CREATE TABLE {flag_divisions} (code TEXT PRIMARY KEY, onboarding INTEGER NOT NULL, go_live_at TEXT);`,
   apply(event, view) {
-    const e = event as unknown as HouseholdEvent | VisitPolicyEvent | RegionEvent | Extract<VillageEvent, { type: 'WorkTeamReportMissed' }>;
+    const e = event as unknown as
+      | HouseholdEvent
+      | VisitPolicyEvent
+      | RegionEvent
+      | Extract<VillageEvent, { type: 'WorkTeamReportMissed' }>
+      | Extract<SupportSystemEvent, { type: 'JointMeetingMissed' }>;
     switch (e.type) {
       case 'RegionRegistered':
         if (e.data.onboarding) view.run('INSERT OR IGNORE INTO {flag_divisions} (code, onboarding) VALUES (?, 1)', e.data.code);
@@ -128,6 +136,16 @@ export const visitFlagsProjection: Projection = {
           cadreId: e.data.firstSecretaryId,
           occurredAt: e.data.dueAt,
           details: { month: e.data.month, dueAt: e.data.dueAt, memberIds: e.data.memberIds },
+        });
+      case 'JointMeetingMissed':
+        return raise(view, event, {
+          flagId: `JOINT_MEETING_MISSED:${e.data.systemId}:${e.data.quarter}`,
+          type: 'JOINT_MEETING_MISSED',
+          householdId: null,
+          villageCode: e.data.regionCode,
+          cadreId: null,
+          occurredAt: event.metadata.occurredAt,
+          details: { systemId: e.data.systemId, quarter: e.data.quarter, leadUnitId: e.data.leadUnitId, leadUnitName: e.data.leadUnitName },
         });
       case 'VisitOverdue':
         return raise(view, event, {
