@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { expectRefused, startTestApp, type TestApp } from './test-app';
+import { apiCalls, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,13 +12,10 @@ describe('recurring self-checks (自查自评)', () => {
   let clock: VirtualClock;
   let timeline: DemoTimeline;
   let admin: string;
-  const post = (path: string, body: unknown, token = admin) => t.request('POST', `/api/v1${path}`, { token, body });
-  const get = async (path: string, token = admin) => {
-    await timeline.settle();
-    return t.request('GET', `/api/v1${path}`, { token });
-  };
-  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
-    expectRefused(t, request, status, code);
+  // Bound once the app is up (beforeAll).
+  let post: ReturnType<typeof apiCalls>['post'];
+  let get: ReturnType<typeof apiCalls>['get'];
+  let refused: ReturnType<typeof apiCalls>['refused'];
   const series = {
     seriesId: 'songjiang-zicha',
     plan: '安图县脱贫攻坚自查自评办法',
@@ -36,6 +33,11 @@ describe('recurring self-checks (自查自评)', () => {
     clock = new VirtualClock('2026-02-20T01:00:00.000Z');
     t = await startTestApp({ clock });
     timeline = new DemoTimeline(t.app, clock);
+    ({ post, get, refused } = apiCalls(
+      t,
+      () => admin,
+      () => timeline.settle(),
+    ));
     admin = t.token(['county-admin'], '222426', 'antu-admin');
     const root = t.token(['county-admin'], '000000', 'root');
     for (const [code, name] of [

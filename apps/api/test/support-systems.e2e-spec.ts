@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { expectRefused, registerDivisions, SONGJIANG_DIVISIONS, startTestApp, type TestApp } from './test-app';
+import { apiCalls, registerDivisions, SONGJIANG_DIVISIONS, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -12,13 +12,10 @@ describe('support systems and their quarterly joint meetings (联席会议)', ()
   let clock: VirtualClock;
   let timeline: DemoTimeline;
   let admin: string;
-  const post = (path: string, body: unknown, token = admin) => t.request('POST', `/api/v1${path}`, { token, body });
-  const get = async (path: string, token = admin) => {
-    await timeline.settle();
-    return t.request('GET', `/api/v1${path}`, { token });
-  };
-  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
-    expectRefused(t, request, status, code);
+  // Bound once the app is up (beforeAll).
+  let post: ReturnType<typeof apiCalls>['post'];
+  let get: ReturnType<typeof apiCalls>['get'];
+  let refused: ReturnType<typeof apiCalls>['refused'];
   const system = {
     systemId: 'antu-jiaoyu',
     name: '教育帮扶体系',
@@ -39,6 +36,11 @@ describe('support systems and their quarterly joint meetings (联席会议)', ()
     clock = new VirtualClock('2026-01-05T01:00:00.000Z');
     t = await startTestApp({ clock });
     timeline = new DemoTimeline(t.app, clock);
+    ({ post, get, refused } = apiCalls(
+      t,
+      () => admin,
+      () => timeline.settle(),
+    ));
     admin = t.token(['county-admin'], '222426', 'antu-admin');
     await registerDivisions(t, t.token(['county-admin'], '000000', 'root'), SONGJIANG_DIVISIONS);
     for (const [unitId, name] of [

@@ -236,3 +236,18 @@ export function encodeGbk(text: string): Buffer {
   }
   return Buffer.from([...text].flatMap((char) => (char.charCodeAt(0) < 0x80 ? [char.charCodeAt(0)] : (table.get(char) as number[]))));
 }
+
+/**
+ * The three calls a spec of one area makes, against `/api/v1`: a command, a read once the views (and timers, when a
+ * timeline drives the clock) have settled, and a refusal that must leave the log as it was.
+ */
+export function apiCalls(t: TestApp, defaultToken: () => string, settle: () => Promise<void> = () => t.settle()) {
+  return {
+    post: (path: string, body: unknown, token = defaultToken()) => t.request('POST', `/api/v1${path}`, { token, body }),
+    get: async (path: string, token = defaultToken()) => {
+      await settle();
+      return t.request('GET', `/api/v1${path}`, { token });
+    },
+    refused: (request: () => ReturnType<TestApp['request']>, status: number, code: string) => expectRefused(t, request, status, code),
+  };
+}

@@ -1,6 +1,6 @@
 import { VirtualClock } from '@bangfu/workflow';
 import { DemoTimeline } from '../src/demo/demo-clock';
-import { expectRefused, registerDivisions, SONGJIANG_DIVISIONS, startTestApp, type TestApp } from './test-app';
+import { apiCalls, registerDivisions, SONGJIANG_DIVISIONS, startTestApp, type TestApp } from './test-app';
 
 // Answers are JSON read field by field in the assertions.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -13,13 +13,10 @@ describe('work-team reports (驻村定期报告)', () => {
   let timeline: DemoTimeline;
   let admin: string;
   const VILLAGE = '222426103201';
-  const post = (path: string, body: unknown, token = admin) => t.request('POST', `/api/v1${path}`, { token, body });
-  const get = async (path: string, token = admin) => {
-    await timeline.settle();
-    return t.request('GET', `/api/v1${path}`, { token });
-  };
-  const refused = (request: () => Promise<{ status: number; body: Answer }>, status: number, code: string) =>
-    expectRefused(t, request, status, code);
+  // Bound once the app is up (beforeAll).
+  let post: ReturnType<typeof apiCalls>['post'];
+  let get: ReturnType<typeof apiCalls>['get'];
+  let refused: ReturnType<typeof apiCalls>['refused'];
   const member = () => t.token(['work-team'], '220000', 'm1');
   const report = (month: string) => ({ month, summary: `${month}走访全村贫困户`, problems: ['3户饮水不稳定'], nextSteps: ['协调打井'] });
 
@@ -27,6 +24,11 @@ describe('work-team reports (驻村定期报告)', () => {
     clock = new VirtualClock('2026-01-05T01:00:00.000Z');
     t = await startTestApp({ clock });
     timeline = new DemoTimeline(t.app, clock);
+    ({ post, get, refused } = apiCalls(
+      t,
+      () => admin,
+      () => timeline.settle(),
+    ));
     admin = t.token(['county-admin'], '220000', 'admin-jl');
     await registerDivisions(t, admin, SONGJIANG_DIVISIONS);
     expect((await post('/units', { unitId: 'jl-wjw', name: '吉林省卫生健康委', regionCode: '220000', leadOfficial: '张义' })).status).toBe(
