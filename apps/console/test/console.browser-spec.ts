@@ -373,6 +373,12 @@ describe('the web console in a real browser', () => {
     expect(await card.textContent()).toContain('松江镇脱贫攻坚月度自查自评');
     expect(await card.locator('.ant-tag').count()).toBeGreaterThanOrEqual(series.periods.length);
     await screenshot(page, 'tasks-self-checks');
+    // And 安图县's 帮扶体系 beside them, every quarter's joint meeting held
+    const [system] = (await api('/regions/222426/support-systems')).systems as Answer[];
+    const systems = page.locator('[data-testid=support-systems]');
+    await systems.waitFor();
+    expect(await systems.textContent()).toContain(system.leadUnit.name);
+    expect(await systems.locator('.ant-tag', { hasText: '已召开' }).count()).toBe(system.quarters.length);
     // When a period is clicked, its task's history opens
     await card.locator('.ant-tag', { hasText: series.periods[0].period }).click();
     await page.waitForSelector('[data-testid=task-history]');

@@ -9,6 +9,7 @@ import { DuePeriodPicker, periodQuery, type DuePeriod } from '../components/DueP
 import { RegionPicker } from '../components/RegionPicker';
 import { useMe } from '../layout/me';
 import { SelfChecksCard } from './tasks/SelfChecksCard';
+import { SupportSystemsCard } from './tasks/SupportSystemsCard';
 
 interface Tally {
   name: string;
@@ -153,6 +154,7 @@ export default function Tasks() {
         />
       </Card>
       <SelfChecksCard region={region} onOpen={setOpened} />
+      <SupportSystemsCard region={region} />
       <Card title="任务清单" extra={<DownloadButton path={`/exports/tasks.xlsx?${tasksQuery}`} />}>
         {tasks.error && <Alert type="error" showIcon title={tasks.error} />}
         <Table<Task>
