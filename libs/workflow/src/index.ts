@@ -21,3 +21,4 @@ export * from './recall/cadre-recall.process';
 export * from './exit/exit.queries';
 export * from './task/recurring-tasks.process';
 export * from './supervision/joint-meetings.process';
+export * from './identification/identification-definitions';
