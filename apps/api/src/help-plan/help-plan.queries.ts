@@ -1,6 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { helpPlanDecider, helpPlanStreamId, type HelpPlanEvent, type HelpPlanState } from '@bangfu/domain';
+import { helpPlanStreamId, planAsOf } from '@bangfu/domain';
 import { EVENT_STORE, type EventStore } from '@bangfu/eventstore';
 import { cadreName, ReadStore } from '@bangfu/projections';
 
@@ -26,13 +26,7 @@ export class GetHelpPlanHandler implements IQueryHandler<GetHelpPlan> {
 
   async execute({ householdId, asOf, knownAt }: GetHelpPlan) {
     const events = await this.store.readStream(helpPlanStreamId(householdId));
-    const considered = events.filter(
-      (event) => (!knownAt || event.metadata.recordedAt <= knownAt) && (!asOf || Date.parse(event.metadata.occurredAt) <= Date.parse(asOf)),
-    );
-    const state = considered.reduce<HelpPlanState>(
-      (plan, event) => helpPlanDecider.evolve(plan, event as unknown as HelpPlanEvent),
-      helpPlanDecider.initialState(),
-    );
+    const { plan: state, considered } = planAsOf(events, { asOf, knownAt });
     const measures = [...state.measures.values()];
     return {
       householdId,

@@ -97,6 +97,13 @@ export const RANKING_FORMULA =
   '（保留一位小数，无应完成任务的不排名）；' +
   '红榜：得分 ≥ 80 且无逾期未完成；黑榜：有逾期未完成或得分 < 60';
 
+/** A 考核期 as instants, [from, to): a Shanghai calendar day D runs from D−1 16:00Z to D 16:00Z; an open end is unbounded. */
+function instantsOf(period: DuePeriod): { from: string; to: string } {
+  const from = period.dueFrom ? dayStart(period.dueFrom) : '';
+  const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
+  return { from, to };
+}
+
 function emptyTally(): Tally {
   return { tasks: 0, completedOnTime: 0, completedLate: 0, overdue: 0, rejections: 0, openFindings: 0, due: 0, meetingsMissed: 0 };
 }
@@ -114,9 +121,7 @@ abstract class TaskViews {
   ) {}
 
   protected rows(regionPrefix: string, period: DuePeriod = {}): TaskRow[] {
-    // Deadlines are instants; a Shanghai calendar day D runs from D−1 16:00Z to D 16:00Z.
-    const from = period.dueFrom ? dayStart(period.dueFrom) : '';
-    const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
+    const { from, to } = instantsOf(period);
     return tasksDueIn(this.views, regionPrefix, from, to);
   }
 
@@ -191,8 +196,7 @@ export class GetRankingsHandler extends TaskViews implements IQueryHandler<GetRa
     const groups = this.tally(this.rows(regionPrefix, period), (row) => (by === 'unit' ? row.lead_unit : row.lead_official));
     if (by === 'unit') {
       // A 组长单位's missed joint meetings count against it, whether or not it leads a task.
-      const from = period.dueFrom ? dayStart(period.dueFrom) : '';
-      const to = period.dueTo ? new Date(Date.parse(dayStart(period.dueTo)) + 86_400_000).toISOString() : '\uffff';
+      const { from, to } = instantsOf(period);
       for (const [unit, n] of jointMeetingsMissedByUnit(this.views, codesUnder(regionPrefix), from, to)) {
         groups.set(unit, { ...(groups.get(unit) ?? emptyTally()), meetingsMissed: n });
       }

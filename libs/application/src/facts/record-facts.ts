@@ -23,11 +23,9 @@ import {
   visitPolicyDecider,
   visitPolicyStreamId,
   type VisitPolicyVersion,
-  helpPlanDecider,
+  planAsOf,
   helpPlanStreamId,
   shanghaiDate,
-  type HelpPlanEvent,
-  type HelpPlanState,
   type MeasureStatus,
 } from '@bangfu/domain';
 import { loadState, type EventStore } from '@bangfu/eventstore';
@@ -100,12 +98,7 @@ export class RecordFacts {
   /** A household's help plan as it stood at `at` (business time): its measures counted by state. */
   async helpPlan(householdId: string, at: Date): Promise<HelpPlanFact> {
     const events = await this.store.readStream(helpPlanStreamId(householdId));
-    const plan = events
-      .filter((event) => Date.parse(event.metadata.occurredAt) <= at.getTime())
-      .reduce<HelpPlanState>(
-        (state, event) => helpPlanDecider.evolve(state, event as unknown as HelpPlanEvent),
-        helpPlanDecider.initialState(),
-      );
+    const { plan } = planAsOf(events, { asOf: at.toISOString() });
     const measures = [...plan.measures.values()];
     const today = shanghaiDate(at);
     const counted = (status: MeasureStatus) => measures.filter((measure) => measure.status === status).length;

@@ -258,3 +258,28 @@ function responsible(cadre: ResponsibleCadre, cadreId: string): void {
   if (cadre.recalled)
     throw new CadreRecalledError(`cadre ${cadreId} was recalled: a measure needs someone still at work`, { field: 'cadreId' });
 }
+
+/** An event of a plan's stream with the two times the store keeps. */
+interface TimedEvent {
+  type: string;
+  data: unknown;
+  metadata: { occurredAt: string; recordedAt: string };
+}
+
+/**
+ * The plan as it stood at `asOf` (business time) as the record stood at `knownAt` (record time), each open when
+ * omitted: its stream folded over the events recorded by then whose business time is not after then.
+ */
+export function planAsOf<E extends TimedEvent>(
+  events: readonly E[],
+  { asOf, knownAt }: { asOf?: string; knownAt?: string },
+): { plan: HelpPlanState; considered: E[] } {
+  const considered = events.filter(
+    (event) => (!knownAt || event.metadata.recordedAt <= knownAt) && (!asOf || Date.parse(event.metadata.occurredAt) <= Date.parse(asOf)),
+  );
+  const plan = considered.reduce<HelpPlanState>(
+    (state, event) => helpPlanDecider.evolve(state, event as unknown as HelpPlanEvent),
+    helpPlanDecider.initialState(),
+  );
+  return { plan, considered };
+}

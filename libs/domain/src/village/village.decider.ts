@@ -118,11 +118,14 @@ export function villageStreamId(villageCode: string): string {
 
 /** Whether a cadre worked in the village at an instant: on its work team, or in the unit that held it. */
 export function linkedToVillage(state: VillageState, cadreId: string, cadreUnitId: string | null, instant: string): boolean {
-  const covering = <P extends { from: string; to: string | null }>(periods: P[]) =>
-    periods.find((p) => Date.parse(p.from) <= Date.parse(instant) && (p.to === null || Date.parse(instant) < Date.parse(p.to)));
-  const team = covering(state.teams);
+  const team = covering(state.teams, instant);
   if (team && (team.memberIds.includes(cadreId) || team.firstSecretaryId === cadreId)) return true;
-  return cadreUnitId !== null && covering(state.units)?.unitId === cadreUnitId;
+  return cadreUnitId !== null && covering(state.units, instant)?.unitId === cadreUnitId;
+}
+
+/** The period (a unit's, a team's) in force at an instant. */
+function covering<P extends { from: string; to: string | null }>(periods: P[], instant: string): P | undefined {
+  return periods.find((p) => Date.parse(p.from) <= Date.parse(instant) && (p.to === null || Date.parse(instant) < Date.parse(p.to)));
 }
 
 function replacePeriod<P extends { from: string; to: string | null }>(periods: P[], next: P): P[] {
@@ -221,7 +224,7 @@ export const villageDecider: Decider<VillageCommand, VillageEvent, VillageState,
         return checkReport(command.data, state);
       case 'EscalateWorkTeamReport': {
         const { villageCode, month } = command.data;
-        const team = teamAt(state, monthEnd(month));
+        const team = covering(state.teams, monthEnd(month));
         if (!state.missedReports.has(month) || state.reports.has(month) || state.escalatedReports.has(month) || !team) return [];
         return [
           {
@@ -243,18 +246,13 @@ const DAY = 86_400_000;
 /** Roles that record on a team's behalf (an office entering a paper report). */
 const OFFICES = ['township-reviewer', 'county-admin', 'system'];
 
-/** The work team serving the village at an instant. */
-function teamAt(state: VillageState, instant: string): TeamPeriod | undefined {
-  return state.teams.find((t) => Date.parse(t.from) <= Date.parse(instant) && (t.to === null || Date.parse(instant) < Date.parse(t.to)));
-}
-
 /** 驻村定期报告: filed once per month, by a member of the team that served then (or an office), no earlier than the month. */
 function fileReport(report: WorkTeamReport, state: VillageState, { now, actor }: DecisionContext): VillageEvent[] {
   if (!isMonth(report.month)) throw new InvalidWorkTeamReportError(`${report.month} is not a month`, { field: 'month' });
   if (report.month > shanghaiMonth(now)) throw new InvalidWorkTeamReportError(`${report.month} has not begun`, { field: 'month' });
   if (report.summary.trim() === '') throw new InvalidWorkTeamReportError('a report says what the team did', { field: 'summary' });
-  const team = teamAt(
-    state,
+  const team = covering(
+    state.teams,
     report.month === shanghaiMonth(now) ? now.toISOString() : new Date(Date.parse(monthEnd(report.month)) - 1).toISOString(),
   );
   if (!team) throw new NotOnWorkTeamError(`village ${report.villageCode} had no work team in ${report.month}`);
@@ -272,7 +270,7 @@ function fileReport(report: WorkTeamReport, state: VillageState, { now, actor }:
 /** At the deadline: a month the team owed a report on, with none filed, is marked missed (once). */
 function checkReport({ villageCode, month }: { villageCode: string; month: string }, state: VillageState): VillageEvent[] {
   const deadlines = state.reportDeadlines.get(month);
-  const team = teamAt(state, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
+  const team = covering(state.teams, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
   if (!deadlines || !team || state.reports.has(month) || state.missedReports.has(month)) return [];
   const { firstSecretaryId, memberIds } = team;
   return [{ type: 'WorkTeamReportMissed', data: { villageCode, month, firstSecretaryId, memberIds, ...deadlines } }];

@@ -9,8 +9,8 @@ export const VILLAGE_EXIT = 'village-exit';
 /** The national rule (DOMAIN rule 7): 公示 lasts at least 7 days, whatever a definition says. */
 export const NOTICE_MIN_DAYS = 7;
 
-/** 公示: open at least 7 days; an objection during it sends the case back to 核实. */
-function noticeStep(title: string, roles: readonly Role[], escalateTo: Role): StepDefinition {
+/** 公示: open at least 7 days; an objection during it sends the case back (to 核实, unless named). */
+export function noticeStep(title: string, roles: readonly Role[], escalateTo: Role, returnTo = 'verification'): StepDefinition {
   return {
     name: 'notice',
     title,
@@ -18,18 +18,23 @@ function noticeStep(title: string, roles: readonly Role[], escalateTo: Role): St
     evidence: 'notice',
     minDays: NOTICE_MIN_DAYS,
     deadline: { days: 12, escalateAfterDays: 5, escalateTo },
-    objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'verification' },
+    objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo },
   };
 }
 
-const COUNTY_APPROVAL: StepDefinition = {
-  name: 'county',
-  title: '县级审定',
-  roles: ['county-admin'],
-  evidence: 'review',
-  deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'leader' },
-  returnTo: 'verification',
-};
+/** 县级审定: the county's decision; a return sends the case back (to 核实, unless named). */
+export function countyApproval(returnTo = 'verification'): StepDefinition {
+  return {
+    name: 'county',
+    title: '县级审定',
+    roles: ['county-admin'],
+    evidence: 'review',
+    deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'leader' },
+    returnTo,
+  };
+}
+
+const COUNTY_APPROVAL = countyApproval();
 
 /**
  * 贫困户退出 (DOMAIN rule 7): 入户核实 (看、查、算、访) → 民主评议 → 村内公示 → 乡镇审核 → 县级审定 →

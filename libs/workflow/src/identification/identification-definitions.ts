@@ -1,9 +1,9 @@
 import { EXCLUSION_REASONS, HouseholdNotFoundError, VISIT_CHECKS, type ExclusionReason } from '@bangfu/domain';
-import { DefinitionCatalog, type WorkflowDefinition } from '../definition/workflow-definition';
+import { DefinitionCatalog, type StepDefinition, type WorkflowDefinition } from '../definition/workflow-definition';
 import { WorkflowRuleError } from '../definition/workflow-errors';
 import { workflowDecider, type WorkflowGuard } from '../definition/workflow-runtime';
 import { EXIT_GUARDS } from '../exit/exit-guards';
-import { NOTICE_MIN_DAYS } from '../exit/exit-definitions';
+import { countyApproval, noticeStep } from '../exit/exit-definitions';
 
 export const HOUSEHOLD_IDENTIFICATION = 'household-identification';
 export const HOUSEHOLD_REMOVAL = 'household-removal';
@@ -82,24 +82,13 @@ export const IDENTIFICATION_GUARDS: Readonly<Record<string, WorkflowGuard>> = {
   'exclusion-found': exclusionFound,
 };
 
-const notice = {
-  name: 'notice',
-  title: '公开公示',
-  roles: ['work-team', 'township-reviewer'] as const,
-  evidence: 'notice',
-  minDays: NOTICE_MIN_DAYS,
-  deadline: { days: 12, escalateAfterDays: 5, escalateTo: 'township-reviewer' as const },
-};
-const review = (name: string, title: string, roles: readonly ('township-reviewer' | 'county-admin')[], returnTo: string) => ({
-  name,
-  title,
-  roles,
+/** 乡镇审核, returning the case to its first step. */
+const townshipReview = (returnTo: string): StepDefinition => ({
+  name: 'township',
+  title: '乡镇审核',
+  roles: ['township-reviewer'],
   evidence: 'review',
-  deadline: {
-    days: 15,
-    escalateAfterDays: 7,
-    escalateTo: roles.includes('county-admin') ? ('leader' as const) : ('county-admin' as const),
-  },
+  deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'county-admin' },
   returnTo,
 });
 
@@ -134,9 +123,9 @@ export const HOUSEHOLD_IDENTIFICATION_V1: WorkflowDefinition = {
       guards: ['majority-vote'],
       returnTo: 'visit',
     },
-    { ...notice, objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'visit' } },
-    review('township', '乡镇审核', ['township-reviewer'], 'visit'),
-    review('county', '县级审定', ['county-admin'], 'visit'),
+    noticeStep('公开公示', ['work-team', 'township-reviewer'], 'township-reviewer', 'visit'),
+    townshipReview('visit'),
+    countyApproval('visit'),
   ],
   separation: [{ step: 'county', actorIsNot: { approverOf: 'township' }, code: 'SAME_REVIEWER', reason: '县级审定与乡镇审核不得为同一人' }],
 };
@@ -159,9 +148,9 @@ export const HOUSEHOLD_REMOVAL_V1: WorkflowDefinition = {
       deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'township-reviewer' },
       guards: ['exclusion-found'],
     },
-    { ...notice, objection: { roles: ['work-team', 'township-reviewer', 'county-admin'], returnTo: 'verification' } },
-    review('township', '乡镇审核', ['township-reviewer'], 'verification'),
-    review('county', '县级审定', ['county-admin'], 'verification'),
+    noticeStep('公开公示', ['work-team', 'township-reviewer'], 'township-reviewer'),
+    townshipReview('verification'),
+    countyApproval(),
   ],
   separation: [{ step: 'county', actorIsNot: { approverOf: 'township' }, code: 'SAME_REVIEWER', reason: '县级审定与乡镇审核不得为同一人' }],
 };
