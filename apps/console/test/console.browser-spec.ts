@@ -30,6 +30,23 @@ describe('the web console in a real browser', () => {
   });
   afterEach(async () => page.close());
 
+  /** Types a date into an Ant Design date picker and waits until the picker holds it. */
+  async function pickDate(selector: string, date: string) {
+    const input = page.locator(selector).locator('xpath=descendant-or-self::input').first();
+    await input.click();
+    await input.fill(date);
+    await input.press('Enter');
+    // The picker's own input holds the date once it took it (a keystroke lost under load would show here).
+    await page.waitForFunction(
+      ([css, value]) => {
+        type Element = { tagName: string; value?: string; querySelector(s: string): Element | null };
+        const found = (globalThis as unknown as { document: { querySelector(s: string): Element | null } }).document.querySelector(css);
+        return (found?.tagName === 'INPUT' ? found : found?.querySelector('input'))?.value === value;
+      },
+      [selector, date] as const,
+    );
+  }
+
   it('shows a Chinese sign-in page with the demo’s people, and each sees only the navigation its role allows', async () => {
     await page.goto(`${t.baseUrl}/`);
     await page.waitForSelector('[data-testid=personas]');
@@ -345,17 +362,16 @@ describe('the web console in a real browser', () => {
     await page.click('[data-testid=measure-kind]');
     await page.click('.ant-select-item-option[title="就业"]');
     await page.fill('[data-testid=measure-promise]', '推荐到县城扶贫车间务工');
-    await page.click('[data-testid=measure-due]');
-    await page.keyboard.type('2099-12-31');
-    await page.keyboard.press('Enter');
-    await page.click('.ant-modal-footer .ant-btn-primary');
+    await pickDate('[data-testid=measure-due]', '2099-12-31');
+    await page.click('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
+    // The form closes once the API took the measure; the plan then reloads with it.
+    await page.waitForSelector('.ant-modal:visible', { state: 'detached' });
     await page.waitForSelector('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工")');
     await page.click('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工") [data-testid=deliver-measure]');
-    await page.click('[data-testid=delivered-on]');
-    await page.keyboard.type(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
-    await page.keyboard.press('Enter');
+    await pickDate('[data-testid=delivered-on]', new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
     await page.fill('[data-testid=delivery-evidence]', '车间用工合同');
     await page.click('.ant-modal:visible .ant-modal-footer .ant-btn-primary');
+    await page.waitForSelector('.ant-modal:visible', { state: 'detached' });
     await page.waitForSelector('[data-testid=help-plan] tbody tr.ant-table-row:has-text("推荐到县城扶贫车间务工") >> text=已按期落实');
     // Then the plan on the record holds it, delivered with its evidence
     await t.settle();
