@@ -14,6 +14,7 @@ import { RegistryModule } from './registry/registry.module';
 import { AssignmentModule } from './assignment/assignment.module';
 import { VisitsModule } from './visits/visits.module';
 import { HelpPlanModule } from './help-plan/help-plan.module';
+import { IdentificationModule } from './identification/identification.module';
 import { RankingsModule } from './rankings/rankings.module';
 import { FundsModule } from './funds/funds.module';
 import { ExitsModule } from './exits/exits.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AssignmentModule,
         VisitsModule,
         HelpPlanModule,
+        IdentificationModule,
         RankingsModule,
         FundsModule,
         ExitsModule,

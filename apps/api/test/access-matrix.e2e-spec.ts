@@ -262,6 +262,16 @@ const EXPECTED: Record<string, Expected> = {
     body: { action: 'approve', review: { opinion: '矩阵测试' } },
   },
   'GET /api/v1/exits/{exitId}': { roles: ALL, outside: 'concealed' },
+  'POST /api/v1/identifications': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { householdId: '2224261032010098', reason: '矩阵测试' },
+  },
+  'POST /api/v1/removals': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    outside: 'forbidden',
+    body: { householdId: '2224261032010005', reason: '矩阵测试' },
+  },
   'GET /api/v1/regions/{code}/exit-pipeline': { roles: ALL, outside: 'forbidden' },
   'GET /api/v1/regions/{code}/exit-indicators': { roles: ALL, outside: 'forbidden' },
   'POST /api/v1/regions/{code}/exit-standards': {

@@ -112,6 +112,21 @@ describe('demo: a year of seed 000 work', () => {
     expect(shares.totals.allocatedFen).toBe(4_800_000 + 32_000_000 + 1_600_000);
   });
 
+  it('identified 永兴村’s 新识别 household through 精准识别, sent back once by an objection, and removed one 德化村 household by 剔除', async () => {
+    const identified = (await get('/households/2224241042030016')).body;
+    expect(identified.registration).toEqual({ source: 'identification', identificationId: '2224241042030016-1' });
+    const identification = (await get('/exits/2224241042030016-1')).body;
+    expect(identification).toMatchObject({ definition: { id: 'household-identification' }, status: 'passed' });
+    expect(identification.steps.map((s: Answer) => s.action)).toContain('object');
+    expect(identified.identifiedAt).toBe(identification.completedAt);
+    const removed = (await get('/households/2224261032010029')).body;
+    expect(removed).toMatchObject({ status: 'removed', removalId: '2224261032010029-1', registration: { source: 'import' } });
+    expect((await get('/exits/2224261032010029-1')).body.steps[0]).toMatchObject({
+      step: 'verification',
+      evidence: { removal: { reason: 'VEHICLE' } },
+    });
+  });
+
   it('keeps each household’s help plan (一户一策): a measure delivered through a fund, one overdue, and a household without a plan', async () => {
     const cattle = (await get('/households/2224261032010002/plan')).body;
     expect(cattle.measures.find((m: Answer) => m.measureId === '2224261032010002-2')).toMatchObject({

@@ -99,6 +99,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   },
   '/api/v1/exits': { householdId: '2224261032010005', reason: '模糊测试' },
   '/api/v1/exits/{exitId}/steps/{step}': { action: 'approve' },
+  '/api/v1/identifications': { householdId: '2224261032010098', reason: '模糊测试' },
+  '/api/v1/removals': { householdId: '2224261032010005', reason: '模糊测试' },
   '/api/v1/regions/{code}/go-live': { goLiveOn: '2026-01-01', reason: '模糊测试' },
   '/api/v1/regions/{code}/exit-standards': {
     effectiveFrom: '2099-01-01',

@@ -58,7 +58,7 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
 
   it('shows 称多县’s leader the task board by unit and a task’s history, and downloads the tasks it lists', async () => {
     await signInAs(page, t.baseUrl, 'leader', 'demo-chenduo-leader');
-    expect(await navigation(page)).toEqual(expect.arrayContaining(['任务看板', '红黑榜', '退出进度', '资金去向']));
+    expect(await navigation(page)).toEqual(expect.arrayContaining(['任务看板', '红黑榜', '识别与退出', '资金去向']));
     await page.goto(`${t.baseUrl}/tasks`);
     await page.waitForSelector('[data-testid=board-unit] tbody tr.ant-table-row');
     const board = await api('/regions/632723/task-board', chenduo());
@@ -164,6 +164,28 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
     expect(shown[0]).toContain(`人均纯收入¥${(exit.steps[0].computed.perCapitaIncomeFen / 100).toLocaleString('zh-CN')}.00`);
     expect(shown[0]).toMatch(/不愁吃依据[^结]+结果达标/);
     await screenshot(page, 'exits');
+  });
+
+  it('lists 精准识别 and 剔除 beside the exits, shows an identification’s objection and 九不纳入, and how a household came on the register', async () => {
+    await signInAs(page, t.baseUrl, 'inspector', 'demo-yanbian-inspector');
+    await page.goto(`${t.baseUrl}/exits`);
+    await waitForChart(page, 'funnel-household-identification', '入户走访');
+    await waitForText(page, '[data-testid=exit-cases]', '2224261032010029-1');
+    const rows = await tableRows(page, 'exit-cases');
+    expect(rows.find((row) => row[0] === '2224241042030016-1')?.slice(1, 2)).toEqual(['精准识别']);
+    expect(rows.find((row) => row[0] === '2224241042030016-1')?.at(-1)).toContain('已纳入');
+    expect(rows.find((row) => row[0] === '2224261032010029-1')?.at(-1)).toContain('已剔除');
+    await page.click('[data-testid=exit-cases] tbody tr.ant-table-row >> text=2224241042030016-1');
+    await page.waitForSelector('[data-testid=exit-step]');
+    const shown = await page.$$eval('[data-testid=exit-step]', (entries) => entries.map((e) => e.textContent ?? ''));
+    expect(shown[0]).toContain('九不纳入');
+    expect(shown[0]).toMatch(/家庭拥有机动车或大型农机无/);
+    expect(shown[0]).toMatch(/住房安全有保障依据[^结]+结果未达标/);
+    expect(shown.some((step) => step.includes('公示异议'))).toBe(true);
+    // The evidence names the members; their ID numbers stay masked.
+    expect(shown.join('')).not.toMatch(/\d{17}[\dX]/);
+    await page.goto(`${t.baseUrl}/households/2224241042030016`);
+    await waitForText(page, '[data-testid=registration]', '精准识别（案件 2224241042030016-1）');
   });
 
   it('shows a discipline reviewer a case’s grounds and derived parties, opens cases from events picked on a household’s and a cadre’s record, and traces a village', async () => {

@@ -43,5 +43,6 @@ export * from './demo/seed-000-help-plans';
 export * from './tasks/recurring-task.commands';
 export * from './demo/seed-self-checks';
 export * from './demo/seed-000-team-reports';
+export * from './demo/seed-000-identification';
 export * from './registry/support-system.commands';
 export * from './demo/seed-000-support-system';

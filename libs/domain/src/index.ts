@@ -35,3 +35,4 @@ export * from './exit/exit-streams';
 export * from './help-plan/help-plan.decider';
 export * from './task/recurring-task.decider';
 export * from './registry/support-system/support-system.decider';
+export { validateHouseholdProfile } from './household/registration';

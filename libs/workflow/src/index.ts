@@ -22,3 +22,6 @@ export * from './exit/exit.queries';
 export * from './task/recurring-tasks.process';
 export * from './supervision/joint-meetings.process';
 export * from './identification/identification-definitions';
+export * from './identification/identification-outcomes';
+export * from './identification/identification-outcomes.process';
+export * from './procedures/procedure-catalog';

@@ -11,6 +11,8 @@ import {
   DEMO_VILLAGES,
   type DemoAction,
   demoExits,
+  demoIdentification,
+  demoRemoval,
   demoHelpPlans,
   demoSelfChecks,
   demoSupportSystem,
@@ -137,7 +139,7 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         `household:${household.householdId}`,
         {
           type: 'RegisterHousehold',
-          data: { ...household, identifiedAt: iso(t1), source: 'identification' },
+          data: { ...household, identifiedAt: iso(t1), source: 'import' },
         },
         t1,
       );
@@ -398,17 +400,10 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
         visit(`connect-${hh(0, 1)}`, hh(0, 1), 1, base + 13 * DAY + 2 * HOUR, base + 13 * DAY + 6 * HOUR, '对接');
       },
       6: () => {
-        // 新识别: a household identified mid-year, its cadre assigned ten days later (an assignment gap).
+        // 新识别: a household identified mid-year through 精准识别 (an objection during 公示 sends it back once), registered when
+        // 汪清县 decides on the month's second day; its cadre assigned ten days later (an assignment gap).
         const household = { ...demoHouseholds({ ...DEMO_VILLAGES[2], households: 1, people: 2 }, random)[0], householdId: hh(2, 16) };
-        office(
-          base + DAY,
-          'new-identification',
-          {
-            type: 'RegisterHousehold',
-            data: { ...household, identifiedAt: iso(base + DAY), source: 'identification' },
-          },
-          base + DAY,
-        );
+        actions.push(...demoIdentification(household, 2, base + DAY));
         office(
           base + 11 * DAY,
           'assign-new',
@@ -442,20 +437,8 @@ function demoActions(start: number, firstMonth: string, end: number): DemoAction
           key: 'retract-duplicate',
           command: { type: 'RetractVisit', data: { householdId: hh(0, 21), visitId: 'demo-duplicate', reason: '重复录入' } },
         });
-        office(
-          base + 12 * DAY,
-          'remove',
-          {
-            type: 'RemoveHousehold',
-            data: {
-              householdId: hh(0, 29),
-              reason: 'VEHICLE',
-              detail: `${EXCLUSION_REASONS.VEHICLE}：家庭购置小轿车一辆`,
-              removedAt: iso(base + 12 * DAY),
-            },
-          },
-          base + 12 * DAY,
-        );
+        // 剔除 (九不纳入): found to own a car, removed through the procedure when 安图县 decides.
+        actions.push(...demoRemoval(hh(0, 29), 0, 'VEHICLE', `${EXCLUSION_REASONS.VEHICLE}：家庭购置小轿车一辆`, base + 12 * DAY));
         holder.delete(hh(0, 29));
       },
       10: () => {

@@ -16,10 +16,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { CHECK_RESULTS, VISIT_CHECKS } from '@bangfu/domain';
 import { STEP_ACTIONS } from '@bangfu/workflow';
 import { apply, Fen, ID_PATTERN, Instant, OneOf, Reason } from '../http/common-validators';
 import { CommandResponseDto } from '../http/command-response.dto';
+import { IdentificationVisitDto, RemovalEvidenceDto } from '../identification/identification.dto';
+import { ExitChecklistDto } from './checklist.dto';
 
 const text = (max: number, description: string, example?: string) =>
   [ApiProperty({ description, example }), IsString(), Length(1, max)] as PropertyDecorator[];
@@ -59,21 +60,6 @@ export class ExitStartedDto extends CommandResponseDto {
 export class IncomeItemDto {
   @apply(text(50, 'income source (工资性、经营性、财产性、转移性收入 …)', '工资性收入')) source!: string;
   @Fen('amount over the last 12 months, in fen') amountFen!: number;
-}
-
-export class ExitCheckDto {
-  @ApiProperty({ enum: CHECK_RESULTS }) @IsIn(CHECK_RESULTS) result!: (typeof CHECK_RESULTS)[number];
-  @apply(text(500, 'what was seen or checked (看、查、访)', '房屋为2018年危房改造新建，安全')) evidence!: string;
-}
-
-/** 两不愁三保障 and 饮水安全, each with its evidence. */
-export class ExitChecklistDto {
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.food, false)) food!: ExitCheckDto;
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.clothing, false)) clothing!: ExitCheckDto;
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.education, false)) education!: ExitCheckDto;
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.medical, false)) medical!: ExitCheckDto;
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.housing, false)) housing!: ExitCheckDto;
-  @apply(nested(() => ExitCheckDto, VISIT_CHECKS.water, false)) water!: ExitCheckDto;
 }
 
 /** 入户核实: 看、查、算、访. */
@@ -170,6 +156,8 @@ export class ActOnStepDto {
   @apply(nested(() => AnnouncementDto, '公告 (household `announcement` step)')) announcement?: AnnouncementDto;
   @apply(nested(() => VillageVerificationDto, '村级核查 (village `verification` step)')) villageVerification?: VillageVerificationDto;
   @apply(nested(() => ObjectionDto, 'the objection (action `object`, during 公示)')) objection?: ObjectionDto;
+  @apply(nested(() => IdentificationVisitDto, '精准识别 入户走访 (identification `visit` step)')) identification?: IdentificationVisitDto;
+  @apply(nested(() => RemovalEvidenceDto, '剔除 核实 (removal `verification` step)')) removal?: RemovalEvidenceDto;
   @Reason('why (action `return` or `withdraw`)', true) reason?: string;
 
   @Instant(

@@ -14,7 +14,7 @@ import { ReadStore, registerTotals } from '@bangfu/projections';
 import {
   adoptedExitStandards,
   exitCase,
-  exitCatalog,
+  procedureCatalog,
   exitFiguresIn,
   exitPipeline,
   ruralPopulationOf,
@@ -33,7 +33,7 @@ const below = (percent: number | null, limitBp: number) => ({
   limitPercent: limitBp / 100,
   met: percent === null ? null : percent < limitBp / 100,
 });
-const catalog = exitCatalog();
+const catalog = procedureCatalog();
 
 export class GetExit {
   constructor(

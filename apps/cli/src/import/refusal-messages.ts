@@ -5,6 +5,7 @@ const MESSAGES: Readonly<Record<string, string>> = {
   HOUSEHOLD_NOT_FOUND: '该户未登记（先导入建档立卡数据）',
   HOUSEHOLD_REMOVED: '该户已被剔除',
   HOUSEHOLD_ALREADY_REGISTERED: '该户编号已登记为另一户',
+  IDENTIFICATION_IN_PROGRESS: '该户编号正在精准识别，识别通过后自动登记，不能直接导入',
   VILLAGE_NOT_REGISTERED: '所在村未登记',
   TIME_IN_FUTURE: '时间晚于当前时间',
   BEFORE_REGISTRATION: '早于该户的识别时间',

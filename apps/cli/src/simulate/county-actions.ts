@@ -275,7 +275,7 @@ export function* countyActions(
           `household:${profile.householdId}`,
           {
             type: 'RegisterHousehold',
-            data: { ...profile, identifiedAt: iso(start), source: 'identification' },
+            data: { ...profile, identifiedAt: iso(start), source: 'import' },
           },
           start,
         );

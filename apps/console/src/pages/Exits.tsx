@@ -19,6 +19,7 @@ interface StepCount {
 }
 interface CaseLine {
   exitId: string;
+  definitionId: string;
   subject: { kind: 'household' | 'village'; id: string; villageCode: string };
   status: string;
   step: string | null;
@@ -43,7 +44,7 @@ interface Indicators {
 }
 interface ExitCase {
   exitId: string;
-  definition: { title: string };
+  definition: { id: string; title: string };
   subject: { kind: string; id: string };
   status: string;
   reason: string;
@@ -63,11 +64,23 @@ interface ExitCase {
   current: { title: string; dueAt: string; overdue: boolean; escalated: boolean } | null;
 }
 
-const STATUS: Record<string, [string, string]> = {
-  open: ['办理中', 'blue'],
-  passed: ['已退出', 'green'],
-  withdrawn: ['已撤回', 'default'],
+/** What a passed case did, by its procedure: a 精准识别 registers the household, a 剔除 removes it. */
+const PASSED: Record<string, string> = {
+  'household-exit': '已退出',
+  'village-exit': '已出列',
+  'household-identification': '已纳入',
+  'household-removal': '已剔除',
 };
+const PROCEDURE: Record<string, string> = {
+  'household-exit': '户退出',
+  'village-exit': '村出列',
+  'household-identification': '精准识别',
+  'household-removal': '剔除',
+};
+function status(definitionId: string, value: string): [string, string] {
+  if (value === 'passed') return [PASSED[definitionId] ?? '已通过', 'green'];
+  return value === 'open' ? ['办理中', 'blue'] : value === 'withdrawn' ? ['已撤回', 'default'] : [value, 'default'];
+}
 const INDICATORS: [key: keyof Indicators['indicators'], title: string][] = [
   ['incidence', '贫困发生率'],
   ['wrongExitRate', '错退率'],
@@ -108,7 +121,10 @@ function gauge(title: string, indicator: Indicator) {
   };
 }
 
-/** 退出进度: the pipeline per step as a funnel, overdue cases, the 摘帽 indicators, and one case's every step. */
+/**
+ * 识别与退出: every procedure's pipeline per step as a funnel (退出, 出列, 精准识别, 剔除), overdue cases, the 摘帽
+ * indicators, and one case's every step.
+ */
 export default function Exits() {
   const me = useMe();
   const [region, setRegion] = useState(me.regionCode === '000000' ? '220000' : me.regionCode);
@@ -139,12 +155,12 @@ export default function Exits() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
-      <Card title="退出进度" extra={<RegionPicker root={me.regionCode} value={region} onChange={setRegion} />}>
+      <Card title="识别与退出" extra={<RegionPicker root={me.regionCode} value={region} onChange={setRegion} />}>
         {pipeline.error && <Alert type="error" showIcon title={pipeline.error} />}
         <Tabs
           items={funnels.map(({ definition, option }) => ({
             key: definition.id,
-            label: `${definition.title}（办理中 ${definition.open}，已退出 ${definition.passed}）`,
+            label: `${definition.title}（办理中 ${definition.open}，${PASSED[definition.id] ?? '已通过'} ${definition.passed}）`,
             children: (
               <Row gutter={16}>
                 <Col xs={24} md={12}>
@@ -188,7 +204,7 @@ export default function Exits() {
           </>
         )}
       </Card>
-      <Card title="退出案件">
+      <Card title="案件">
         <Table<CaseLine>
           rowKey="exitId"
           size="small"
@@ -198,12 +214,13 @@ export default function Exits() {
           data-testid="exit-cases"
           columns={[
             { title: '案件', dataIndex: 'exitId' },
+            { title: '程序', dataIndex: 'definitionId', render: (id: string) => PROCEDURE[id] ?? id },
             { title: '对象', render: (_: unknown, c: CaseLine) => `${c.subject.kind === 'village' ? '村' : '户'} ${c.subject.id}` },
             { title: '发起', dataIndex: 'startedAt', render: shanghaiDate },
             {
               title: '状态',
               render: (_: unknown, c: CaseLine) => {
-                const [label, color] = STATUS[c.status] ?? [c.status, 'default'];
+                const [label, color] = status(c.definitionId, c.status);
                 return (
                   <Space>
                     <Tag color={color}>{label}</Tag>
@@ -219,7 +236,7 @@ export default function Exits() {
         open={opened !== null}
         onClose={() => setOpened(null)}
         size="large"
-        title={exit.data ? `${exit.data.definition.title} · ${exit.data.exitId}` : '退出案件'}
+        title={exit.data ? `${exit.data.definition.title} · ${exit.data.exitId}` : '案件'}
       >
         {exit.error && <Alert type="error" showIcon title={exit.error} />}
         {exit.data && (
@@ -236,7 +253,7 @@ export default function Exits() {
               <Descriptions.Item label="当前">
                 {exit.data.current
                   ? `${exit.data.current.title}，时限 ${shanghaiDate(exit.data.current.dueAt)}${exit.data.current.overdue ? '（已超时）' : ''}`
-                  : (STATUS[exit.data.status]?.[0] ?? exit.data.status)}
+                  : status(exit.data.definition.id, exit.data.status)[0]}
               </Descriptions.Item>
             </Descriptions>
             <Timeline

@@ -18,6 +18,8 @@ interface Household {
   status: string;
   exited: boolean;
   identifiedAt: string;
+  registration: { source: 'identification' | 'import'; identificationId: string | null };
+  removalId: string | null;
   responsibleCadre: { cadreId: string; name: string | null } | null;
 }
 interface Period {
@@ -170,9 +172,18 @@ export default function HouseholdPage() {
             <Descriptions.Item label="人口">{household.population}</Descriptions.Item>
             <Descriptions.Item label="致贫原因">{household.causes?.join('、')}</Descriptions.Item>
             <Descriptions.Item label="识别时间">{shanghaiDate(household.identifiedAt)}</Descriptions.Item>
+            <Descriptions.Item label="识别方式">
+              <span data-testid="registration">
+                {household.registration?.source === 'identification'
+                  ? `精准识别${household.registration.identificationId ? `（案件 ${household.registration.identificationId}）` : ''}`
+                  : '导入既有台账'}
+              </span>
+            </Descriptions.Item>
             <Descriptions.Item label="状态">
               {household.exited ? (
                 <Tag color="green">已脱贫</Tag>
+              ) : household.status === 'removed' ? (
+                <Tag color="red">已剔除{household.removalId ? `（案件 ${household.removalId}）` : ''}</Tag>
               ) : (
                 <Tag>{household.status === 'registered' ? '在册' : household.status}</Tag>
               )}

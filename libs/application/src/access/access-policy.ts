@@ -118,7 +118,7 @@ export const ACCESS_POLICY = {
   },
   'household.register': {
     roles: ['township-reviewer', 'county-admin'],
-    description: 'register a household (建档立卡)',
+    description: 'register a household directly, marked as taken over from an existing register (导入); 新识别 goes through 精准识别',
     scope: 'the village (body `villageCode`) lies in it',
     region: { in: 'body', name: 'villageCode' },
   },
@@ -347,14 +347,25 @@ export const ACCESS_POLICY = {
     description: 'propose a household or village for exit (opens an exit case)',
     scope: 'the household’s or village’s division lies in it (checked by the handler)',
   },
+  'identification.start': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'propose a 户编号 not on the register for 精准识别 (opens a case; the household is registered when it passes)',
+    scope: 'the 户编号’s village lies in it (checked by the handler)',
+  },
+  'removal.start': {
+    roles: ['work-team', 'township-reviewer', 'county-admin'],
+    description: 'propose a registered household for 剔除 (九不纳入; opens a case; the household is removed when it passes)',
+    scope: 'the household’s village lies in it (checked by the handler)',
+  },
   'exit.act': {
     roles: ['work-team', 'township-reviewer', 'county-admin'],
-    description: 'act on the current step of an exit case (approve, return, object, withdraw); each step names its roles',
+    description:
+      'act on the current step of a case — exit, 精准识别 or 剔除 (approve, return, object, withdraw); each step names its roles',
     scope: 'the case’s village lies in it (checked by the handler)',
   },
   'exit.read': {
     roles: EVERYONE,
-    description: 'an exit case with every step, actor, duration and evidence',
+    description: 'a case (exit, 精准识别, 剔除) with every step, actor, duration and evidence',
     scope: 'the case’s village lies in it (checked by the handler)',
     personalData: true,
   },

@@ -1,11 +1,12 @@
 import { HOUSEHOLD_COMMAND_TYPES } from '@bangfu/domain';
 import type { EventStore } from '@bangfu/eventstore';
 import type { ProjectionRunner, ReadStore } from '@bangfu/projections';
-import { WORKFLOW_COMMAND_TYPES } from '@bangfu/workflow';
+import { IDENTIFICATION_OUTCOME_COMMAND_TYPES, WORKFLOW_COMMAND_TYPES } from '@bangfu/workflow';
 import { CaseCommands } from '../accountability/case.commands';
 import { VillageCommands } from '../assignment/village.commands';
 import { ExitRecordsCommands } from '../exits/exit-records.commands';
 import { ExitCommands } from '../exits/exit.commands';
+import { IdentificationOutcomeCommands } from '../exits/identification-outcome.commands';
 import { RecordFacts } from '../facts/record-facts';
 import { ReviewFlagCommands, type FindFlag } from '../flags/flag-review.commands';
 import { FundCommands } from '../funds/fund.commands';
@@ -57,6 +58,7 @@ export class Application {
   readonly supervision: SupervisionCommands;
   readonly cases: CaseCommands;
   readonly exits: ExitCommands;
+  readonly identificationOutcomes: IdentificationOutcomeCommands;
   readonly exitRecords: ExitRecordsCommands;
   readonly visitPolicies: VisitPolicyCommands;
   readonly flagReviews: ReviewFlagCommands;
@@ -80,6 +82,7 @@ export class Application {
     this.supervision = new SupervisionCommands(store, views, this.facts, this.cited);
     this.cases = new CaseCommands(store, this.facts, this.cited);
     this.exits = new ExitCommands(store, this.facts, views);
+    this.identificationOutcomes = new IdentificationOutcomeCommands(store, this.households);
     this.exitRecords = new ExitRecordsCommands(store, this.facts);
     this.visitPolicies = new VisitPolicyCommands(store);
     this.flagReviews = new ReviewFlagCommands(store, findFlag, projections);
@@ -124,6 +127,7 @@ export class Application {
       )
       .route(['OpenCase', 'RecordCaseDecision'], (command, metadata) => this.cases.execute(command, metadata))
       .route(WORKFLOW_COMMAND_TYPES, (command, metadata) => this.exits.execute(command, metadata))
+      .route(IDENTIFICATION_OUTCOME_COMMAND_TYPES, (command, metadata) => this.identificationOutcomes.execute(command, metadata))
       .route(['AdoptExitStandard', 'RecordRuralPopulation', 'RecordSpotCheck', 'RecordSatisfactionSurvey'], (command, metadata) =>
         this.exitRecords.execute(command, metadata),
       )

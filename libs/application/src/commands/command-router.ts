@@ -20,7 +20,7 @@ import type {
   VisitPolicyCommand,
 } from '@bangfu/domain';
 import type { AppendResult, CommandMetadata } from '@bangfu/eventstore';
-import type { CommandDispatcher, WorkflowCommand } from '@bangfu/workflow';
+import type { CommandDispatcher, IdentificationOutcomeCommand, WorkflowCommand } from '@bangfu/workflow';
 
 /** Every command that can be sent as data (by a timer, a process manager, an import, the demo), by its type. */
 export type RoutedCommand =
@@ -36,6 +36,7 @@ export type RoutedCommand =
   | FindingCommand
   | CaseCommand
   | WorkflowCommand
+  | IdentificationOutcomeCommand
   | ExitStandardCommand
   | ExitAssessmentCommand
   | VisitPolicyCommand

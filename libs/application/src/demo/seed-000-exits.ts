@@ -5,11 +5,16 @@ import type { StepAction } from '@bangfu/workflow';
 import type { RoutedCommand } from '../commands/command-router';
 
 /** 安图县 and 汪清县 offices, and the 松江镇 and 东光镇 reviewers, who act at the exit's review steps. */
-const ANTU_COUNTY: Actor = { id: 'demo-antu-county', name: '安图县扶贫办 审定员', roles: ['county-admin'], regionCode: '222426' };
-const WANGQING_COUNTY: Actor = { id: 'demo-wangqing-county', name: '汪清县扶贫办 审定员', roles: ['county-admin'], regionCode: '222424' };
-const SONGJIANG: Actor = { id: 'demo-songjiang-town', name: '松江镇 审核员', roles: ['township-reviewer'], regionCode: '222426103' };
-const DONGGUANG: Actor = { id: 'demo-dongguang-town', name: '东光镇 审核员', roles: ['township-reviewer'], regionCode: '222424104' };
-const teamMember = (index: number): Actor => ({
+export const ANTU_COUNTY: Actor = { id: 'demo-antu-county', name: '安图县扶贫办 审定员', roles: ['county-admin'], regionCode: '222426' };
+export const WANGQING_COUNTY: Actor = {
+  id: 'demo-wangqing-county',
+  name: '汪清县扶贫办 审定员',
+  roles: ['county-admin'],
+  regionCode: '222424',
+};
+export const SONGJIANG: Actor = { id: 'demo-songjiang-town', name: '松江镇 审核员', roles: ['township-reviewer'], regionCode: '222426103' };
+export const DONGGUANG: Actor = { id: 'demo-dongguang-town', name: '东光镇 审核员', roles: ['township-reviewer'], regionCode: '222424104' };
+export const teamMember = (index: number): Actor => ({
   id: DEMO_CADRES[index].cadreId,
   name: DEMO_CADRES[index].name,
   roles: ['work-team'],

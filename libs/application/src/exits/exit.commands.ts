@@ -10,12 +10,15 @@ import {
 import { handleCommand, loadState, type AppendResult, type CommandMetadata, type EventStore } from '@bangfu/eventstore';
 import { householdsRegisteredIn, type ReadStore } from '@bangfu/projections';
 import {
+  HOUSEHOLD_IDENTIFICATION,
+  HOUSEHOLD_REMOVAL,
   WorkflowNotFoundError,
-  exitDecider,
+  procedureDecider,
   subjectOfInstance,
   workflowStreamId,
   type HouseholdStartFacts,
   type HouseholdStepFacts,
+  type IdentificationStartFacts,
   type VillageStartFacts,
   type VillageStepFacts,
   type WorkflowCommand,
@@ -28,10 +31,13 @@ import { recordedRegion } from '../access/recorded-region';
 /** The answer to a start: the append, and the id of the case it opened. */
 export type ExitStartResult = AppendResult & { exitId: string };
 
-const decider = exitDecider();
+const decider = procedureDecider();
+
+/** The procedures whose subject is a 户编号 that may not be on the register yet: 精准识别 and 剔除. */
+const REGISTER_PROCEDURES: readonly string[] = [HOUSEHOLD_IDENTIFICATION, HOUSEHOLD_REMOVAL];
 
 /**
- * Exit cases: reads what the workflow's guards need from the household, village, standard and assessment
+ * Workflow cases (exits, 精准识别, 剔除): reads what the workflow's guards need from the household, village, standard and assessment
  * streams, checks the case lies in the actor's jurisdiction, and lets the runtime decide.
  */
 export class ExitCommands {
@@ -54,8 +60,12 @@ export class ExitCommands {
       assertWithinJurisdiction(metadata.actor, kind === 'household' ? villageOfHousehold(id) : id);
       // What the guards see is the record as of the act's business time (history brought in states a past one).
       const at = command.data.at ?? metadata.now.toISOString();
-      const facts = kind === 'household' ? await this.householdStart(id, at) : await this.villageStart(id);
-      const regionCode = kind === 'household' ? ((facts as HouseholdStartFacts).villageCode ?? villageOfHousehold(id)) : id;
+      const facts = REGISTER_PROCEDURES.includes(command.data.definitionId)
+        ? await this.registerStart(id)
+        : kind === 'household'
+          ? await this.householdStart(id, at)
+          : await this.villageStart(id);
+      const regionCode = kind === 'household' ? ((facts as Partial<HouseholdStartFacts>).villageCode ?? villageOfHousehold(id)) : id;
       assertWithinJurisdiction(metadata.actor, regionCode);
       const streamId = workflowStreamId(id);
       const recorded = { ...metadata, subjectRegion: regionCode };
@@ -83,6 +93,15 @@ export class ExitCommands {
         ? await this.householdStep(subject, at)
         : await this.villageStep(subject.id, at);
     return handleCommand(this.store, streamId, decider, command, recorded, { facts: { record: { ...facts } } });
+  }
+
+  /** Whether the 户编号 is on the register (or was removed from it), and whether the village it names is registered. */
+  private async registerStart(householdId: string): Promise<IdentificationStartFacts> {
+    const [household, villageRegistered] = await Promise.all([
+      loadState(this.store, householdStreamId(householdId), householdDecider),
+      this.facts.villageRegistered(villageOfHousehold(householdId)),
+    ]);
+    return { status: household.status, villageRegistered };
   }
 
   private async householdStart(householdId: string, at: string): Promise<HouseholdStartFacts> {

@@ -29,7 +29,9 @@ import {
   type MeasureStatus,
 } from '@bangfu/domain';
 import { loadState, type EventStore } from '@bangfu/eventstore';
-import type { HelpPlanFact } from '@bangfu/workflow';
+import { HOUSEHOLD_IDENTIFICATION, procedureDecider, workflowStreamId, type HelpPlanFact } from '@bangfu/workflow';
+
+const procedures = procedureDecider();
 
 /**
  * Facts a command needs from streams other than its own, read from those streams (never from views,
@@ -52,6 +54,12 @@ export class RecordFacts {
   async villageRegistered(code: string): Promise<boolean> {
     const region = await this.region(code);
     return region.registered && region.level === 'village';
+  }
+
+  /** Whether a 精准识别 case for the 户编号 is open on its workflow stream. */
+  async identificationOpen(householdId: string): Promise<boolean> {
+    const { current } = await loadState(this.store, workflowStreamId(householdId), procedures);
+    return current?.status === 'open' && current.definition.id === HOUSEHOLD_IDENTIFICATION;
   }
 
   cadre(cadreId: string) {

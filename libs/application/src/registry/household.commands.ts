@@ -25,10 +25,15 @@ export class HouseholdCommands {
     const streamId = householdStreamId(command.data.householdId);
     const recorded = { ...metadata, subjectRegion: villageCode };
     switch (command.type) {
-      case 'RegisterHousehold':
+      case 'RegisterHousehold': {
+        const [villageRegistered, identificationOpen] = await Promise.all([
+          this.facts.villageRegistered(command.data.villageCode),
+          this.facts.identificationOpen(command.data.householdId),
+        ]);
         return handleCommand(this.store, streamId, householdDecider, command, recorded, {
-          facts: { villageRegistered: await this.facts.villageRegistered(command.data.villageCode) },
+          facts: { villageRegistered, identificationOpen },
         });
+      }
       case 'AssignCadre': {
         const [cadre, policy] = await Promise.all([
           this.facts.cadre(command.data.cadreId),

@@ -21,7 +21,9 @@ export type HouseholdCommand =
         householdId: string;
         villageCode: string;
         identifiedAt: string;
+        /** 新识别 at the end of a 精准识别 case (`identificationId` names it), or a county's existing register taken over. */
         source: 'identification' | 'import';
+        identificationId?: string;
       };
     }
   | {
@@ -29,7 +31,11 @@ export type HouseholdCommand =
       /** `effectiveFrom`: from when the corrected values hold (原登记有误: since registration); absent, from now. */
       data: { householdId: string; changes: Partial<HouseholdProfile>; reason: string; effectiveFrom?: string };
     }
-  | { type: 'RemoveHousehold'; data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string } }
+  | {
+      type: 'RemoveHousehold';
+      /** `removalId`: the 剔除 case that decided it, when the removal went through the procedure. */
+      data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string; removalId?: string };
+    }
   | { type: 'MarkHouseholdExited'; data: { householdId: string; exitedAt: string; exitId: string } }
   | { type: 'RecordRelapse'; data: { householdId: string; relapsedAt: string; reason: string } }
   | { type: 'EndTransitionBenefits'; data: { householdId: string; exitId: string } }
@@ -57,7 +63,8 @@ export type HouseholdCommandType = HouseholdCommand['type'];
  * it is migrated history, not judged).
  */
 export interface HouseholdFacts {
-  RegisterHousehold: { villageRegistered: boolean };
+  /** `identificationOpen`: a 精准识别 case for the 户编号 is under way, so only its own end may register it. */
+  RegisterHousehold: { villageRegistered: boolean; identificationOpen: boolean };
   AssignCadre: { cadre: CadreStanding; handoverDays: number };
   RecordVisit: { visitor: VisitorFacts };
   CheckHandoverVisit: { goLiveAt: string | null };

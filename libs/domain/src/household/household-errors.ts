@@ -15,6 +15,10 @@ export class HouseholdNotFoundError extends DomainError {
 export class HouseholdAlreadyRegisteredError extends DomainError {
   readonly code = 'HOUSEHOLD_ALREADY_REGISTERED';
 }
+/** A 精准识别 case for the 户编号 is open: the household is registered by the case's end, not directly. */
+export class IdentificationInProgressError extends DomainError {
+  readonly code = 'IDENTIFICATION_IN_PROGRESS';
+}
 export class HouseholdRemovedError extends DomainError {
   readonly code = 'HOUSEHOLD_REMOVED';
 }

@@ -57,6 +57,8 @@ export type HouseholdEvent =
         identifiedAt: string;
         /** 新识别 through the identification procedure, or taken over from a county export. */
         source: 'identification' | 'import';
+        /** The 精准识别 case that identified the household (source `identification`, when registered by the procedure). */
+        identificationId?: string;
       };
     }
   | {
@@ -72,7 +74,15 @@ export type HouseholdEvent =
     }
   | {
       type: 'HouseholdRemoved';
-      data: { householdId: string; reason: ExclusionReason; detail: string; removedAt: string; endedAssignment: string | null };
+      data: {
+        householdId: string;
+        reason: ExclusionReason;
+        detail: string;
+        removedAt: string;
+        endedAssignment: string | null;
+        /** The 剔除 case that decided it, when the removal went through the procedure. */
+        removalId?: string;
+      };
     }
   | {
       type: 'HouseholdExited';

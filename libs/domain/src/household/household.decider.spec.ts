@@ -86,7 +86,7 @@ describe('household decider', () => {
     const register = (members: { name: string; idNumber: string; relation: '户主' | '配偶' }[]): Decided => ({
       type: 'RegisterHousehold',
       data: { ...(registered as Extract<HouseholdEvent, { type: 'HouseholdRegistered' }>).data, members },
-      facts: { villageRegistered: true },
+      facts: { villageRegistered: true, identificationOpen: false },
     });
 
     it('registers a household whose members have valid ID numbers and one head', () => {
@@ -113,6 +113,22 @@ describe('household decider', () => {
         .given([registered])
         .when(register([{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' }]))
         .then({ code: 'HOUSEHOLD_ALREADY_REGISTERED' });
+    });
+    it('leaves a 户编号 under 精准识别 to its case, and lets only a registration by identification name one', () => {
+      const head = [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' as const }];
+      spec
+        .given([])
+        .when({ ...register(head), facts: { villageRegistered: true, identificationOpen: true } } as Decided)
+        .then({ code: 'IDENTIFICATION_IN_PROGRESS' });
+      const byImport = register(head);
+      spec
+        .given([])
+        .when({ ...byImport, data: { ...byImport.data, source: 'import', identificationId: `${HH}-1` } } as Decided)
+        .then({ code: 'INVALID_HOUSEHOLD' });
+      spec
+        .given([])
+        .when({ ...byImport, data: { ...byImport.data, source: 'identification', identificationId: `${HH}-1` } } as Decided)
+        .then([{ ...registered, data: { ...registered.data, source: 'identification', identificationId: `${HH}-1` } }] as HouseholdEvent[]);
     });
     it('records a correction with the previous values and the reason, and ignores a correction that changes nothing', () => {
       spec

@@ -5,6 +5,7 @@ import {
   HouseholdAlreadyExitedError,
   HouseholdAlreadyRegisteredError,
   HouseholdNotExitedError,
+  IdentificationInProgressError,
   InvalidHouseholdError,
   InvalidIdNumberError,
   VillageNotRegisteredError,
@@ -18,8 +19,8 @@ import { notAfterNow, notBefore, requireActive } from './household-guards';
 type Command<T extends HouseholdCommand['type']> = HouseholdDecision<T>;
 
 export function register(command: Command<'RegisterHousehold'>, state: HouseholdState, { now }: DecisionContext): HouseholdEvent[] {
-  const { householdId, villageCode, identifiedAt, source, ...profile } = command.data;
-  const { villageRegistered } = command.facts;
+  const { householdId, villageCode, identifiedAt, source, identificationId, ...profile } = command.data;
+  const { villageRegistered, identificationOpen } = command.facts;
   if (!isHouseholdId(householdId) || !householdId.startsWith(villageCode)) {
     throw new InvalidHouseholdError(`household number ${householdId} must be the village code ${villageCode} and 4 digits`, {
       field: 'householdId',
@@ -27,12 +28,19 @@ export function register(command: Command<'RegisterHousehold'>, state: Household
   }
   if (state.status !== 'unregistered') throw new HouseholdAlreadyRegisteredError(`household ${householdId} is already registered`);
   if (!villageRegistered) throw new VillageNotRegisteredError(`village ${villageCode} is not registered`, { field: 'villageCode' });
+  if (identificationOpen) {
+    throw new IdentificationInProgressError(`household ${householdId} is under 精准识别: its case registers it when it passes`);
+  }
+  if (identificationId !== undefined && source !== 'identification') {
+    throw new InvalidHouseholdError('only a registration by identification names its 精准识别 case', { field: 'identificationId' });
+  }
   notAfterNow(identifiedAt, now, 'identifiedAt');
-  validateProfile(profile);
+  validateHouseholdProfile(profile);
+  const byCase = identificationId === undefined ? {} : { identificationId };
   return [
     {
       type: 'HouseholdRegistered',
-      data: { householdId, villageCode, identifiedAt, source, ...cleanProfile(profile) },
+      data: { householdId, villageCode, identifiedAt, source, ...byCase, ...cleanProfile(profile) },
     },
   ];
 }
@@ -46,7 +54,7 @@ export function correct(command: Command<'CorrectHousehold'>, state: HouseholdSt
   }
   const changes = cleanProfile(command.data.changes);
   if (Object.keys(changes).length === 0) throw new InvalidHouseholdError('name at least one field to correct', { field: 'changes' });
-  validateProfile({ ...household.profile, ...changes });
+  validateHouseholdProfile({ ...household.profile, ...changes });
   const changed = (Object.keys(changes) as (keyof HouseholdProfile)[]).filter(
     (key) => JSON.stringify(changes[key]) !== JSON.stringify(household.profile[key]),
   );
@@ -121,7 +129,8 @@ function cleanProfile<P extends Partial<HouseholdProfile>>(profile: P): P {
   return out;
 }
 
-function validateProfile(profile: HouseholdProfile): void {
+/** What makes a profile registrable: one 户主, valid and distinct ID numbers, a cause of poverty (shared with 精准识别's visit). */
+export function validateHouseholdProfile(profile: HouseholdProfile): void {
   const { members, causes } = profile;
   if (members.length === 0) throw new InvalidHouseholdError('a household has at least one member', { field: 'members' });
   const heads = members.filter((m) => m.relation === '户主').length;

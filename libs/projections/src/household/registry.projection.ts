@@ -13,7 +13,11 @@ export interface HouseholdRow {
   status: 'registered' | 'removed';
   exited: number;
   identified_at: string;
+  /** 新识别 by a 精准识别 case (`identification_id`), or taken over from an existing register (import). */
+  source: 'identification' | 'import';
+  identification_id: string | null;
   removed_at: string | null;
+  removal_id: string | null;
   cadre_id: string | null;
   cadre_since: string | null;
   recorded_at: string;
@@ -42,7 +46,8 @@ export interface UnitRow {
 /** The register as it stands: households (建档立卡), units and cadres, with each household's current cadre. */
 export const registryProjection: Projection = {
   name: 'registry',
-  version: 1,
+  // v2: how each household came on the register (精准识别 case or import) and the 剔除 case that removed it.
+  version: 2,
   eventTypes: [
     'HouseholdRegistered',
     'HouseholdCorrected',
@@ -62,7 +67,7 @@ export const registryProjection: Projection = {
       household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, head_name TEXT NOT NULL, population INTEGER NOT NULL,
       category TEXT NOT NULL, causes TEXT NOT NULL, profile TEXT NOT NULL, status TEXT NOT NULL, exited INTEGER NOT NULL,
       identified_at TEXT NOT NULL, removed_at TEXT, cadre_id TEXT, cadre_since TEXT, recorded_at TEXT NOT NULL,
-      updated_position INTEGER NOT NULL);
+      updated_position INTEGER NOT NULL, source TEXT NOT NULL, identification_id TEXT, removal_id TEXT);
     CREATE INDEX {households}_by_village ON {households} (village_code, household_id);
     CREATE INDEX {households}_by_cadre ON {households} (cadre_id);
     CREATE TABLE {cadres} (
@@ -76,10 +81,11 @@ export const registryProjection: Projection = {
     const at = event.metadata.occurredAt;
     switch (e.type) {
       case 'HouseholdRegistered': {
-        const { householdId, villageCode, members, category, causes, phone, identifiedAt } = e.data;
+        const { householdId, villageCode, members, category, causes, phone, identifiedAt, source, identificationId } = e.data;
         view.run(
           `INSERT INTO {households} (household_id, village_code, head_name, population, category, causes, profile, status, exited,
-             identified_at, recorded_at, updated_position) VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?)`,
+             identified_at, recorded_at, updated_position, source, identification_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?, ?, ?)`,
           householdId,
           villageCode,
           headName({ members }),
@@ -90,6 +96,8 @@ export const registryProjection: Projection = {
           identifiedAt,
           event.metadata.recordedAt,
           event.position,
+          source,
+          identificationId ?? null,
         );
         return;
       }
@@ -112,9 +120,10 @@ export const registryProjection: Projection = {
       }
       case 'HouseholdRemoved':
         view.run(
-          `UPDATE {households} SET status = 'removed', removed_at = ?, cadre_id = NULL, cadre_since = NULL, updated_position = ?
-           WHERE household_id = ?`,
+          `UPDATE {households} SET status = 'removed', removed_at = ?, removal_id = ?, cadre_id = NULL, cadre_since = NULL,
+             updated_position = ? WHERE household_id = ?`,
           e.data.removedAt,
+          e.data.removalId ?? null,
           event.position,
           e.data.householdId,
         );

@@ -1,8 +1,15 @@
-import { EXCLUSION_REASONS, HouseholdNotFoundError, VISIT_CHECKS, type ExclusionReason } from '@bangfu/domain';
-import { DefinitionCatalog, type StepDefinition, type WorkflowDefinition } from '../definition/workflow-definition';
+import {
+  EXCLUSION_REASONS,
+  HouseholdNotFoundError,
+  InvalidHouseholdError,
+  VISIT_CHECKS,
+  validateHouseholdProfile,
+  type ExclusionReason,
+  type HouseholdProfile,
+} from '@bangfu/domain';
+import { type StepDefinition, type WorkflowDefinition } from '../definition/workflow-definition';
 import { WorkflowRuleError } from '../definition/workflow-errors';
-import { workflowDecider, type WorkflowGuard } from '../definition/workflow-runtime';
-import { EXIT_GUARDS } from '../exit/exit-guards';
+import { type WorkflowGuard } from '../definition/workflow-runtime';
 import { countyApproval, noticeStep } from '../exit/exit-definitions';
 
 export const HOUSEHOLD_IDENTIFICATION = 'household-identification';
@@ -15,10 +22,18 @@ export interface IdentificationStartFacts {
 }
 
 /** 入户走访: what the visit found (两不愁三保障), the 九不纳入 declarations, and the household as it would be registered. */
-interface IdentificationEvidence {
+export interface IdentificationEvidence {
   checklist: Record<string, { result: string; evidence: string }>;
   /** 九不纳入: each disqualifying fact declared present or absent. */
   exclusions: Record<string, boolean>;
+  /** The household as the case registers it when it passes: members, category, causes (and a phone). */
+  household: HouseholdProfile;
+}
+
+/** 剔除's 核实: the 九不纳入 fact and what shows it. */
+export interface RemovalEvidence {
+  reason: ExclusionReason;
+  detail: string;
 }
 
 const notYetRegistered: WorkflowGuard = ({ facts }) => {
@@ -65,6 +80,17 @@ const needFound: WorkflowGuard = ({ evidence }) => {
   return { unmet };
 };
 
+/** The household the visit would register: a profile the register accepts, checked now rather than at the case's end. */
+const registrableProfile: WorkflowGuard = ({ evidence }) => {
+  const { household } = evidence as unknown as Partial<IdentificationEvidence>;
+  if (typeof household !== 'object' || household === null || !Array.isArray(household.members)) {
+    throw new InvalidHouseholdError('the visit records the household as it would be registered (members, category, causes)', {
+      field: 'identification.household',
+    });
+  }
+  validateHouseholdProfile(household);
+};
+
 /** 剔除: the disqualifying fact, one of the 九不纳入, with what shows it. */
 const exclusionFound: WorkflowGuard = ({ evidence }) => {
   const { reason, detail } = evidence as { reason?: string; detail?: string };
@@ -79,6 +105,7 @@ export const IDENTIFICATION_GUARDS: Readonly<Record<string, WorkflowGuard>> = {
   'household-on-register': onTheRegister,
   'no-exclusion': noExclusion,
   'need-found': needFound,
+  'registrable-profile': registrableProfile,
   'exclusion-found': exclusionFound,
 };
 
@@ -112,7 +139,7 @@ export const HOUSEHOLD_IDENTIFICATION_V1: WorkflowDefinition = {
       roles: ['work-team', 'township-reviewer'],
       evidence: 'identification',
       deadline: { days: 15, escalateAfterDays: 7, escalateTo: 'township-reviewer' },
-      guards: ['no-exclusion', 'need-found'],
+      guards: ['no-exclusion', 'need-found', 'registrable-profile'],
     },
     {
       name: 'review',
@@ -156,9 +183,3 @@ export const HOUSEHOLD_REMOVAL_V1: WorkflowDefinition = {
 };
 
 export const IDENTIFICATION_DEFINITIONS: readonly WorkflowDefinition[] = [HOUSEHOLD_IDENTIFICATION_V1, HOUSEHOLD_REMOVAL_V1];
-
-/** The identification and removal procedures on the workflow runtime (their guards beside the exits'). */
-export function identificationDecider() {
-  const guards = { ...EXIT_GUARDS, ...IDENTIFICATION_GUARDS };
-  return workflowDecider(new DefinitionCatalog(IDENTIFICATION_DEFINITIONS, new Set(Object.keys(guards))), guards);
-}

@@ -1,8 +1,8 @@
 import { dutyRecordRows, type DutyScope, type ReadStore } from '@bangfu/projections';
-import { exitCatalog, exitStepsTaken } from '@bangfu/workflow';
+import { exitStepsTaken, procedureCatalog } from '@bangfu/workflow';
 
 const DAY = 86_400_000;
-const catalog = exitCatalog();
+const catalog = procedureCatalog();
 
 /**
  * What the record said at `knownAt` about the period [from, to): responsibility periods by their record time (a

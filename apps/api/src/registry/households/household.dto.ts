@@ -14,7 +14,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { EXCLUSION_REASONS, HOUSEHOLD_CATEGORIES, MEMBER_RELATIONS, POVERTY_CAUSES } from '@bangfu/domain';
-import { Instant, Reason, VillageCode } from '../../http/common-validators';
+import { AbsentOrValid, Instant, Reason, VillageCode } from '../../http/common-validators';
 import { PagedQueryDto, ViewQueryDto } from '../../http/view-query.dto';
 
 export class MemberDto {
@@ -47,6 +47,11 @@ class ProfileFields {
   @ArrayMaxSize(11)
   @IsIn(POVERTY_CAUSES, { each: true })
   causes!: (typeof POVERTY_CAUSES)[number][];
+}
+
+/** The household as a 精准识别 visit records it, to be registered when the case passes. */
+export class HouseholdProfileDto extends ProfileFields {
+  @ApiPropertyOptional({ example: '13843312345' }) @AbsentOrValid() @IsString() @Matches(/^[\d-]{5,20}$/) phone?: string;
 }
 
 export class RegisterHouseholdDto extends ProfileFields {

@@ -33,7 +33,10 @@ const summary = (row: HouseholdWithCadre) => ({
   status: row.status,
   exited: row.exited === 1,
   identifiedAt: row.identified_at,
+  // How the household came on the register: a 精准识别 case, or an existing register taken over (导入).
+  registration: { source: row.source, identificationId: row.identification_id },
   removedAt: row.removed_at,
+  removalId: row.removal_id,
   responsibleCadre: row.cadre_id ? { cadreId: row.cadre_id, name: row.cadre_name, since: row.cadre_since } : null,
 });
 
@@ -80,6 +83,11 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
     const cadreId = responsibleAt(state, asOfTime);
     const period = state.assignments.findLast((p) => p.cadreId === cadreId && Date.parse(p.from) <= Date.parse(asOfTime));
     const cadre = cadreId ? cadreName(this.views, cadreId) : undefined;
+    const registered = considered.find((event) => event.type === 'HouseholdRegistered')?.data as Extract<
+      HouseholdEvent,
+      { type: 'HouseholdRegistered' }
+    >['data'];
+    const removed = considered.findLast((event) => event.type === 'HouseholdRemoved');
     return {
       householdId,
       villageCode: state.villageCode,
@@ -90,7 +98,9 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
       status: state.status,
       exited: state.exited,
       identifiedAt: state.identifiedAt,
-      removedAt: considered.findLast((event) => event.type === 'HouseholdRemoved')?.metadata.occurredAt ?? null,
+      registration: { source: registered.source, identificationId: registered.identificationId ?? null },
+      removedAt: removed?.metadata.occurredAt ?? null,
+      removalId: (removed?.data as { removalId?: string } | undefined)?.removalId ?? null,
       responsibleCadre: cadreId ? { cadreId, name: cadre ?? null, since: period?.from ?? null } : null,
       profile: state.profile,
       recordedAt: considered[0].metadata.recordedAt,

@@ -35,7 +35,8 @@ export class HouseholdsController {
   register(@Body() body: RegisterHouseholdDto, @Req() request: Request) {
     const { identifiedAt, ...profile } = body;
     const { metadata, at } = this.context.metadataAt(request, identifiedAt);
-    const data = { ...profile, identifiedAt: at, source: 'identification' as const };
+    // Direct registration takes over an existing register (导入); a household newly identified comes through 精准识别.
+    const data = { ...profile, identifiedAt: at, source: 'import' as const };
     return this.dispatch.send({ type: 'RegisterHousehold', data }, metadata);
   }
 
