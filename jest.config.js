@@ -18,6 +18,9 @@ const base = {
 
 module.exports = {
   testTimeout: 30000,
+  // A hook that times out leaves what it was starting (a server, a browser) running with nothing to close it, and
+  // jest would then wait for it forever: the failure must be reported, not turned into a hang.
+  forceExit: true,
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     { ...base, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'] },

@@ -169,6 +169,8 @@ describe('the console for leaders, discipline reviewers and auditors, in a real 
   it('lists 精准识别 and 剔除 beside the exits, shows an identification’s objection and 九不纳入, and how a household came on the register', async () => {
     await signInAs(page, t.baseUrl, 'inspector', 'demo-yanbian-inspector');
     await page.goto(`${t.baseUrl}/exits`);
+    // Each procedure's funnel is drawn when its tab is opened.
+    await page.click('.ant-tabs-tab >> text=精准识别');
     await waitForChart(page, 'funnel-household-identification', '入户走访');
     await waitForText(page, '[data-testid=exit-cases]', '2224261032010029-1');
     const rows = await tableRows(page, 'exit-cases');
