@@ -46,3 +46,4 @@ export * from './demo/seed-000-team-reports';
 export * from './demo/seed-000-identification';
 export * from './registry/support-system.commands';
 export * from './demo/seed-000-support-system';
+export * from './views/views-thread';

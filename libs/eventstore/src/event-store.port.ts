@@ -105,8 +105,15 @@ export interface EventStore {
    */
   verify(options?: VerifyOptions): Promise<VerifyReport>;
   close(): Promise<void>;
-  /** Present only on a store that is the sole writer of its streams: commands reuse folded states from it. */
+  /** Folded states kept between commands: a command reads only the events after its stream's kept state. */
   readonly stateCache?: StateCache;
+  /**
+   * Calls `listener` after each append of this connection commits; returns the unregister function. For a store
+   * whose subscriptions poll (SQLite): a thread following the log on a connection of its own is told to look.
+   */
+  onAppended?(listener: () => void): () => void;
+  /** Another connection to the same log appended: live subscriptions read now instead of at their next poll. */
+  appendedElsewhere?(): void;
 }
 
 export const EVENT_STORE = Symbol('EVENT_STORE');

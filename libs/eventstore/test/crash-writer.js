@@ -3,7 +3,8 @@
 const { randomUUID } = require('node:crypto');
 const { SqliteEventStore } = require('../../../dist/libs/eventstore/src/index.js');
 
-const store = new SqliteEventStore({ file: process.argv[2] });
+// `thread` as the second argument: appends committed on the commit thread, as the API does.
+const store = new SqliteEventStore({ file: process.argv[2], commitThread: process.argv[3] === 'thread' });
 const actor = { id: 'crash-test', roles: ['system'] };
 
 async function writer(w) {

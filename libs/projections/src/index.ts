@@ -4,6 +4,8 @@ export * from './store/log-anchor';
 export * from './runner/apply-batch';
 export * from './runner/rebuild';
 export * from './runner/projection-runner';
+export * from './runner/serve-views-thread';
+export * from './runner/views-thread';
 export * from './registry/regions.projection';
 export * from './registry/region.queries';
 export * from './registry/support-systems.projection';

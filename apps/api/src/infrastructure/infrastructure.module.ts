@@ -14,6 +14,7 @@ import {
   openReadStore,
   RecordFacts,
   type BangfuConfig,
+  viewsThreadFor,
 } from '@bangfu/application';
 import { AllFlags } from '../flags/all-flags';
 import { CommandContext } from '../http/command-context';
@@ -47,7 +48,11 @@ export class InfrastructureModule {
         { provide: PROJECTIONS, useValue: allProjections },
         {
           provide: ProjectionRunner,
-          useFactory: (store: EventStore, views: ReadStore, projections: Projection[]) => new ProjectionRunner(store, views, projections),
+          // Other stores or views (the simulation's) live in this thread only: their views are applied here too.
+          useFactory: (store: EventStore, views: ReadStore, projections: Projection[]) =>
+            new ProjectionRunner(store, views, projections, {
+              thread: overrides.store || overrides.views ? undefined : viewsThreadFor(config),
+            }),
           inject: [EVENT_STORE, ReadStore, PROJECTIONS],
         },
         {

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSTEM_ACTOR } from '@bangfu/domain';
@@ -8,29 +7,10 @@ import { EsdbEventStore, nameBasedUuid } from '@bangfu/eventstore';
 import { EsdbStandIn } from '@bangfu/testing';
 import { scheduleTimer } from '@bangfu/workflow';
 import { signToken } from '@bangfu/application';
+import { BUILT_MAIN, freePort, waitFor } from '../built-server';
 import { startTestApp } from '../test-app';
 
-const MAIN = join(__dirname, '..', '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
 const PROVINCES = ['110000', '120000', '130000', '140000', '150000', '210000', '220000', '230000', '310000', '320000'];
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 describe('two bangfu nodes on one EventStoreDB', () => {
   let standIn: EsdbStandIn | undefined;
@@ -67,7 +47,7 @@ describe('two bangfu nodes on one EventStoreDB', () => {
     for (const port of ports) {
       const dataDir = mkdtempSync(join(tmpdir(), 'bangfu-node-'));
       dirs.push(dataDir);
-      const node = spawn(process.execPath, [MAIN], {
+      const node = spawn(process.execPath, [BUILT_MAIN], {
         env: {
           ...process.env,
           BANGFU_STORE: 'esdb',

@@ -1,149 +1,173 @@
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Actor } from '@bangfu/domain';
-import { Application, type CommandRouter, loadConfig, type RoutedCommand, signToken } from '@bangfu/application';
-import { createApp } from '../../../api/src';
+import { Application, type CommandRouter, type RoutedCommand, signToken } from '@bangfu/application';
+import { BENCH_SECRET, HOUSEHOLDS, VILLAGE, benchApp, householdId, seedHouseholds, startBenchServer } from './bench-servers';
 import { rssMb, summary, type BenchResult } from './store-benchmarks';
 
-const VILLAGE = '222426103201';
-const HOUSEHOLDS = 1000;
 const OK = { result: 'met' };
+const CONNECTIONS = 50;
 
 /**
- * Record-visit commands through HTTP as a cadre sends them: 50 connections, each request a full command
- * (token check, validation, facts from three streams, decide, durable append with synchronous=FULL).
+ * The command path through HTTP as cadres use it, against its floor: each server in a process of its own and the
+ * load generated from this one. Record-visit is a full command (token check, validation, facts from three streams,
+ * decide, durable append with synchronous=FULL, the views applied); the no-op route is NestJS on Fastify with the
+ * same validation pipe and nothing behind it; and a leader's timeline read is timed alone, then while record-visit
+ * runs, to show whether writes hold reads up.
  */
 export async function runHttpBenchmarks(dir: string, scale: number, log: (line: string) => void): Promise<BenchResult[]> {
-  const runs: number[] = [];
-  const latencies: { p50: number; p99: number }[] = [];
+  const seconds = Math.max(3, Math.round(10 * scale));
+  const noop = await noopRuns(dir, seconds, log);
+  const visits: VisitRun[] = [];
   for (let r = 0; r < 3; r++) {
-    const result = await recordVisits(join(dir, `http-${r}`), Math.max(3, Math.round(10 * scale)));
-    runs.push(result.rate);
-    latencies.push(result);
-    log(`record-visit through HTTP, run ${r + 1}: ${result.rate} commands/s, p50 ${result.p50} ms, p99 ${result.p99} ms`);
+    const run = await recordVisitRun(join(dir, `http-${r}`), seconds);
+    visits.push(run);
+    log(
+      `record-visit through HTTP, run ${r + 1}: ${run.rate} commands/s, p50 ${run.p50} ms, p99 ${run.p99} ms; ` +
+        `timeline p99 ${run.idleReadP99} ms alone, ${run.loadedReadP99} ms under the load`,
+    );
   }
-  const median = latencies.sort((a, b) => a.p99 - b.p99)[1];
+  const noopRate = summary(noop.runs);
+  const rate = summary(visits.map((run) => run.rate));
+  const median = [...visits].sort((a, b) => a.rate - b.rate)[1];
+  const readRatios = visits.map((run) => run.loadedReadP99 / Math.max(1, run.idleReadP99));
   const queries = await fundQueries(join(dir, 'funds'), Math.max(3, Math.round(5 * scale)), log);
   return [
-    ...queries,
     {
-      name: 'record-visit through HTTP (50 connections)',
-      unit: 'commands/s',
-      runs,
-      detail: `POST /households/{id}/visits over ${HOUSEHOLDS} households, ${Math.max(3, Math.round(10 * scale))} s per run, every answer 201; latency p50 ${median.p50} ms, p99 ${median.p99} ms (median run)`,
-      peakRssMb: rssMb(),
+      name: 'no-op NestJS-on-Fastify POST route (baseline)',
+      unit: 'requests/s',
+      runs: noop.runs,
+      detail: `${CONNECTIONS} connections, ${seconds} s per run, same validation pipe, empty handler; server in its own process`,
+      peakRssMb: noop.peakRssMb,
     },
+    {
+      name: `record-visit through HTTP (${CONNECTIONS} connections)`,
+      unit: 'commands/s',
+      runs: visits.map((run) => run.rate),
+      detail:
+        `${Math.round((100 * rate) / noopRate)}% of the no-op route; POST /households/{id}/visits over ${HOUSEHOLDS} households, ` +
+        `${seconds} s per run, every answer 201; latency p50 ${median.p50} ms, p99 ${median.p99} ms (median run); server in its own process`,
+      target: { text: '≥ 35% of the no-op route, p99 ≤ 50 ms', met: rate >= 0.35 * noopRate && median.p99 <= 50 },
+      peakRssMb: Math.max(...visits.map((run) => run.peakRssMb)),
+    },
+    {
+      name: 'household timeline read while record-visit runs, p99 latency',
+      unit: 'ms',
+      runs: visits.map((run) => run.loadedReadP99),
+      detail:
+        `${summary(readRatios).toFixed(1)}× its p99 alone (${summary(visits.map((run) => run.idleReadP99))} ms); ` +
+        `one reader, GET /households/{id}/timeline over ${HOUSEHOLDS} households, beside ${CONNECTIONS} record-visit connections`,
+      target: { text: '≤ 2× its p99 alone', met: summary(readRatios) <= 2 },
+      peakRssMb: Math.max(...visits.map((run) => run.peakRssMb)),
+    },
+    ...queries,
   ];
 }
 
-/** The API as a user runs it (rate limit off: the benchmark is the only client), on its own data dir. */
-async function benchApp(dataDir: string) {
-  const config = loadConfig({
-    BANGFU_DATA_DIR: dataDir,
-    BANGFU_JWT_SECRET: 'bench',
-    BANGFU_LOG: 'false',
-    BANGFU_RATE_LIMIT_PER_MINUTE: '0',
-  });
-  const app = await createApp(config);
-  await app.init();
-  return app;
-}
-
-async function listen(app: Awaited<ReturnType<typeof benchApp>>): Promise<number> {
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  return (app.getHttpServer().address() as { port: number }).port;
-}
-
-async function recordVisits(dataDir: string, seconds: number) {
-  const app = await benchApp(dataDir);
+async function noopRuns(dir: string, seconds: number, log: (line: string) => void): Promise<{ runs: number[]; peakRssMb: number }> {
+  const server = await startBenchServer('serve-noop', join(dir, 'noop'));
+  const runs: number[] = [];
+  let peakRssMb = 0;
   try {
-    await seed(app.get(Application).router);
-    const port = await listen(app);
-    const token = signToken({ sub: 'bench-cadre', roles: ['cadre'], region: '220000', ttlSeconds: 3600 }, 'bench');
-    let i = 0;
-    const result = await autocannon({
-      url: `http://127.0.0.1:${port}`,
-      connections: 50,
-      duration: seconds,
-      requests: [
-        {
-          method: 'POST',
-          setupRequest: (request) => {
-            const household = `${VILLAGE}${String(1 + (i++ % HOUSEHOLDS)).padStart(4, '0')}`;
-            const occurredAt = new Date(Date.now() - 3_600_000).toISOString();
-            return {
-              ...request,
-              path: `/api/v1/households/${household}/visits`,
-              headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-              body: JSON.stringify({
-                cadreId: 'bench-cadre',
-                kind: '走访',
-                occurredAt,
-                findings: { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK },
-                measures: ['黄牛养殖项目分红'],
-                notes: '入户走访，了解家庭收入和就医情况。',
-              }),
-            };
-          },
-        },
-      ],
-    });
-    const failed = result.non2xx + result.errors + result.timeouts;
-    if (failed > 0) throw new Error(`record-visit benchmark: ${failed} of ${result.requests.total} requests failed`);
-    return { rate: Math.round(summary([result.requests.average])), p50: result.latency.p50, p99: result.latency.p99 };
+    for (let r = 0; r < 3; r++) {
+      const result = await autocannon({
+        url: `http://127.0.0.1:${server.port}/noop`,
+        connections: CONNECTIONS,
+        duration: seconds,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ kind: '走访', notes: '入户走访' }),
+      });
+      runs.push(Math.round(result.requests.average));
+      log(`no-op route, run ${r + 1}: ${runs[r]} requests/s`);
+    }
   } finally {
-    await app.close();
+    ({ peakRssMb } = await server.stop());
+  }
+  return { runs, peakRssMb };
+}
+
+interface VisitRun {
+  rate: number;
+  p50: number;
+  p99: number;
+  idleReadP99: number;
+  loadedReadP99: number;
+  peakRssMb: number;
+}
+
+/** One run on a fresh server: the timeline read alone, then record-visit at full load with the same reader beside it. */
+async function recordVisitRun(dataDir: string, seconds: number): Promise<VisitRun> {
+  const server = await startBenchServer('serve-visits', dataDir);
+  try {
+    const idle = await timelineReads(server.port, Math.max(3, Math.round(seconds / 2)));
+    const [load, loaded] = await Promise.all([recordVisits(server.port, seconds), timelineReads(server.port, seconds)]);
+    const failed = load.non2xx + load.errors + load.timeouts;
+    if (failed > 0) throw new Error(`record-visit benchmark: ${failed} of ${load.requests.total} requests failed`);
+    const { peakRssMb } = await server.stop();
+    return {
+      rate: Math.round(load.requests.average),
+      p50: load.latency.p50,
+      p99: load.latency.p99,
+      idleReadP99: idle,
+      loadedReadP99: loaded,
+      peakRssMb,
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 }
 
-async function seed(router: CommandRouter, households = HOUSEHOLDS): Promise<void> {
-  const admin: Actor = { id: 'bench-admin', roles: ['county-admin'], regionCode: '000000' };
-  const send = (command: RoutedCommand) => router.dispatch(command, { actor: admin, now: new Date() });
-  const start = new Date(Date.now() - 30 * 86_400_000).toISOString();
-  for (const [code, name] of [
-    ['220000', '吉林省'],
-    ['222400', '延边州'],
-    ['222426', '安图县'],
-    ['222426103', '松江镇'],
-    [VILLAGE, '德化村'],
-  ]) {
-    await send({ type: 'RegisterRegion', data: { code, name } });
-  }
-  await send({
-    type: 'RegisterUnit',
-    data: { unitId: 'bench-unit', name: '基准测试单位', regionCode: '220000', leadOfficial: '张义' },
+function recordVisits(port: number, seconds: number) {
+  const token = signToken({ sub: 'bench-cadre', roles: ['cadre'], region: '220000', ttlSeconds: 3600 }, BENCH_SECRET);
+  let i = 0;
+  return autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [
+      {
+        method: 'POST',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/v1/households/${householdId(i++)}/visits`,
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            cadreId: 'bench-cadre',
+            kind: '走访',
+            occurredAt: new Date(Date.now() - 3_600_000).toISOString(),
+            findings: { food: OK, clothing: OK, education: OK, medical: OK, housing: OK, water: OK },
+            measures: ['黄牛养殖项目分红'],
+            notes: '入户走访，了解家庭收入和就医情况。',
+          }),
+        }),
+      },
+    ],
   });
-  await send({
-    type: 'RegisterCadre',
-    data: { cadreId: 'bench-cadre', name: '李明', unitId: 'bench-unit', position: '科员' },
+}
+
+/** A leader reading households' timelines one request at a time; the p99 in ms. */
+async function timelineReads(port: number, seconds: number): Promise<number> {
+  const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, BENCH_SECRET);
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: 1,
+    duration: seconds,
+    requests: [
+      {
+        method: 'GET',
+        setupRequest: (request) => ({
+          ...request,
+          path: `/api/v1/households/${householdId(i++ * 7)}/timeline?limit=50`,
+          headers: { authorization: `Bearer ${token}` },
+        }),
+      },
+    ],
   });
-  await Promise.all(
-    Array.from({ length: households }, async (_, n) => {
-      const householdId = `${VILLAGE}${String(n + 1).padStart(4, '0')}`;
-      const members = [{ name: '金大山', idNumber: '11010519491231002X', relation: '户主' as const }];
-      await send({
-        type: 'RegisterHousehold',
-        data: {
-          householdId,
-          villageCode: VILLAGE,
-          members,
-          category: '一般贫困户',
-          causes: ['因病'],
-          identifiedAt: start,
-          source: 'import',
-        },
-      });
-      await send({
-        type: 'AssignCadre',
-        data: {
-          householdId,
-          cadreId: 'bench-cadre',
-          from: start,
-          reason: '',
-        },
-      });
-    }),
-  );
+  if (result.non2xx + result.errors > 0) throw new Error(`timeline reads: ${result.non2xx + result.errors} requests failed`);
+  return result.latency.p99;
 }
 
 const FUNDS = 200;
@@ -154,10 +178,11 @@ async function fundQueries(dataDir: string, seconds: number, log: (line: string)
   const app = await benchApp(dataDir);
   try {
     const router = app.get(Application).router;
-    await seed(router, 0);
+    await seedHouseholds(router, 0);
     await seedFunds(router);
-    const port = await listen(app);
-    const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, 'bench');
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const port = (app.getHttpServer().address() as { port: number }).port;
+    const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, BENCH_SECRET);
     const results: BenchResult[] = [];
     for (const [name, path] of [
       ['fund trace (GET /funds/{id}/trace)', (i: number) => `/api/v1/funds/bench-fund-${i % FUNDS}/trace`],

@@ -32,7 +32,6 @@ export function logResult(result: BenchResult, log: (line: string) => void): voi
 
 export interface ProvinceResults {
   results: BenchResult[];
-  noopRate: number;
   events: number;
 }
 
@@ -115,8 +114,7 @@ export function checkRss(results: BenchResult[]): void {
 }
 
 /**
- * The province section of the report: the log's steps three times over, plus the no-op route that bounds
- * any command route and Emmett as the peer.
+ * The province section of the report: the log's steps three times over, and Emmett as the peer.
  */
 export async function runProvinceBenchmarks(
   dir: string,
@@ -132,14 +130,6 @@ export async function runProvinceBenchmarks(
     logResult(result, log);
   };
   const { events } = await runProvinceLog(dir, households, 3, add);
-  const noop = await step<StepResult>('noop', join(dir, 'province'), env);
-  add({
-    name: 'no-op NestJS-on-Fastify POST route (baseline)',
-    unit: 'requests/s',
-    runs: noop.runs,
-    detail: `50 connections, ${seconds} s per run, same validation pipe, empty handler`,
-    peakRssMb: noop.peakRssMb,
-  });
   const peer = await step<{
     bangfuAppend: number[];
     bangfuRebuild: number[];
@@ -173,5 +163,5 @@ export async function runProvinceBenchmarks(
     target: { text: '≥ 2× Emmett', met: summary(peer.bangfuRebuild) >= 2 * summary(peer.emmettRebuild) },
     peakRssMb: peer.peakRssMb,
   });
-  return { results, noopRate: summary(noop.runs), events };
+  return { results, events };
 }

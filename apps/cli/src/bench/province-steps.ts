@@ -2,15 +2,13 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
-import { Body, Controller, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ROLES } from '@bangfu/domain';
 import { SqliteEventStore, verifyEventsFile } from '@bangfu/eventstore';
 import { ReadStore, rebuildProjections, type Projection } from '@bangfu/projections';
 import { VirtualClock } from '@bangfu/workflow';
 import { allProjections, demoMonth, loadConfig, monthBase, signToken } from '@bangfu/application';
-import { LedgerProofs, createApp, strictValidationPipe } from '../../../api/src';
+import { LedgerProofs, createApp } from '../../../api/src';
+import { serveStep } from './bench-servers';
 import { emmettPeerStep } from './emmett-peer';
 import { rate, rssMb } from './store-benchmarks';
 import { provincePlan } from '../simulate/province-plan';
@@ -204,47 +202,10 @@ async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult,
   return results;
 }
 
-@Controller()
-class NoopController {
-  @Post('noop')
-  noop(@Body() _body: unknown) {
-    return { ok: true };
-  }
-}
-
-@Module({ controllers: [NoopController] })
-class NoopModule {}
-
-/** The floor under any command route: NestJS on Fastify with the same pipe, 50 connections, an empty handler. */
-async function noopStep(seconds: number): Promise<Omit<StepResult, 'peakRssMb'>> {
-  const app = await NestFactory.create<NestFastifyApplication>(NoopModule, new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
-    logger: ['error'],
-  });
-  app.useGlobalPipes(strictValidationPipe());
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const port = (app.getHttpServer().address() as { port: number }).port;
-  const runs: number[] = [];
-  try {
-    for (let r = 0; r < 3; r++) {
-      const result = await autocannon({
-        url: `http://127.0.0.1:${port}/noop`,
-        connections: 50,
-        duration: seconds,
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ kind: '走访', notes: '入户走访' }),
-      });
-      runs.push(Math.round(result.requests.average));
-    }
-  } finally {
-    await app.close();
-  }
-  return { runs, detail: {} };
-}
-
 /** Runs one step in this process and prints its result as one JSON line (the parent reads it). */
 export async function runStep(step: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  if (step.startsWith('serve-')) return serveStep(step, dir);
   const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
   const runs = Number(process.env.BANGFU_BENCH_RUNS ?? '3');
   let result: unknown;
@@ -252,7 +213,6 @@ export async function runStep(step: string, dir: string): Promise<void> {
   else if (step === 'rebuild') result = { ...(await rebuildStep(dir, runs)), peakRssMb: rssMb() };
   else if (step === 'scan') result = { ...rawScanStep(dir, runs), peakRssMb: rssMb() };
   else if (step === 'verify') result = { ...(await verifyStep(dir, runs)), peakRssMb: rssMb() };
-  else if (step === 'noop') result = { ...(await noopStep(Number(process.env.BANGFU_BENCH_SECONDS ?? '10'))), peakRssMb: rssMb() };
   else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: rssMb() };
   else if (step === 'queries') {
     const queries = await queriesStep(dir);

@@ -116,16 +116,18 @@ Notes:
 - Peak RSS is the process high-water mark when the row was measured (it never goes down). From the raw
   baseline on it is dominated by the harness itself, which builds every payload before the clock starts so
   that only the store is timed (200,000 events, three times); the store's own footprint is far smaller.
-- Record-visit through HTTP is the whole command path in one Node process: token check, strict DTO
-  validation, the facts read from three streams (household, cadre, village), the decision, a durable append
-  with group commit, and — on the same event loop — every projection applying the new events. It is
-  CPU-bound with the disk idle, and the profile has no single hot spot: the 17 views applying each event
-  ~11%, reading and folding the household, cadre, village and five policy streams ~12%, DTO validation ~8%,
-  the load generator itself (autocannon runs in the same process, for this route and the no-op alike) ~8%,
-  GC ~7%. The target (35% of the no-op route measured in the province section below) needs about a quarter
-  of today's work per command: views applied off the request loop (a worker thread with its own
-  connection), folded states kept between commands (the state cache \`bangfu simulate\` already uses, once
-  its idempotency lookups go by event id), and lighter validation. Not done yet.
+- The HTTP rows run each server in a process of its own (\`bangfu bench --step serve-visits|serve-noop\`) and the
+  load generator in the benchmark's process. Record-visit is the whole command path: token check, strict DTO
+  validation, the facts read from the household, cadre, village and five policy streams, the decision, and a
+  durable append; the views are applied on their own thread and the appends committed on the commit thread.
+  Profile of the API's thread at 50 connections (2026-12-03, CPU-bound at ~90%): reading the fact streams ~10%
+  (one query per stream even when the kept state is current: the read is what sees another writer's events),
+  GC ~8%, class-validator's metadata lookups and class-transformer ~7%, Nest's interceptor chain and async-hooks
+  binding ~4%, posting to the two threads ~3%, the token's HMAC ~1%; no single hot spot. Moving the views off
+  this thread gave +15% (904 → 1,040 commands/s in the same harness); the commit thread gave nothing measurable
+  on this machine's disk (an fsync is ~0.3 ms here) and frees the loop where fsyncs are slow. The 35% target
+  needs about a seventh of today's work per command on this thread. A timeline read waits behind the queued
+  commands on the same loop, hence its p99 under load.
 `;
 
 const PROVINCE_NOTES = `

@@ -2,7 +2,14 @@ import { ConfigurationError, loadConfig } from './bangfu-config';
 
 describe('configuration from the environment', () => {
   it('defaults to the embedded store in ./data on port 3000', () => {
-    expect(loadConfig({})).toMatchObject({ store: 'sqlite', port: 3000, sqliteSynchronous: 'FULL', demo: true });
+    expect(loadConfig({})).toMatchObject({
+      store: 'sqlite',
+      port: 3000,
+      sqliteSynchronous: 'FULL',
+      demo: true,
+      viewsThread: 'thread',
+      commitThread: 'thread',
+    });
   });
 
   it('takes EventStoreDB with its URL, and refuses it without one', () => {
@@ -19,5 +26,7 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ BANGFU_SQLITE_SYNCHRONOUS: 'sometimes' })).toThrow(/BANGFU_SQLITE_SYNCHRONOUS/);
     expect(() => loadConfig({ BANGFU_RATE_LIMIT_PER_MINUTE: '-1' })).toThrow(/BANGFU_RATE_LIMIT_PER_MINUTE/);
+    expect(() => loadConfig({ BANGFU_VIEWS_THREAD: 'worker' })).toThrow(/BANGFU_VIEWS_THREAD must be thread, inline/);
+    expect(() => loadConfig({ BANGFU_COMMIT_THREAD: 'yes' })).toThrow(/BANGFU_COMMIT_THREAD must be thread, inline/);
   });
 });

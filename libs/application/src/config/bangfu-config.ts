@@ -29,6 +29,16 @@ export interface BangfuConfig {
   timerIntervalMs: number;
   /** Longest wait for `?minPosition=`, in ms. */
   maxViewWaitMs: number;
+  /**
+   * Where the views are applied: `thread`, a worker thread with its own connections (so applying them never holds
+   * up a request), or `inline`, on the API's event loop.
+   */
+  viewsThread: 'thread' | 'inline';
+  /**
+   * Where the SQLite store commits appends: `thread`, a worker thread with its own connection (checks, hashing and
+   * fsync off the API's event loop), or `inline`, on it.
+   */
+  commitThread: 'thread' | 'inline';
   /** A fund with a balance and no movement for this many days is flagged FUND_IDLE (滞留). */
   fundIdleDays: number;
   /** A disbursement without a confirmed receipt after this many days is flagged UNCONFIRMED_DISBURSEMENT. */
@@ -73,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): BangfuConfig {
     rateLimitPerMinute: integer(env.BANGFU_RATE_LIMIT_PER_MINUTE, 1200, 'BANGFU_RATE_LIMIT_PER_MINUTE'),
     timerIntervalMs: integer(env.BANGFU_TIMER_INTERVAL_MS, 1000, 'BANGFU_TIMER_INTERVAL_MS'),
     maxViewWaitMs: integer(env.BANGFU_MAX_VIEW_WAIT_MS, 5000, 'BANGFU_MAX_VIEW_WAIT_MS'),
+    viewsThread: oneOf(env.BANGFU_VIEWS_THREAD, ['thread', 'inline'] as const, 'thread', 'BANGFU_VIEWS_THREAD'),
+    commitThread: oneOf(env.BANGFU_COMMIT_THREAD, ['thread', 'inline'] as const, 'thread', 'BANGFU_COMMIT_THREAD'),
     fundIdleDays: integer(env.BANGFU_FUND_IDLE_DAYS, 90, 'BANGFU_FUND_IDLE_DAYS'),
     receiptDays: integer(env.BANGFU_RECEIPT_DAYS, 30, 'BANGFU_RECEIPT_DAYS'),
     demo: (env.BANGFU_DEMO ?? 'true') !== 'false',

@@ -14,6 +14,7 @@ export function openEventStore(config: BangfuConfig, clock: Clock): EventStore {
     file: join(config.dataDir, 'events.db'),
     synchronous: config.sqliteSynchronous,
     now: () => clock.now(),
+    commitThread: config.commitThread === 'thread',
   });
 }
 

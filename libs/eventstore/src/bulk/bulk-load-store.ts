@@ -29,7 +29,8 @@ export type AcceptedEvent = Omit<RecordedEvent, 'metadata'> & { metadata: Omit<E
  * is also what lets it keep folded states (`stateCache`) so that a command folds only its new events.
  */
 export class BulkLoadStore implements EventStore {
-  readonly stateCache = new StateCache();
+  // Its only writer, clearing them county by county: every state is kept, and no resend ever comes.
+  readonly stateCache = new StateCache({ maxStreams: Infinity, rememberIds: false });
   private pending: BatchedAppend[] = [];
   private pendingEvents = 0;
   private readonly revisions = new Map<string, number>();

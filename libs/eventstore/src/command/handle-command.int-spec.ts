@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, type Decider } from '@bangfu/domain';
 import { SqliteEventStore } from '../sqlite/sqlite-event-store';
-import { ConcurrencyConflictError, IdempotencyKeyReusedError, handleCommand } from './handle-command';
+import { ConcurrencyConflictError, IdempotencyKeyReusedError, handleCommand, loadState } from './handle-command';
 
 type Command = { type: 'Disburse'; data: { amount: number } };
 type Event = { type: 'Disbursed'; data: { amount: number; balance: number } };
@@ -84,6 +84,30 @@ describe('handleCommand', () => {
     expect(again).toEqual({ ...first, duplicate: true });
     expect(await store.readStream('fund-1')).toHaveLength(2);
     await expect(disburse(999, { idempotencyKey: 'county-1:abc', requestHash: 'h2' })).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+  });
+
+  it('keeps the folded state between commands and reads only the events after it, the other writers’ included', async () => {
+    // Given a state kept after two disbursements, and a second process that disbursed since.
+    await disburse(100);
+    await disburse(100);
+    const other = new SqliteEventStore({ file: join(dir, 'events.db') });
+    await handleCommand(other, 'fund-1', fund, { type: 'Disburse', data: { amount: 700 } }, meta());
+    await other.close();
+    const reads = jest.spyOn(store, 'readStream');
+    // When this process decides again, then it reads from the kept revision on and sees the other's disbursement.
+    await expect(disburse(200)).rejects.toBeInstanceOf(OverdrawnError);
+    expect(reads.mock.calls).toEqual([['fund-1', { fromRevision: 2 }]]);
+    await disburse(100);
+    expect(((await store.readStream('fund-1')).at(-1)?.data as Event['data']).balance).toBe(0);
+  });
+
+  it('freezes a kept state, so a handler that changed one fails there instead of misleading the next decision', async () => {
+    await disburse(100);
+    const kept = await loadState(store, 'fund-1', fund);
+    expect(() => {
+      (kept as { balance: number }).balance = 5000;
+    }).toThrow(TypeError);
+    await expect(disburse(901)).rejects.toBeInstanceOf(OverdrawnError);
   });
 
   it('records the actor, business time and correlation it was given', async () => {

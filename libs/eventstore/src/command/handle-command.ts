@@ -77,9 +77,7 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
   const correlationId = metadata.correlationId ?? randomUUID();
   for (let attempt = 0; ; attempt++) {
     const { history, state, revision } = await readState(store, streamId, decider);
-    // With a state cache only the events after the cached state are read, and the cache's store (the bulk
-    // loader) never sees a resend: replays are looked for in what was read.
-    const replay = metadata.idempotencyKey ? findReplay(history, metadata) : undefined;
+    const replay = metadata.idempotencyKey ? await replayOf(store, streamId, history, metadata) : undefined;
     if (replay) return replay;
 
     const context = { now: metadata.now, actor: metadata.actor, ...(metadata.occurredAt ? { occurredAt: metadata.occurredAt } : {}) };
@@ -108,6 +106,7 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
         decider,
         result.revision,
         newEvents.reduce((current, event) => decider.evolve(current, event), state),
+        result.eventIds,
       );
       return result;
     } catch (error) {
@@ -120,6 +119,21 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
       }
     }
   }
+}
+
+/**
+ * The answer to a resend: its events, found among those just read or, when a kept state already folded them (the
+ * read began after them), in the whole stream.
+ */
+async function replayOf(
+  store: EventStore,
+  streamId: string,
+  history: RecordedEvent[],
+  metadata: CommandMetadata,
+): Promise<AppendResult | undefined> {
+  const replay = findReplay(history, metadata);
+  if (replay || !store.stateCache?.folded(streamId, nameBasedUuid(`${metadata.idempotencyKey}#0`))) return replay;
+  return findReplay(await store.readStream(streamId), metadata);
 }
 
 function findReplay(history: RecordedEvent[], metadata: CommandMetadata): AppendResult | undefined {
@@ -151,7 +165,15 @@ async function readState<E extends DomainEvent, S>(
   const history = await store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
   const state = history.reduce((current, event) => decider.evolve(current, event as unknown as E), cached?.state ?? decider.initialState());
   const revision = history.at(-1)?.revision ?? cached?.revision ?? -1;
-  if (store.stateCache && history.length > 0) store.stateCache.set(streamId, decider, revision, state);
+  if (store.stateCache && history.length > 0) {
+    store.stateCache.set(
+      streamId,
+      decider,
+      revision,
+      state,
+      history.map((event) => event.id),
+    );
+  }
   return { history, state, revision };
 }
 

@@ -16,6 +16,7 @@ import {
 } from '@eventstore/db-client';
 import { checkExpectedRevision, validateAppend } from '../append-rules';
 import { canonicalJson } from '../chain/canonical-json';
+import { StateCache } from '../command/state-cache';
 import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
 import { MetadataEncoder } from '../chain/metadata-encoder';
 import { ChainVerifier, type VerifyReport } from '../chain/verify-chain';
@@ -56,6 +57,8 @@ const MAX_ATTEMPTS = 10;
  * the stream itself, never by the server's best-effort id cache, which a restart empties.
  */
 export class EsdbEventStore implements EventStore {
+  /** Folded states between commands: each command reads only the events after its stream's kept state. */
+  readonly stateCache = new StateCache();
   private readonly client: EventStoreDBClient;
   private readonly now: () => Date;
   private readonly replayWindow: number;

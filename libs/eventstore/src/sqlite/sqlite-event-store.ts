@@ -2,11 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { canonicalJson } from '../chain/canonical-json';
-import { MetadataEncoder } from '../chain/metadata-encoder';
-import { GENESIS_HASH, eventHash } from '../chain/hash-chain';
+import { StateCache } from '../command/state-cache';
 import type { VerifyReport } from '../chain/verify-chain';
 import type { VerifyOptions } from '../chain/verify-checkpoints';
-import { DuplicateEventIdError, InvalidAppendError, WrongExpectedRevisionError } from '../errors';
+import { InvalidAppendError } from '../errors';
 import type {
   AllFilter,
   AllSubscription,
@@ -19,10 +18,11 @@ import type {
   RecordedEvent,
   SubscribeOptions,
 } from '../event-store.port';
-import { categoryOf } from '../event-store.port';
 import { pollingSubscription } from '../subscription/polling-subscription';
-import { checkExpectedRevision, validateAppend } from '../append-rules';
+import { validateAppend } from '../append-rules';
 import { verifyEventsFile } from './parallel-verify';
+import { CommitThread, commitThreadAvailable } from './commit-thread';
+import { EventsWriter, type EncodedAppend, type Outcome } from './events-writer';
 import { configureConnection, createEventStoreSchema, type SynchronousMode } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -36,14 +36,11 @@ export interface SqliteEventStoreOptions {
   now?: () => Date;
   /** How often live subscriptions look for events appended by another process. */
   pollIntervalMs?: number;
-}
-
-/** An append checked and encoded, ready for a transaction. */
-interface EncodedAppend {
-  streamId: string;
-  events: EventToAppend[];
-  data: Buffer[];
-  expected: ExpectedRevision;
+  /**
+   * Commit appends on a thread of their own (where the build can start one), so that a group's checks, hashing and
+   * fsync never hold up this thread; appends arriving meanwhile form the next group. Group commit only.
+   */
+  commitThread?: boolean;
 }
 
 interface PendingAppend extends EncodedAppend {
@@ -58,8 +55,6 @@ export interface BatchedAppend {
   expectedRevision: ExpectedRevision;
   recordedAt: string;
 }
-
-type Outcome = { ok: true; result: AppendResult } | { ok: false; error: Error };
 
 /** A row as an array in COLUMNS order: cheaper to materialise than an object with named properties. */
 type EventRow = [
@@ -76,6 +71,8 @@ type EventRow = [
 const COLUMNS = 'position, id, stream_id, revision, type, data, metadata, hash';
 
 export class SqliteEventStore implements EventStore {
+  /** Folded states between commands: each command reads only the events after its stream's kept state. */
+  readonly stateCache = new StateCache();
   private readonly db: Database.Database;
   private readonly file: string;
   private readonly now: () => Date;
@@ -87,46 +84,26 @@ export class SqliteEventStore implements EventStore {
   private readonly readAllStatements = new Map<string, Database.Statement>();
   private closed = false;
 
-  private readonly insertEvent: Database.Statement;
-  private readonly selectById: Database.Statement;
-  private readonly selectStreamHead: Database.Statement;
-  private readonly groupTransaction: Database.Transaction<(batch: PendingAppend[], recordedAt: string) => Outcome[]>;
-  private readonly appendTransaction: (pending: EncodedAppend, recordedAt: string) => AppendResult;
-  private readonly batchTransaction: Database.Transaction<(batch: (EncodedAppend & { recordedAt: string })[]) => AppendResult[]>;
+  private readonly writer: EventsWriter;
+  private readonly synchronous: SynchronousMode;
+  private readonly useCommitThread: boolean;
+  private commitThread?: CommitThread;
+  /** The group being committed on the commit thread; the queue fills meanwhile. */
+  private inFlight?: Promise<void>;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
     this.file = options.file;
     this.db = new Database(options.file);
-    configureConnection(this.db, options.synchronous ?? 'FULL');
+    this.synchronous = options.synchronous ?? 'FULL';
+    configureConnection(this.db, this.synchronous);
     createEventStoreSchema(this.db);
     this.now = options.now ?? (() => new Date());
     this.groupCommit = options.groupCommit ?? true;
     this.pollIntervalMs = options.pollIntervalMs ?? 250;
+    this.useCommitThread = (options.commitThread ?? false) && this.groupCommit && commitThreadAvailable && options.file !== ':memory:';
 
-    this.insertEvent = this.db.prepare(
-      // Bound as UTF-8 bytes (encoded once, for the hash and the row alike) and stored as TEXT.
-      'INSERT INTO events (id, stream_id, category, revision, type, data, metadata, hash, region) VALUES (?, ?, ?, ?, ?, CAST(? AS TEXT), CAST(? AS TEXT), ?, ?)',
-    );
-    this.selectById = this.db.prepare('SELECT stream_id, revision, position FROM events WHERE id = ?');
-    this.selectStreamHead = this.db.prepare('SELECT revision, hash FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1');
-    // A nested better-sqlite3 transaction is a savepoint: a refused append inside a group rolls back alone.
-    this.appendTransaction = this.db.transaction((pending: EncodedAppend, recordedAt: string) =>
-      this.appendInTransaction(pending, recordedAt),
-    );
-    this.batchTransaction = this.db.transaction((batch: (EncodedAppend & { recordedAt: string })[]) =>
-      batch.map((pending) => this.appendInTransaction(pending, pending.recordedAt)),
-    );
-    this.groupTransaction = this.db.transaction((batch: PendingAppend[], recordedAt: string) =>
-      batch.map((pending): Outcome => {
-        try {
-          return { ok: true, result: this.appendTransaction(pending, recordedAt) };
-        } catch (error) {
-          if (isRefusal(error)) return { ok: false, error };
-          throw error;
-        }
-      }),
-    );
+    this.writer = new EventsWriter(this.db);
   }
 
   append(streamId: string, events: EventToAppend[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
@@ -150,18 +127,42 @@ export class SqliteEventStore implements EventStore {
 
   private flush(): void {
     this.flushScheduled = false;
+    if (this.useCommitThread) return void this.flushToThread();
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
     let outcomes: Outcome[];
     try {
-      outcomes = this.groupTransaction.immediate(batch, this.now().toISOString());
+      outcomes = this.writer.commitGroup(batch, this.now().toISOString());
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
+    this.settle(batch, outcomes);
+  }
+
+  private settle(batch: PendingAppend[], outcomes: Outcome[]): void {
     outcomes.forEach((outcome, i) => (outcome.ok ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
     if (outcomes.some((outcome) => outcome.ok)) for (const listener of [...this.appendListeners]) listener();
+  }
+
+  /** One group at a time to the commit thread; what queues while it commits goes next, as one group. */
+  private flushToThread(): Promise<void> {
+    if (this.inFlight || this.queue.length === 0) return this.inFlight ?? Promise.resolve();
+    const batch = this.queue;
+    this.queue = [];
+    this.commitThread ??= new CommitThread(this.file, this.synchronous);
+    const appends = batch.map(({ streamId, events, data, expected }) => ({ streamId, events, data, expected }));
+    this.inFlight = this.commitThread.commit(appends, this.now().toISOString()).then(
+      (outcomes) => this.settle(batch, outcomes),
+      (error: unknown) => {
+        for (const pending of batch) pending.reject(error);
+      },
+    );
+    return this.inFlight.finally(() => {
+      this.inFlight = undefined;
+      if (this.queue.length > 0) void this.flushToThread();
+    });
   }
 
   /**
@@ -178,74 +179,14 @@ export class SqliteEventStore implements EventStore {
       recordedAt,
       data: encodeAppend(streamId, events, expectedRevision),
     }));
-    const results = this.batchTransaction.immediate(encoded);
+    const results = this.writer.commitBatch(encoded);
     if (results.length > 0) for (const listener of [...this.appendListeners]) listener();
     return results;
   }
 
-  private appendInTransaction(pending: EncodedAppend, recordedAt: string): AppendResult {
-    const { streamId, events } = pending;
-    const existing = this.selectById.get(events[0].id) as { stream_id: string; revision: number; position: number } | undefined;
-    if (existing) return this.replayedAppend(pending, existing);
-
-    const head = this.selectStreamHead.get(streamId) as { revision: number; hash: string } | undefined;
-    checkExpectedRevision(streamId, pending.expected, head?.revision);
-    let revision = head ? head.revision : -1;
-    let prevHash = head ? head.hash : GENESIS_HASH;
-    let position = 0;
-    const category = categoryOf(streamId);
-    const encoder = new MetadataEncoder(recordedAt);
-    events.forEach((event, i) => {
-      revision++;
-      const metadata = encoder.encode(event.metadata, prevHash);
-      const hash = eventHash({ prevHash, id: event.id, streamId, revision, type: event.type, data: pending.data[i], metadata });
-      try {
-        const info = this.insertEvent.run(
-          event.id,
-          streamId,
-          category,
-          revision,
-          event.type,
-          pending.data[i],
-          metadata,
-          hash,
-          event.metadata.subjectRegion ?? null,
-        );
-        position = Number(info.lastInsertRowid);
-      } catch (error) {
-        if (isUniqueIdViolation(error)) {
-          const other = this.selectById.get(event.id) as { stream_id: string } | undefined;
-          throw new DuplicateEventIdError(event.id, other?.stream_id ?? streamId);
-        }
-        throw error;
-      }
-      prevHash = hash;
-    });
-    return { streamId, revision, position, eventIds: events.map((event) => event.id), duplicate: false };
-  }
-
-  /** The same events again (a resend): answer as the first time, append nothing. */
-  private replayedAppend(pending: EncodedAppend, first: { stream_id: string; revision: number; position: number }): AppendResult {
-    let last = first;
-    for (let i = 0; i < pending.events.length; i++) {
-      const row = i === 0 ? first : (this.selectById.get(pending.events[i].id) as typeof first | undefined);
-      if (!row || row.stream_id !== pending.streamId || row.revision !== first.revision + i) {
-        throw new DuplicateEventIdError(pending.events[i].id, first.stream_id);
-      }
-      last = row;
-    }
-    return {
-      streamId: pending.streamId,
-      revision: last.revision,
-      position: last.position,
-      eventIds: pending.events.map((event) => event.id),
-      duplicate: true,
-    };
-  }
-
   /** The stream's last revision, undefined when it has no events. */
   streamRevision(streamId: string): number | undefined {
-    return (this.selectStreamHead.get(streamId) as { revision: number } | undefined)?.revision;
+    return this.writer.streamRevision(streamId);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -283,12 +224,18 @@ export class SqliteEventStore implements EventStore {
         const events = this.readAllSync({ fromPosition, filter: options.filter, maxCount });
         return { events, scannedTo: events.length < maxCount ? Math.max(head, fromPosition) : undefined };
       },
-      onAppend: (listener) => {
-        this.appendListeners.add(listener);
-        return () => this.appendListeners.delete(listener);
-      },
+      onAppend: (listener) => this.onAppended(listener),
       pollIntervalMs: this.pollIntervalMs,
     });
+  }
+
+  onAppended(listener: () => void): () => void {
+    this.appendListeners.add(listener);
+    return () => this.appendListeners.delete(listener);
+  }
+
+  appendedElsewhere(): void {
+    for (const listener of [...this.appendListeners]) listener();
   }
 
   async headPosition(): Promise<number> {
@@ -322,8 +269,12 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.flush();
     this.closed = true;
+    if (this.useCommitThread) {
+      // Every append accepted before close is committed and answered first.
+      while (this.inFlight || this.queue.length > 0) await (this.inFlight ?? this.flushToThread());
+      await this.commitThread?.close();
+    } else this.flush();
     for (const listener of [...this.appendListeners]) listener();
     this.appendListeners.clear();
     this.db.close();
@@ -373,14 +324,4 @@ function toRecordedEvent([position, id, streamId, revision, type, data, metadata
   const metadata = JSON.parse(metadataText);
   metadata.hash = hash;
   return { id, type, streamId, revision, position, data: JSON.parse(data), metadata };
-}
-
-function isRefusal(error: unknown): error is Error {
-  return error instanceof WrongExpectedRevisionError || error instanceof DuplicateEventIdError;
-}
-
-function isUniqueIdViolation(error: unknown): boolean {
-  // Duck-typed: the SqliteError may come from another realm (jest's sandbox), where instanceof fails.
-  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
-  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('events.id');
 }

@@ -8,7 +8,10 @@ import type { ProcessManager, ReactionContext } from './process-manager';
 
 /**
  * Runs every process manager from one subscription, each with its own checkpoint in the read store.
- * An event is handled at least once; the derived idempotency keys make "at least once" act as "once".
+ * An event is handled at least once; the derived idempotency keys make "at least once" act as "once". That is also
+ * why the checkpoints are kept in memory and written together a moment later rather than once per manager per
+ * event: after a crash the few events since the last write are handled again, to no second effect, and the API's
+ * thread is not writing to views.db (whose lock the views' thread holds while it applies a batch) on every event.
  */
 export class ProcessManagerRunner {
   private readonly position$ = new BehaviorSubject<number>(0);
@@ -16,6 +19,9 @@ export class ProcessManagerRunner {
   private running = false;
   private loop?: Promise<void>;
   private readonly eventTypes: string[];
+  private readonly checkpoints = new Map<string, { position: number; hash: string | null }>();
+  private readonly unsaved = new Set<string>();
+  private saveScheduled?: NodeJS.Timeout;
   lastError?: { message: string; at: string };
 
   constructor(
@@ -35,6 +41,7 @@ export class ProcessManagerRunner {
   async start(): Promise<void> {
     if (this.managers.length === 0) return;
     await this.resetCheckpointsTheLogLost();
+    this.loadCheckpoints();
     this.running = true;
     this.position$.next(this.lowestCheckpoint());
     this.loop = this.run();
@@ -44,6 +51,7 @@ export class ProcessManagerRunner {
     this.running = false;
     this.subscription?.close();
     await this.loop;
+    this.saveCheckpoints();
   }
 
   /** Resolves once every process manager has handled the log up to `position`. */
@@ -93,14 +101,39 @@ export class ProcessManagerRunner {
       if (!manager.eventTypes.includes(event.type) || this.checkpoint(manager.name) >= event.position) continue;
       if (manager.readsViews) await this.projections.waitFor(event.position, 120_000);
       await carryOutReactions(this.store, this.dispatcher, manager, event, { views: this.views }, this.clock.now());
-      this.views
-        .prepare(
-          `INSERT INTO process_checkpoints (name, position, event_hash) VALUES (?, ?, ?)
-           ON CONFLICT(name) DO UPDATE SET position = excluded.position, event_hash = excluded.event_hash`,
-        )
-        .run(manager.name, event.position, event.metadata.hash);
+      this.checkpoints.set(manager.name, { position: event.position, hash: event.metadata.hash });
+      this.unsaved.add(manager.name);
     }
+    this.saveScheduled ??= setTimeout(() => this.saveCheckpoints(), CHECKPOINT_SAVE_DELAY_MS).unref();
     this.position$.next(event.position);
+  }
+
+  private loadCheckpoints(): void {
+    this.checkpoints.clear();
+    const rows = this.views.prepare('SELECT name, position, event_hash AS hash FROM process_checkpoints').all() as {
+      name: string;
+      position: number;
+      hash: string | null;
+    }[];
+    for (const row of rows) this.checkpoints.set(row.name, { position: row.position, hash: row.hash });
+  }
+
+  /** Writes the checkpoints that moved since the last write, in one transaction. */
+  private saveCheckpoints(): void {
+    if (this.saveScheduled) clearTimeout(this.saveScheduled);
+    this.saveScheduled = undefined;
+    if (this.unsaved.size === 0) return;
+    const save = this.views.prepare(
+      `INSERT INTO process_checkpoints (name, position, event_hash) VALUES (?, ?, ?)
+       ON CONFLICT(name) DO UPDATE SET position = excluded.position, event_hash = excluded.event_hash`,
+    );
+    this.views.db.transaction(() => {
+      for (const name of this.unsaved) {
+        const { position, hash } = this.checkpoints.get(name) as { position: number; hash: string | null };
+        save.run(name, position, hash);
+      }
+    })();
+    this.unsaved.clear();
   }
 
   /**
@@ -124,8 +157,7 @@ export class ProcessManagerRunner {
   }
 
   private checkpoint(name: string): number {
-    const row = this.views.prepare('SELECT position FROM process_checkpoints WHERE name = ?').get(name) as { position: number } | undefined;
-    return row?.position ?? 0;
+    return this.checkpoints.get(name)?.position ?? 0;
   }
 
   private lowestCheckpoint(): number {
@@ -164,6 +196,9 @@ export async function carryOutReactions(
     }
   }
 }
+
+/** How long a moved checkpoint waits to be written with the others: events handled meanwhile share the write. */
+const CHECKPOINT_SAVE_DELAY_MS = 200;
 
 const CHECKPOINTS_TABLE =
   'CREATE TABLE IF NOT EXISTS process_checkpoints (name TEXT PRIMARY KEY, position INTEGER NOT NULL, event_hash TEXT)';
