@@ -65,6 +65,27 @@ describe('demo: a year of seed 000 work', () => {
     expect(of('VISIT_BY_UNASSIGNED_CADRE').length).toBeGreaterThan(0);
   });
 
+  it('answers a filter by type with exactly that type’s flags of the whole inbox, stored or judged when asked', async () => {
+    // Given the whole inbox, when each type present is asked for alone, then the answer is that type's part of it:
+    // judging only what can match the filter drops nothing.
+    const all = (await get('/flags?region=220000&limit=1000')).body.flags as { flagId: string; type: string }[];
+    expect(all.length).toBeLessThan(1000);
+    const types = [...new Set(all.map((flag) => flag.type))].sort();
+    expect(types).toEqual(
+      expect.arrayContaining(['UNCONFIRMED_DISBURSEMENT', 'MEASURE_OVERDUE', 'HOUSEHOLD_WITHOUT_PLAN', 'MONTHLY_VISIT_MISSED']),
+    );
+    for (const type of types) {
+      const filtered = (await get(`/flags?region=220000&limit=1000&type=${type}`)).body.flags as { flagId: string }[];
+      expect([type, filtered.map((flag) => flag.flagId).sort()]).toEqual([
+        type,
+        all
+          .filter((flag) => flag.type === type)
+          .map((flag) => flag.flagId)
+          .sort(),
+      ]);
+    }
+  });
+
   it('shows coverage, overdue months with escalation, timelines and cadre activity', async () => {
     const coverage = await get(`/regions/220000/visit-coverage?month=${month(4)}`);
     expect(coverage.body.households).toBe(60);

@@ -8,6 +8,10 @@ import { verificationApprovals } from '@bangfu/workflow';
  * an earlier start can reveal that the verifier was in fact responsible when they verified. The approvals are the
  * workflow's, the responsibility the registry's: each is asked of its owner.
  */
+/** The type `selfVerificationFlags` raises. */
+export const SELF_VERIFICATION_FLAG_TYPES = ['SELF_VERIFICATION'] as const;
+type JudgedType = (typeof SELF_VERIFICATION_FLAG_TYPES)[number];
+
 export function selfVerificationFlags(views: ReadStore, regionPrefix: string): Omit<FlagRow, 'position'>[] {
   return verificationApprovals(views, codesUnder(regionPrefix)).flatMap((approval) => {
     const held = heldAt(views, { householdId: approval.subject_id, cadreId: approval.actor_id, at: approval.at });
@@ -15,7 +19,7 @@ export function selfVerificationFlags(views: ReadStore, regionPrefix: string): O
     return [
       {
         flag_id: `SELF_VERIFICATION:${approval.event_id}`,
-        type: 'SELF_VERIFICATION',
+        type: 'SELF_VERIFICATION' satisfies JudgedType,
         household_id: approval.subject_id,
         village_code: approval.village_code,
         cadre_id: approval.actor_id,

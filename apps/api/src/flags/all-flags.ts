@@ -1,8 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { HELP_PLAN_DEADLINES } from '@bangfu/domain';
 import {
+  FUND_TIME_FLAG_TYPES,
   fundTimeFlags,
+  PLAN_FLAG_TYPES,
   planFlags,
+  type FlagRow,
   ReadStore,
   reviewedFlag,
   reviewedFlags,
@@ -12,7 +15,7 @@ import {
 } from '@bangfu/projections';
 import { exitFlag, exitFlags, type Clock } from '@bangfu/workflow';
 import { BANGFU_CONFIG, codesUnder, type BangfuConfig } from '@bangfu/application';
-import { selfVerificationFlags } from '../exits/exit-flags';
+import { SELF_VERIFICATION_FLAG_TYPES, selfVerificationFlags } from '../exits/exit-flags';
 import { CLOCK } from '../infrastructure/tokens';
 
 /**
@@ -33,7 +36,7 @@ export class AllFlags {
     const range = codesUnder(regionPrefix);
     // The workflow's exit flags are few (a handful per exit case): read whole, their handling joined here.
     const exits = withReviews(this.views, exitFlags(this.views, range, filters));
-    const unstored = [...exits, ...this.judgedNow(regionPrefix)].filter(
+    const unstored = [...exits, ...this.judgedNow(regionPrefix, type)].filter(
       (flag) =>
         (!type || flag.type === type) &&
         (!status || flag.status === status) &&
@@ -59,15 +62,16 @@ export class AllFlags {
     return this.judgedNow('').find((flag) => flag.flag_id === flagId);
   }
 
-  private judgedNow(regionPrefix: string): ReviewedFlagRow[] {
-    const raised = [
-      ...fundTimeFlags(this.views, regionPrefix, this.clock.now(), {
-        idleDays: this.config.fundIdleDays,
-        receiptDays: this.config.receiptDays,
-      }),
-      ...selfVerificationFlags(this.views, regionPrefix),
-      ...planFlags(this.views, regionPrefix, this.clock.now(), HELP_PLAN_DEADLINES),
+  /** The flags judged when asked, by the judges that can raise `type` (all of them without one). */
+  private judgedNow(regionPrefix: string, type?: string): ReviewedFlagRow[] {
+    const now = this.clock.now();
+    const thresholds = { idleDays: this.config.fundIdleDays, receiptDays: this.config.receiptDays };
+    const judges: [types: readonly string[], judge: () => Omit<FlagRow, 'position'>[]][] = [
+      [FUND_TIME_FLAG_TYPES, () => fundTimeFlags(this.views, regionPrefix, now, thresholds)],
+      [SELF_VERIFICATION_FLAG_TYPES, () => selfVerificationFlags(this.views, regionPrefix)],
+      [PLAN_FLAG_TYPES, () => planFlags(this.views, regionPrefix, now, HELP_PLAN_DEADLINES)],
     ];
+    const raised = judges.filter(([types]) => !type || types.includes(type)).flatMap(([, judge]) => judge());
     return withReviews(this.views, raised);
   }
 }

@@ -144,7 +144,11 @@ export const QUERIES = [
   'fund trace',
   'exit pipeline',
   'one-year dossier export',
+  'flags page of 50',
 ] as const;
+
+/** The inspectors' inbox as they filter it: every type, then one stored or judged-when-asked type at a time. */
+const FLAG_FILTERS = ['', '&type=MONTHLY_VISIT_MISSED', '&type=FUND_IDLE', '&type=UNCONFIRMED_DISBURSEMENT', '&type=BACKFILLED_VISIT'];
 
 /** p50/p99 of the users' reads on the province log, through HTTP, one request at a time (the latency a user sees), three runs of 3 s per query. */
 async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult, 'peakRssMb'>>> {
@@ -170,6 +174,7 @@ async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult,
     'exit pipeline': (i) => `/api/v1/regions/${county(i)}/exit-pipeline`,
     'one-year dossier export': (i) =>
       `/api/v1/dossiers/household/${household(i)}?from=2023-01-01T00:00:00.000Z&to=2024-01-01T00:00:00.000Z`,
+    'flags page of 50': (i) => `/api/v1/flags?region=${county(i)}&limit=50${FLAG_FILTERS[i % FLAG_FILTERS.length]}`,
   };
   const results: Record<string, Omit<StepResult, 'peakRssMb'>> = {};
   try {

@@ -6,6 +6,10 @@ import type { ProjectRow } from './projects.projection';
 
 const DAY = 86_400_000;
 
+/** The types `fundTimeFlags` raises: a query for any other type needs no judging of funds. */
+export const FUND_TIME_FLAG_TYPES = ['FUND_IDLE', 'UNCONFIRMED_DISBURSEMENT', 'PROJECT_OVERDUE'] as const;
+type JudgedType = (typeof FUND_TIME_FLAG_TYPES)[number];
+
 /**
  * Flags about time passing, judged when asked (no event marks the moment money became idle):
  * FUND_IDLE — a balance untouched for `idleDays` (滞留); UNCONFIRMED_DISBURSEMENT — no receipt after `receiptDays`;
@@ -39,7 +43,7 @@ export function fundTimeFlags(
   return [
     ...funds.map((fund) => ({
       flag_id: `FUND_IDLE:${fund.fund_id}`,
-      type: 'FUND_IDLE',
+      type: 'FUND_IDLE' satisfies JudgedType,
       household_id: null,
       village_code: fund.region_code,
       cadre_id: null,
@@ -56,7 +60,7 @@ export function fundTimeFlags(
     })),
     ...disbursements.map((d) => ({
       flag_id: `UNCONFIRMED_DISBURSEMENT:${d.fund_id}:${d.disbursement_id}`,
-      type: 'UNCONFIRMED_DISBURSEMENT',
+      type: 'UNCONFIRMED_DISBURSEMENT' satisfies JudgedType,
       household_id: d.recipient_kind === 'household' ? d.recipient_id : null,
       village_code: d.region_code,
       cadre_id: null,
@@ -73,7 +77,7 @@ export function fundTimeFlags(
     })),
     ...overdueProjects.map((project) => ({
       flag_id: `PROJECT_OVERDUE:${project.project_id}`,
-      type: 'PROJECT_OVERDUE',
+      type: 'PROJECT_OVERDUE' satisfies JudgedType,
       household_id: null,
       village_code: project.region_code,
       cadre_id: null,

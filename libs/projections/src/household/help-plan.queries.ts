@@ -29,6 +29,10 @@ const after = (instant: string, days: number) => new Date(Date.parse(instant) + 
  * it was in the plan (one closed as not delivered does not count). Each cites the events it rests on. Like every rule,
  * none judges a village still onboarding, nor a moment before its go-live.
  */
+/** The types `planFlags` raises: a query for any other type needs no judging of plans. */
+export const PLAN_FLAG_TYPES = ['MEASURE_OVERDUE', 'HOUSEHOLD_WITHOUT_PLAN', 'PROBLEM_WITHOUT_MEASURE'] as const;
+type JudgedType = (typeof PLAN_FLAG_TYPES)[number];
+
 export function planFlags(views: ReadStore, regionPrefix: string, now: Date, deadlines: PlanDeadlines): Omit<FlagRow, 'position'>[] {
   const range = codesUnder(regionPrefix);
   const raisedAt = now.toISOString();
@@ -70,7 +74,7 @@ export function planFlags(views: ReadStore, regionPrefix: string, now: Date, dea
   const flags = [
     ...overdue.map((m) => ({
       flag_id: `MEASURE_OVERDUE:${m.household_id}:${m.measure_id}`,
-      type: 'MEASURE_OVERDUE',
+      type: 'MEASURE_OVERDUE' satisfies JudgedType,
       household_id: m.household_id,
       village_code: m.village_code,
       cadre_id: m.cadre_id,
@@ -82,7 +86,7 @@ export function planFlags(views: ReadStore, regionPrefix: string, now: Date, dea
     })),
     ...withoutPlan.map((h) => ({
       flag_id: `HOUSEHOLD_WITHOUT_PLAN:${h.household_id}`,
-      type: 'HOUSEHOLD_WITHOUT_PLAN',
+      type: 'HOUSEHOLD_WITHOUT_PLAN' satisfies JudgedType,
       household_id: h.household_id,
       village_code: h.village_code,
       cadre_id: h.cadre_id,
@@ -94,7 +98,7 @@ export function planFlags(views: ReadStore, regionPrefix: string, now: Date, dea
     })),
     ...unanswered.map((p) => ({
       flag_id: `PROBLEM_WITHOUT_MEASURE:${p.visit_id}:${p.check_name}`,
-      type: 'PROBLEM_WITHOUT_MEASURE',
+      type: 'PROBLEM_WITHOUT_MEASURE' satisfies JudgedType,
       household_id: p.household_id,
       village_code: p.village_code,
       cadre_id: p.cadre_id,
