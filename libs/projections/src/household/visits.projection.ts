@@ -51,10 +51,12 @@ export const visitsProjection: Projection = {
       household_id TEXT NOT NULL, month TEXT NOT NULL, village_code TEXT NOT NULL, cadre_id TEXT, required INTEGER NOT NULL,
       made INTEGER NOT NULL, policy_region TEXT NOT NULL, policy_version INTEGER NOT NULL, marked_at TEXT NOT NULL, month_end TEXT NOT NULL,
       reminded_at TEXT, escalated_at TEXT, township_code TEXT, caught_up_at TEXT, PRIMARY KEY (household_id, month));
-    CREATE INDEX {overdue_visits}_by_village ON {overdue_visits} (village_code, month);`,
-  // Read by the queries only (apply finds a visit by its id and an overdue month by its key).
+    CREATE INDEX {overdue_visits}_by_village ON {overdue_visits} (village_code, month);
+    CREATE INDEX {visits}_by_household ON {visits} (household_id, month, retracted, by_responsible);`,
+  // Read by the queries only (apply finds a visit by its id, an overdue month by its key, and a household's visits —
+  // the catch-up of a month marked after history brought in — through the index above, which a rebuild needs while
+  // it loads: without it every VisitOverdue read the whole table).
   afterLoad: `
-    CREATE INDEX {visits}_by_household ON {visits} (household_id, month, retracted, by_responsible);
     CREATE INDEX {visits}_by_village ON {visits} (village_code, month);
     CREATE INDEX {visits}_by_cadre ON {visits} (cadre_id, occurred_at);`,
   apply(event, view) {
