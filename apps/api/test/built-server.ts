@@ -33,7 +33,12 @@ export async function startBuiltServer(env: Record<string, string>): Promise<{ n
     stdio: 'ignore',
   });
   const baseUrl = `http://127.0.0.1:${port}`;
-  await waitFor(`the API on ${port}`, async () => ((await fetch(`${baseUrl}/health`)).ok ? true : undefined));
+  try {
+    await waitFor(`the API on ${port}`, async () => ((await fetch(`${baseUrl}/health`)).ok ? true : undefined));
+  } catch (error) {
+    node.kill('SIGKILL');
+    throw error;
+  }
   return { node, baseUrl };
 }
 

@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,12 +25,18 @@ describe('views applied on their own thread, in the API as `npm start` runs it',
     storeEnv = standIn ? { BANGFU_STORE: 'esdb', BANGFU_ESDB_URL: standIn.connectionString } : {};
   });
   afterEach(async () => {
+    // A failed expectation must not leave a server running past its test.
+    for (const node of started.splice(0)) await stopBuiltServer(node);
     await standIn?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const start = (env: Record<string, string> = {}) =>
-    startBuiltServer({ ...storeEnv, BANGFU_DATA_DIR: dataDir, BANGFU_JWT_SECRET: 'views-thread', ...env });
+  const started: ChildProcess[] = [];
+  const start = async (env: Record<string, string> = {}) => {
+    const server = await startBuiltServer({ ...storeEnv, BANGFU_DATA_DIR: dataDir, BANGFU_JWT_SECRET: 'views-thread', ...env });
+    started.push(server.node);
+    return server;
+  };
   type Health = { projections: { running: boolean; thread: string; position: number } };
   const health = async (baseUrl: string) => (await (await fetch(`${baseUrl}/api/v1/health`)).json()) as Health;
 
