@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import autocannon from 'autocannon';
 import { join } from 'node:path';
 import { Body, Controller, Module, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -13,6 +14,34 @@ export const BENCH_SECRET = 'bench';
 export const VILLAGE = '222426103201';
 export const HOUSEHOLDS = 1000;
 export const householdId = (n: number) => `${VILLAGE}${String(1 + (n % HOUSEHOLDS)).padStart(4, '0')}`;
+
+/**
+ * GET requests from `connections` clients for `seconds`, the i-th to `path(i)` with the bearer `token`: a reader's load.
+ * A run in which any request failed measures nothing and is refused, naming `what`.
+ */
+export async function getLoad(
+  port: number,
+  {
+    connections,
+    seconds,
+    token,
+    path,
+    what,
+  }: { connections: number; seconds: number; token: string; path: (i: number) => string; what: string },
+): Promise<autocannon.Result> {
+  let i = 0;
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections,
+    duration: seconds,
+    requests: [
+      { method: 'GET', setupRequest: (request) => ({ ...request, path: path(i++), headers: { authorization: `Bearer ${token}` } }) },
+    ],
+  });
+  if (result.non2xx + result.errors > 0)
+    throw new Error(`${what}: ${result.non2xx + result.errors} of ${result.requests.total} requests failed`);
+  return result;
+}
 
 /** A server under load in a process of its own: where it listens, and how to stop it and learn its peak RSS. */
 export interface BenchServer {

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import type { Actor } from '@bangfu/domain';
 import { Application, type CommandRouter, type RoutedCommand, signToken } from '@bangfu/application';
-import { BENCH_SECRET, HOUSEHOLDS, VILLAGE, benchApp, householdId, seedHouseholds, startBenchServer } from './bench-servers';
+import { BENCH_SECRET, HOUSEHOLDS, VILLAGE, benchApp, getLoad, householdId, seedHouseholds, startBenchServer } from './bench-servers';
 import { rssMb, summary, type BenchResult } from './store-benchmarks';
 
 const OK = { result: 'met' };
@@ -150,23 +150,8 @@ function recordVisits(port: number, seconds: number) {
 /** A leader reading households' timelines one request at a time; the p99 in ms. */
 async function timelineReads(port: number, seconds: number): Promise<number> {
   const token = signToken({ sub: 'bench-leader', roles: ['leader'], region: '220000', ttlSeconds: 3600 }, BENCH_SECRET);
-  let i = 0;
-  const result = await autocannon({
-    url: `http://127.0.0.1:${port}`,
-    connections: 1,
-    duration: seconds,
-    requests: [
-      {
-        method: 'GET',
-        setupRequest: (request) => ({
-          ...request,
-          path: `/api/v1/households/${householdId(i++ * 7)}/timeline?limit=50`,
-          headers: { authorization: `Bearer ${token}` },
-        }),
-      },
-    ],
-  });
-  if (result.non2xx + result.errors > 0) throw new Error(`timeline reads: ${result.non2xx + result.errors} requests failed`);
+  const path = (i: number) => `/api/v1/households/${householdId(i * 7)}/timeline?limit=50`;
+  const result = await getLoad(port, { connections: 1, seconds, token, path, what: 'timeline reads' });
   return result.latency.p99;
 }
 
@@ -190,16 +175,7 @@ async function fundQueries(dataDir: string, seconds: number, log: (line: string)
     ] as const) {
       const runs: { p50: number; p99: number; rate: number }[] = [];
       for (let r = 0; r < 3; r++) {
-        let i = 0;
-        const result = await autocannon({
-          url: `http://127.0.0.1:${port}`,
-          connections: 10,
-          duration: seconds,
-          requests: [
-            { method: 'GET', setupRequest: (request) => ({ ...request, path: path(i++), headers: { authorization: `Bearer ${token}` } }) },
-          ],
-        });
-        if (result.non2xx + result.errors > 0) throw new Error(`${name}: ${result.non2xx + result.errors} requests failed`);
+        const result = await getLoad(port, { connections: 10, seconds, token, path, what: name });
         runs.push({ p50: result.latency.p50, p99: result.latency.p99, rate: Math.round(result.requests.average) });
         log(
           `${name}, run ${r + 1}: p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ${Math.round(result.requests.average)} requests/s`,

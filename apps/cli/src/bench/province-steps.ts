@@ -1,6 +1,5 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { ROLES } from '@bangfu/domain';
 import { SqliteEventStore, verifyEventsFile } from '@bangfu/eventstore';
@@ -8,7 +7,7 @@ import { ReadStore, rebuildProjections, type Projection } from '@bangfu/projecti
 import { VirtualClock } from '@bangfu/workflow';
 import { allProjections, demoMonth, loadConfig, monthBase, signToken } from '@bangfu/application';
 import { LedgerProofs, createApp } from '../../../api/src';
-import { serveStep } from './bench-servers';
+import { getLoad, serveStep } from './bench-servers';
 import { emmettPeerStep } from './emmett-peer';
 import { rate, rssMb } from './store-benchmarks';
 import { provincePlan } from '../simulate/province-plan';
@@ -182,20 +181,7 @@ async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult,
       const p99: number[] = [];
       const p50: number[] = [];
       for (let r = 0; r < 3; r++) {
-        let i = 0;
-        const result = await autocannon({
-          url: `http://127.0.0.1:${port}`,
-          connections: 1,
-          duration: 3,
-          requests: [
-            {
-              method: 'GET',
-              setupRequest: (request) => ({ ...request, path: paths[name](i++), headers: { authorization: `Bearer ${token}` } }),
-            },
-          ],
-        });
-        if (result.non2xx + result.errors > 0)
-          throw new Error(`${name}: ${result.non2xx + result.errors} of ${result.requests.total} requests failed`);
+        const result = await getLoad(port, { connections: 1, seconds: 3, token, path: paths[name], what: name });
         p99.push(result.latency.p99);
         p50.push(result.latency.p50);
       }
