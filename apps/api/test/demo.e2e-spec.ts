@@ -86,6 +86,30 @@ describe('demo: a year of seed 000 work', () => {
     }
   });
 
+  it('answers a page of the inbox with the head of the whole inbox, for any division, time window and size', async () => {
+    // Given the whole inbox in its order (newest first, then by id), when a page is asked for a size, a village, a
+    // township or a time window, then it is exactly that part of the whole: each source read only as far as the page
+    // loses nothing and reorders nothing.
+    type Listed = { flagId: string; type: string; villageCode: string; occurredAt: string };
+    const list = async (query: string) => (await get(`/flags?${query}`)).body.flags as Listed[];
+    const ids = (flags: Listed[]) => flags.map((flag) => flag.flagId);
+    const all = await list('region=220000&limit=1000');
+    const ordered = [...all].sort((a, b) =>
+      a.occurredAt === b.occurredAt ? (a.flagId < b.flagId ? -1 : 1) : a.occurredAt < b.occurredAt ? 1 : -1,
+    );
+    expect(ids(all)).toEqual(ids(ordered));
+    for (const limit of [1, 7, 50]) expect(ids(await list(`region=220000&limit=${limit}`))).toEqual(ids(all.slice(0, limit)));
+    for (const division of ['222426103201', '222426103', '222426']) {
+      const part = all.filter((flag) => flag.villageCode.startsWith(division));
+      expect([division, ids(await list(`region=${division}&limit=1000`))]).toEqual([division, ids(part)]);
+    }
+    const [from, to] = [all[Math.floor(all.length * 0.6)].occurredAt, all[Math.floor(all.length * 0.2)].occurredAt];
+    const window = all.filter((flag) => flag.occurredAt >= from && flag.occurredAt < to);
+    expect(window.length).toBeGreaterThan(3);
+    expect(ids(await list(`region=220000&limit=1000&from=${from}&to=${to}`))).toEqual(ids(window));
+    expect(ids(await list(`region=220000&limit=3&from=${from}&to=${to}&status=open`))).toEqual(ids(window.slice(0, 3)));
+  });
+
   it('shows coverage, overdue months with escalation, timelines and cadre activity', async () => {
     const coverage = await get(`/regions/220000/visit-coverage?month=${month(4)}`);
     expect(coverage.body.households).toBe(60);

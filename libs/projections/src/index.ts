@@ -33,6 +33,7 @@ export * from './household/duty-record.queries';
 export * from './household/responsibility.queries';
 export * from './fund/fund.queries';
 export * from './flags/flag.queries';
+export * from './flags/flag-pages';
 export * from './fund/fund-time-flags';
 export * from './supervision/supervision.queries';
 export * from './task/task.queries';

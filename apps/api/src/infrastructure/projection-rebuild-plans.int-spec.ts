@@ -13,7 +13,8 @@ import { loadDemoIfEmpty } from '../demo/load-demo';
  * scan a table whole.
  */
 /** A plan step that reads every row: a scan, a search with no index to search by, or an index built for the statement. */
-const READS_WHOLE_TABLE = /^SCAN (?!CONSTANT ROW)|^SEARCH \S+$|AUTOMATIC/;
+// A json_each "VIRTUAL TABLE" is one row's JSON array (a measure's addressed checks), not a table.
+const READS_WHOLE_TABLE = /^SCAN (?!CONSTANT ROW|\S+ VIRTUAL TABLE)|^SEARCH \S+$|AUTOMATIC/;
 
 /** Statements whose bare SEARCH is SQLite's min/max optimisation on the table's integer key (one row read), by view. */
 const ONE_ROW_BY_KEY: Record<string, RegExp> = { merkle: /^SELECT COALESCE\(MAX\(idx\), -1\) \+ 1 AS n FROM / };

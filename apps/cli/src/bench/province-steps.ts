@@ -146,7 +146,7 @@ export const QUERIES = [
   'flags page of 50',
 ] as const;
 
-/** The inspectors' inbox as they filter it: every type, then one stored or judged-when-asked type at a time. */
+/** The inspectors' inbox as they filter it: every type, then one type raised by an event or by time passing at a time. */
 const FLAG_FILTERS = ['', '&type=MONTHLY_VISIT_MISSED', '&type=FUND_IDLE', '&type=UNCONFIRMED_DISBURSEMENT', '&type=BACKFILLED_VISIT'];
 
 /** p50/p99 of the users' reads on the province log, through HTTP, one request at a time (the latency a user sees), three runs of 3 s per query. */

@@ -11,7 +11,8 @@ import type { Projection, ViewWriter } from '../projection';
  */
 export const fundFlagsProjection: Projection = {
   name: 'fund-flags',
-  version: 1,
+  // v2: flags indexed newest first, as the inbox pages them.
+  version: 2,
   eventTypes: ['HouseholdRegistered', 'HouseholdRemoved', 'HouseholdExited', 'HouseholdRelapsed', 'FundDisbursed'],
   tables: ['fund_flags', 'fund_vouchers', 'fund_households'],
   schema: `

@@ -1,5 +1,6 @@
+import { codesUnder } from '@bangfu/domain';
 import { projectionSpec } from '@bangfu/testing';
-import { fundTimeFlags } from './fund-time-flags';
+import { fundTimeFlag, fundTimeFlags } from './fund-time-flags';
 import { fundsProjection } from './funds.projection';
 import { projectsProjection } from './projects.projection';
 
@@ -38,8 +39,9 @@ describe('time flags: FUND_IDLE after the idle days of the balance’s last move
   let view: ReturnType<typeof projectionSpec>;
   beforeEach(() => (view = projectionSpec([fundsProjection, projectsProjection])));
   afterEach(() => view.close());
-  const idle = (now: number, idleDays = 90) =>
-    fundTimeFlags(view.views, '222426', new Date(now), { idleDays, receiptDays: 30 }).filter((f) => f.type === 'FUND_IDLE');
+  const idle = (now: number, idleDays = 90) => [
+    ...fundTimeFlags(view.views, 'FUND_IDLE', codesUnder('222426'), new Date(now), { idleDays, receiptDays: 30 }),
+  ];
 
   it('given a balance untouched since allocation, it is not idle at 89 days and idle at 91, dated when it became idle', () => {
     view.given(allocate('f1'));
@@ -61,5 +63,45 @@ describe('time flags: FUND_IDLE after the idle days of the balance’s last move
   it('judges by the idle days it is given (a county’s own threshold)', () => {
     view.given(allocate('f1'));
     expect(idle(ALLOCATED + 40 * DAY, 30)).toHaveLength(1);
+  });
+});
+
+describe('time flags: UNCONFIRMED_DISBURSEMENT after the receipt days of a payment', () => {
+  let view: ReturnType<typeof projectionSpec>;
+  beforeEach(() => (view = projectionSpec([fundsProjection, projectsProjection])));
+  afterEach(() => view.close());
+  const unconfirmed = (now: number, options: { before?: string; fund?: string } = {}) => [
+    ...fundTimeFlags(
+      view.views,
+      'UNCONFIRMED_DISBURSEMENT',
+      codesUnder('222426'),
+      new Date(now),
+      { idleDays: 90, receiptDays: 30 },
+      options,
+    ),
+  ];
+
+  it('given payments from two funds, lists them newest first, one fund’s alone, and bounded by the inbox’s `to`', () => {
+    view.given(allocate('f1'), allocate('f2'), disburse('f1', 1_000, ALLOCATED + DAY), disburse('f2', 2_000, ALLOCATED + 3 * DAY));
+    const now = ALLOCATED + 60 * DAY;
+    expect(unconfirmed(now).map((f) => f.flag_id)).toEqual(['UNCONFIRMED_DISBURSEMENT:f2:f2-d', 'UNCONFIRMED_DISBURSEMENT:f1:f1-d']);
+    expect(unconfirmed(now, { fund: 'f1' }).map((f) => f.flag_id)).toEqual(['UNCONFIRMED_DISBURSEMENT:f1:f1-d']);
+    expect(unconfirmed(now, { before: iso(ALLOCATED + 32 * DAY) }).map((f) => f.flag_id)).toEqual(['UNCONFIRMED_DISBURSEMENT:f1:f1-d']);
+    expect(unconfirmed(ALLOCATED + 30 * DAY)).toEqual([]);
+  });
+
+  it('given a flag’s id, finds it while it is raised and not once the receipt is confirmed', () => {
+    view.given(allocate('f1'), disburse('f1', 1_000, ALLOCATED + DAY));
+    const now = new Date(ALLOCATED + 60 * DAY);
+    const thresholds = { idleDays: 90, receiptDays: 30 };
+    expect(fundTimeFlag(view.views, 'UNCONFIRMED_DISBURSEMENT:f1:f1-d', now, thresholds)).toMatchObject({
+      occurred_at: iso(ALLOCATED + 31 * DAY),
+    });
+    view.given({
+      type: 'ReceiptConfirmed',
+      occurredAt: iso(ALLOCATED + 40 * DAY),
+      data: { fundId: 'f1', disbursementId: 'f1-d', confirmedAt: iso(ALLOCATED + 40 * DAY), confirmedBy: 'h1', regionCode: '222426103201' },
+    });
+    expect(fundTimeFlag(view.views, 'UNCONFIRMED_DISBURSEMENT:f1:f1-d', now, thresholds)).toBeUndefined();
   });
 });

@@ -36,7 +36,8 @@ export interface DisbursementRow {
 /** Every fund with its running totals, and every disbursement with its receipt and recoveries: the fund trace. */
 export const fundsProjection: Projection = {
   name: 'funds',
-  version: 3,
+  // v4: the payments still waiting for a receipt indexed by payment time (the inbox's UNCONFIRMED_DISBURSEMENT page).
+  version: 4,
   eventTypes: ['FundAllocated', 'FundReallocated', 'FundDisbursed', 'ReceiptConfirmed', 'FundsRecovered'],
   tables: ['funds', 'fund_disbursements'],
   schema: `
@@ -54,6 +55,8 @@ export const fundsProjection: Projection = {
     CREATE INDEX {fund_disbursements}_by_recipient ON {fund_disbursements} (recipient_kind, recipient_id);
     CREATE INDEX {fund_disbursements}_by_voucher ON {fund_disbursements} (voucher_number);
     CREATE INDEX {fund_disbursements}_in_payment_order ON {fund_disbursements} (fund_id, disbursed_at, disbursement_id);`,
+  afterLoad: `
+    CREATE INDEX {fund_disbursements}_unconfirmed ON {fund_disbursements} (disbursed_at, region_code) WHERE confirmed_at IS NULL;`,
   apply(event, view) {
     const e = event as unknown as FundEvent;
     switch (e.type) {

@@ -19,7 +19,8 @@ export interface ProjectRow {
 /** Projects with their milestones, completion, 验收 and 公告公示, and their beneficiary households. */
 export const projectsProjection: Projection = {
   name: 'projects',
-  version: 1,
+  // v2: the projects not yet completed indexed by due date (the inbox's PROJECT_OVERDUE page).
+  version: 2,
   eventTypes: [
     'ProjectApproved',
     'BeneficiariesAdded',
@@ -35,6 +36,7 @@ export const projectsProjection: Projection = {
       due_on TEXT NOT NULL, approved_on TEXT NOT NULL, milestones TEXT NOT NULL DEFAULT '[]', completed_on TEXT, accepted_on TEXT,
       acceptance TEXT, notice TEXT);
     CREATE INDEX {projects}_by_region ON {projects} (region_code);
+    CREATE INDEX {projects}_open_by_due ON {projects} (due_on, region_code) WHERE completed_on IS NULL;
     CREATE TABLE {project_beneficiaries} (
       project_id TEXT NOT NULL, household_id TEXT NOT NULL, link TEXT NOT NULL, PRIMARY KEY (project_id, household_id)) WITHOUT ROWID;
     CREATE INDEX {project_beneficiaries}_by_household ON {project_beneficiaries} (household_id);`,

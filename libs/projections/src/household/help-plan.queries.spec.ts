@@ -1,7 +1,8 @@
+import { codesUnder } from '@bangfu/domain';
 import { projectionSpec } from '@bangfu/testing';
 import { regionsProjection } from '../registry/regions.projection';
 import { helpPlanProjection } from './help-plan.projection';
-import { planFlags } from './help-plan.queries';
+import { planFlag, planFlags, type PlanFlagType } from './help-plan.queries';
 import { registryProjection } from './registry.projection';
 import { timelineProjection } from './timeline.projection';
 
@@ -31,6 +32,11 @@ const measure = (measureId: string, addresses: string[], at: number, dueOn = '20
   occurredAt: iso(at),
   data: { householdId: HH, measureId, kind: '住房', promise: '危房改造', cadreId: 'c1', dueOn, addresses, villageCode: VILLAGE },
 });
+const notDelivered = (measureId: string) => ({
+  type: 'MeasureNotDelivered',
+  streamId: `helpplan-${HH}`,
+  data: { householdId: HH, measureId, reason: '资金未到位', cadreId: 'c1' },
+});
 const unsafeHouse = (at: number) => ({
   type: 'VisitRecorded',
   streamId: `household-${HH}`,
@@ -53,8 +59,7 @@ describe('plan flags: the deadlines of 一户一策', () => {
   let view: ReturnType<typeof projectionSpec>;
   beforeEach(() => (view = projectionSpec([regionsProjection, registryProjection, timelineProjection, helpPlanProjection])));
   afterEach(() => view.close());
-  const flags = (type: string, now: number) =>
-    planFlags(view.views, '222426', new Date(now), { planDays: 30, responseDays: 30 }).filter((f) => f.type === type);
+  const flags = (type: PlanFlagType, now: number) => [...planFlags(view.views, type, codesUnder('222426'), new Date(now))];
 
   it('given a household with no plan, it is not flagged at 29 days and flagged at 31, dated a month after registration', () => {
     view.given(registered);
@@ -75,6 +80,29 @@ describe('plan flags: the deadlines of 一户一策', () => {
     view.given(registered, unsafeHouse(T + DAY), measure('m1', ['housing'], T + 32 * DAY), measure('m2', ['food'], T + 2 * DAY));
     expect(flags('PROBLEM_WITHOUT_MEASURE', T + 30 * DAY)).toEqual([]);
     expect(flags('PROBLEM_WITHOUT_MEASURE', T + 32 * DAY)).toMatchObject([{ flag_id: 'PROBLEM_WITHOUT_MEASURE:v1:housing' }]);
+  });
+
+  it('given the answering measure closed as not delivered, the problem is unanswered again unless another measure answers it', () => {
+    view.given(registered, unsafeHouse(T + DAY), measure('m1', ['housing'], T + 5 * DAY), notDelivered('m1'));
+    expect(flags('PROBLEM_WITHOUT_MEASURE', T + 60 * DAY)).toMatchObject([{ flag_id: 'PROBLEM_WITHOUT_MEASURE:v1:housing' }]);
+    view.close();
+    view = projectionSpec([regionsProjection, registryProjection, timelineProjection, helpPlanProjection]);
+    view.given(
+      registered,
+      unsafeHouse(T + DAY),
+      measure('m1', ['housing'], T + 5 * DAY),
+      measure('m2', ['housing'], T + 9 * DAY),
+      notDelivered('m1'),
+    );
+    expect(flags('PROBLEM_WITHOUT_MEASURE', T + 60 * DAY)).toEqual([]);
+  });
+
+  it('given a household without a plan, the flag cites the event that registered it and can be found by its id', () => {
+    view.given(registered);
+    const [flag] = flags('HOUSEHOLD_WITHOUT_PLAN', T + 31 * DAY);
+    expect(JSON.parse(flag.event_ids)).toHaveLength(1);
+    expect(planFlag(view.views, `HOUSEHOLD_WITHOUT_PLAN:${HH}`, new Date(T + 31 * DAY))).toEqual(flag);
+    expect(planFlag(view.views, `HOUSEHOLD_WITHOUT_PLAN:${HH}`, new Date(T + 29 * DAY))).toBeUndefined();
   });
 
   it('given a retracted visit, its findings call for nothing', () => {

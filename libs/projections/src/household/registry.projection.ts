@@ -1,4 +1,4 @@
-import { headName, type CadreEvent, type HouseholdEvent, type UnitEvent } from '@bangfu/domain';
+import { headName, type CadreEvent, type HelpPlanEvent, type HouseholdEvent, type UnitEvent } from '@bangfu/domain';
 import type { Projection } from '../projection';
 import type { ReadStore } from '../store/read-store';
 
@@ -22,6 +22,9 @@ export interface HouseholdRow {
   cadre_since: string | null;
   recorded_at: string;
   updated_position: number;
+  /** The event that put it on the register, and when its plan (一户一策) got its first measure (null: no plan yet). */
+  registered_event_id: string | null;
+  planned_at: string | null;
 }
 
 export interface CadreRow {
@@ -47,7 +50,8 @@ export interface UnitRow {
 export const registryProjection: Projection = {
   name: 'registry',
   // v2: how each household came on the register (精准识别 case or import) and the 剔除 case that removed it.
-  version: 2,
+  // v3: the registering event and the plan's first measure, so the households still without a plan are one index away.
+  version: 3,
   eventTypes: [
     'HouseholdRegistered',
     'HouseholdCorrected',
@@ -60,6 +64,7 @@ export const registryProjection: Projection = {
     'CadreRecalled',
     'UnitRegistered',
     'UnitLeadChanged',
+    'MeasureAdded',
   ],
   tables: ['households', 'cadres', 'units'],
   schema: `
@@ -67,9 +72,12 @@ export const registryProjection: Projection = {
       household_id TEXT PRIMARY KEY, village_code TEXT NOT NULL, head_name TEXT NOT NULL, population INTEGER NOT NULL,
       category TEXT NOT NULL, causes TEXT NOT NULL, profile TEXT NOT NULL, status TEXT NOT NULL, exited INTEGER NOT NULL,
       identified_at TEXT NOT NULL, removed_at TEXT, cadre_id TEXT, cadre_since TEXT, recorded_at TEXT NOT NULL,
-      updated_position INTEGER NOT NULL, source TEXT NOT NULL, identification_id TEXT, removal_id TEXT);
+      updated_position INTEGER NOT NULL, source TEXT NOT NULL, identification_id TEXT, removal_id TEXT,
+      registered_event_id TEXT, planned_at TEXT);
     CREATE INDEX {households}_by_village ON {households} (village_code, household_id);
     CREATE INDEX {households}_by_cadre ON {households} (cadre_id);
+    CREATE INDEX {households}_without_plan ON {households} (identified_at, village_code)
+      WHERE planned_at IS NULL AND status = 'registered' AND exited = 0;
     CREATE TABLE {cadres} (
       cadre_id TEXT PRIMARY KEY, name TEXT NOT NULL, unit_id TEXT NOT NULL, region_code TEXT NOT NULL, position TEXT NOT NULL,
       phone TEXT, recalled_at TEXT, registered_at TEXT NOT NULL);
@@ -77,15 +85,15 @@ export const registryProjection: Projection = {
     CREATE TABLE {units} (
       unit_id TEXT PRIMARY KEY, name TEXT NOT NULL, region_code TEXT NOT NULL, lead_official TEXT NOT NULL, registered_at TEXT NOT NULL);`,
   apply(event, view) {
-    const e = event as unknown as HouseholdEvent | CadreEvent | UnitEvent;
+    const e = event as unknown as HouseholdEvent | CadreEvent | UnitEvent | Extract<HelpPlanEvent, { type: 'MeasureAdded' }>;
     const at = event.metadata.occurredAt;
     switch (e.type) {
       case 'HouseholdRegistered': {
         const { householdId, villageCode, members, category, causes, phone, identifiedAt, source, identificationId } = e.data;
         view.run(
           `INSERT INTO {households} (household_id, village_code, head_name, population, category, causes, profile, status, exited,
-             identified_at, recorded_at, updated_position, source, identification_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?, ?, ?)`,
+             identified_at, recorded_at, updated_position, source, identification_id, registered_event_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, 'registered', 0, ?, ?, ?, ?, ?, ?)`,
           householdId,
           villageCode,
           headName({ members }),
@@ -98,9 +106,17 @@ export const registryProjection: Projection = {
           event.position,
           source,
           identificationId ?? null,
+          event.id,
         );
         return;
       }
+      case 'MeasureAdded':
+        view.run(
+          'UPDATE {households} SET planned_at = COALESCE(planned_at, ?) WHERE household_id = ?',
+          event.metadata.occurredAt,
+          e.data.householdId,
+        );
+        return;
       case 'HouseholdCorrected': {
         const row = view.get<HouseholdRow>('SELECT profile FROM {households} WHERE household_id = ?', e.data.householdId);
         if (!row) return;

@@ -54,7 +54,8 @@ export const visitFlagsProjection: Projection = {
   // v2: a cadre's visits are kept in the order the simultaneity check reads them (one B-tree, not three).
   // v3: nothing is judged while a division is onboarding (迁移中), nor anything before its go-live (上线日期).
   // v4: a work team's missed monthly report (驻村定期报告), a 帮扶体系's missed quarterly joint meeting (联席会议).
-  version: 4,
+  // v5: flags indexed newest first (the inbox's page of 50 stops after 50 rows instead of sorting a county's flags).
+  version: 5,
   eventTypes: [
     'RegionRegistered',
     'GoLiveDeclared',

@@ -1,9 +1,20 @@
 import { addMonths, codesUnder, regionPrefix, type ExitAssessmentEvent, type ExitStandardEvent } from '@bangfu/domain';
 import type { RecordedEvent } from '@bangfu/eventstore';
-import { flagTableSql, raise, type NewFlag, type Projection, type ReadStore, type ViewWriter } from '@bangfu/projections';
+import {
+  flagTableSql,
+  raise,
+  recordResponsibility,
+  RESPONSIBILITY_EVENT_TYPES,
+  responsibilityTableSql,
+  type NewFlag,
+  type Projection,
+  type ReadStore,
+  type ViewWriter,
+} from '@bangfu/projections';
 import { WORKFLOW_EVENT_TYPES, type WorkflowEvent } from '../definition/workflow-messages';
 import { HOUSEHOLD_EXIT, NOTICE_MIN_DAYS } from './exit-definitions';
 import type { HouseholdStartFacts, HouseholdStepFacts } from './exit-facts';
+import { EXIT_HOLDERS, judgeSelfVerification } from './self-verification';
 
 const DAY_MS = 86_400_000;
 
@@ -56,15 +67,18 @@ export const exitProjection: Projection = {
   name: 'exits',
   // v2: the current step's entry number, so a go-live can set the deadline timers onboarding held back.
   // v3: each step keeps the facts it was decided on (the household's help plan at 入户核实).
-  version: 3,
+  // v4: SELF_VERIFICATION kept as a flag (judged on each approval and each change of who held the household);
+  //     flags indexed newest first.
+  version: 4,
   eventTypes: [
     ...WORKFLOW_EVENT_TYPES,
+    ...RESPONSIBILITY_EVENT_TYPES,
     'ExitStandardAdopted',
     'RuralPopulationRecorded',
     'ExitSpotCheckRecorded',
     'SatisfactionSurveyRecorded',
   ],
-  tables: ['exit_instances', 'exit_steps', 'exit_flags', 'exit_figures'],
+  tables: ['exit_instances', 'exit_steps', 'exit_flags', 'exit_figures', EXIT_HOLDERS],
   schema: `
     CREATE TABLE {exit_instances} (
       exit_id TEXT PRIMARY KEY, definition_id TEXT NOT NULL, version INTEGER NOT NULL, subject_kind TEXT NOT NULL,
@@ -82,7 +96,8 @@ export const exitProjection: Projection = {
     ${flagTableSql('exit_flags')}
     CREATE TABLE {exit_figures} (
       kind TEXT NOT NULL, region_code TEXT NOT NULL, figure_id TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,
-      PRIMARY KEY (kind, region_code, figure_id));`,
+      PRIMARY KEY (kind, region_code, figure_id));
+    ${responsibilityTableSql(EXIT_HOLDERS)}`,
   apply(event, view) {
     const e = event as unknown as WorkflowEvent | ExitStandardEvent | ExitAssessmentEvent;
     switch (e.type) {
@@ -122,8 +137,17 @@ export const exitProjection: Projection = {
         );
         return;
       }
-      case 'WorkflowStepActed':
-        return recordAct(view, event, e.data);
+      case 'WorkflowStepActed': {
+        recordAct(view, event, e.data);
+        if (e.data.step !== 'verification' || e.data.action !== 'approve') return;
+        const subject = view.get<{ subject_id: string }>(
+          'SELECT subject_id FROM {exit_instances} WHERE exit_id = ? AND definition_id = ?',
+          e.data.instanceId,
+          HOUSEHOLD_EXIT,
+        );
+        if (subject) judgeSelfVerification(view, event, subject.subject_id);
+        return;
+      }
       case 'WorkflowStepOverdue':
       case 'WorkflowStepEscalated': {
         const overdue = e.type === 'WorkflowStepOverdue';
@@ -161,8 +185,11 @@ export const exitProjection: Projection = {
         return putFigure(view, event, 'spot-check', e.data.regionCode, e.data.checkId, e.data);
       case 'SatisfactionSurveyRecorded':
         return putFigure(view, event, 'survey', e.data.regionCode, e.data.surveyId, e.data);
-      default:
+      default: {
+        const householdId = recordResponsibility(view, event, EXIT_HOLDERS);
+        if (householdId) judgeSelfVerification(view, event, householdId);
         return;
+      }
     }
   },
 };

@@ -1,6 +1,5 @@
-import { flagsOfTable, type FlagFilters, type FlagRow, type ReadStore } from '@bangfu/projections';
+import { storedFlags, type FlagFilters, type FlagRow, type ListedFlag, type ReadStore } from '@bangfu/projections';
 import { codesUnder } from '@bangfu/domain';
-import { HOUSEHOLD_EXIT } from './exit-definitions';
 import type { ExitInstanceRow, ExitStepRow } from './exit.projection';
 
 export interface ExitStepTakenRow {
@@ -42,34 +41,14 @@ export function exitStepsTaken(
     .all(...(actorId === undefined ? [] : [actorId]), ...villages, from, to, knownAt) as ExitStepTakenRow[];
 }
 
-/** A division's exit flags (SELF_VERIFICATION and the exit deadlines), filtered as the inbox asks, newest first. */
-export function exitFlags(views: ReadStore, range: readonly [string, string], filters: FlagFilters): FlagRow[] {
-  return flagsOfTable(views, 'exit_flags', range, filters);
+/** A division's exit flags (SELF_VERIFICATION and the exit deadlines), filtered as the inbox asks, newest first, read lazily. */
+export function exitFlags(views: ReadStore, range: readonly [string, string], filters: FlagFilters): Iterable<ListedFlag> {
+  return storedFlags(views, 'exit_flags', range, filters);
 }
 
 /** One exit flag by id. */
 export function exitFlag(views: ReadStore, flagId: string): FlagRow | undefined {
   return views.prepare('SELECT * FROM exit_flags WHERE flag_id = ?').get(flagId) as FlagRow | undefined;
-}
-
-export interface VerificationApprovalRow {
-  exit_id: string;
-  actor_id: string;
-  at: string;
-  event_id: string;
-  subject_id: string;
-  village_code: string;
-}
-
-/** Every approval of a household exit's 入户核实 (verification) step in the villages of a range. */
-export function verificationApprovals(views: ReadStore, range: readonly [string, string]): VerificationApprovalRow[] {
-  return views
-    .prepare(
-      `SELECT s.exit_id, s.actor_id, s.at, s.event_id, i.subject_id, i.village_code
-       FROM exit_instances i JOIN exit_steps s ON s.exit_id = i.exit_id
-       WHERE i.village_code >= ? AND i.village_code < ? AND i.definition_id = ? AND s.step = 'verification' AND s.action = 'approve'`,
-    )
-    .all(...range, HOUSEHOLD_EXIT) as VerificationApprovalRow[];
 }
 
 /** An exit case by its id, with the steps acted on in order. */
