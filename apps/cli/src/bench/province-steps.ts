@@ -5,7 +5,7 @@ import { ROLES } from '@bangfu/domain';
 import { SqliteEventStore, verifyEventsFile } from '@bangfu/eventstore';
 import { ReadStore, rebuildProjections, type Projection } from '@bangfu/projections';
 import { VirtualClock } from '@bangfu/workflow';
-import { allProjections, demoMonth, loadConfig, monthBase, signToken } from '@bangfu/application';
+import { allProjections, demoMonth, loadConfig, monthBase, SCAN_CACHE_MB, signToken } from '@bangfu/application';
 import { LedgerProofs, createApp } from '../../../api/src';
 import { getLoad, serveStep } from './bench-servers';
 import { emmettPeerStep } from './emmett-peer';
@@ -62,7 +62,7 @@ interface RebuildRun {
 
 /** Every view rebuilt from the province log into `viewsFile`, each view's share timed. */
 async function rebuildInto(dir: string, viewsFile: string): Promise<RebuildRun> {
-  const store = new SqliteEventStore({ file: join(dir, 'events.db') });
+  const store = new SqliteEventStore({ file: join(dir, 'events.db'), cacheMb: SCAN_CACHE_MB });
   const views = new ReadStore(viewsFile);
   try {
     const applying = new Map<string, number>();

@@ -13,7 +13,7 @@ export async function rebuildCommand(args: ParsedArgs): Promise<number> {
     throw new UsageError(`unknown projection ${unknown.join(', ')}; projections are ${allProjections.map((p) => p.name).join(', ')}`);
   const selected = only.length ? allProjections.filter((p) => only.includes(p.name)) : allProjections;
   const config = loadConfig();
-  const store = openEventStore(config, systemClock);
+  const store = openEventStore(config, systemClock, { scansOnce: true });
   const views = openReadStore(config);
   try {
     const bar = progressBar();

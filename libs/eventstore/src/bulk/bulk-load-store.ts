@@ -30,7 +30,7 @@ export type AcceptedEvent = Omit<RecordedEvent, 'metadata'> & { metadata: Omit<E
  */
 export class BulkLoadStore implements EventStore {
   // Its only writer, clearing them county by county: every state is kept, and no resend ever comes.
-  readonly stateCache = new StateCache({ maxStreams: Infinity, rememberIds: false });
+  readonly stateCache = new StateCache({ maxStreams: Infinity, maxEvents: Infinity, rememberIds: false });
   private pending: BatchedAppend[] = [];
   private pendingEvents = 0;
   private readonly revisions = new Map<string, number>();

@@ -19,6 +19,22 @@ describe('StateCache', () => {
     expect(cache.folded('b', 'b0')).toBe(false);
   });
 
+  it('forgets the least recently used streams once the kept states fold more events than it may hold', () => {
+    // Given a cache of 10 folded events holding a (4 events) and b (5 events).
+    const cache = new StateCache({ maxEvents: 10 });
+    cache.set('a', decider, 3, { n: 1 }, []);
+    cache.set('b', decider, 4, { n: 2 }, []);
+    expect(cache.size).toEqual({ streams: 2, events: 9 });
+    // When a grows to 6 events, then b, used less recently, is forgotten to make room.
+    cache.get('a', decider);
+    cache.set('a', decider, 5, { n: 3 }, []);
+    expect([cache.get('a', decider)?.state, cache.get('b', decider)]).toEqual([{ n: 3 }, undefined]);
+    expect(cache.size).toEqual({ streams: 1, events: 6 });
+    // A single stream larger than the whole budget is still kept: it is the one being worked on.
+    cache.set('c', decider, 20, { n: 4 }, []);
+    expect(cache.size).toEqual({ streams: 1, events: 21 });
+  });
+
   it('remembers which events its states folded, so a resend of them is looked up in the log', () => {
     const cache = new StateCache();
     cache.set('a', decider, 1, { n: 1 }, ['e0', 'e1']);

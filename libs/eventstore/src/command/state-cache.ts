@@ -9,11 +9,19 @@ interface CachedStream {
   byDecider: Map<object, CachedState>;
   /** Event ids folded into a kept state: a resend whose events were folded must be answered from the log. */
   ids: Set<string> | undefined;
+  /** How many events its largest kept state folds: what the stream weighs against `maxEvents`. */
+  events: number;
 }
 
 export interface StateCacheOptions {
   /** How many streams' states are kept; the least recently used one is forgotten first. */
   maxStreams?: number;
+  /**
+   * How many folded events the kept states may stand for together (a state's size grows with its history: a
+   * household's five years of visits weigh sixty times its first month); past it the least recently used streams
+   * are forgotten, so memory is bounded by history kept, not by streams counted.
+   */
+  maxEvents?: number;
   /**
    * Whether the ids of folded events are kept, so that a resend finds the events it appended although they are
    * no longer read. Only a store that never sees a resend (the bulk loader) does without them.
@@ -33,10 +41,13 @@ export interface StateCacheOptions {
 export class StateCache {
   private readonly streams = new Map<string, CachedStream>();
   private readonly maxStreams: number;
+  private readonly maxEvents: number;
   private readonly rememberIds: boolean;
+  private events = 0;
 
-  constructor({ maxStreams = 20_000, rememberIds = true }: StateCacheOptions = {}) {
+  constructor({ maxStreams = 20_000, maxEvents = 100_000, rememberIds = true }: StateCacheOptions = {}) {
     this.maxStreams = maxStreams;
+    this.maxEvents = maxEvents;
     this.rememberIds = rememberIds;
   }
 
@@ -53,12 +64,27 @@ export class StateCache {
   set(streamId: string, decider: object, revision: number, state: unknown, foldedIds: readonly string[]): void {
     let stream = this.streams.get(streamId);
     if (!stream) {
-      stream = { byDecider: new Map(), ids: this.rememberIds ? new Set() : undefined };
+      stream = { byDecider: new Map(), ids: this.rememberIds ? new Set() : undefined, events: 0 };
       this.streams.set(streamId, stream);
-      if (this.streams.size > this.maxStreams) this.streams.delete(this.streams.keys().next().value as string);
     }
     stream.byDecider.set(decider, { revision, state: deepFreeze(state) });
     for (const id of foldedIds) stream.ids?.add(id);
+    const events = Math.max(stream.events, revision + 1);
+    this.events += events - stream.events;
+    stream.events = events;
+    // The stream just kept is the most recently used: it is never the one forgotten, however large.
+    while (this.streams.size > 1 && (this.streams.size > this.maxStreams || this.events > this.maxEvents)) this.forgetOldest();
+  }
+
+  /** How many streams and folded events are kept. */
+  get size(): { streams: number; events: number } {
+    return { streams: this.streams.size, events: this.events };
+  }
+
+  private forgetOldest(): void {
+    const [oldest, stream] = this.streams.entries().next().value as [string, CachedStream];
+    this.streams.delete(oldest);
+    this.events -= stream.events;
   }
 
   /** Whether an event of this id was folded into a kept state of the stream, and so is not among the events a command reads. */
@@ -69,6 +95,7 @@ export class StateCache {
   /** Forgets every state, so memory stays bounded by the work between two calls (one county, say). */
   clear(): void {
     this.streams.clear();
+    this.events = 0;
   }
 }
 

@@ -41,6 +41,12 @@ export interface SqliteEventStoreOptions {
    * fsync never hold up this thread; appends arriving meanwhile form the next group. Group commit only.
    */
   commitThread?: boolean;
+  /**
+   * The connection's page cache in MB (64 by default, for the streams commands read again and again). A rebuild
+   * reads the log once in order, where the operating system's file cache serves as well: it passes a few MB and
+   * leaves the memory to the views being written.
+   */
+  cacheMb?: number;
 }
 
 interface PendingAppend extends EncodedAppend {
@@ -96,7 +102,7 @@ export class SqliteEventStore implements EventStore {
     this.file = options.file;
     this.db = new Database(options.file);
     this.synchronous = options.synchronous ?? 'FULL';
-    configureConnection(this.db, this.synchronous);
+    configureConnection(this.db, this.synchronous, options.cacheMb);
     createEventStoreSchema(this.db);
     this.now = options.now ?? (() => new Date());
     this.groupCommit = options.groupCommit ?? true;

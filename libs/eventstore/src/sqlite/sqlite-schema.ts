@@ -27,9 +27,10 @@ export function createEventStoreSchema(db: Database.Database): void {
 
 export type SynchronousMode = 'FULL' | 'NORMAL' | 'OFF';
 
-export function configureConnection(db: Database.Database, synchronous: SynchronousMode): void {
+/** A connection's page cache: hot streams stay in memory (64 MB); a reader that only scans the log once needs little. */
+export function configureConnection(db: Database.Database, synchronous: SynchronousMode, cacheMb = 64): void {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma('busy_timeout = 10000');
-  db.pragma('cache_size = -65536');
+  db.pragma(`cache_size = -${Math.round(cacheMb * 1024)}`);
 }
