@@ -29,7 +29,7 @@ export interface ChainedContent {
  * hundreds of thousands of events a second — and a single changed stored byte changes the hash.
  */
 export function eventHash(content: ChainedContent): string {
-  return hashDocument(content, `,"id":${JSON.stringify(content.id)}`);
+  return hashDocument(content, content.prevHash, `,"id":${JSON.stringify(content.id)}`);
 }
 
 /**
@@ -38,15 +38,22 @@ export function eventHash(content: ChainedContent): string {
  * stored hash was made over a document holding the id. Such older events keep their id unbound.
  */
 export function legacyEventHash(content: Omit<ChainedContent, 'id'>): string {
-  return hashDocument(content, '');
+  return hashDocument(content, content.prevHash, '');
 }
 
-/** Whether `hash` is the chain hash of this content, id-bound or (for events written before) not. */
-export function hashMatches(hash: string, content: ChainedContent): boolean {
-  return eventHash(content) === hash || legacyEventHash(content) === hash;
+/**
+ * Whether `hash` is the chain hash of this stored content after `prevHash`, id-bound or (for events written
+ * before) not. The previous hash is given apart so that verify hashes each stored row as it is read, unchanged.
+ */
+export function hashMatches(hash: string, content: Omit<ChainedContent, 'prevHash'>, prevHash: string): boolean {
+  return hashDocument(content, prevHash, `,"id":${JSON.stringify(content.id)}`) === hash || hashDocument(content, prevHash, '') === hash;
 }
 
-function hashDocument({ prevHash, streamId, revision, type, data, metadata }: Omit<ChainedContent, 'id'>, idMember: string): string {
+function hashDocument(
+  { streamId, revision, type, data, metadata }: Omit<ChainedContent, 'id' | 'prevHash'>,
+  prevHash: string,
+  idMember: string,
+): string {
   const tail = `,"revision":${revision},"stream":${JSON.stringify(streamId)},"type":${JSON.stringify(type)}}`;
   const size = prevHash.length + 20 + Buffer.byteLength(idMember) + data.length + metadata.length + Buffer.byteLength(tail);
   if (size > scratch.length) scratch = Buffer.allocUnsafe(size * 2);
@@ -78,11 +85,10 @@ export function envelopeMatchesHash(event: {
   const { hash, ...metadata } = event.metadata;
   return (
     typeof hash === 'string' &&
-    hashMatches(hash, {
-      ...event,
-      prevHash: metadata.prevHash,
-      data: Buffer.from(canonicalJson(event.data)),
-      metadata: Buffer.from(canonicalJson(metadata)),
-    })
+    hashMatches(
+      hash,
+      { ...event, data: Buffer.from(canonicalJson(event.data)), metadata: Buffer.from(canonicalJson(metadata)) },
+      metadata.prevHash,
+    )
   );
 }

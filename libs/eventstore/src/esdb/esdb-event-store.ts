@@ -213,7 +213,7 @@ export class EsdbEventStore implements EventStore {
   /** Walks $all in log order; the stored JSON is canonicalised again, so the same bytes are hashed as on SQLite. */
   /** One pass over `$all` in log order: every stream's chain, and the signed checkpoints against the log's leaves. */
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    const verifier = new ChainVerifier(false);
+    const verifier = new ChainVerifier();
     const checkpoints = new CheckpointChecker(options);
     const counted = (report: VerifyReport): VerifyReport => ({ ...report, checkpoints: checkpoints.checked });
     const signatures = checkpoints.signatures();

@@ -72,7 +72,8 @@ describe('SqliteEventStore specifics', () => {
     const report = (await subject.reopen()) as SqliteEventStore;
     const result = await report.verify();
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.break).toMatchObject({ streamId: 'household-1', revision: 0 });
+    // Read in log order, the first event of the log now claims revision 1 of a stream that has none before it.
+    if (!result.ok) expect(result.break).toMatchObject({ streamId: 'household-1', revision: 1, position: 1, reason: /out of order/ });
     expect(r.revision).toBe(1);
     await subject.cleanup();
   });
@@ -135,7 +136,8 @@ describe('SqliteEventStore specifics', () => {
     const report = await tamper(
       'UPDATE events SET position = 100 WHERE position = 1; UPDATE events SET position = 1 WHERE position = 2; UPDATE events SET position = 2 WHERE position = 100',
     );
-    expect(breakOf(report)).toMatchObject({ streamId: 'household-1', reason: expect.stringMatching(/reordered/) });
+    // In log order the stream's revision 1 now comes first: named at position 1, before its revision 0.
+    expect(breakOf(report)).toMatchObject({ streamId: 'household-1', position: 1, reason: expect.stringMatching(/out of order/) });
     await subject.cleanup();
   });
 

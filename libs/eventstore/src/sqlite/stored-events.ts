@@ -3,18 +3,21 @@ import type { ChainBreak, StoredEventBytes } from '../chain/verify-chain';
 
 type Row = [number, string, string, number, string, Buffer, Buffer, string, string, string | null];
 
-/** Every stored event's bytes, grouped by stream in revision order, optionally one range [from, to) of streams. */
+/**
+ * Every stored event's bytes in log order, optionally one range [from, to] of positions: a read of the table in its
+ * own order (the rowid), so a large file is read sequentially.
+ */
 export function* iterateStoredEvents(
   db: Database.Database,
-  range: { from?: string; to?: string | null } = {},
+  range: { from?: number; to?: number } = {},
 ): IterableIterator<StoredEventBytes> {
   const rows = db
     .prepare(
       `SELECT position, id, stream_id, revision, type, CAST(data AS BLOB), CAST(metadata AS BLOB), hash, category, region FROM events
-       WHERE stream_id >= ? AND (? IS NULL OR stream_id < ?) ORDER BY stream_id, revision`,
+       WHERE position >= ? AND position <= ? ORDER BY position`,
     )
     .raw() // arrays: far cheaper to materialise than objects with named properties
-    .iterate(range.from ?? '', range.to ?? null, range.to ?? null) as IterableIterator<Row>;
+    .iterate(range.from ?? 0, range.to ?? Number.MAX_SAFE_INTEGER) as IterableIterator<Row>;
   for (const [position, id, streamId, revision, type, data, metadata, hash, category, region] of rows) {
     yield { position, id, streamId, revision, type, data, metadata, hash, category, region };
   }
