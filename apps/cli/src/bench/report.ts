@@ -109,10 +109,12 @@ Notes:
   moves by a quarter with the disk's fsync times). Profile of 100 appends of 1000: the commit and its fsync
   27%, the inserts under the two unique indexes 23%, GC 12%, canonical JSON 11%, the metadata encoding 5%,
   SHA-256 4%, validation 2%.
-- Verify is two worker threads on the two cores, each reading its streams' rows and hashing every event
-  (SHA-256 over the stored bytes, one buffer per event): about 10 µs of one core per event, so this machine
-  sits around 200,000 events/s on these ~1 KB events, either side of the target from run to run; the
-  province log's smaller, more varied events across a hundred thousand streams verify slower (below).
+- Verify reads the log in its own order, one range of positions per core (two here), each a sequential read of
+  the table: a range holds a stream's first event to the previous hash and revision it names, and the ranges are
+  stitched together afterwards. Profile of one range (2026-12-03): reading and materialising the row ~45%, the
+  chain hash (SHA-256 over the stored bytes, assembled without copying the row) ~25%, GC ~10%, the checks and the
+  stream's head ~20%: about 8.5 µs of one core per event is reading and hashing alone, so two cores sit near
+  230,000 events/s at best on these ~1 KB events.
 - Peak RSS is the process high-water mark when the row was measured (it never goes down). From the raw
   baseline on it is dominated by the harness itself, which builds every payload before the clock starts so
   that only the store is timed (200,000 events, three times); the store's own footprint is far smaller.
@@ -138,10 +140,14 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
   coverage got a covering index, had those p99s at 22 ms and 53 ms.
 - **Simulate.** Appends are hashed and written on a worker thread while the commands are decided on the main
   one (1.4× over one thread). The main thread is the limit: the Nest command bus, the handlers' fact reads,
-  the deciders' folds, name-based event ids, and GC. The RSS target is missed: a county of 10,000 households
-  keeps about 300 MB of folded states by its fifth year (heap snapshot: each household's visits, their ids,
-  times and months, about 250 bytes a visit), on top of two SQLite page caches and the batches in flight.
-  Bounding that needs a household state that keeps visit history compactly, a change to the domain's fold.
+  the deciders' folds, name-based event ids, and GC. The RSS target is missed: the 9,000 households of the
+  simulated county keep about 310 MB of folded states by their fifth year (GC traces, 2026-12-03: the heap after a
+  full collection at the end of the run), against the 384 MB heap limit, beside the writer thread's own heap
+  (~80 MB) and its page cache. The page caches are now small (8 MB for this thread's reads, 16 MB for the writer:
+  703 → 645 MB); sharing the strings every visit repeats saved only 10 MB. What is left is the domain's fold
+  itself: a household's state keeps every visit (its id, cadre, time and month, ~250 bytes), since any of them
+  can still be retracted or be what a month's check counts; bounding it means keeping old visits outside the
+  state (read from the log when one is retracted), a change to the deciders' facts not made here.
 - **Rebuild.** The log is read once for all views, and the tables that no view reads while applying
   (timeline, dossier subjects, Merkle leaves, visits) are appended in log order and indexed or re-clustered
   once loaded (\`afterLoad\`): random B-tree inserts at millions of events were what made the old rebuild
@@ -150,14 +156,29 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
   each view's share in µs per event; "indexing after the load" is mostly the timeline rewritten in household
   order (every row sorted with its data), the price of a timeline page read from adjacent pages. Reading and
   parsing the log alone costs 7–8 µs an event (the raw scan), so 100,000 events/s would leave about 2 µs for
-  17 views; multi-row inserts save only 0.5 µs a row here. What is left is each view's own work per event
-  (finding the subjects an event names, serialising the timeline's copy, policy lookups) and one or more
-  B-tree writes; going further needs views built in parallel into separate files, which one SQLite writer
-  per views file does not allow.
-- **Verify** walks each stream in revision order through the (stream, revision) index, so it reads the
-  table's rows in random order: around 200,000 events/s when the file sits in memory (the store bench),
-  140,000–180,000 at 1M from report to report, and 83,000 at 10M (a 12 GB file). A walk in log order would read sequentially but keep one chain head
-  per stream (over a million streams at 10M: every timer is a stream), which a 256 MB heap does not hold.
+  17 views; multi-row inserts save only 0.5 µs a row here. CPU profile of a whole rebuild (2026-12-03, 21 views):
+  SQLite executing the views' inserts and updates 28%, the commits and the indexing after the load 28%, GC 10%,
+  reading and parsing the log 8%, the views' own JavaScript the rest (no view above 2%): the limit is SQLite's
+  B-tree writes on one core. The views write about 1.5 GB for the 1M events (timeline 589 MB, a copy of every
+  event's data kept for the household page; dossier subjects 280 MB; Merkle leaves and nodes 220 MB; visit flags
+  and visits 250 MB). Going further needs fewer bytes written (a timeline that reads each event's data from the log
+  by position, which would cost an EventStoreDB deployment one read per row of a page) or the views built in
+  parallel into separate files (at most the two cores here, about 1.8× once the log is read twice), neither done.
+- **Verify** reads the log in log order in two ranges (one per core) and stitches them: the province log now
+  verifies at the store benchmark's rate (it walked each stream through the (stream, revision) index before, a
+  random read of the table: 140,000–180,000 events/s at 1M, 83,000 at 10M). Each range keeps one head per stream
+  it met (about 100 bytes each): at 10M, with over a million streams (every timer is one), that is some 100 MB per
+  worker, inside its heap; \`bench --large\` has not been run again since.
+- **Flags.** The inspectors' inbox (\`GET /flags\`, a page of 50 under any type filter) reads every source newest
+  first through an index and merges them only as far as the page: the three flag tables, and the six rules raised
+  by time passing (idle funds, payments without a receipt, overdue projects and measures, households without a
+  plan, problems no measure answered), whose views keep the instant each clock started. It recomputed those rules
+  over the whole division on every call before (p99 1,470 ms on this log, 85,508 unconfirmed payments and 4,357
+  households without a plan among them); SELF_VERIFICATION is now kept as an exit flag, re-judged when a
+  household's record of responsibility changes.
+- **Memory of the reads.** A new API node's process managers catch up on the whole log at its first start: the
+  command path's folded states are kept by the history they hold (100,000 folded events), not by streams counted
+  (20,000 households of five years overran the 256 MB heap), and the queries step peaks at about 350 MB (602 before).
 - **Reads.** Each read is timed alone, one request at a time, as a user meets it; the first of three runs
   meets cold pages (at 10M the log and the views are 30 GB against 24 GB of memory). The fund trace pages
   through a county fund's payments in payment order (\`?limit=&after=\`). Over target at 10M: the one-year

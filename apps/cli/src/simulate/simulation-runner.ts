@@ -12,7 +12,19 @@ import {
 import { forgetHouseholds, ReadStore, regionsProjection, registryProjection } from '@bangfu/projections';
 import { carryOutReactions, fireTimer, markProcessesHandled, type TimerEvent } from '@bangfu/workflow';
 import { AppModule } from '../../../api/src';
-import { allProcessManagers, Application, type BangfuConfig, type DemoAction, demoMonth, monthBase, prng } from '@bangfu/application';
+import {
+  allProcessManagers,
+  Application,
+  type BangfuConfig,
+  type DemoAction,
+  demoMonth,
+  monthBase,
+  prng,
+  SCAN_CACHE_MB,
+} from '@bangfu/application';
+
+/** The bulk writer's page cache, in MB. */
+const WRITER_CACHE_MB = 16;
 import { countyActions, provinceActions, type ActionBatch } from './county-actions';
 import { MinHeap } from './min-heap';
 import { provincePlan, type ProvincePlan } from './province-plan';
@@ -57,8 +69,10 @@ export async function simulate(config: BangfuConfig, options: SimulationOptions)
   const plan = provincePlan(options.households);
   const random = prng(options.seed);
   let now = 0;
-  const file = { file: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous };
-  const inner = new SqliteEventStore(file);
+  // Page caches kept small: the folded states live in the bulk loader, so this thread's store reads little, and
+  // the writer appends in log order (its random writes are the event-id index, 16 MB holds its hot pages).
+  const file = { file: join(config.dataDir, 'events.db'), synchronous: config.sqliteSynchronous, cacheMb: WRITER_CACHE_MB };
+  const inner = new SqliteEventStore({ ...file, cacheMb: SCAN_CACHE_MB });
   if ((await inner.headPosition()) > 0) {
     await inner.close();
     throw new Error(`${config.dataDir} already holds events: simulate writes into an empty data directory`);
