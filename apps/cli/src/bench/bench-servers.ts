@@ -53,7 +53,7 @@ export interface BenchServer {
  * Starts `bangfu bench --step NAME` as the server under test, so that the load generator (this process) neither
  * shares its event loop nor its CPU time: the server prints its port, serves until told to stop, then its peak RSS.
  */
-export function startBenchServer(name: 'serve-visits' | 'serve-noop', dir: string): Promise<BenchServer> {
+export function startBenchServer(name: 'serve-visits' | 'serve-noop' | 'serve-esdb', dir: string): Promise<BenchServer> {
   return new Promise((resolve, reject) => {
     // Told to stop over the IPC channel: the API answers SIGTERM by closing and ending itself (Nest's shutdown
     // hooks), before it could report.

@@ -2,6 +2,8 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { summary, type BenchResult } from './store-benchmarks';
 import { PROVINCE_MONTHS, QUERIES, type StepResult } from './province-steps';
+import { startBenchServer } from './bench-servers';
+import { CATCH_UP_EVENTS } from './esdb-catch-up';
 
 const CLI = join(__dirname, '..', 'main.js');
 const ONE_HOUSEHOLD = new Set(['household timeline', 'responsibility ?at=', 'fund trace', 'one-year dossier export']);
@@ -78,17 +80,18 @@ export async function runProvinceLog(
     runs: rebuild.runs,
     detail: `${scale}, into a fresh file; µs per event (last run): ${rebuild.detail.costs}`,
     target: {
-      text: '≥ 100,000 events/s and ≥ 30% of the raw scan',
-      met: summary(rebuild.runs) >= 100_000 && summary(rebuild.runs) >= 0.3 * summary(scan.runs),
+      text: '≥ 100,000 events/s and ≥ 50% of the raw scan',
+      met: summary(rebuild.runs) >= 100_000 && summary(rebuild.runs) >= 0.5 * summary(scan.runs),
     },
     peakRssMb: rebuild.peakRssMb,
   });
+  await catchUpRow(data, env, add);
   const verify = await step<StepResult>('verify', data, env);
   add({
     name: 'verify (province log)',
     unit: 'events/s',
     runs: verify.runs,
-    detail: `every hash chain and the log's continuity over ${scale}, one worker thread per core`,
+    detail: `every hash chain and the log's continuity over ${scale}, read in log order in one range per core`,
     target: { text: '≥ 200,000 events/s', met: summary(verify.runs) >= 200_000 },
     peakRssMb: verify.peakRssMb,
   });
@@ -106,6 +109,31 @@ export async function runProvinceLog(
     });
   }
   return { events };
+}
+
+/**
+ * A fresh API node's catch-up from the EventStoreDB adapter: every view built from the first events of the province
+ * log read over gRPC from the stand-in (in a process of its own), beside the same catch-up from a SQLite copy.
+ */
+async function catchUpRow(data: string, env: Record<string, string>, add: (result: BenchResult) => void): Promise<void> {
+  const standIn = await startBenchServer('serve-esdb', data);
+  let caughtUp: { esdb: number[]; sqlite: number[]; peakRssMb: number };
+  try {
+    caughtUp = await step('catch-up', data, { ...env, BANGFU_BENCH_ESDB_PORT: String(standIn.port) });
+  } finally {
+    await standIn.stop();
+  }
+  const ratio = summary(caughtUp.esdb) / summary(caughtUp.sqlite);
+  add({
+    name: 'catch-up of a fresh node from EventStoreDB (gRPC stand-in)',
+    unit: 'events/s',
+    runs: caughtUp.esdb,
+    detail:
+      `every view built from the log's first ${CATCH_UP_EVENTS.toLocaleString('en')} events, read from $all over gRPC; ` +
+      `the same from a SQLite copy of them: ${Math.round(summary(caughtUp.sqlite)).toLocaleString('en')} events/s (EventStoreDB at ${ratio.toFixed(2)}× of it); ` +
+      'the stand-in encodes every event in JavaScript in its own process, and the adapter waits on it (75% idle in a profile): a floor for a real server',
+    peakRssMb: caughtUp.peakRssMb,
+  });
 }
 
 /** Marks every step over the RSS target as missing it. */

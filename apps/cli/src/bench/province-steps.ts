@@ -9,6 +9,7 @@ import { allProjections, demoMonth, loadConfig, monthBase, SCAN_CACHE_MB, signTo
 import { LedgerProofs, createApp } from '../../../api/src';
 import { getLoad, serveStep } from './bench-servers';
 import { emmettPeerStep } from './emmett-peer';
+import { catchUpStep, serveEsdbStep } from './esdb-catch-up';
 import { rate, rssMb } from './store-benchmarks';
 import { provincePlan } from '../simulate/province-plan';
 import { simulate } from '../simulate/simulation-runner';
@@ -196,6 +197,7 @@ async function queriesStep(dir: string): Promise<Record<string, Omit<StepResult,
 /** Runs one step in this process and prints its result as one JSON line (the parent reads it). */
 export async function runStep(step: string, dir: string): Promise<void> {
   mkdirSync(dir, { recursive: true });
+  if (step === 'serve-esdb') return serveEsdbStep(dir);
   if (step.startsWith('serve-')) return serveStep(step, dir);
   const households = Number(process.env.BANGFU_BENCH_HOUSEHOLDS);
   const runs = Number(process.env.BANGFU_BENCH_RUNS ?? '3');
@@ -205,6 +207,8 @@ export async function runStep(step: string, dir: string): Promise<void> {
   else if (step === 'scan') result = { ...rawScanStep(dir, runs), peakRssMb: rssMb() };
   else if (step === 'verify') result = { ...(await verifyStep(dir, runs)), peakRssMb: rssMb() };
   else if (step === 'emmett') result = { ...(await emmettPeerStep(dir)), peakRssMb: rssMb() };
+  else if (step === 'catch-up')
+    result = { ...(await catchUpStep(dir, Number(process.env.BANGFU_BENCH_ESDB_PORT), runs)), peakRssMb: rssMb() };
   else if (step === 'queries') {
     const queries = await queriesStep(dir);
     result = Object.fromEntries(Object.entries(queries).map(([name, r]) => [name, { ...r, peakRssMb: rssMb() }]));
