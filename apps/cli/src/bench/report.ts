@@ -143,8 +143,9 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
   the deciders' folds, name-based event ids, and GC. The RSS target is missed: the 9,000 households of the
   simulated county keep about 310 MB of folded states by their fifth year (GC traces, 2026-12-03: the heap after a
   full collection at the end of the run), against the 384 MB heap limit, beside the writer thread's own heap
-  (~80 MB) and its page cache. The page caches are now small (8 MB for this thread's reads, 16 MB for the writer:
-  703 → 645 MB); sharing the strings every visit repeats saved only 10 MB. What is left is the domain's fold
+  (~80 MB) and its page cache. This thread's page cache is now 8 MB (it reads little); the writer's stays at 64 MB
+  (16 MB saved 58 MB of RSS but made the simulation 12% slower); sharing the strings every visit repeats saved
+  only 10 MB. What is left is the domain's fold
   itself: a household's state keeps every visit (its id, cadre, time and month, ~250 bytes), since any of them
   can still be retracted or be what a month's check counts; bounding it means keeping old visits outside the
   state (read from the log when one is retracted), a change to the deciders' facts not made here.

@@ -2,7 +2,7 @@ import { MessageChannel, Worker, isMainThread, parentPort, receiveMessageOnPort,
 import { SqliteEventStore, type BatchedAppend, type SqliteEventStoreOptions } from '../sqlite/sqlite-event-store';
 
 /** What a worker needs to open the file (a clock or other functions cannot cross to a thread). */
-export type WriterFile = Pick<SqliteEventStoreOptions, 'file' | 'synchronous' | 'cacheMb'>;
+export type WriterFile = Pick<SqliteEventStoreOptions, 'file' | 'synchronous'>;
 
 /** Where a bulk loader's batches go: written in this thread, or handed to a thread of their own. */
 export interface BatchWriter {

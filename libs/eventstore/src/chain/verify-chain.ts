@@ -150,10 +150,51 @@ export function verifyChains(events: Iterable<StoredEventBytes>, options: Omit<C
   return verifier.report();
 }
 
+/**
+ * Where each stream stood at the end of a range, packed for the trip between threads: one array of stream ids, the
+ * numbers in typed arrays, the 64-hex-digit hashes in one string (a structured clone copies these whole, where a
+ * Map of objects is cloned object by object and held twice).
+ */
+export interface PackedHeads {
+  streamIds: string[];
+  revisions: Int32Array;
+  positions: Float64Array;
+  hashes: string;
+}
+
+/** How each stream entered a range that began after the log did, packed like `PackedHeads`. */
+export interface PackedEntries {
+  streamIds: string[];
+  revisions: Int32Array;
+  positions: Float64Array;
+  prevHashes: string;
+  eventIds: string[];
+}
+
 /** One range of the log as a verifier left it: where each stream stood at its end, and how each entered it. */
 export interface VerifiedRange {
-  heads: ReadonlyMap<string, ChainHead>;
-  entries: ReadonlyMap<string, ChainEntry>;
+  heads: PackedHeads;
+  entries: PackedEntries;
+}
+
+export function packRange(verifier: ChainVerifier): VerifiedRange {
+  const heads = [...verifier.heads];
+  const entries = [...verifier.entries];
+  return {
+    heads: {
+      streamIds: heads.map(([streamId]) => streamId),
+      revisions: Int32Array.from(heads, ([, head]) => head.revision),
+      positions: Float64Array.from(heads, ([, head]) => head.position),
+      hashes: heads.map(([, head]) => head.hash).join(''),
+    },
+    entries: {
+      streamIds: entries.map(([streamId]) => streamId),
+      revisions: Int32Array.from(entries, ([, entry]) => entry.revision),
+      positions: Float64Array.from(entries, ([, entry]) => entry.position),
+      prevHashes: entries.map(([, entry]) => entry.prevHash).join(''),
+      eventIds: entries.map(([, entry]) => entry.eventId),
+    },
+  };
 }
 
 /**
@@ -163,26 +204,28 @@ export interface VerifiedRange {
  * streams the ranges hold together.
  */
 export function stitchRanges(ranges: readonly VerifiedRange[]): { break?: ChainBreak; streams: number } {
-  const standing = new Map<string, ChainHead>(ranges[0]?.heads ?? []);
-  for (const range of ranges.slice(1)) {
-    for (const [streamId, entry] of range.entries) {
-      const before = standing.get(streamId);
-      const expectedRevision = before ? before.revision + 1 : 0;
-      const at = { streamId, revision: entry.revision, eventId: entry.eventId, position: entry.position };
-      if (entry.revision !== expectedRevision) {
-        return {
-          streams: standing.size,
-          break: {
-            ...at,
-            reason: `revision ${entry.revision} where ${expectedRevision} was expected: an event is missing or out of order`,
-          },
-        };
+  // Each stream's standing head, as (range, index) in one number: no copy of any range's heads.
+  const standing = new Map<string, number>();
+  const stand = (k: number) => ranges[k].heads.streamIds.forEach((streamId, i) => standing.set(streamId, k * 2 ** 32 + i));
+  if (ranges.length > 0) stand(0);
+  for (let k = 1; k < ranges.length; k++) {
+    const { streamIds, revisions, positions, prevHashes, eventIds } = ranges[k].entries;
+    for (let i = 0; i < streamIds.length; i++) {
+      const at = standing.get(streamIds[i]);
+      const before = at === undefined ? undefined : ranges[Math.floor(at / 2 ** 32)].heads;
+      const j = at === undefined ? 0 : at % 2 ** 32;
+      const expectedRevision = before ? before.revisions[j] + 1 : 0;
+      const expectedPrev = before ? before.hashes.slice(j * 64, j * 64 + 64) : GENESIS_HASH;
+      const where = { streamId: streamIds[i], revision: revisions[i], eventId: eventIds[i], position: positions[i] };
+      if (revisions[i] !== expectedRevision) {
+        const reason = `revision ${revisions[i]} where ${expectedRevision} was expected: an event is missing or out of order`;
+        return { streams: standing.size, break: { ...where, reason } };
       }
-      if (entry.prevHash !== (before?.hash ?? GENESIS_HASH)) {
-        return { streams: standing.size, break: { ...at, reason: 'prevHash does not name the previous event of the stream' } };
+      if (prevHashes.slice(i * 64, i * 64 + 64) !== expectedPrev) {
+        return { streams: standing.size, break: { ...where, reason: 'prevHash does not name the previous event of the stream' } };
       }
     }
-    for (const [streamId, head] of range.heads) standing.set(streamId, head);
+    stand(k);
   }
   return { streams: standing.size };
 }

@@ -3,7 +3,15 @@ import { createPublicKey } from 'node:crypto';
 import { cpus } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { SignedCheckpoint } from '../chain/checkpoint';
-import { ChainVerifier, stitchRanges, verifyChains, type ChainBreak, type VerifiedRange, type VerifyReport } from '../chain/verify-chain';
+import {
+  ChainVerifier,
+  packRange,
+  stitchRanges,
+  verifyChains,
+  type ChainBreak,
+  type VerifiedRange,
+  type VerifyReport,
+} from '../chain/verify-chain';
 import { CheckpointChecker, type VerifyOptions } from '../chain/verify-checkpoints';
 import { findPositionGap, iterateStoredEvents } from './stored-events';
 
@@ -96,7 +104,7 @@ export function verifyRange(db: Database.Database, { from, to }: { from: number;
   const verifier = new ChainVerifier({ midLog: from > 0 });
   let broken: ChainBreak | undefined;
   for (const event of iterateStoredEvents(db, { from, to })) if ((broken = verifier.accept(event))) break;
-  return { report: verifier.report(broken), heads: verifier.heads, entries: verifier.entries };
+  return { report: verifier.report(broken), ...packRange(verifier) };
 }
 
 function runJob(job: Job): ChainsResult | CheckpointsResult {
