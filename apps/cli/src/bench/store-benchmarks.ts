@@ -196,7 +196,7 @@ export async function runStoreBenchmarks(dir: string, scale: number, log: (line:
     name: 'verify',
     unit: 'events/s',
     runs: verifies,
-    detail: `every hash chain and the log continuity over ${batches * 1000} events, one worker thread per core`,
+    detail: `every hash chain and the log continuity over ${batches * 1000} events, read in log order in one range per core`,
     target: { text: '≥ 200,000 events/s', met: summary(verifies) >= 200_000 },
     peakRssMb: rssMb(),
   });
