@@ -48,8 +48,6 @@ export interface ChainEntry {
 }
 
 export interface ChainVerifierOptions {
-  /** Events come grouped by stream in revision order (only the current stream's head is kept), not in log order. */
-  groupedByStream?: boolean;
   /**
    * The events are one range of the log after its beginning: a stream's first event here is checked against the
    * previous hash and revision it names, and kept as an entry that `stitchRanges` checks against the range before.
@@ -58,29 +56,21 @@ export interface ChainVerifierOptions {
 }
 
 /**
- * Follows every stream's hash chain, one stored event at a time. Events may come grouped by stream (only the
- * current stream's head is kept) or in log order with streams interleaved (one head per stream: a sequential read
- * of the log). `accept` answers the first break: stream, revision, event, why.
+ * Follows every stream's hash chain, one stored event at a time, in log order with streams interleaved (one head
+ * per stream: a sequential read of the log). `accept` answers the first break: stream, revision, event, why.
  */
 export class ChainVerifier {
   readonly heads = new Map<string, ChainHead>();
   readonly entries = new Map<string, ChainEntry>();
-  private readonly groupedByStream: boolean;
   private readonly midLog: boolean;
-  private current?: string;
   private events = 0;
   private streams = 0;
 
-  constructor({ groupedByStream = false, midLog = false }: ChainVerifierOptions = {}) {
-    this.groupedByStream = groupedByStream;
+  constructor({ midLog = false }: ChainVerifierOptions = {}) {
     this.midLog = midLog;
   }
 
   accept(event: StoredEventBytes): ChainBreak | undefined {
-    if (event.streamId !== this.current) {
-      if (this.groupedByStream) this.heads.clear();
-      this.current = event.streamId;
-    }
     const head = this.heads.get(event.streamId);
     let expectedRevision = 0;
     let prevHash = GENESIS_HASH;
@@ -140,9 +130,9 @@ function breakAt(event: StoredEventBytes, reason: string): ChainBreak {
   return { streamId: event.streamId, revision: event.revision, eventId: event.id, position: event.position, reason };
 }
 
-/** Every stream's hash chain and revision continuity, for events grouped by stream in revision order, or in log order. */
-export function verifyChains(events: Iterable<StoredEventBytes>, options: Omit<ChainVerifierOptions, 'midLog'> = {}): VerifyReport {
-  const verifier = new ChainVerifier(options);
+/** Every stream's hash chain and revision continuity, for events in log order. */
+export function verifyChains(events: Iterable<StoredEventBytes>): VerifyReport {
+  const verifier = new ChainVerifier();
   for (const event of events) {
     const broken = verifier.accept(event);
     if (broken) return verifier.report(broken);

@@ -66,9 +66,11 @@ export function storedFlags(
  */
 export function mergeNewestFirst<T extends ListedFlag>(sources: Iterable<T>[], accept: (flag: T) => boolean, limit: number): T[] {
   const iterators = sources.map((source) => source[Symbol.iterator]());
-  const heads: (T | undefined)[] = iterators.map((iterator) => next(iterator, accept));
   const page: T[] = [];
   try {
+    // Inside the try: a source that throws on its first row still has every query closed (a prepared statement
+    // left mid-iteration refuses every later call).
+    const heads: (T | undefined)[] = iterators.map((iterator) => next(iterator, accept));
     while (page.length < limit) {
       let best = -1;
       for (let i = 0; i < heads.length; i++) {
@@ -83,6 +85,12 @@ export function mergeNewestFirst<T extends ListedFlag>(sources: Iterable<T>[], a
     for (const iterator of iterators) iterator.return?.();
   }
   return page;
+}
+
+/** The first row of a lazy source, the rest left unread (and the query closed). */
+export function first<T>(rows: Iterable<T>): T | undefined {
+  for (const row of rows) return row;
+  return undefined;
 }
 
 function next<T>(iterator: Iterator<T>, accept: (flag: T) => boolean): T | undefined {

@@ -1,5 +1,5 @@
-import { dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
-import type { ListedFlag } from '../flags/flag-pages';
+import { codesUnder, dayStart, fundRowBalance, shanghaiDate } from '@bangfu/domain';
+import { first, type ListedFlag } from '../flags/flag-pages';
 import type { ReadStore } from '../store/read-store';
 import type { DisbursementRow, FundRow } from './funds.projection';
 import type { ProjectRow } from './projects.projection';
@@ -47,7 +47,7 @@ export function fundTimeFlags(
 /** One of these flags by id, if it is raised at `now`. */
 export function fundTimeFlag(views: ReadStore, flagId: string, now: Date, thresholds: FundThresholds): ListedFlag | undefined {
   const [type, ...rest] = flagId.split(':');
-  const everywhere = ['', '\uffff'] as const;
+  const everywhere = codesUnder('');
   const at = now.toISOString();
   if (type === 'FUND_IDLE') return first(idleFunds(views, everywhere, at, thresholds.idleDays, rest.join(':')));
   if (type === 'PROJECT_OVERDUE') return first(overdueProjects(views, everywhere, now, at, rest.join(':')));
@@ -58,11 +58,6 @@ export function fundTimeFlag(views: ReadStore, flagId: string, now: Date, thresh
     const found = first(unconfirmed(views, everywhere, at, thresholds.receiptDays, id));
     if (found) return found;
   }
-  return undefined;
-}
-
-function first<T>(rows: Iterable<T>): T | undefined {
-  for (const row of rows) return row;
   return undefined;
 }
 

@@ -1,5 +1,6 @@
-import { dayStart, HELP_PLAN_DEADLINES, shanghaiDate, VISIT_CHECKS, type VisitCheck } from '@bangfu/domain';
+import { codesUnder, dayStart, HELP_PLAN_DEADLINES, shanghaiDate, VISIT_CHECKS, type VisitCheck } from '@bangfu/domain';
 import type { HouseholdRow } from './registry.projection';
+import { first } from '../flags/flag-pages';
 import { judgingOf } from '../registry/regions.projection';
 import type { FlagRow } from './visit-flags.projection';
 import type { ReadStore } from '../store/read-store';
@@ -47,7 +48,7 @@ export function planFlags(
 /** One of these flags by id, if it is raised at `now`. */
 export function planFlag(views: ReadStore, flagId: string, now: Date): Omit<FlagRow, 'position'> | undefined {
   const [type, ...rest] = flagId.split(':');
-  const everywhere = ['', '\uffff'] as const;
+  const everywhere = codesUnder('');
   const at = now.toISOString();
   // Household ids are digits, checks are names: the id's other part is what is left.
   const [head, tail] = [rest[0], rest.slice(1).join(':')];
@@ -60,8 +61,7 @@ export function planFlag(views: ReadStore, flagId: string, now: Date): Omit<Flag
         : type === 'PROBLEM_WITHOUT_MEASURE'
           ? unanswered(views, everywhere, at, [visitId, check])
           : [];
-  for (const flag of judgedOnly(views, rows)) return flag;
-  return undefined;
+  return first(judgedOnly(views, rows));
 }
 
 /** Drops what no rule judges: a village still onboarding, and a moment before its go-live (migrated history). */
