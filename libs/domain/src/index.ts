@@ -13,6 +13,7 @@ export * from './household/household-events';
 export * from './household/household-commands';
 export * from './household/household-errors';
 export * from './household/household-state';
+export * from './household/household-visits';
 export * from './household/household.decider';
 export * from './registry/unit/unit.decider';
 export * from './registry/unit/unit-leads';

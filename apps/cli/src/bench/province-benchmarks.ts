@@ -39,8 +39,6 @@ export interface ProvinceResults {
 
 /** Heap limits as a deployment would set them: without one V8 grows the heap long before it collects. */
 const HEAP_MB = 256;
-/** The simulation keeps a whole county's folded states (a household's visits, a fund's payments) in memory. */
-const SIMULATE_HEAP_MB = 384;
 
 /**
  * The province log's steps, each in its own process: the simulated log, all views rebuilt against a raw
@@ -55,14 +53,14 @@ export async function runProvinceLog(
 ): Promise<{ events: number }> {
   const env = { BANGFU_BENCH_HOUSEHOLDS: String(households), BANGFU_BENCH_RUNS: String(runs) };
   const data = join(dir, 'province');
-  const simulated = await step<StepResult>('simulate', data, env, SIMULATE_HEAP_MB);
+  const simulated = await step<StepResult>('simulate', data, env);
   const events = Number(simulated.detail.events);
   const scale = `${households.toLocaleString('en')} households × ${PROVINCE_MONTHS} months = ${events.toLocaleString('en')} events`;
   add({
     name: 'bangfu simulate (through the command handlers)',
     unit: 'events/s',
     runs: simulated.runs,
-    detail: `${scale} from ${Number(simulated.detail.commands).toLocaleString('en')} commands in ${simulated.detail.seconds} s, one run; heap limit ${SIMULATE_HEAP_MB} MB`,
+    detail: `${scale} from ${Number(simulated.detail.commands).toLocaleString('en')} commands in ${simulated.detail.seconds} s, one run; heap limit ${HEAP_MB} MB`,
     peakRssMb: simulated.peakRssMb,
   });
   const scan = await step<StepResult>('scan', data, env);

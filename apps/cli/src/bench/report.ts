@@ -50,7 +50,7 @@ ${STORE_NOTES}
 ## Province scale (\`bangfu simulate\`, then the views and the users' reads on its log)
 
 Each step runs in a process of its own, with a heap limit as a deployment would set one
-(\`node --max-old-space-size=256\`; 384 for the simulation), so its peak RSS is its own (target ≤ 512 MB).
+(\`node --max-old-space-size=256\`, the simulation's included), so its peak RSS is its own (target ≤ 512 MB).
 
 | benchmark | median | min / max | peak RSS MB | target | workload |
 |---|---|---|---|---|---|
@@ -140,15 +140,14 @@ Where the province targets stand, from CPU profiles and heap snapshots taken whi
   coverage got a covering index, had those p99s at 22 ms and 53 ms.
 - **Simulate.** Appends are hashed and written on a worker thread while the commands are decided on the main
   one (1.4× over one thread). The main thread is the limit: the Nest command bus, the handlers' fact reads,
-  the deciders' folds, name-based event ids, and GC. The RSS target is missed: the 9,000 households of the
-  simulated county keep about 310 MB of folded states by their fifth year (GC traces, 2026-12-03: the heap after a
-  full collection at the end of the run), against the 384 MB heap limit, beside the writer thread's own heap
-  (~80 MB) and its page cache. This thread's page cache is now 8 MB (it reads little); the writer's stays at 64 MB
-  (16 MB saved 58 MB of RSS but made the simulation 12% slower); sharing the strings every visit repeats saved
-  only 10 MB. What is left is the domain's fold
-  itself: a household's state keeps every visit (its id, cadre, time and month, ~250 bytes), since any of them
-  can still be retracted or be what a month's check counts; bounding it means keeping old visits outside the
-  state (read from the log when one is retracted), a change to the deciders' facts not made here.
+  the deciders' folds, name-based event ids, and GC. Memory (heap snapshots of a 3,000-household county at its
+  fifth year, 2026-12-03): the folded states took 90 MB, 51.5 of them households and 20.9 the 40,000 timers
+  already fired; a household now keeps its visits in columns (id, instant, cadre and kind packed: ~115 bytes a
+  visit against ~290 as objects in a Map) and a fired timer's state is not kept at all, so the same county
+  holds 44 MB (households 29, timers 0.1). Batches of 2,000 events cross to the writer instead of 20,000, of
+  which two could be in flight as structured copies. With that the simulation runs under the same 256 MB heap
+  limit as every other step; a full county of 10,000 households peaked at 497 MB. This thread's page cache is
+  8 MB (it reads little); the writer's stays at 64 MB (16 MB made the simulation 12% slower).
 - **Rebuild.** The log is read once for all views, and the tables that no view reads while applying
   (timeline, dossier subjects, Merkle leaves, visits) are appended in log order and indexed or re-clustered
   once loaded (\`afterLoad\`): random B-tree inserts at millions of events were what made the old rebuild

@@ -116,19 +116,12 @@ export class ExitCommands {
         memberCount: 0,
       };
     }
-    const visits = [...household.visits.values()].filter(
-      (visit) => visit.byResponsibleCadre && !visit.retracted && Date.parse(visit.occurredAt) <= Date.parse(at),
-    );
     return {
       status: household.status,
       exited: household.exited,
       villageCode: household.villageCode,
       responsibleCadreId: responsibleAt(household, at),
-      lastVisitByResponsibleAt:
-        visits
-          .map((visit) => visit.occurredAt)
-          .sort()
-          .at(-1) ?? null,
+      lastVisitByResponsibleAt: household.visits.lastByResponsible(Date.parse(at)),
       memberCount: household.profile.members.length,
     };
   }

@@ -83,14 +83,6 @@ export function checkHandoverVisit(command: Command<'CheckHandoverVisit'>, state
   if (household.status === 'removed' || household.handoversChecked.has(`${cadreId}@${since}`)) return [];
   const stillHeld = household.assignments.some((period) => period.cadreId === cadreId && period.from === since);
   if (!stillHeld) return [];
-  const connected = [...household.visits.values()].some(
-    (visit) =>
-      !visit.retracted &&
-      visit.kind === '对接' &&
-      visit.cadreId === cadreId &&
-      Date.parse(visit.occurredAt) >= Date.parse(since) &&
-      Date.parse(visit.occurredAt) <= Date.parse(dueAt),
-  );
-  if (connected) return [];
+  if (household.visits.connected(cadreId, Date.parse(since), Date.parse(dueAt))) return [];
   return [{ type: 'HandoverNotConnected', data: { householdId, villageCode: household.villageCode, cadreId, since, dueAt } }];
 }

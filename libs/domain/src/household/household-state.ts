@@ -1,22 +1,12 @@
 import type { HouseholdEvent, HouseholdProfile } from './household-events';
 import { assertNever } from '../shared/decider';
-import { shanghaiMonth } from '../shared/shanghai-time';
-import type { VisitKind } from './household-vocabulary';
+import { HouseholdVisits } from './household-visits';
 
 export interface AssignmentPeriod {
   cadreId: string;
   from: string;
   /** Exclusive end; null while it runs. */
   to: string | null;
-}
-
-export interface VisitSummary {
-  cadreId: string;
-  kind: VisitKind;
-  occurredAt: string;
-  month: string;
-  byResponsibleCadre: boolean;
-  retracted: boolean;
 }
 
 export interface OverdueMonth {
@@ -37,7 +27,7 @@ export type HouseholdState =
       /** The current exit, while it stands: which case, and the 渐退帮扶 end if any. */
       exit: { exitId: string; transitionUntil: string | null; transitionEnded: boolean } | null;
       assignments: AssignmentPeriod[];
-      visits: Map<string, VisitSummary>;
+      visits: HouseholdVisits;
       overdue: Map<string, OverdueMonth>;
       handoversChecked: Set<string>;
     };
@@ -72,7 +62,7 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       exited: false,
       exit: null,
       assignments: [],
-      visits: new Map(),
+      visits: HouseholdVisits.none,
       overdue: new Map(),
       handoversChecked: new Set(),
     };
@@ -102,19 +92,10 @@ export function evolveHousehold(state: HouseholdState, event: HouseholdEvent): H
       return { ...state, assignments: endOpen(state.assignments, event.data.at) };
     case 'HandoverNotConnected':
       return { ...state, handoversChecked: new Set(state.handoversChecked).add(`${event.data.cadreId}@${event.data.since}`) };
-    case 'VisitRecorded': {
-      const { visitId, cadreId, kind, occurredAt, byResponsibleCadre } = event.data;
-      const visits = new Map(state.visits);
-      visits.set(visitId, { cadreId, kind, occurredAt, month: shanghaiMonth(occurredAt), byResponsibleCadre, retracted: false });
-      return { ...state, visits };
-    }
-    case 'VisitRetracted': {
-      const visit = state.visits.get(event.data.visitId);
-      if (!visit) return state;
-      const visits = new Map(state.visits);
-      visits.set(event.data.visitId, { ...visit, retracted: true });
-      return { ...state, visits };
-    }
+    case 'VisitRecorded':
+      return { ...state, visits: state.visits.with(event.data) };
+    case 'VisitRetracted':
+      return { ...state, visits: state.visits.retract(event.data.visitId) };
     case 'VisitOverdue':
       return {
         ...state,

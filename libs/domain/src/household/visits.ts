@@ -72,7 +72,7 @@ export function checkMonthlyVisit(command: Command<'CheckMonthlyVisit'>, state: 
   if (!judgedAfterGoLive(goLiveAt, monthStart(month))) return [];
   const cadreId = responsibleAt(state, new Date(Date.parse(monthEnd(month)) - 1).toISOString());
   if (cadreId === null && state.exited) return [];
-  const made = [...state.visits.values()].filter((visit) => visit.month === month && !visit.retracted && visit.byResponsibleCadre).length;
+  const made = state.visits.countByResponsible(Date.parse(monthStart(month)), Date.parse(monthEnd(month)));
   if (made >= policy.visitsPerMonth) return [];
   const end = Date.parse(monthEnd(month));
   const after = (days: number) => new Date(end + days * 86_400_000).toISOString();
@@ -134,8 +134,5 @@ function pendingOverdue(state: HouseholdState, month: string, at: number) {
 }
 
 function caughtUp(state: RegisteredHousehold, month: string, at: number): boolean {
-  const end = Date.parse(monthEnd(month));
-  return [...state.visits.values()].some(
-    (visit) => !visit.retracted && visit.byResponsibleCadre && Date.parse(visit.occurredAt) >= end && Date.parse(visit.occurredAt) <= at,
-  );
+  return state.visits.anyByResponsible(Date.parse(monthEnd(month)), at);
 }

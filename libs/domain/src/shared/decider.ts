@@ -47,6 +47,11 @@ export interface Decider<C extends DomainCommand, E extends DomainEvent, S, F ex
   initialState: () => S;
   evolve: (state: S, event: E) => S;
   decide: (command: Decision<C, F>, state: S, context: DecisionContext) => E[];
+  /**
+   * Whether no command can change the state any more (a timer that fired): such a state is not kept between
+   * commands, since none is expected, and the rare late one reads its few events again.
+   */
+  isFinal?: (state: S) => boolean;
 }
 
 /** Ends every `switch` over a union: adding a case without handling it is a compile error. */

@@ -46,10 +46,15 @@ export class BulkLoadStore implements EventStore {
     private readonly writer: BatchWriter,
   ) {}
 
+  /**
+   * `batchSize` events make one transaction. A batch crosses to a worker writer as a structured copy, and two may be
+   * in flight: 2,000 wrote a province as fast as 20,000 did (8,064 against 6,600–8,100 events/s, 2026-12-03) with
+   * some 60 MB less resident.
+   */
   static async open(
     inner: SqliteEventStore,
     now: () => Date,
-    { batchSize = 20_000, writer = inlineBatchWriter(inner) }: { batchSize?: number; writer?: BatchWriter } = {},
+    { batchSize = 2_000, writer = inlineBatchWriter(inner) }: { batchSize?: number; writer?: BatchWriter } = {},
   ): Promise<BulkLoadStore> {
     return new BulkLoadStore(inner, now, await inner.headPosition(), batchSize, writer);
   }

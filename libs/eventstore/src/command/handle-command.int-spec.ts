@@ -101,6 +101,23 @@ describe('handleCommand', () => {
     expect(((await store.readStream('fund-1')).at(-1)?.data as Event['data']).balance).toBe(0);
   });
 
+  it('keeps no final state, and still answers a late resend from the log', async () => {
+    // Given a fund the decider calls final once it is spent
+    const spent: Decider<Command, Event, { balance: number }> = { ...fund, isFinal: (state) => state.balance === 0 };
+    const spend = (amount: number, extra = {}) =>
+      handleCommand(store, 'fund-1', spent, { type: 'Disburse', data: { amount } }, meta(extra));
+    await spend(400);
+    expect(store.stateCache.size.streams).toBe(1);
+    // When it is spent
+    const last = await spend(600, { idempotencyKey: 'county-1:last' });
+    // Then nothing of it is kept, and a resend of the last command reads the stream and gets the first answer
+    expect(store.stateCache.size).toEqual({ streams: 0, events: 0 });
+    const reads = jest.spyOn(store, 'readStream');
+    await expect(spend(600, { idempotencyKey: 'county-1:last' })).resolves.toEqual({ ...last, duplicate: true });
+    expect(reads.mock.calls).toEqual([['fund-1', {}]]);
+    await expect(spend(1)).rejects.toBeInstanceOf(OverdrawnError);
+  });
+
   it('freezes a kept state, so a handler that changed one fails there instead of misleading the next decision', async () => {
     await disburse(100);
     const kept = await loadState(store, 'fund-1', fund);

@@ -101,7 +101,8 @@ async function decideAndAppend<C extends DomainCommand, E extends DomainEvent, S
         newEvents.map((event, i) => ({ id: ids[i], type: event.type, data: event.data, metadata: eventMetadata })),
         revision >= 0 ? revision : 'no_stream',
       );
-      store.stateCache?.set(
+      keepState(
+        store,
         streamId,
         decider,
         result.revision,
@@ -153,7 +154,7 @@ function findReplay(history: RecordedEvent[], metadata: CommandMetadata): Append
 }
 
 /** What folds a stream into state: the part of a decider `loadState` needs. */
-export type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState'>;
+export type Folding<E extends DomainEvent, S> = Pick<Decider<DomainCommand, E, S>, 'evolve' | 'initialState' | 'isFinal'>;
 
 /** The stream's state and revision: the whole history folded, or a cached state and the events after it. */
 async function readState<E extends DomainEvent, S>(
@@ -165,16 +166,28 @@ async function readState<E extends DomainEvent, S>(
   const history = await store.readStream(streamId, cached ? { fromRevision: cached.revision + 1 } : {});
   const state = history.reduce((current, event) => decider.evolve(current, event as unknown as E), cached?.state ?? decider.initialState());
   const revision = history.at(-1)?.revision ?? cached?.revision ?? -1;
-  if (store.stateCache && history.length > 0) {
-    store.stateCache.set(
+  if (history.length > 0)
+    keepState(
+      store,
       streamId,
       decider,
       revision,
       state,
       history.map((event) => event.id),
     );
-  }
   return { history, state, revision };
+}
+
+function keepState<S>(
+  store: EventStore,
+  streamId: string,
+  decider: Folding<never, S>,
+  revision: number,
+  state: S,
+  ids: readonly string[],
+): void {
+  if (decider.isFinal?.(state)) store.stateCache?.forget(streamId);
+  else store.stateCache?.set(streamId, decider, revision, state, ids);
 }
 
 /** The current state of one aggregate, for a handler that needs a fact from another stream. */

@@ -1,12 +1,14 @@
 /** A folded state of one stream by one decider, as it stood after `revision`. */
 interface CachedState {
+  decider: object;
   revision: number;
   state: unknown;
 }
 
 /** What is kept of one stream: each decider's folded state, and the ids of the events those states fold. */
 interface CachedStream {
-  byDecider: Map<object, CachedState>;
+  /** Nearly always one: an array, since a Map per stream would weigh more than most of the states it keeps. */
+  byDecider: CachedState[];
   /** Event ids folded into a kept state: a resend whose events were folded must be answered from the log. */
   ids: Set<string> | undefined;
   /** How many events its largest kept state folds: what the stream weighs against `maxEvents`. */
@@ -57,17 +59,20 @@ export class StateCache {
     // A Map iterates in insertion order: moving the stream to the end keeps the least recently used first.
     this.streams.delete(streamId);
     this.streams.set(streamId, stream);
-    return stream.byDecider.get(decider) as { revision: number; state: S } | undefined;
+    return stream.byDecider.find((kept) => kept.decider === decider) as { revision: number; state: S } | undefined;
   }
 
   /** Keeps `state` as the stream's after `revision`, `foldedIds` being the events folded since the kept one. */
   set(streamId: string, decider: object, revision: number, state: unknown, foldedIds: readonly string[]): void {
     let stream = this.streams.get(streamId);
     if (!stream) {
-      stream = { byDecider: new Map(), ids: this.rememberIds ? new Set() : undefined, events: 0 };
+      stream = { byDecider: [], ids: this.rememberIds ? new Set() : undefined, events: 0 };
       this.streams.set(streamId, stream);
     }
-    stream.byDecider.set(decider, { revision, state: deepFreeze(state) });
+    const kept = { decider, revision, state: deepFreeze(state) };
+    const at = stream.byDecider.findIndex((other) => other.decider === decider);
+    if (at < 0) stream.byDecider.push(kept);
+    else stream.byDecider[at] = kept;
     for (const id of foldedIds) stream.ids?.add(id);
     const events = Math.max(stream.events, revision + 1);
     this.events += events - stream.events;
@@ -81,10 +86,16 @@ export class StateCache {
     return { streams: this.streams.size, events: this.events };
   }
 
-  private forgetOldest(): void {
-    const [oldest, stream] = this.streams.entries().next().value as [string, CachedStream];
-    this.streams.delete(oldest);
+  /** Forgets everything kept of one stream. */
+  forget(streamId: string): void {
+    const stream = this.streams.get(streamId);
+    if (!stream) return;
+    this.streams.delete(streamId);
     this.events -= stream.events;
+  }
+
+  private forgetOldest(): void {
+    this.forget(this.streams.keys().next().value as string);
   }
 
   /** Whether an event of this id was folded into a kept state of the stream, and so is not among the events a command reads. */

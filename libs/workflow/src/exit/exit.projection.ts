@@ -69,7 +69,8 @@ export const exitProjection: Projection = {
   // v3: each step keeps the facts it was decided on (the household's help plan at 入户核实).
   // v4: SELF_VERIFICATION kept as a flag (judged on each approval and each change of who held the household);
   //     flags indexed newest first.
-  version: 4,
+  // v5: the pipeline's counts read from indexes alone (the rows carry each case's facts and are wide).
+  version: 5,
   eventTypes: [
     ...WORKFLOW_EVENT_TYPES,
     ...RESPONSIBILITY_EVENT_TYPES,
@@ -86,13 +87,14 @@ export const exitProjection: Projection = {
       due_at TEXT NOT NULL, escalate_at TEXT NOT NULL, overdue INTEGER NOT NULL, escalated INTEGER NOT NULL,
       started_at TEXT NOT NULL, started_by TEXT NOT NULL, completed_at TEXT, per_capita_fen INTEGER, reason TEXT NOT NULL,
       facts TEXT NOT NULL, started_event_id TEXT NOT NULL, verification_event_id TEXT, entry INTEGER NOT NULL DEFAULT 0);
-    CREATE INDEX {exit_instances}_by_village ON {exit_instances} (village_code, definition_id, status);
+    CREATE INDEX {exit_instances}_by_village ON {exit_instances} (village_code, definition_id, status, step, due_at, escalated);
     CREATE INDEX {exit_instances}_by_subject ON {exit_instances} (subject_id, started_at);
     CREATE TABLE {exit_steps} (
       exit_id TEXT NOT NULL, seq INTEGER NOT NULL, step TEXT NOT NULL, entry INTEGER NOT NULL, action TEXT NOT NULL,
       actor_id TEXT NOT NULL, actor_name TEXT, entered_at TEXT NOT NULL, at TEXT NOT NULL, duration_ms INTEGER NOT NULL,
       input TEXT NOT NULL, computed TEXT NOT NULL, next_step TEXT, event_id TEXT NOT NULL, facts TEXT NOT NULL,
       PRIMARY KEY (exit_id, seq));
+    CREATE INDEX {exit_steps}_reached ON {exit_steps} (exit_id, step);
     ${flagTableSql('exit_flags')}
     CREATE TABLE {exit_figures} (
       kind TEXT NOT NULL, region_code TEXT NOT NULL, figure_id TEXT NOT NULL, data TEXT NOT NULL, position INTEGER NOT NULL,

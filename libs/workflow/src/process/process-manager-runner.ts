@@ -31,7 +31,7 @@ export class ProcessManagerRunner {
     private readonly managers: readonly ProcessManager[],
     private readonly dispatcher: CommandDispatcher,
     private readonly clock: Clock,
-    private readonly options: { retryDelayMs?: number } = {},
+    private readonly options: { retryDelayMs?: number; turnEveryMs?: number } = {},
   ) {
     this.eventTypes = [...new Set(managers.flatMap((manager) => manager.eventTypes))];
     views.db.exec(CHECKPOINTS_TABLE);
@@ -86,7 +86,11 @@ export class ProcessManagerRunner {
       const from = this.lowestCheckpoint();
       try {
         this.subscription = this.store.subscribeToAll({ fromPosition: from, filter: { eventTypes: this.eventTypes } });
-        for await (const event of this.subscription) await this.handle(event);
+        const turn = eventLoopTurns(this.options.turnEveryMs ?? TURN_EVERY_MS);
+        for await (const event of this.subscription) {
+          await this.handle(event);
+          await turn();
+        }
       } catch (error) {
         if (!this.running) return;
         this.lastError = { message: error instanceof Error ? error.message : String(error), at: new Date().toISOString() };
@@ -195,6 +199,23 @@ export async function carryOutReactions(
       if (!(error instanceof DomainError)) throw error;
     }
   }
+}
+
+/**
+ * How long the managers may keep the event loop while they catch up. Over the embedded store every read and every
+ * resent (already recorded) reaction resolves at once, so a new node replaying a year of reactions would run on
+ * promises alone for minutes: no request answered, no timer fired, SIGTERM not heard.
+ */
+const TURN_EVERY_MS = 20;
+
+/** A pause for the event loop once `ms` have passed since the last one: the loop's other work runs, then this one resumes. */
+export function eventLoopTurns(ms: number): () => Promise<void> {
+  let last = performance.now();
+  return async () => {
+    if (performance.now() - last < ms) return;
+    await new Promise((resolve) => setImmediate(resolve));
+    last = performance.now();
+  };
 }
 
 /** How long a moved checkpoint waits to be written with the others: events handled meanwhile share the write. */

@@ -13,7 +13,9 @@ export type TimerEvent =
   | { type: 'TimerCancelled'; data: { timerId: string; reason: string } }
   | { type: 'TimerFired'; data: { timerId: string; dueAt: string; firedAt: string; outcome: TimerOutcome } };
 
-export type TimerState = { status: 'none' } | { status: 'pending' | 'cancelled' | 'fired'; dueAt: string; command: DomainCommand };
+/** A timer that is done keeps no command: nothing decided on it reads one again, and a kept state stays small. */
+export type TimerState =
+  { status: 'none' } | { status: 'pending'; dueAt: string; command: DomainCommand } | { status: 'cancelled' | 'fired'; dueAt: string };
 
 export class TimerNotFoundError extends DomainError {
   readonly code = 'TIMER_NOT_FOUND';
@@ -42,9 +44,9 @@ export const timerDecider: Decider<TimerCommand, TimerEvent, TimerState> = {
       case 'TimerScheduled':
         return { status: 'pending', dueAt: event.data.dueAt, command: event.data.command };
       case 'TimerCancelled':
-        return state.status === 'none' ? state : { ...state, status: 'cancelled' };
+        return state.status === 'none' ? state : { status: 'cancelled', dueAt: state.dueAt };
       case 'TimerFired':
-        return state.status === 'none' ? state : { ...state, status: 'fired' };
+        return state.status === 'none' ? state : { status: 'fired', dueAt: state.dueAt };
       default:
         return assertNever(event);
     }
@@ -74,6 +76,8 @@ export const timerDecider: Decider<TimerCommand, TimerEvent, TimerState> = {
         return assertNever(command);
     }
   },
+  // A cancelled timer may be scheduled again; a fired one only refuses or ignores what follows.
+  isFinal: (state) => state.status === 'fired',
 };
 
 function sameCommand(a: DomainCommand, b: DomainCommand): boolean {

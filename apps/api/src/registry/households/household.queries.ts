@@ -109,7 +109,7 @@ export class GetHouseholdHandler implements IQueryHandler<GetHousehold> {
       reconstruction: {
         eventsConsidered: considered.length,
         eventsInStream: events.length,
-        visits: [...state.visits.entries()].map(([visitId, visit]) => ({ visitId, ...visit })),
+        visits: [...state.visits.values()],
       },
     };
   }
