@@ -166,7 +166,8 @@ describe('registry, 包户, visits and visit obligations', () => {
     const byTeam = await post(`/households/${HH}/visits`, visit('c2', '2026-03-02T03:00:00Z'), cadreToken('c2'));
     expect(byTeam.status).toBe(201);
     const flags = await get(`/flags?region=222426&type=VISIT_BY_UNASSIGNED_CADRE`);
-    expect(flags.body.flags.map((f: { cadreId: string }) => f.cadreId)).toEqual(['c2']);
+    // The inbox names the cadre (people read names, not ids).
+    expect(flags.body.flags.map((f: { cadreId: string; cadreName: string }) => [f.cadreId, f.cadreName])).toEqual([['c2', '林天慕']]);
     // Retraction: only by the visitor (or an office), once.
     const retraction = `/households/${HH}/visits/${byTeam.body.visitId}/retraction`;
     await refused(() => post(retraction, { reason: '录错' }, cadreToken('c1')), 403, 'NOT_YOUR_VISIT');

@@ -205,6 +205,10 @@ describe('the web console in a real browser', () => {
     const types = new Set((all.flags as Answer[]).map((f) => f.type));
     expect([...types]).toEqual(expect.arrayContaining(['HANDOVER_NOT_CONNECTED', 'BACKFILLED_VISIT']));
     expect(await page.textContent('.ant-table-tbody')).toContain('调整后未按期对接');
+    // The responsible cadre is shown by name, as the inspector knows them.
+    const named = (all.flags as Answer[]).slice(0, 10).find((f) => f.cadreName);
+    expect(named).toBeDefined();
+    expect(await page.textContent('.ant-table-tbody')).toContain(named!.cadreName);
     await screenshot(page, 'inspector-flags');
     // A flag's cited events are one click away, in the household's file.
     const cited = page.locator('[data-testid=cited-event]').first();

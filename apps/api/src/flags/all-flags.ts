@@ -10,6 +10,7 @@ import {
   planFlag,
   planFlags,
   ReadStore,
+  cadreName,
   reviewedFlag,
   reviewsWithStatus,
   reviewOf,
@@ -21,6 +22,9 @@ import {
 import { exitFlag, exitFlags, type Clock } from '@bangfu/workflow';
 import { BANGFU_CONFIG, codesUnder, type BangfuConfig } from '@bangfu/application';
 import { CLOCK } from '../infrastructure/tokens';
+
+/** A flag as the inbox lists it: with its review, and the responsible cadre's name beside the id people do not read. */
+export type NamedFlag = ReviewedFlagRow & { cadre_name: string | null };
 
 /** One place flags are read from, in the inbox's order: a flag table, or one rule judged from the time it started. */
 interface FlagSource {
@@ -68,7 +72,7 @@ export class AllFlags {
     ];
   }
 
-  list(regionPrefix: string, filters: FlagFilters, limit: number): ReviewedFlagRow[] {
+  list(regionPrefix: string, filters: FlagFilters, limit: number): NamedFlag[] {
     const range = codesUnder(regionPrefix);
     const { type, status, from, to, fund } = filters;
     // Handled flags are few (each is a person's act): read them from their reviews.
@@ -85,20 +89,20 @@ export class AllFlags {
   }
 
   /** One flag by id, wherever it is raised. */
-  find(flagId: string): ReviewedFlagRow | undefined {
+  find(flagId: string): NamedFlag | undefined {
     const stored = reviewedFlag(this.views, flagId);
-    if (stored) return stored;
+    if (stored) return this.named(stored);
     const now = this.clock.now();
     const flag =
       exitFlag(this.views, flagId) ?? fundTimeFlag(this.views, flagId, now, this.thresholds()) ?? planFlag(this.views, flagId, now);
     return flag && this.withReview(flag);
   }
 
-  private handled(range: readonly [string, string], { type, status, from, to, fund }: FlagFilters, limit: number): ReviewedFlagRow[] {
+  private handled(range: readonly [string, string], { type, status, from, to, fund }: FlagFilters, limit: number): NamedFlag[] {
     return reviewsWithStatus(this.views, status!)
       .map((flagId) => this.find(flagId))
       .filter(
-        (flag): flag is ReviewedFlagRow =>
+        (flag): flag is NamedFlag =>
           !!flag &&
           flag.village_code >= range[0] &&
           flag.village_code < range[1] &&
@@ -111,9 +115,13 @@ export class AllFlags {
       .slice(0, limit);
   }
 
-  private withReview(flag: ListedFlag): ReviewedFlagRow {
+  private withReview(flag: ListedFlag): NamedFlag {
     const review = reviewOf(this.views, flag.flag_id);
-    return { ...flag, status: review?.status ?? 'open', review: review?.history ?? null };
+    return this.named({ ...flag, status: review?.status ?? 'open', review: review?.history ?? null });
+  }
+
+  private named(flag: ReviewedFlagRow): NamedFlag {
+    return { ...flag, cadre_name: flag.cadre_id === null ? null : (cadreName(this.views, flag.cadre_id) ?? null) };
   }
 
   private thresholds() {
@@ -123,7 +131,7 @@ export class AllFlags {
 
 const fundOf = (flag: ListedFlag) => (JSON.parse(flag.details) as { fundId?: string }).fundId;
 
-export function flagView(row: ReviewedFlagRow) {
+export function flagView(row: NamedFlag) {
   return {
     flagId: row.flag_id,
     type: row.type,
@@ -131,6 +139,7 @@ export function flagView(row: ReviewedFlagRow) {
     householdId: row.household_id,
     villageCode: row.village_code,
     cadreId: row.cadre_id,
+    cadreName: row.cadre_name,
     occurredAt: row.occurred_at,
     until: row.period_to,
     raisedAt: row.raised_at,

@@ -17,6 +17,7 @@ interface Flag {
   householdId: string | null;
   villageCode: string;
   cadreId: string | null;
+  cadreName: string | null;
   occurredAt: string;
   details: Record<string, unknown>;
   eventIds: string[];
@@ -123,7 +124,7 @@ export default function Flags() {
           { title: '类型', dataIndex: 'type', render: (t: string) => FLAG_TYPES[t] ?? t },
           { title: '状态', dataIndex: 'status', render: (s: Flag['status']) => <Tag color={STATUS[s][1]}>{STATUS[s][0]}</Tag> },
           { title: '户', dataIndex: 'householdId', render: (h: string | null) => (h ? <Link to={`/households/${h}`}>{h}</Link> : '—') },
-          { title: '责任人', dataIndex: 'cadreId', render: (c: string | null) => c ?? '—' },
+          { title: '责任人', render: (_: unknown, f: Flag) => f.cadreName ?? f.cadreId ?? '—' },
           { title: '发生', dataIndex: 'occurredAt', render: shanghaiDate },
           {
             title: '依据记录',
