@@ -122,10 +122,13 @@ Notes:
   load generator in the benchmark's process. Record-visit is the whole command path: token check, strict DTO
   validation, the facts read from the household, cadre, village and five policy streams, the decision, and a
   durable append; the views are applied on their own thread and the appends committed on the commit thread.
-  Profile of the API's thread at 50 connections (2026-12-03, CPU-bound at ~90%): reading the fact streams ~10%
-  (one query per stream even when the kept state is current: the read is what sees another writer's events),
-  GC ~8%, class-validator's metadata lookups and class-transformer ~7%, Nest's interceptor chain and async-hooks
-  binding ~4%, posting to the two threads ~3%, the token's HMAC ~1%; no single hot spot. Moving the views off
+  Profile of the API's thread at 50 connections (2026-12-03, CPU-bound at ~90%): GC ~9%, class-validator's
+  metadata lookups and class-transformer ~6%, async-hooks binding by Fastify's body parser and Nest's interceptor
+  chain ~4% (each bound function builds two deprecation wrappers), reading the fact streams ~3% (one query per
+  stream even when the kept state is current: the read is what sees another writer's events), posting to the two
+  threads ~3%, the token's HMAC ~1%; no single hot spot. Two were removed this round: a bound \`LIMIT ?\` made
+  every stream read cost SQLite ~8 µs more (the reads were ~10%), and @fastify/helmet built helmet's middleware
+  again for every request (3.4%): 789 → 939 commands/s across the two reports. Moving the views off
   this thread gave +15% (904 → 1,040 commands/s in the same harness); the commit thread gave nothing measurable
   on this machine's disk (an fsync is ~0.3 ms here) and frees the loop where fsyncs are slow. The 35% target
   needs about a seventh of today's work per command on this thread. A timeline read waits behind the queued
