@@ -85,13 +85,18 @@ export class AllFlags {
       (!to || flag.occurred_at < to) &&
       (!fund || fundOf(flag) === fund) &&
       (!status || (reviewOf(this.views, flag.flag_id)?.status ?? 'open') === 'open');
-    return mergeNewestFirst(sources, matches, limit).map((flag) => this.withReview(flag));
+    return mergeNewestFirst(sources, matches, limit).map((flag) => this.named(this.withReview(flag)));
   }
 
   /** One flag by id, wherever it is raised. */
   find(flagId: string): NamedFlag | undefined {
+    const flag = this.reviewed(flagId);
+    return flag && this.named(flag);
+  }
+
+  private reviewed(flagId: string): ReviewedFlagRow | undefined {
     const stored = reviewedFlag(this.views, flagId);
-    if (stored) return this.named(stored);
+    if (stored) return stored;
     const now = this.clock.now();
     const flag =
       exitFlag(this.views, flagId) ?? fundTimeFlag(this.views, flagId, now, this.thresholds()) ?? planFlag(this.views, flagId, now);
@@ -99,10 +104,11 @@ export class AllFlags {
   }
 
   private handled(range: readonly [string, string], { type, status, from, to, fund }: FlagFilters, limit: number): NamedFlag[] {
+    // Named once the page is cut: a handled flag outside it costs no name lookup.
     return reviewsWithStatus(this.views, status!)
-      .map((flagId) => this.find(flagId))
+      .map((flagId) => this.reviewed(flagId))
       .filter(
-        (flag): flag is NamedFlag =>
+        (flag): flag is ReviewedFlagRow =>
           !!flag &&
           flag.village_code >= range[0] &&
           flag.village_code < range[1] &&
@@ -112,12 +118,13 @@ export class AllFlags {
           (!fund || fundOf(flag) === fund),
       )
       .sort(newestFirst)
-      .slice(0, limit);
+      .slice(0, limit)
+      .map((flag) => this.named(flag));
   }
 
-  private withReview(flag: ListedFlag): NamedFlag {
+  private withReview(flag: ListedFlag): ReviewedFlagRow {
     const review = reviewOf(this.views, flag.flag_id);
-    return this.named({ ...flag, status: review?.status ?? 'open', review: review?.history ?? null });
+    return { ...flag, status: review?.status ?? 'open', review: review?.history ?? null };
   }
 
   private named(flag: ReviewedFlagRow): NamedFlag {

@@ -21,12 +21,19 @@ export type RecordedVisit = Pick<VisitSummary, 'visitId' | 'cadreId' | 'kind' | 
  * are folded in memory together, so a visit costs its id and two numbers rather than an object and three
  * strings. Rows are only ever appended; every `HouseholdVisits` is a prefix of one of these.
  */
+// A row's cadre, kind and whether the responsible cadre made it, in one small integer: cadre × 8 + kind × 2 + flag.
+const pack = (cadre: number, kind: number, byResponsible: boolean) => cadre * 8 + kind * 2 + (byResponsible ? 1 : 0);
+const cadreOf = (packed: number) => Math.floor(packed / 8);
+const kindOf = (packed: number) => Math.floor(packed / 2) % 4;
+const byResponsibleCadre = (packed: number) => packed % 2 === 1;
+const HANDOVER = VISIT_KINDS.indexOf('对接');
+
 class VisitColumns {
   /** Looked up by scanning: a household has tens of visits a year, and an index per household would weigh more than its ids. */
   readonly ids: string[] = [];
   /** The instant, in ms. */
   readonly at: number[] = [];
-  /** The cadre (an index into `cadres`), the kind and whether the responsible cadre made it, packed. */
+  /** The cadre (an index into `cadres`), the kind and whether the responsible cadre made it (`pack`). */
   readonly packed: number[] = [];
   /** A household meets a handful of cadres: each is kept once. */
   readonly cadres: string[] = [];
@@ -44,7 +51,7 @@ class VisitColumns {
     if (cadre < 0) cadre = this.cadres.push(visit.cadreId) - 1;
     this.ids.push(visit.visitId);
     this.at.push(at);
-    this.packed.push(cadre * 8 + VISIT_KINDS.indexOf(visit.kind) * 2 + (visit.byResponsibleCadre ? 1 : 0));
+    this.packed.push(pack(cadre, VISIT_KINDS.indexOf(visit.kind), visit.byResponsibleCadre));
     if (new Date(at).toISOString() !== visit.occurredAt) (this.written ??= new Map()).set(row, visit.occurredAt);
   }
 
@@ -59,10 +66,10 @@ class VisitColumns {
     const packed = this.packed[row];
     return {
       visitId: this.ids[row],
-      cadreId: this.cadres[Math.floor(packed / 8)],
-      kind: VISIT_KINDS[Math.floor(packed / 2) % 4],
+      cadreId: this.cadres[cadreOf(packed)],
+      kind: VISIT_KINDS[kindOf(packed)],
       occurredAt: this.written?.get(row) ?? new Date(this.at[row]).toISOString(),
-      byResponsibleCadre: packed % 2 === 1,
+      byResponsibleCadre: byResponsibleCadre(packed),
     };
   }
 }
@@ -135,10 +142,10 @@ export class HouseholdVisits {
 
   /** Whether the cadre made a standing 对接 visit in [from, to] (ms). */
   connected(cadreId: string, from: number, to: number): boolean {
-    const cadre = this.#columns.cadres.indexOf(cadreId);
+    const { cadres, packed } = this.#columns;
+    const cadre = cadres.indexOf(cadreId);
     if (cadre < 0) return false;
-    const packed = cadre * 8 + VISIT_KINDS.indexOf('对接') * 2;
-    return this.#scan((row, at) => at >= from && at <= to && this.#columns.packed[row] >> 1 === packed >> 1);
+    return this.#scan((row, at) => at >= from && at <= to && cadreOf(packed[row]) === cadre && kindOf(packed[row]) === HANDOVER);
   }
 
   /** The latest standing visit by the cadre responsible at the time, at or before `until` (ms). */
@@ -161,7 +168,7 @@ export class HouseholdVisits {
   }
 
   #byResponsible(row: number): boolean {
-    return this.#columns.packed[row] % 2 === 1;
+    return byResponsibleCadre(this.#columns.packed[row]);
   }
 
   #row(visitId: string): number | undefined {

@@ -178,6 +178,7 @@ async function readState<E extends DomainEvent, S>(
   return { history, state, revision };
 }
 
+/** Keeps the state for the next command, or forgets the stream once its decider calls the state final. */
 function keepState<S>(
   store: EventStore,
   streamId: string,

@@ -209,7 +209,7 @@ export async function carryOutReactions(
 const TURN_EVERY_MS = 20;
 
 /** A pause for the event loop once `ms` have passed since the last one: the loop's other work runs, then this one resumes. */
-export function eventLoopTurns(ms: number): () => Promise<void> {
+function eventLoopTurns(ms: number): () => Promise<void> {
   let last = performance.now();
   return async () => {
     if (performance.now() - last < ms) return;
